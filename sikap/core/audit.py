@@ -1,0 +1,70 @@
+"""Writing the audit trail. Services call these; nothing else writes `AuditEntry` rows."""
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from sikap.core.models import AuditEntry
+
+
+def snapshot(obj: models.Model) -> dict:
+    """The concrete field values of a model instance, as JSON-safe values."""
+    values = {}
+    for field in obj._meta.concrete_fields:
+        values[field.attname] = _jsonable(getattr(obj, field.attname))
+    return values
+
+
+def diff(before: dict, after: dict) -> dict:
+    """{field: [old, new]} for every field whose value changed."""
+    keys = before.keys() | after.keys()
+    return {k: [before.get(k), after.get(k)] for k in sorted(keys) if before.get(k) != after.get(k)}
+
+
+def _jsonable(value):
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def _pegawai_id(obj: models.Model) -> int | None:
+    if obj._meta.label == "people.Pegawai":
+        return obj.pk
+    return getattr(obj, "pegawai_id", None)
+
+
+def build_entry(
+    obj: models.Model, *, actor, action: str, changes: dict, note: str = ""
+) -> AuditEntry:
+    """An unsaved entry, for callers that write many at once with `bulk_create`."""
+    return AuditEntry(
+        actor=actor if actor is not None and actor.is_authenticated else None,
+        action=action,
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=str(obj.pk),
+        object_repr=str(obj)[:255],
+        pegawai_id=_pegawai_id(obj),
+        changes=changes,
+        note=note[:255],
+    )
+
+
+def record(obj: models.Model, *, actor, action: str, before: dict | None = None,
+           note: str = "") -> AuditEntry:
+    """Write one entry for `obj` as it is now; `before` is its snapshot before the change."""
+    after = {} if action == AuditEntry.Aksi.DELETE else snapshot(obj)
+    entry = build_entry(obj, actor=actor, action=action, changes=diff(before or {}, after),
+                        note=note)
+    entry.save()
+    return entry
+
+
+def history_of(obj: models.Model):
+    ct = ContentType.objects.get_for_model(obj)
+    return AuditEntry.objects.filter(content_type=ct, object_id=str(obj.pk)).select_related(
+        "actor"
+    )

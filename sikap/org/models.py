@@ -1,0 +1,116 @@
+"""The organisation: OPD, their unit tree, positions and office locations."""
+
+from decimal import Decimal
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+
+class Opd(models.Model):
+    """A regional agency (Organisasi Perangkat Daerah): dinas, badan, kecamatan, …"""
+
+    kode = models.CharField("kode", max_length=32, unique=True)
+    nama = models.CharField("nama", max_length=255)
+    singkatan = models.CharField("singkatan", max_length=64, blank=True)
+    siasn_id = models.CharField("ID SIASN", max_length=64, blank=True, db_index=True)
+    alamat = models.CharField("alamat", max_length=255, blank=True)
+    aktif = models.BooleanField("aktif", default=True)
+
+    class Meta:
+        verbose_name = "OPD"
+        verbose_name_plural = "OPD"
+        ordering = ["nama"]
+
+    def __str__(self) -> str:
+        return self.nama
+
+
+class UnitKerja(models.Model):
+    """An organisational unit inside an OPD; units form a tree under the OPD's root unit."""
+
+    opd = models.ForeignKey(Opd, on_delete=models.PROTECT, related_name="units")
+    induk = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="anak"
+    )
+    nama = models.CharField("nama", max_length=255)
+    siasn_id = models.CharField("ID UNOR SIASN", max_length=64, blank=True, db_index=True)
+
+    class Meta:
+        verbose_name = "unit kerja"
+        verbose_name_plural = "unit kerja"
+        ordering = ["opd__nama", "nama"]
+
+    def __str__(self) -> str:
+        return self.nama
+
+
+class JenisJabatan(models.TextChoices):
+    JPT = "jpt", "Jabatan Pimpinan Tinggi"
+    JA = "ja", "Jabatan Administrator"
+    JP = "jp", "Jabatan Pengawas"
+    JF = "jf", "Jabatan Fungsional"
+    PELAKSANA = "pelaksana", "Jabatan Pelaksana"
+
+
+STRUKTURAL = (JenisJabatan.JPT, JenisJabatan.JA, JenisJabatan.JP)
+
+
+class Jabatan(models.Model):
+    """A position in a unit. The holder of a unit's `kepala` position is the superior of the
+    unit's other staff and of the heads of its child units."""
+
+    unit = models.ForeignKey(UnitKerja, on_delete=models.PROTECT, related_name="jabatan")
+    nama = models.CharField("nama jabatan", max_length=255)
+    jenis = models.CharField("jenis jabatan", max_length=16, choices=JenisJabatan.choices)
+    eselon = models.CharField("eselon", max_length=8, blank=True)
+    kelas = models.PositiveSmallIntegerField("kelas jabatan", null=True, blank=True)
+    bup = models.PositiveSmallIntegerField(
+        "batas usia pensiun",
+        default=58,
+        validators=[MinValueValidator(50), MaxValueValidator(70)],
+    )
+    kepala = models.BooleanField("kepala unit", default=False)
+    siasn_id = models.CharField("ID jabatan SIASN", max_length=64, blank=True, db_index=True)
+
+    class Meta:
+        verbose_name = "jabatan"
+        verbose_name_plural = "jabatan"
+        ordering = ["unit__nama", "-kepala", "nama"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit"], condition=models.Q(kepala=True), name="one_kepala_per_unit"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.nama
+
+
+class LokasiKantor(models.Model):
+    """An office where check-ins count, a circle of `radius_m` metres around a point."""
+
+    opd = models.ForeignKey(Opd, on_delete=models.CASCADE, related_name="lokasi")
+    nama = models.CharField("nama lokasi", max_length=255)
+    latitude = models.DecimalField(
+        "lintang",
+        max_digits=9,
+        decimal_places=6,
+        validators=[MinValueValidator(Decimal(-90)), MaxValueValidator(Decimal(90))],
+    )
+    longitude = models.DecimalField(
+        "bujur",
+        max_digits=9,
+        decimal_places=6,
+        validators=[MinValueValidator(Decimal(-180)), MaxValueValidator(Decimal(180))],
+    )
+    radius_m = models.PositiveIntegerField(
+        "radius (m)", default=100, validators=[MinValueValidator(10), MaxValueValidator(5000)]
+    )
+
+    class Meta:
+        verbose_name = "lokasi kantor"
+        verbose_name_plural = "lokasi kantor"
+        ordering = ["opd__nama", "nama"]
+
+    def __str__(self) -> str:
+        return f"{self.nama} ({self.opd})"

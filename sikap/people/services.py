@@ -1,0 +1,139 @@
+"""Every write to personnel data: one function per use case, atomic, permission-checked, audited.
+
+Views, imports and commands call these; they keep the current fields of `Pegawai` in step with
+the histories (`refresh_current`).
+"""
+
+from django.db import IntegrityError, transaction
+
+from sikap.core import audit
+from sikap.core.errors import Kode, SikapError, tidak_berhak
+from sikap.core.models import AuditEntry
+from sikap.people.models import (
+    Pegawai,
+    RiwayatGaji,
+    RiwayatJabatan,
+    RiwayatPangkat,
+    RiwayatPendidikan,
+)
+from sikap.people.validation import identity_errors
+from sikap.rules.education import tingkat_order
+
+IDENTITY_FIELDS = ("nip", "status", "tanggal_lahir", "jenis_kelamin", "nik", "tmt_cpns")
+
+
+def ensure_can_edit(pegawai: Pegawai, actor) -> None:
+    if pegawai.pk and not Pegawai.objects.editable_by(actor).filter(pk=pegawai.pk).exists():
+        raise tidak_berhak("Anda tidak berhak mengubah data pegawai ini.")
+
+
+def _check_identity(pegawai: Pegawai) -> None:
+    errors = identity_errors(**{f: getattr(pegawai, f) for f in IDENTITY_FIELDS})
+    if errors:
+        raise SikapError(Kode.DATA_TIDAK_VALID, "Data identitas pegawai tidak valid.", errors)
+    duplicate = Pegawai.objects.filter(nip=pegawai.nip).exclude(pk=pegawai.pk)
+    if duplicate.exists():
+        raise SikapError(
+            Kode.DUPLIKAT,
+            f"NIP {pegawai.nip} sudah terdaftar.",
+            {"nip": [f"NIP {pegawai.nip} sudah dipakai pegawai lain."]},
+        )
+
+
+def _save(obj, actor, action, before=None):
+    try:
+        with transaction.atomic():
+            obj.save()
+    except IntegrityError as e:
+        raise SikapError(Kode.DUPLIKAT, f"Data bentrok dengan data yang sudah ada ({e}).") from e
+    audit.record(obj, actor=actor, action=action, before=before)
+
+
+@transaction.atomic
+def create_pegawai(pegawai: Pegawai, *, actor) -> Pegawai:
+    if not actor.may_edit_personnel:
+        raise tidak_berhak("Anda tidak berhak menambah pegawai.")
+    if not (actor.is_superuser or actor.peran == "admin_bkd") and not actor.opd_scope.filter(
+        pk=pegawai.opd_id
+    ).exists():
+        raise tidak_berhak("Anda hanya dapat menambah pegawai di OPD yang Anda kelola.")
+    if pegawai.unit_id and pegawai.unit.opd_id != pegawai.opd_id:
+        raise SikapError(Kode.DATA_TIDAK_VALID, "Unit kerja tidak berada di OPD yang dipilih.")
+    _check_identity(pegawai)
+    _save(pegawai, actor, AuditEntry.Aksi.CREATE)
+    return pegawai
+
+
+@transaction.atomic
+def update_pegawai(pegawai: Pegawai, changes: dict, *, actor) -> Pegawai:
+    """Change identity, contact or employment fields (not the derived current fields)."""
+    ensure_can_edit(pegawai, actor)
+    locked = Pegawai.objects.select_for_update().get(pk=pegawai.pk)
+    before = audit.snapshot(locked)
+    for field, value in changes.items():
+        setattr(locked, field, value)
+    _check_identity(locked)
+    if locked.opd_id != before["opd_id"]:
+        ensure_can_edit(locked, actor)
+    _save(locked, actor, AuditEntry.Aksi.UPDATE, before)
+    return locked
+
+
+@transaction.atomic
+def save_riwayat(riwayat, *, actor):
+    """Add or correct one history row, then re-derive the pegawai's current fields."""
+    pegawai = Pegawai.objects.select_for_update().get(pk=riwayat.pegawai_id)
+    ensure_can_edit(pegawai, actor)
+    if riwayat.pk:
+        before = audit.snapshot(type(riwayat).objects.get(pk=riwayat.pk))
+        if before["pegawai_id"] != riwayat.pegawai_id:
+            raise SikapError(Kode.DATA_TIDAK_VALID, "Riwayat tidak dapat dipindah ke pegawai lain.")
+        _save(riwayat, actor, AuditEntry.Aksi.UPDATE, before)
+    else:
+        _save(riwayat, actor, AuditEntry.Aksi.CREATE)
+    refresh_current(pegawai, actor=actor)
+    return riwayat
+
+
+@transaction.atomic
+def delete_riwayat(riwayat, *, actor) -> None:
+    pegawai = Pegawai.objects.select_for_update().get(pk=riwayat.pegawai_id)
+    ensure_can_edit(pegawai, actor)
+    before = audit.snapshot(riwayat)
+    entry = audit.build_entry(
+        riwayat, actor=actor, action=AuditEntry.Aksi.DELETE, changes=audit.diff(before, {})
+    )
+    riwayat.delete()
+    entry.save()
+    refresh_current(pegawai, actor=actor)
+
+
+def derive_current(pegawai: Pegawai) -> dict:
+    """The current fields as the histories say they are."""
+    values = {}
+    pangkat = RiwayatPangkat.objects.filter(pegawai=pegawai).order_by("-tmt", "-id").first()
+    if pangkat:
+        values.update(golongan=pangkat.golongan, tmt_golongan=pangkat.tmt)
+    jabatan = RiwayatJabatan.objects.filter(pegawai=pegawai).order_by("-tmt", "-id").first()
+    if jabatan:
+        values.update(jabatan_id=jabatan.jabatan_id, jenis_jabatan=jabatan.jenis_jabatan)
+        if jabatan.unit_id:
+            values.update(unit_id=jabatan.unit_id, opd_id=jabatan.unit.opd_id)
+    pendidikan = RiwayatPendidikan.objects.filter(pegawai=pegawai).values_list("tingkat", flat=True)
+    if pendidikan:
+        values["tingkat_pendidikan"] = max(pendidikan, key=tingkat_order)
+    gaji = RiwayatGaji.objects.filter(pegawai=pegawai).order_by("-tmt", "-id").first()
+    if gaji:
+        values["gaji_pokok"] = gaji.gaji_pokok
+    return values
+
+
+def refresh_current(pegawai: Pegawai, *, actor) -> Pegawai:
+    before = audit.snapshot(pegawai)
+    for field, value in derive_current(pegawai).items():
+        setattr(pegawai, field, value)
+    if audit.diff(before, audit.snapshot(pegawai)):
+        pegawai.save()
+        audit.record(pegawai, actor=actor, action=AuditEntry.Aksi.UPDATE, before=before,
+                     note="Data terkini diperbarui dari riwayat")
+    return pegawai
