@@ -37,8 +37,7 @@ def parse_nik(nik: str, *, century_hint: int | None = None) -> Nik:
         hari, jenis_kelamin = hari_kode - _FEMALE_DAY_OFFSET, "P"
     else:
         raise RuleError(
-            f"Tanggal lahir pada NIK ({nomor[6:8]}) harus 01–31 (laki-laki) "
-            "atau 41–71 (perempuan)",
+            f"Tanggal lahir pada NIK ({nomor[6:8]}) harus 01–31 (laki-laki) atau 41–71 (perempuan)",
             field="nik",
         )
     if not 1 <= bulan <= 12:
@@ -61,15 +60,14 @@ def encode_nik_date(tanggal_lahir: date, jenis_kelamin: str) -> str:
     return f"{hari:02d}{tanggal_lahir:%m%y}"
 
 
-def nik_mismatches(
-    nik: Nik, *, tanggal_lahir: date | None, jenis_kelamin: str | None
-) -> list[str]:
+def nik_mismatches(nik: Nik, *, tanggal_lahir: date | None, jenis_kelamin: str | None) -> list[str]:
     """Where the known birth date or sex disagrees with the NIK.
 
-    The century comes from the known birth date (take it from the NIP when cross-checking).
+    The century comes from the known birth date (take it from the NIP when cross-checking);
+    None or "" means unknown.
     """
     problems = []
-    if tanggal_lahir is not None and (nik.hari, nik.bulan, nik.tahun_2digit) != (
+    if tanggal_lahir and (nik.hari, nik.bulan, nik.tahun_2digit) != (
         tanggal_lahir.day,
         tanggal_lahir.month,
         tanggal_lahir.year % 100,
@@ -78,7 +76,7 @@ def nik_mismatches(
             f"Tanggal lahir pada NIK ({nik.hari:02d}-{nik.bulan:02d}-{nik.tahun_2digit:02d}) "
             f"tidak sesuai dengan tanggal lahir {tanggal(tanggal_lahir)}"
         )
-    if jenis_kelamin is not None and jenis_kelamin != nik.jenis_kelamin:
+    if jenis_kelamin and jenis_kelamin != nik.jenis_kelamin:
         problems.append(
             f"Jenis kelamin pada NIK ({JENIS_KELAMIN[nik.jenis_kelamin]}) tidak sesuai dengan "
             f"jenis kelamin {jenis_kelamin_label(jenis_kelamin)}"

@@ -88,17 +88,15 @@ def jenis_kelamin_label(jenis_kelamin: str) -> str:
         ) from None
 
 
-def nip_mismatches(
-    nip: Nip, *, tanggal_lahir: date | None, jenis_kelamin: str | None
-) -> list[str]:
-    """Where the stored birth date or sex disagrees with the NIP; unknown values are skipped."""
+def nip_mismatches(nip: Nip, *, tanggal_lahir: date | None, jenis_kelamin: str | None) -> list[str]:
+    """Where the stored birth date or sex disagrees with the NIP; None or "" means unknown."""
     problems = []
-    if tanggal_lahir is not None and tanggal_lahir != nip.tanggal_lahir:
+    if tanggal_lahir and tanggal_lahir != nip.tanggal_lahir:
         problems.append(
             f"Tanggal lahir {tanggal(tanggal_lahir)} tidak sesuai dengan NIP "
             f"({tanggal(nip.tanggal_lahir)})"
         )
-    if jenis_kelamin is not None and jenis_kelamin != nip.jenis_kelamin:
+    if jenis_kelamin and jenis_kelamin != nip.jenis_kelamin:
         problems.append(
             f"Jenis kelamin {jenis_kelamin_label(jenis_kelamin)} tidak sesuai dengan NIP "
             f"({JENIS_KELAMIN[nip.jenis_kelamin]})"

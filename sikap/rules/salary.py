@@ -63,9 +63,7 @@ def _steps(table: GajiTable, golongan: str, mkg_tahun: int) -> tuple[tuple[int, 
     return table[golongan]
 
 
-def gaji_pokok(
-    table: GajiTable, golongan: str, mkg_tahun: int, *, cpns: bool = False
-) -> Decimal:
+def gaji_pokok(table: GajiTable, golongan: str, mkg_tahun: int, *, cpns: bool = False) -> Decimal:
     """Pay of the highest listed step ≤ MKG; above the last step pay stays at the cap.
 
     Below the first listed step the table has no cell and how it is paid is unconfirmed

@@ -39,8 +39,15 @@ def test_nip_is_formatted_for_display():
         ("196607101992033007", "Digit ke-15 NIP (jenis kelamin) harus 1 (laki-laki) atau 2"),
         ("196607101992031000", "Nomor urut NIP (digit 16–18) tidak boleh 000"),
     ],
-    ids=["17_digits", "letter", "impossible_birth_date", "tmt_month_13", "tmt_before_birth",
-         "sex_digit_3", "sequence_000"],
+    ids=[
+        "17_digits",
+        "letter",
+        "impossible_birth_date",
+        "tmt_month_13",
+        "tmt_before_birth",
+        "sex_digit_3",
+        "sequence_000",
+    ],
 )
 def test_nip_rejects_invalid_numbers(nip, message):
     with pytest.raises(RuleError, match=re.escape(message)) as exc:
@@ -61,6 +68,7 @@ def test_nip_mismatches_name_birth_date_and_sex():
     nip = parse_nip(SIGNATORY)
     assert nip_mismatches(nip, tanggal_lahir=date(1966, 7, 10), jenis_kelamin="L") == []
     assert nip_mismatches(nip, tanggal_lahir=None, jenis_kelamin=None) == []
+    assert nip_mismatches(nip, tanggal_lahir=None, jenis_kelamin="") == []
     assert nip_mismatches(nip, tanggal_lahir=date(1966, 7, 11), jenis_kelamin="P") == [
         "Tanggal lahir 11 Juli 1966 tidak sesuai dengan NIP (10 Juli 1966)",
         "Jenis kelamin perempuan tidak sesuai dengan NIP (laki-laki)",
