@@ -49,16 +49,21 @@ def _save(obj, actor, action, before=None):
     audit.record(obj, actor=actor, action=action, before=before)
 
 
-@transaction.atomic
-def create_pegawai(pegawai: Pegawai, *, actor) -> Pegawai:
-    if not actor.may_edit_personnel:
-        raise tidak_berhak("Anda tidak berhak menambah pegawai.")
+def _ensure_placement(pegawai: Pegawai, actor) -> None:
+    """The pegawai's OPD must be one the actor manages, and the unit must belong to it."""
+    if not actor.is_authenticated or not actor.may_edit_personnel:
+        raise tidak_berhak("Anda tidak berhak mengelola data pegawai.")
     if not (actor.is_superuser or actor.peran == "admin_bkd") and not actor.opd_scope.filter(
         pk=pegawai.opd_id
     ).exists():
-        raise tidak_berhak("Anda hanya dapat menambah pegawai di OPD yang Anda kelola.")
+        raise tidak_berhak("Anda hanya dapat menempatkan pegawai di OPD yang Anda kelola.")
     if pegawai.unit_id and pegawai.unit.opd_id != pegawai.opd_id:
         raise SikapError(Kode.DATA_TIDAK_VALID, "Unit kerja tidak berada di OPD yang dipilih.")
+
+
+@transaction.atomic
+def create_pegawai(pegawai: Pegawai, *, actor) -> Pegawai:
+    _ensure_placement(pegawai, actor)
     _check_identity(pegawai)
     _save(pegawai, actor, AuditEntry.Aksi.CREATE)
     return pegawai
@@ -72,9 +77,8 @@ def update_pegawai(pegawai: Pegawai, changes: dict, *, actor) -> Pegawai:
     before = audit.snapshot(locked)
     for field, value in changes.items():
         setattr(locked, field, value)
+    _ensure_placement(locked, actor)
     _check_identity(locked)
-    if locked.opd_id != before["opd_id"]:
-        ensure_can_edit(locked, actor)
     _save(locked, actor, AuditEntry.Aksi.UPDATE, before)
     return locked
 

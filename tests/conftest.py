@@ -1,0 +1,77 @@
+"""Personas shared by every view and service test: each permission test names who acts.
+
+Two OPDs. In OPD A the head of the root unit (`atasan`) supervises `pegawai`; `pegawai_lain`
+works in a child unit of OPD A under another head; `pegawai_b` works in OPD B.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.test import Client
+
+from sikap.accounts.models import Peran
+from sikap.org.models import JenisJabatan, UnitKerja
+from tests.factories import make_jabatan, make_opd, make_pegawai, make_user, root_unit
+
+
+@dataclass
+class World:
+    opd_a: object
+    opd_b: object
+    atasan: object
+    pegawai: object
+    pegawai_lain: object
+    pegawai_b: object
+    users: dict
+
+    def client(self, persona: str) -> Client:
+        client = Client()
+        if persona != "anonymous":
+            client.force_login(self.users[persona])
+        return client
+
+    def user(self, persona: str):
+        return AnonymousUser() if persona == "anonymous" else self.users[persona]
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Argon2 is deliberately slow; tests that check hashing itself switch it back on."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def world(db) -> World:
+    opd_a = make_opd("Dinas Pendidikan")
+    opd_b = make_opd("Dinas Kesehatan")
+    unit_a = root_unit(opd_a)
+    sub_a = UnitKerja.objects.create(opd=opd_a, induk=unit_a, nama="Bidang Pembinaan SD")
+    kepala_a = make_jabatan(unit_a, "Kepala Dinas Pendidikan", kepala=True,
+                            jenis=JenisJabatan.JPT, eselon="II.b")
+    kepala_sub = make_jabatan(sub_a, "Kepala Bidang Pembinaan SD", kepala=True,
+                              jenis=JenisJabatan.JA, eselon="III.b")
+    staf_a = make_jabatan(unit_a, "Pengelola Data Kepegawaian")
+    staf_sub = make_jabatan(sub_a, "Analis Kurikulum", jenis=JenisJabatan.JF)
+    atasan = make_pegawai(opd_a, nama="Siti Rahayu", jabatan=kepala_a, jenis_kelamin="P",
+                          tanggal_lahir=date(1970, 2, 11), tmt_cpns=date(1995, 3, 1),
+                          golongan="IV/b")
+    pegawai = make_pegawai(opd_a, nama="Budi Santoso", jabatan=staf_a)
+    kabid = make_pegawai(opd_a, nama="Agus Wibowo", jabatan=kepala_sub,
+                         tanggal_lahir=date(1975, 8, 1), tmt_cpns=date(2000, 1, 1))
+    pegawai_lain = make_pegawai(opd_a, nama="Dewi Lestari", jabatan=staf_sub, jenis_kelamin="P",
+                                tanggal_lahir=date(1988, 12, 3), tmt_cpns=date(2014, 2, 1))
+    pegawai_b = make_pegawai(opd_b, nama="Rudi Hartono", tanggal_lahir=date(1985, 1, 20),
+                             tmt_cpns=date(2010, 4, 1))
+    users = {
+        "pegawai": make_user(pegawai.nip, pegawai=pegawai),
+        "atasan": make_user(atasan.nip, pegawai=atasan),
+        "kabid": make_user(kabid.nip, pegawai=kabid),
+        "admin_opd": make_user("admin.pendidikan", Peran.ADMIN_OPD, opds=[opd_a]),
+        "admin_opd_lain": make_user("admin.kesehatan", Peran.ADMIN_OPD, opds=[opd_b]),
+        "verifikator": make_user("verifikator", Peran.VERIFIKATOR),
+        "admin_bkd": make_user("admin.bkd", Peran.ADMIN_BKD),
+        "pimpinan": make_user("kepala.bkd", Peran.PIMPINAN),
+    }
+    return World(opd_a, opd_b, atasan, pegawai, pegawai_lain, pegawai_b, users)

@@ -1,0 +1,42 @@
+import os
+import subprocess
+import sys
+
+
+def run_settings(**env):
+    return subprocess.run(
+        [sys.executable, "-c", "import sikap.settings"],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_production_mode_refuses_the_default_secret_key():
+    env = {k: v for k, v in os.environ.items() if k != "SIKAP_SECRET_KEY"}
+    result = subprocess.run(
+        [sys.executable, "-c", "import sikap.settings"],
+        env={**env, "SIKAP_DEBUG": "false"},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0
+    assert "SIKAP_SECRET_KEY" in result.stderr
+
+
+def test_production_mode_starts_with_a_real_secret_key():
+    result = run_settings(SIKAP_DEBUG="false", SIKAP_SECRET_KEY="x" * 50)
+    assert result.returncode == 0, result.stderr
+
+
+def test_malformed_boolean_is_refused_loudly():
+    result = run_settings(SIKAP_DEBUG="maybe")
+    assert result.returncode != 0
+    assert "SIKAP_DEBUG must be true or false" in result.stderr
+
+
+def test_defaults_are_indonesian_and_jakarta_time():
+    from django.conf import settings
+
+    assert settings.LANGUAGE_CODE == "id"
+    assert settings.TIME_ZONE == "Asia/Jakarta"
