@@ -1,0 +1,32 @@
+"""Writes to user accounts; admin BKD manages them, every change audited (never the hash)."""
+
+from django.db import transaction
+
+from sikap.core import audit
+from sikap.core.errors import tidak_berhak
+from sikap.core.models import AuditEntry
+
+_SECRET_FIELDS = {"password", "last_login"}
+
+
+def _snapshot(user) -> dict:
+    return {k: v for k, v in audit.snapshot(user).items() if k not in _SECRET_FIELDS}
+
+
+@transaction.atomic
+def save_user(user, *, actor, scope=None):
+    """Create or change an account; `scope` (OPD queryset/list) replaces the admin_opd scope."""
+    if not (actor.is_authenticated and (actor.is_superuser or actor.peran == "admin_bkd")):
+        raise tidak_berhak("Hanya admin BKD yang dapat mengelola akun pengguna.")
+    before = _snapshot(type(user).objects.get(pk=user.pk)) if user.pk else {}
+    old_scope = sorted(user.opd_scope.values_list("pk", flat=True)) if user.pk else []
+    user.save()
+    if scope is not None:
+        user.opd_scope.set(scope)
+    changes = audit.diff(before, _snapshot(user))
+    new_scope = sorted(user.opd_scope.values_list("pk", flat=True))
+    if new_scope != old_scope:
+        changes["opd_scope"] = [old_scope, new_scope]
+    action = AuditEntry.Aksi.UPDATE if before else AuditEntry.Aksi.CREATE
+    audit.build_entry(user, actor=actor, action=action, changes=changes).save()
+    return user
