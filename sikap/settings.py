@@ -48,6 +48,7 @@ ALLOWED_HOSTS = envlist("SIKAP_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = envlist("SIKAP_CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
+    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -59,6 +60,7 @@ INSTALLED_APPS = [
     "sikap.accounts",
     "sikap.org",
     "sikap.people",
+    "sikap.reports",
 ]
 
 MIDDLEWARE = [

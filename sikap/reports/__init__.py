@@ -1,0 +1,1 @@
+"""Rendering of documents: HTML → PDF (WeasyPrint) and rows → XLSX (openpyxl)."""
