@@ -48,22 +48,42 @@ def world(db) -> World:
     opd_b = make_opd("Dinas Kesehatan")
     unit_a = root_unit(opd_a)
     sub_a = UnitKerja.objects.create(opd=opd_a, induk=unit_a, nama="Bidang Pembinaan SD")
-    kepala_a = make_jabatan(unit_a, "Kepala Dinas Pendidikan", kepala=True,
-                            jenis=JenisJabatan.JPT, eselon="II.b")
-    kepala_sub = make_jabatan(sub_a, "Kepala Bidang Pembinaan SD", kepala=True,
-                              jenis=JenisJabatan.JA, eselon="III.b")
+    kepala_a = make_jabatan(
+        unit_a, "Kepala Dinas Pendidikan", kepala=True, jenis=JenisJabatan.JPT, eselon="II.b"
+    )
+    kepala_sub = make_jabatan(
+        sub_a, "Kepala Bidang Pembinaan SD", kepala=True, jenis=JenisJabatan.JA, eselon="III.b"
+    )
     staf_a = make_jabatan(unit_a, "Pengelola Data Kepegawaian")
     staf_sub = make_jabatan(sub_a, "Analis Kurikulum", jenis=JenisJabatan.JF)
-    atasan = make_pegawai(opd_a, nama="Siti Rahayu", jabatan=kepala_a, jenis_kelamin="P",
-                          tanggal_lahir=date(1970, 2, 11), tmt_cpns=date(1995, 3, 1),
-                          golongan="IV/b")
+    atasan = make_pegawai(
+        opd_a,
+        nama="Siti Rahayu",
+        jabatan=kepala_a,
+        jenis_kelamin="P",
+        tanggal_lahir=date(1970, 2, 11),
+        tmt_cpns=date(1995, 3, 1),
+        golongan="IV/b",
+    )
     pegawai = make_pegawai(opd_a, nama="Budi Santoso", jabatan=staf_a)
-    kabid = make_pegawai(opd_a, nama="Agus Wibowo", jabatan=kepala_sub,
-                         tanggal_lahir=date(1975, 8, 1), tmt_cpns=date(2000, 1, 1))
-    pegawai_lain = make_pegawai(opd_a, nama="Dewi Lestari", jabatan=staf_sub, jenis_kelamin="P",
-                                tanggal_lahir=date(1988, 12, 3), tmt_cpns=date(2014, 2, 1))
-    pegawai_b = make_pegawai(opd_b, nama="Rudi Hartono", tanggal_lahir=date(1985, 1, 20),
-                             tmt_cpns=date(2010, 4, 1))
+    kabid = make_pegawai(
+        opd_a,
+        nama="Agus Wibowo",
+        jabatan=kepala_sub,
+        tanggal_lahir=date(1975, 8, 1),
+        tmt_cpns=date(2000, 1, 1),
+    )
+    pegawai_lain = make_pegawai(
+        opd_a,
+        nama="Dewi Lestari",
+        jabatan=staf_sub,
+        jenis_kelamin="P",
+        tanggal_lahir=date(1988, 12, 3),
+        tmt_cpns=date(2014, 2, 1),
+    )
+    pegawai_b = make_pegawai(
+        opd_b, nama="Rudi Hartono", tanggal_lahir=date(1985, 1, 20), tmt_cpns=date(2010, 4, 1)
+    )
     users = {
         "pegawai": make_user(pegawai.nip, pegawai=pegawai),
         "atasan": make_user(atasan.nip, pegawai=atasan),

@@ -21,22 +21,34 @@ def root_unit(opd: Opd) -> UnitKerja:
     return opd.units.get(induk=None)
 
 
-def make_jabatan(unit: UnitKerja, nama: str = "Pelaksana", *, kepala: bool = False,
-                 jenis: str = JenisJabatan.PELAKSANA, eselon: str = "") -> Jabatan:
+def make_jabatan(
+    unit: UnitKerja,
+    nama: str = "Pelaksana",
+    *,
+    kepala: bool = False,
+    jenis: str = JenisJabatan.PELAKSANA,
+    eselon: str = "",
+) -> Jabatan:
     return Jabatan.objects.create(unit=unit, nama=nama, kepala=kepala, jenis=jenis, eselon=eselon)
 
 
 def nip_for(tanggal_lahir: date, tmt_cpns: date, jenis_kelamin: str = "L", urut: int | None = None):
     sex = "1" if jenis_kelamin == "L" else "2"
-    return (
-        f"{tanggal_lahir:%Y%m%d}{tmt_cpns:%Y%m}{sex}{(urut or next(_seq)) % 1000 or 1:03d}"
-    )
+    return f"{tanggal_lahir:%Y%m%d}{tmt_cpns:%Y%m}{sex}{(urut or next(_seq)) % 1000 or 1:03d}"
 
 
-def make_pegawai(opd: Opd, *, nama: str = "Budi Santoso", jabatan: Jabatan | None = None,
-                 unit: UnitKerja | None = None, jenis_kelamin: str = "L",
-                 tanggal_lahir: date = date(1980, 5, 17), tmt_cpns: date = date(2005, 3, 1),
-                 status: str = StatusPegawai.PNS, **fields) -> Pegawai:
+def make_pegawai(
+    opd: Opd,
+    *,
+    nama: str = "Budi Santoso",
+    jabatan: Jabatan | None = None,
+    unit: UnitKerja | None = None,
+    jenis_kelamin: str = "L",
+    tanggal_lahir: date = date(1980, 5, 17),
+    tmt_cpns: date = date(2005, 3, 1),
+    status: str = StatusPegawai.PNS,
+    **fields,
+) -> Pegawai:
     unit = unit or (jabatan.unit if jabatan else root_unit(opd))
     return Pegawai.objects.create(
         nip=fields.pop("nip", None) or nip_for(tanggal_lahir, tmt_cpns, jenis_kelamin),
@@ -54,10 +66,17 @@ def make_pegawai(opd: Opd, *, nama: str = "Budi Santoso", jabatan: Jabatan | Non
     )
 
 
-def make_user(username: str, peran: str = Peran.PEGAWAI, *, pegawai: Pegawai | None = None,
-              opds=(), password: str = "rahasia-sikap-123") -> User:
-    user = User.objects.create_user(username=username, password=password, peran=peran,
-                                    pegawai=pegawai)
+def make_user(
+    username: str,
+    peran: str = Peran.PEGAWAI,
+    *,
+    pegawai: Pegawai | None = None,
+    opds=(),
+    password: str = "rahasia-sikap-123",
+) -> User:
+    user = User.objects.create_user(
+        username=username, password=password, peran=peran, pegawai=pegawai
+    )
     if opds:
         user.opd_scope.set(opds)
     return user

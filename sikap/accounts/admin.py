@@ -21,8 +21,9 @@ class PenggunaAdmin(RoleAdmin, UserAdmin):
         """Saved together with its OPD scope in save_related, so one audit row covers both."""
 
     def save_related(self, request, form, formsets, change):
-        services.save_user(form.instance, actor=request.user,
-                           scope=form.cleaned_data.get("opd_scope"))
+        services.save_user(
+            form.instance, actor=request.user, scope=form.cleaned_data.get("opd_scope")
+        )
 
 
 site.register(User, PenggunaAdmin)

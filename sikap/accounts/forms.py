@@ -6,8 +6,9 @@ class LoginForm(AuthenticationForm):
     username = forms.CharField(
         label="NIP atau nama pengguna",
         max_length=150,
-        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username",
-                                      "inputmode": "text"}),
+        widget=forms.TextInput(
+            attrs={"autofocus": True, "autocomplete": "username", "inputmode": "text"}
+        ),
     )
 
     error_messages = {

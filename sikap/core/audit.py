@@ -53,18 +53,18 @@ def build_entry(
     )
 
 
-def record(obj: models.Model, *, actor, action: str, before: dict | None = None,
-           note: str = "") -> AuditEntry:
+def record(
+    obj: models.Model, *, actor, action: str, before: dict | None = None, note: str = ""
+) -> AuditEntry:
     """Write one entry for `obj` as it is now; `before` is its snapshot before the change."""
     after = {} if action == AuditEntry.Aksi.DELETE else snapshot(obj)
-    entry = build_entry(obj, actor=actor, action=action, changes=diff(before or {}, after),
-                        note=note)
+    entry = build_entry(
+        obj, actor=actor, action=action, changes=diff(before or {}, after), note=note
+    )
     entry.save()
     return entry
 
 
 def history_of(obj: models.Model):
     ct = ContentType.objects.get_for_model(obj)
-    return AuditEntry.objects.filter(content_type=ct, object_id=str(obj.pk)).select_related(
-        "actor"
-    )
+    return AuditEntry.objects.filter(content_type=ct, object_id=str(obj.pk)).select_related("actor")

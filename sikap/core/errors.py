@@ -9,6 +9,9 @@ class Kode(StrEnum):
     DATA_TIDAK_VALID = "data_tidak_valid"
     DUPLIKAT = "duplikat"
     BERKAS_TIDAK_VALID = "berkas_tidak_valid"
+    KEDALUWARSA = "kedaluwarsa"
+    LANGKAH_TIDAK_SAH = "langkah_tidak_sah"
+    SYARAT_BELUM_LENGKAP = "syarat_belum_lengkap"
 
 
 class SikapError(Exception):

@@ -40,3 +40,49 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} {self.object_repr}"
+
+
+class CaseEvent(models.Model):
+    """One step in a workflow case's timeline: who moved it from which state to which, and why."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    object_id = models.CharField(max_length=64)
+    transition = models.CharField("langkah", max_length=32)
+    label = models.CharField("keterangan langkah", max_length=64)
+    from_state = models.CharField("dari status", max_length=32)
+    to_state = models.CharField("ke status", max_length=32)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField("waktu", auto_now_add=True)
+    reason = models.TextField("alasan/catatan", blank=True)
+
+    class Meta:
+        verbose_name = "riwayat proses"
+        verbose_name_plural = "riwayat proses"
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.from_state} → {self.to_state}"
+
+
+class Notifikasi(models.Model):
+    """An in-app notification; the same text also goes out by e-mail where the user has one."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifikasi"
+    )
+    message = models.CharField("pesan", max_length=500)
+    url = models.CharField("tautan", max_length=255, blank=True)
+    at = models.DateTimeField("waktu", auto_now_add=True)
+    read_at = models.DateTimeField("dibaca", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "notifikasi"
+        verbose_name_plural = "notifikasi"
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["user", "read_at"])]
+
+    def __str__(self) -> str:
+        return self.message

@@ -3,7 +3,6 @@
 from django.contrib import admin, messages
 
 from sikap.core.admin_site import RoleAdmin, site
-
 from sikap.core.errors import SikapError
 from sikap.org import services
 from sikap.org.models import Jabatan, LokasiKantor, Opd, UnitKerja

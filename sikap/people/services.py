@@ -53,9 +53,10 @@ def _ensure_placement(pegawai: Pegawai, actor) -> None:
     """The pegawai's OPD must be one the actor manages, and the unit must belong to it."""
     if not actor.is_authenticated or not actor.may_edit_personnel:
         raise tidak_berhak("Anda tidak berhak mengelola data pegawai.")
-    if not (actor.is_superuser or actor.peran == "admin_bkd") and not actor.opd_scope.filter(
-        pk=pegawai.opd_id
-    ).exists():
+    if (
+        not (actor.is_superuser or actor.peran == "admin_bkd")
+        and not actor.opd_scope.filter(pk=pegawai.opd_id).exists()
+    ):
         raise tidak_berhak("Anda hanya dapat menempatkan pegawai di OPD yang Anda kelola.")
     if pegawai.unit_id and pegawai.unit.opd_id != pegawai.opd_id:
         raise SikapError(Kode.DATA_TIDAK_VALID, "Unit kerja tidak berada di OPD yang dipilih.")
@@ -138,6 +139,11 @@ def refresh_current(pegawai: Pegawai, *, actor) -> Pegawai:
         setattr(pegawai, field, value)
     if audit.diff(before, audit.snapshot(pegawai)):
         pegawai.save()
-        audit.record(pegawai, actor=actor, action=AuditEntry.Aksi.UPDATE, before=before,
-                     note="Data terkini diperbarui dari riwayat")
+        audit.record(
+            pegawai,
+            actor=actor,
+            action=AuditEntry.Aksi.UPDATE,
+            before=before,
+            note="Data terkini diperbarui dari riwayat",
+        )
     return pegawai

@@ -34,9 +34,14 @@ def identity_errors(
             parsed, tanggal_lahir=tanggal_lahir, jenis_kelamin=jenis_kelamin
         ):
             add("nip", message)
-        if status != "pppk" and tmt_cpns and (tmt_cpns.year, tmt_cpns.month) != (
-            parsed.tmt_cpns.year,
-            parsed.tmt_cpns.month,
+        if (
+            status != "pppk"
+            and tmt_cpns
+            and (tmt_cpns.year, tmt_cpns.month)
+            != (
+                parsed.tmt_cpns.year,
+                parsed.tmt_cpns.month,
+            )
         ):
             add("tmt_cpns", "TMT CPNS tidak sesuai dengan digit 9–14 NIP.")
     if nik:

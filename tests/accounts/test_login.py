@@ -37,7 +37,6 @@ def test_repeated_failures_lock_the_account_even_with_the_right_password(world):
 
 
 def test_passwords_are_hashed_with_argon2(db, settings):
-
     from sikap import settings as sikap_settings
     from tests.factories import make_user
 

@@ -38,8 +38,12 @@ def test_admin_bkd_changes_an_admin_opd_scope_with_one_audit_row(world):
     user = world.users["admin_opd"]
     response = world.client("admin_bkd").post(
         f"/kelola/accounts/user/{user.pk}/change/",
-        {"username": user.username, "peran": "admin_opd", "opd_scope": [world.opd_b.pk],
-         "is_active": "on"},
+        {
+            "username": user.username,
+            "peran": "admin_opd",
+            "opd_scope": [world.opd_b.pk],
+            "is_active": "on",
+        },
     )
     assert response.status_code == 302, response.content.decode()[:800]
     assert list(user.opd_scope.all()) == [world.opd_b]

@@ -13,8 +13,14 @@ from tests.factories import root_unit
 
 def new_pegawai(opd, **fields):
     values = dict(
-        nip="199001152015031002", nama="Joko Prasetyo", tanggal_lahir=date(1990, 1, 15),
-        jenis_kelamin="L", status="pns", tmt_cpns=date(2015, 3, 1), opd=opd, unit=root_unit(opd),
+        nip="199001152015031002",
+        nama="Joko Prasetyo",
+        tanggal_lahir=date(1990, 1, 15),
+        jenis_kelamin="L",
+        status="pns",
+        tmt_cpns=date(2015, 3, 1),
+        opd=opd,
+        unit=root_unit(opd),
     )
     values.update(fields)
     return Pegawai(**values)
@@ -54,8 +60,12 @@ def test_nip_that_disagrees_with_birth_date_is_refused_in_indonesian(world):
 def test_duplicate_nip_is_refused(world):
     with pytest.raises(SikapError) as exc:
         services.create_pegawai(
-            new_pegawai(world.opd_a, nip=world.pegawai.nip, tanggal_lahir=date(1980, 5, 17),
-                        tmt_cpns=date(2005, 3, 1)),
+            new_pegawai(
+                world.opd_a,
+                nip=world.pegawai.nip,
+                tanggal_lahir=date(1980, 5, 17),
+                tmt_cpns=date(2005, 3, 1),
+            ),
             actor=world.user("admin_bkd"),
         )
     assert exc.value.code == Kode.DUPLIKAT
@@ -78,7 +88,8 @@ def test_admin_opd_cannot_update_another_opds_pegawai(world):
 def test_admin_opd_cannot_move_own_pegawai_into_another_opd(world):
     with pytest.raises(SikapError):
         services.update_pegawai(
-            world.pegawai, {"opd": world.opd_b, "unit": root_unit(world.opd_b)},
+            world.pegawai,
+            {"opd": world.opd_b, "unit": root_unit(world.opd_b)},
             actor=world.user("admin_opd"),
         )
     world.pegawai.refresh_from_db()
@@ -122,8 +133,13 @@ def test_highest_education_and_latest_salary_become_current(world):
             actor=actor,
         )
     services.save_riwayat(
-        RiwayatGaji(pegawai=world.pegawai, golongan="III/a", gaji_pokok=2785700,
-                    tmt=date(2024, 1, 1), dasar="pp"),
+        RiwayatGaji(
+            pegawai=world.pegawai,
+            golongan="III/a",
+            gaji_pokok=2785700,
+            tmt=date(2024, 1, 1),
+            dasar="pp",
+        ),
         actor=actor,
     )
     world.pegawai.refresh_from_db()
