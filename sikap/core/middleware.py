@@ -4,7 +4,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 # Paths open to anonymous visitors; everything else sends them to the log-in page.
-PUBLIC_PREFIXES = ("/masuk/", "/static/", "/verifikasi/", "/i18n/")
+PUBLIC_PREFIXES = ("/masuk/", "/static/", "/verifikasi/", "/i18n/", "/favicon.ico")
 
 
 class LoginRequiredMiddleware:

@@ -118,10 +118,19 @@ class Pegawai(models.Model):
     tmt_cpns = models.DateField("TMT CPNS", null=True, blank=True)
     tmt_pns = models.DateField("TMT PNS", null=True, blank=True)
     # Current state, derived from the histories by the services.
-    opd = models.ForeignKey(Opd, on_delete=models.PROTECT, related_name="pegawai")
-    unit = models.ForeignKey(UnitKerja, on_delete=models.PROTECT, related_name="pegawai")
+    opd = models.ForeignKey(
+        Opd, on_delete=models.PROTECT, related_name="pegawai", verbose_name="OPD"
+    )
+    unit = models.ForeignKey(
+        UnitKerja, on_delete=models.PROTECT, related_name="pegawai", verbose_name="unit kerja"
+    )
     jabatan = models.ForeignKey(
-        Jabatan, on_delete=models.SET_NULL, null=True, blank=True, related_name="pemangku"
+        Jabatan,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="pemangku",
+        verbose_name="jabatan",
     )
     jenis_jabatan = models.CharField(
         "jenis jabatan", max_length=16, choices=JenisJabatan.choices, blank=True, db_index=True
@@ -170,6 +179,13 @@ class Riwayat(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self) -> str:
+        return f"{self._meta.verbose_name.capitalize()}: {self.label()}"
+
+    def label(self) -> str:
+        """What identifies the row to a reader (audit trail, confirmations)."""
+        return self.sk_nomor or str(self.pk)
+
 
 class RiwayatPangkat(Riwayat):
     pegawai = models.ForeignKey(Pegawai, on_delete=models.CASCADE, related_name="riwayat_pangkat")
@@ -183,6 +199,9 @@ class RiwayatPangkat(Riwayat):
         verbose_name = "riwayat pangkat"
         verbose_name_plural = "riwayat pangkat"
         ordering = ["pegawai", "-tmt"]
+
+    def label(self) -> str:
+        return f"{self.golongan} TMT {self.tmt:%d-%m-%Y}"
 
 
 class RiwayatJabatan(Riwayat):
@@ -203,6 +222,9 @@ class RiwayatJabatan(Riwayat):
         verbose_name_plural = "riwayat jabatan"
         ordering = ["pegawai", "-tmt"]
 
+    def label(self) -> str:
+        return f"{self.nama_jabatan} TMT {self.tmt:%d-%m-%Y}"
+
 
 class RiwayatPendidikan(Riwayat):
     pegawai = models.ForeignKey(
@@ -218,6 +240,11 @@ class RiwayatPendidikan(Riwayat):
         verbose_name = "riwayat pendidikan"
         verbose_name_plural = "riwayat pendidikan"
         ordering = ["pegawai", "-tahun_lulus"]
+
+    def label(self) -> str:
+        return f"{self.get_tingkat_display()} {self.jurusan} ({self.tahun_lulus})".replace(
+            "  ", " "
+        )
 
 
 class KategoriDiklat(models.TextChoices):
@@ -246,8 +273,12 @@ class RiwayatDiklat(Riwayat):
             models.CheckConstraint(
                 condition=Q(tanggal_selesai__gte=models.F("tanggal_mulai")),
                 name="diklat_selesai_after_mulai",
+                violation_error_message="Tanggal selesai diklat tidak boleh sebelum tanggal mulai.",
             )
         ]
+
+    def label(self) -> str:
+        return f"{self.nama} ({self.tanggal_mulai:%Y})"
 
 
 class Predikat(models.TextChoices):
@@ -271,8 +302,15 @@ class RiwayatSkp(Riwayat):
         verbose_name_plural = "riwayat SKP"
         ordering = ["pegawai", "-tahun"]
         constraints = [
-            models.UniqueConstraint(fields=["pegawai", "tahun"], name="one_skp_per_year")
+            models.UniqueConstraint(
+                fields=["pegawai", "tahun"],
+                name="one_skp_per_year",
+                violation_error_message="Pegawai ini sudah memiliki SKP untuk tahun tersebut.",
+            )
         ]
+
+    def label(self) -> str:
+        return f"{self.tahun}: {self.get_predikat_display()}"
 
 
 class TingkatHukdis(models.TextChoices):
@@ -293,6 +331,9 @@ class RiwayatHukdis(Riwayat):
         verbose_name = "riwayat hukuman disiplin"
         verbose_name_plural = "riwayat hukuman disiplin"
         ordering = ["pegawai", "-tmt"]
+
+    def label(self) -> str:
+        return f"{self.get_tingkat_display()}: {self.jenis} TMT {self.tmt:%d-%m-%Y}"
 
 
 class RiwayatGaji(Riwayat):
@@ -316,6 +357,9 @@ class RiwayatGaji(Riwayat):
         verbose_name = "riwayat gaji"
         verbose_name_plural = "riwayat gaji"
         ordering = ["pegawai", "-tmt"]
+
+    def label(self) -> str:
+        return f"{self.golongan} MKG {self.mkg_tahun} th TMT {self.tmt:%d-%m-%Y}"
 
 
 class AnggotaKeluarga(Riwayat):
@@ -341,6 +385,9 @@ class AnggotaKeluarga(Riwayat):
         verbose_name = "anggota keluarga"
         verbose_name_plural = "anggota keluarga"
         ordering = ["pegawai", "hubungan", "tanggal_lahir"]
+
+    def label(self) -> str:
+        return f"{self.get_hubungan_display()}: {self.nama}"
 
 
 # The history kinds a profile shows and a service may change, keyed by URL slug.

@@ -1,42 +1,284 @@
-"""Work in progress: replaced by the web pages."""
-from django.http import HttpResponse
+"""Web pages of the personnel module (SIMAK): dashboard, list, profile, forms, exports, trail.
+
+Every page starts from `Pegawai.objects.visible_to(user)`: a pegawai the user may not see is a
+404, so that a page never confirms that a NIP exists. Writes go through `sikap.people.services`.
+"""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from sikap.accounts.models import Peran
+from sikap.core.errors import SikapError
+from sikap.core.models import AuditEntry
+from sikap.people import charts, drh, stats, trail
+from sikap.people.filters import PegawaiFilterForm
+from sikap.people.forms import RIWAYAT_FORMS, PegawaiForm, editable_opds, show_sikap_error
+from sikap.people.models import Pegawai
+from sikap.people.selectors import bawahan_of
+from sikap.people.services import create_pegawai, delete_riwayat, save_riwayat, update_pegawai
+from sikap.reports.pdf import pdf_response, render_pdf
+from sikap.reports.xlsx import xlsx_response
+from sikap.rules.dates import masa_kerja, usia
+
+PER_PAGE = 50
+TRAIL_PER_PAGE = 25
+# Roles that read every pegawai's audit trail; an admin OPD reads its own OPD's, anyone their own.
+TRAIL_READERS = (Peran.ADMIN_BKD, Peran.VERIFIKATOR, Peran.PIMPINAN)
 
 
-def dashboard(request, *args, **kwargs):
-    return HttpResponse('dashboard')
+# --- fetching and authorising ---------------------------------------------------------------
 
 
-def pegawai_list(request, *args, **kwargs):
-    return HttpResponse('pegawai_list')
+def _visible_pegawai(user, nip: str, queryset=None) -> Pegawai:
+    queryset = queryset if queryset is not None else Pegawai.objects.all()
+    nip = "".join(nip.split())
+    return get_object_or_404(
+        queryset.visible_to(user).select_related("opd", "unit", "jabatan"), nip=nip
+    )
 
 
-def pegawai_export(request, *args, **kwargs):
-    return HttpResponse('pegawai_export')
+def _may_edit(user, pegawai: Pegawai) -> bool:
+    return Pegawai.objects.editable_by(user).filter(pk=pegawai.pk).exists()
 
 
-def pegawai_create(request, *args, **kwargs):
-    return HttpResponse('pegawai_create')
+def _may_read_trail(user, pegawai: Pegawai) -> bool:
+    if user.is_superuser or user.peran in TRAIL_READERS or pegawai.pk == user.pegawai_id:
+        return True
+    return user.peran == Peran.ADMIN_OPD and user.opd_scope.filter(pk=pegawai.opd_id).exists()
 
 
-def pegawai_detail(request, *args, **kwargs):
-    return HttpResponse('pegawai_detail')
+def _refused(request, message: str):
+    return render(request, "people/refused.html", {"message": message}, status=403)
 
 
-def pegawai_edit(request, *args, **kwargs):
-    return HttpResponse('pegawai_edit')
+# --- dashboard and list ---------------------------------------------------------------------
 
 
-def pegawai_pdf(request, *args, **kwargs):
-    return HttpResponse('pegawai_pdf')
+def dashboard(request):
+    user = request.user
+    if not (user.sees_all_opd or user.peran == Peran.ADMIN_OPD):
+        return _personal_dashboard(request)
+    # The same population as `sikap stats` and the LKj: ASN in active service.
+    population = stats.active_asn() & Pegawai.objects.visible_to(user)
+    data = charts.workforce(population, as_of=timezone.localdate())
+    return render(request, "people/dashboard.html", {"data": data})
 
 
-def pegawai_history(request, *args, **kwargs):
-    return HttpResponse('pegawai_history')
+def _personal_dashboard(request):
+    user = request.user
+    pegawai = (
+        Pegawai.objects.select_related("opd", "unit", "jabatan").filter(pk=user.pegawai_id).first()
+    )
+    context = {"pegawai": pegawai}
+    if pegawai:
+        today = timezone.localdate()
+        context["usia"] = usia(pegawai.tanggal_lahir, today)
+        if pegawai.tmt_cpns and pegawai.tmt_cpns <= today:
+            context["masa_kerja"] = masa_kerja(pegawai.tmt_cpns, today)
+        if pegawai.jabatan and pegawai.jabatan.kepala:
+            context["bawahan"] = bawahan_of(pegawai).count()
+    return render(request, "people/dashboard_pegawai.html", context)
 
 
-def riwayat_edit(request, *args, **kwargs):
-    return HttpResponse('riwayat_edit')
+def _filtered(request):
+    form = PegawaiFilterForm(request.GET, user=request.user)
+    return form, form.filter(Pegawai.objects.visible_to(request.user))
 
 
-def riwayat_delete(request, *args, **kwargs):
-    return HttpResponse('riwayat_delete')
+def pegawai_list(request):
+    form, queryset = _filtered(request)
+    page = Paginator(queryset.select_related("opd", "jabatan"), PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "people/pegawai_list.html", {"form": form, "page": page})
+
+
+EXPORT_COLUMNS = (
+    ("NIP", 22, lambda p: p.nip),
+    ("Nama", 36, lambda p: p.nama_lengkap),
+    ("Jenis kelamin", 12, lambda p: p.get_jenis_kelamin_display()),
+    ("Tempat lahir", 18, lambda p: p.tempat_lahir),
+    ("Tanggal lahir", 13, lambda p: p.tanggal_lahir),
+    ("Status", 8, lambda p: p.get_status_display()),
+    ("Kedudukan", 14, lambda p: p.get_kedudukan_display()),
+    ("TMT CPNS", 13, lambda p: p.tmt_cpns),
+    ("Golongan", 9, lambda p: p.golongan),
+    ("TMT golongan", 13, lambda p: p.tmt_golongan),
+    ("Jabatan", 36, lambda p: p.jabatan.nama if p.jabatan else ""),
+    ("Jenis jabatan", 22, lambda p: p.get_jenis_jabatan_display()),
+    ("Unit kerja", 32, lambda p: p.unit.nama),
+    ("OPD", 36, lambda p: p.opd.nama),
+    ("Pendidikan terakhir", 14, lambda p: p.get_tingkat_pendidikan_display()),
+)
+
+
+def pegawai_export(request):
+    """The list as filtered on screen, every page of it, as XLSX."""
+    _form, queryset = _filtered(request)
+    rows = (
+        [value(p) for _label, _width, value in EXPORT_COLUMNS]
+        for p in queryset.select_related("opd", "unit", "jabatan").iterator(chunk_size=2000)
+    )
+    return xlsx_response(
+        f"pegawai-{timezone.localdate():%Y%m%d}.xlsx",
+        [label for label, _width, _value in EXPORT_COLUMNS],
+        rows,
+        title="Pegawai",
+        widths=[width for _label, width, _value in EXPORT_COLUMNS],
+    )
+
+
+# --- profile --------------------------------------------------------------------------------
+
+
+def _drh_context(request, nip: str) -> dict:
+    pegawai = _visible_pegawai(request.user, nip, drh.with_everything(Pegawai.objects))
+    return {
+        "pegawai": pegawai,
+        "identity": drh.identity(pegawai, as_of=timezone.localdate()),
+        "sections": drh.sections(pegawai),
+    }
+
+
+def pegawai_detail(request, nip):
+    context = _drh_context(request, nip)
+    pegawai = context["pegawai"]
+    context["may_edit"] = _may_edit(request.user, pegawai)
+    context["may_read_trail"] = _may_read_trail(request.user, pegawai)
+    return render(request, "people/pegawai_detail.html", context)
+
+
+def pegawai_pdf(request, nip):
+    context = _drh_context(request, nip)
+    context["dicetak"] = timezone.localtime()
+    content = render_pdf("reports/drh.html", context, request=request)
+    return pdf_response(content, f"DRH-{context['pegawai'].nip}.pdf")
+
+
+def pegawai_history(request, nip):
+    pegawai = _visible_pegawai(request.user, nip)
+    if not _may_read_trail(request.user, pegawai):
+        return _refused(request, "Jejak perubahan hanya dapat dilihat oleh pengelola data.")
+    entries = AuditEntry.objects.filter(pegawai_id=pegawai.pk).select_related("actor")
+    page = Paginator(entries, TRAIL_PER_PAGE).get_page(request.GET.get("page"))
+    rows = trail.readable(page.object_list)
+    return render(
+        request, "people/pegawai_history.html", {"pegawai": pegawai, "page": page, "rows": rows}
+    )
+
+
+# --- forms ----------------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def pegawai_create(request):
+    user = request.user
+    if not user.may_edit_personnel:
+        return _refused(request, "Anda tidak berhak menambah pegawai.")
+    if request.method == "POST":
+        form = PegawaiForm(request.POST, user=user)
+        if form.is_valid():
+            try:
+                pegawai = create_pegawai(form.save(commit=False), actor=user)
+            except SikapError as e:
+                show_sikap_error(form, e)
+            else:
+                messages.success(request, f"Pegawai {pegawai.nama_lengkap} ditambahkan.")
+                return redirect("pegawai_detail", nip=pegawai.nip)
+    else:
+        # ?opd= comes from the OPD selector reloading the unit list (htmx).
+        opd = request.GET.get("opd") or _sole_opd(user)
+        form = PegawaiForm(user=user, initial={"opd": opd})
+    return render(request, "people/pegawai_form.html", {"form": form})
+
+
+def _sole_opd(user):
+    """The OPD when the user manages exactly one, to spare choosing it."""
+    opds = list(editable_opds(user).values_list("pk", flat=True)[:2])
+    return opds[0] if len(opds) == 1 else None
+
+
+@require_http_methods(["GET", "POST"])
+def pegawai_edit(request, nip):
+    user = request.user
+    pegawai = _visible_pegawai(user, nip)
+    if not _may_edit(user, pegawai):
+        return _refused(request, "Anda tidak berhak mengubah data pegawai ini.")
+    if request.method == "POST":
+        form = PegawaiForm(request.POST, instance=pegawai, user=user)
+        if form.is_valid():
+            if not form.has_changed():
+                messages.info(request, "Tidak ada perubahan.")
+                return redirect("pegawai_detail", nip=pegawai.nip)
+            try:
+                pegawai = update_pegawai(pegawai, form.changes(), actor=user)
+            except SikapError as e:
+                show_sikap_error(form, e)
+            else:
+                messages.success(request, "Data pegawai disimpan.")
+                return redirect("pegawai_detail", nip=pegawai.nip)
+    else:
+        initial = {"opd": request.GET["opd"]} if request.GET.get("opd") else None
+        form = PegawaiForm(instance=pegawai, user=user, initial=initial)
+    return render(request, "people/pegawai_form.html", {"form": form, "pegawai": pegawai})
+
+
+def _riwayat_target(request, nip, kind, pk=None):
+    """(pegawai, form class, history row or None) — or an HttpResponse refusing."""
+    form_class = RIWAYAT_FORMS.get(kind)
+    if form_class is None:
+        raise Http404("Jenis riwayat tidak dikenal.")
+    pegawai = _visible_pegawai(request.user, nip)
+    if not _may_edit(request.user, pegawai):
+        return _refused(request, "Anda tidak berhak mengubah riwayat pegawai ini.")
+    row = get_object_or_404(form_class._meta.model, pk=pk, pegawai=pegawai) if pk else None
+    return pegawai, form_class, row
+
+
+def _back_to_profile(pegawai, kind):
+    return redirect(f"{reverse('pegawai_detail', args=[pegawai.nip])}#riwayat-{kind}")
+
+
+@require_http_methods(["GET", "POST"])
+def riwayat_edit(request, nip, kind, pk=None):
+    target = _riwayat_target(request, nip, kind, pk)
+    if not isinstance(target, tuple):
+        return target
+    pegawai, form_class, row = target
+    title = drh.TITLES[kind]
+    data = request.POST if request.method == "POST" else None
+    form = form_class(data, instance=row, pegawai=pegawai, user=request.user)
+    if data is not None and form.is_valid():
+        try:
+            save_riwayat(form.save(commit=False), actor=request.user)
+        except SikapError as e:
+            show_sikap_error(form, e)
+        else:
+            messages.success(request, f"{title} disimpan.")
+            return _back_to_profile(pegawai, kind)
+    context = {"pegawai": pegawai, "form": form, "kind": kind, "title": title, "row": row}
+    return render(request, "people/riwayat_form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def riwayat_delete(request, nip, kind, pk):
+    target = _riwayat_target(request, nip, kind, pk)
+    if not isinstance(target, tuple):
+        return target
+    pegawai, _form_class, row = target
+    title = drh.TITLES[kind]
+    if request.method == "POST":
+        try:
+            delete_riwayat(row, actor=request.user)
+        except SikapError as e:
+            messages.error(request, e.message)
+        else:
+            messages.success(request, f"{title}: satu baris dihapus.")
+        return _back_to_profile(pegawai, kind)
+    context = {"pegawai": pegawai, "kind": kind, "title": title, "cells": drh.cells(kind, row)}
+    return render(request, "people/riwayat_confirm_delete.html", context)

@@ -11,7 +11,6 @@ from django import template
 from django.utils import timezone
 
 from sikap.rules import RuleError, formatting
-from sikap.rules.education import tingkat_label
 from sikap.rules.nip import format_nip
 from sikap.rules.ranks import pangkat as pangkat_of
 
@@ -66,21 +65,8 @@ def nip(value):
 
 @register.filter
 def pangkat(golongan):
-    """'III/a' → 'Penata Muda, III/a'; a PPPK golongan (no pangkat) is shown alone."""
-    if _empty(golongan):
-        return KOSONG
+    """'III/a' → 'Penata Muda'; empty for a PPPK golongan, which has no pangkat name."""
     try:
-        return f"{pangkat_of(golongan)}, {golongan}"
+        return pangkat_of(golongan)
     except RuleError:
-        return golongan
-
-
-@register.filter
-def tingkat(code):
-    """BKN tingkat pendidikan code → 'S-1'."""
-    if _empty(code):
-        return KOSONG
-    try:
-        return tingkat_label(code)
-    except RuleError:
-        return code
+        return ""
