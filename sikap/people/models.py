@@ -7,7 +7,7 @@ the histories by `sikap.people.services`; nothing else writes them.
 from django.db import models
 from django.db.models import Q
 
-from sikap.org.models import JenisJabatan, Jabatan, Opd, UnitKerja
+from sikap.org.models import Jabatan, JenisJabatan, Opd, UnitKerja
 from sikap.rules.education import TINGKAT
 from sikap.rules.ranks import GOLONGAN
 

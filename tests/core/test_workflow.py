@@ -4,6 +4,7 @@ timeline + audit, notifications after commit, stale and concurrent transitions."
 import threading
 
 import pytest
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models
 
@@ -78,6 +79,9 @@ def probe_table(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         with connection.schema_editor() as editor:
             editor.delete_model(Probe)
+    # Unregister it too: deleting a User in a later test would otherwise cascade to its table.
+    del apps.all_models["core"]["probe"]
+    apps.clear_cache()
 
 
 @pytest.fixture
