@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models.fields.files import FieldFile
 
 from sikap.core.models import AuditEntry
 
@@ -24,6 +25,8 @@ def diff(before: dict, after: dict) -> dict:
 
 
 def _jsonable(value):
+    if isinstance(value, FieldFile):
+        return value.name or ""
     if isinstance(value, datetime | date):
         return value.isoformat()
     if isinstance(value, Decimal):

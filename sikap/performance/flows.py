@@ -1,0 +1,148 @@
+"""The two SAKIP cases, declared for the one workflow mechanism (sikap/workflow.py).
+
+A quarter's realisation: draf → diajukan → terverifikasi (locked), or back to the perencana
+(dikembalikan / ditolak, both editable again). A locked quarter changes only through a
+correction (koreksi), a case of its own: approving it replaces the quarter's values and the
+audit trail keeps the old ones.
+"""
+
+from sikap.core import audit
+from sikap.core.models import AuditEntry
+from sikap.performance.models import (
+    EDITABLE,
+    KOREKSI_EDITABLE,
+    KoreksiRealisasi,
+    RealisasiTriwulan,
+    Status,
+)
+from sikap.performance.permissions import may_edit, may_verify
+from sikap.workflow import Transition, Workflow
+
+LABELS = {s.value: s.label for s in Status}
+
+
+def _editor(user, case) -> bool:
+    return may_edit(user)
+
+
+def _has_value(case) -> str | None:
+    if case.k is None and case.rp is None:
+        return "Isi realisasi K atau Rp sebelum diajukan."
+    return None
+
+
+def _submitted_by(model):
+    def effect(case, actor):
+        model.objects.filter(pk=case.pk).update(diajukan_oleh=actor)
+        case.diajukan_oleh = actor
+
+    return effect
+
+
+def _submitter(case):
+    return [case.diajukan_oleh]
+
+
+REALISASI = Workflow(
+    [
+        Transition(
+            "ajukan",
+            "Ajukan",
+            EDITABLE,
+            Status.DIAJUKAN,
+            _editor,
+            requires=(_has_value,),
+            effect=_submitted_by(RealisasiTriwulan),
+        ),
+        Transition(
+            "verifikasi",
+            "Verifikasi",
+            (Status.DIAJUKAN,),
+            Status.TERVERIFIKASI,
+            may_verify,
+            recipients=_submitter,
+        ),
+        Transition(
+            "kembalikan",
+            "Kembalikan",
+            (Status.DIAJUKAN,),
+            Status.DIKEMBALIKAN,
+            may_verify,
+            needs_reason=True,
+            recipients=_submitter,
+        ),
+        Transition(
+            "tolak",
+            "Tolak",
+            (Status.DIAJUKAN,),
+            Status.DITOLAK,
+            may_verify,
+            needs_reason=True,
+            recipients=_submitter,
+        ),
+    ],
+    labels=LABELS,
+)
+
+CORRECTED_FIELDS = ("k", "rp", "catatan", "bukti")
+
+
+def _apply(koreksi, actor) -> None:
+    """Replace the locked quarter's values; the audit entry keeps the old ones."""
+    quarter = RealisasiTriwulan.objects.select_for_update().get(pk=koreksi.realisasi_id)
+    before = audit.snapshot(quarter)
+    quarter.k, quarter.rp = koreksi.k, koreksi.rp
+    quarter.catatan = koreksi.catatan or quarter.catatan
+    if koreksi.bukti:
+        quarter.bukti = koreksi.bukti.name
+    quarter.save(update_fields=CORRECTED_FIELDS)
+    audit.record(
+        quarter,
+        actor=actor,
+        action=AuditEntry.Aksi.UPDATE,
+        before=before,
+        note=f"Koreksi #{koreksi.pk} disetujui: {koreksi.alasan}",
+    )
+
+
+KOREKSI = Workflow(
+    [
+        Transition(
+            "ajukan",
+            "Ajukan koreksi",
+            KOREKSI_EDITABLE,
+            Status.DIAJUKAN,
+            _editor,
+            requires=(_has_value,),
+            effect=_submitted_by(KoreksiRealisasi),
+        ),
+        Transition(
+            "setujui",
+            "Setujui koreksi",
+            (Status.DIAJUKAN,),
+            Status.DISETUJUI,
+            may_verify,
+            effect=_apply,
+            recipients=_submitter,
+        ),
+        Transition(
+            "kembalikan",
+            "Kembalikan",
+            (Status.DIAJUKAN,),
+            Status.DIKEMBALIKAN,
+            may_verify,
+            needs_reason=True,
+            recipients=_submitter,
+        ),
+        Transition(
+            "tolak",
+            "Tolak koreksi",
+            (Status.DIAJUKAN,),
+            Status.DITOLAK,
+            may_verify,
+            needs_reason=True,
+            recipients=_submitter,
+        ),
+    ],
+    labels=LABELS,
+)

@@ -1,0 +1,73 @@
+"""Display forms for SAKIP figures (`{% load sakip %}`)."""
+
+from decimal import Decimal
+
+from django import template
+
+from sikap.rules.capaian import plain, precision_of
+from sikap.rules.formatting import angka
+
+register = template.Library()
+
+KOSONG = "—"
+STATE_CLASS = {
+    "draf": "secondary",
+    "diajukan": "primary",
+    "dikembalikan": "warning",
+    "ditolak": "danger",
+    "terverifikasi": "success",
+    "disetujui": "success",
+}
+
+
+@register.filter
+def k(value):
+    """A K value with the decimals it has: 3.293, 94,12, 5,54."""
+    if value is None or value == "":
+        return KOSONG
+    value = plain(Decimal(value))
+    return angka(value, precision_of(value))
+
+
+@register.filter
+def figure(value):
+    """A finding's published or recomputed value: a number in Indonesian form, or the text."""
+    if value is None or value == "":
+        return "kosong"
+    if isinstance(value, Decimal):
+        return k(value)
+    return value
+
+
+@register.filter
+def persen(value):
+    """A capaian or absorption percentage: '96,71 %'."""
+    if value is None or value == "":
+        return KOSONG
+    return f"{angka(Decimal(value), 2)} %"
+
+
+@register.filter
+def state_class(state):
+    return STATE_CLASS.get(state, "secondary")
+
+
+STATE_SHORT = {
+    "draf": "DR",
+    "diajukan": "AJ",
+    "dikembalikan": "KB",
+    "ditolak": "TL",
+    "terverifikasi": "✓",
+    "disetujui": "✓",
+}
+
+
+@register.filter
+def state_short(state):
+    """A quarter's status in two characters, for the dense tables read on a phone."""
+    return STATE_SHORT.get(state, state)
+
+
+@register.filter
+def get(mapping, key):
+    return mapping.get(key, "")
