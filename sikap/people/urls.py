@@ -11,8 +11,12 @@ urlpatterns = [
     path("pegawai/<str:nip>/ubah/", views.pegawai_edit, name="pegawai_edit"),
     path("pegawai/<str:nip>/drh.pdf", views.pegawai_pdf, name="pegawai_pdf"),
     path("pegawai/<str:nip>/jejak/", views.pegawai_history, name="pegawai_history"),
-    path("pegawai/<str:nip>/riwayat/<slug:kind>/tambah/", views.riwayat_edit, name="riwayat_create"),
-    path("pegawai/<str:nip>/riwayat/<slug:kind>/<int:pk>/", views.riwayat_edit, name="riwayat_edit"),
+    path(
+        "pegawai/<str:nip>/riwayat/<slug:kind>/tambah/", views.riwayat_edit, name="riwayat_create"
+    ),
+    path(
+        "pegawai/<str:nip>/riwayat/<slug:kind>/<int:pk>/", views.riwayat_edit, name="riwayat_edit"
+    ),
     path(
         "pegawai/<str:nip>/riwayat/<slug:kind>/<int:pk>/hapus/",
         views.riwayat_delete,

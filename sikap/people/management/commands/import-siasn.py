@@ -1,0 +1,48 @@
+"""`sikap import-siasn FILE [--dry-run] [--user NAME]`: the SIASN import from the command line."""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from sikap.accounts.models import User
+from sikap.core.errors import SikapError
+from sikap.people.import_service import import_siasn
+
+
+class Command(BaseCommand):
+    help = "Impor berkas unduhan data pegawai SIASN (CSV atau XLSX)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="berkas CSV atau XLSX dari SIASN")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="periksa dan hitung saja, jangan simpan"
+        )
+        parser.add_argument(
+            "--user",
+            help="nama pengguna yang tercatat sebagai pelaku dan yang hak aksesnya berlaku "
+            "(tanpa ini: baris perintah, semua OPD)",
+        )
+
+    def handle(self, *args, file, dry_run, user, **options):
+        actor = None
+        if user:
+            actor = User.objects.filter(username=user).first()
+            if actor is None:
+                raise CommandError(f"Pengguna '{user}' tidak ditemukan.")
+        try:
+            report = import_siasn(file, actor=actor, dry_run=dry_run)
+        except SikapError as e:
+            raise CommandError(e.message) from e
+        if report.errors:
+            for error in report.errors:
+                row = f"baris {error.row}" if error.row else "berkas"
+                column = f", kolom {error.column}" if error.column else ""
+                self.stderr.write(f"{row}{column}, nilai '{error.value}': {error.message}")
+            raise CommandError(
+                f"{len(report.errors)} kesalahan pada {report.total} baris data; "
+                "tidak ada data yang disimpan."
+            )
+        prefix = "Uji coba, tidak disimpan: " if dry_run else "Impor selesai: "
+        self.stdout.write(
+            f"{prefix}{report.total} baris, {report.created} dibuat, {report.updated} diperbarui, "
+            f"{report.unchanged} tidak berubah; {report.new_opd} OPD, {report.new_units} unit "
+            f"kerja dan {report.new_jabatan} jabatan baru."
+        )
