@@ -61,6 +61,11 @@ INSTALLED_APPS = [
     "sikap.org",
     "sikap.people",
     "sikap.reports",
+    "sikap.documents",
+    "sikap.selfservice",
+    "sikap.ipasn",
+    "sikap.performance",
+    "sikap.lkj",
 ]
 
 MIDDLEWARE = [
@@ -91,6 +96,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "sikap.core.context_processors.sikap",
+                "sikap.selfservice.context_processors.selfservice",
             ],
         },
     },
@@ -153,6 +159,37 @@ MEDIA_ROOT = Path(os.environ.get("SIKAP_MEDIA_ROOT", VAR_DIR / "media"))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 SIKAP_IMPORT_MAX_BYTES = envint("SIKAP_IMPORT_MAX_MB", "50") * 1024 * 1024
+
+# Uploaded and issued documents: the local MEDIA_ROOT (never served; downloads go through
+# permission-checked views) or S3-compatible object storage with SIKAP_STORAGE=s3.
+SIKAP_STORAGE = os.environ.get("SIKAP_STORAGE", "local")
+if SIKAP_STORAGE == "local":
+    _files = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+elif SIKAP_STORAGE == "s3":
+    if not os.environ.get("SIKAP_S3_BUCKET"):
+        raise ImproperlyConfigured("SIKAP_STORAGE=s3 needs SIKAP_S3_BUCKET.")
+    _files = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["SIKAP_S3_BUCKET"],
+            "endpoint_url": os.environ.get("SIKAP_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("SIKAP_S3_REGION") or None,
+            "access_key": os.environ.get("SIKAP_S3_ACCESS_KEY") or None,
+            "secret_key": os.environ.get("SIKAP_S3_SECRET_KEY") or None,
+            "location": os.environ.get("SIKAP_S3_PREFIX", "sikap"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+else:
+    raise ImproperlyConfigured(f"SIKAP_STORAGE must be local or s3, not {SIKAP_STORAGE!r}")
+STORAGES = {
+    "default": _files,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# The address printed in QR codes of issued letters, for the public verification page.
+SIKAP_PUBLIC_URL = os.environ.get("SIKAP_PUBLIC_URL", "http://127.0.0.1:8000")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = not DEBUG

@@ -33,8 +33,10 @@ def make_jabatan(
 
 
 def nip_for(tanggal_lahir: date, tmt_cpns: date, jenis_kelamin: str = "L", urut: int | None = None):
+    """A valid NIP; the sequence cycles through 001–999 (000 is not a valid sequence)."""
     sex = "1" if jenis_kelamin == "L" else "2"
-    return f"{tanggal_lahir:%Y%m%d}{tmt_cpns:%Y%m}{sex}{(urut or next(_seq)) % 1000 or 1:03d}"
+    sequence = ((urut or next(_seq)) - 1) % 999 + 1
+    return f"{tanggal_lahir:%Y%m%d}{tmt_cpns:%Y%m}{sex}{sequence:03d}"
 
 
 def make_pegawai(

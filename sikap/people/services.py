@@ -22,9 +22,23 @@ from sikap.rules.education import tingkat_order
 IDENTITY_FIELDS = ("nip", "status", "tanggal_lahir", "jenis_kelamin", "nik", "tmt_cpns")
 
 
-def ensure_can_edit(pegawai: Pegawai, actor) -> None:
+def ensure_can_edit(pegawai: Pegawai, actor, *, approved_request=None) -> None:
+    """Admins edit directly; anyone else only by applying an approved change request, which is
+    authority for one change to its own pegawai by the verifier who approved it
+    (`sikap.selfservice`: `approved_request.authorises(pegawai, actor)`)."""
+    if approved_request is not None:
+        if not approved_request.authorises(pegawai, actor):
+            raise tidak_berhak(
+                "Usulan perubahan ini belum disetujui oleh Anda, sudah diterapkan, "
+                "atau bukan untuk pegawai ini."
+            )
+        return
     if pegawai.pk and not Pegawai.objects.editable_by(actor).filter(pk=pegawai.pk).exists():
         raise tidak_berhak("Anda tidak berhak mengubah data pegawai ini.")
+
+
+def _note(approved_request) -> str:
+    return f"Diterapkan dari {approved_request}" if approved_request is not None else ""
 
 
 def _check_identity(pegawai: Pegawai) -> None:
@@ -40,21 +54,23 @@ def _check_identity(pegawai: Pegawai) -> None:
         )
 
 
-def _save(obj, actor, action, before=None):
+def _save(obj, actor, action, before=None, note=""):
     try:
         with transaction.atomic():
             obj.save()
     except IntegrityError as e:
         raise SikapError(Kode.DUPLIKAT, f"Data bentrok dengan data yang sudah ada ({e}).") from e
-    audit.record(obj, actor=actor, action=action, before=before)
+    audit.record(obj, actor=actor, action=action, before=before, note=note)
 
 
-def _ensure_placement(pegawai: Pegawai, actor) -> None:
-    """The pegawai's OPD must be one the actor manages, and the unit must belong to it."""
-    if not actor.is_authenticated or not actor.may_edit_personnel:
+def _ensure_placement(pegawai: Pegawai, actor, *, approved_request=None) -> None:
+    """The pegawai's OPD must be one the actor manages (unless an approved change request is
+    the authority, checked by `ensure_can_edit`), and the unit must belong to it."""
+    if approved_request is None and (not actor.is_authenticated or not actor.may_edit_personnel):
         raise tidak_berhak("Anda tidak berhak mengelola data pegawai.")
     if (
-        not (actor.is_superuser or actor.peran == "admin_bkd")
+        approved_request is None
+        and not (actor.is_superuser or actor.peran == "admin_bkd")
         and not actor.opd_scope.filter(pk=pegawai.opd_id).exists()
     ):
         raise tidak_berhak("Anda hanya dapat menempatkan pegawai di OPD yang Anda kelola.")
@@ -71,46 +87,52 @@ def create_pegawai(pegawai: Pegawai, *, actor) -> Pegawai:
 
 
 @transaction.atomic
-def update_pegawai(pegawai: Pegawai, changes: dict, *, actor) -> Pegawai:
+def update_pegawai(pegawai: Pegawai, changes: dict, *, actor, approved_request=None) -> Pegawai:
     """Change identity, contact or employment fields (not the derived current fields)."""
-    ensure_can_edit(pegawai, actor)
+    ensure_can_edit(pegawai, actor, approved_request=approved_request)
     locked = Pegawai.objects.select_for_update().get(pk=pegawai.pk)
     before = audit.snapshot(locked)
     for field, value in changes.items():
         setattr(locked, field, value)
-    _ensure_placement(locked, actor)
+    _ensure_placement(locked, actor, approved_request=approved_request)
     _check_identity(locked)
-    _save(locked, actor, AuditEntry.Aksi.UPDATE, before)
+    _save(locked, actor, AuditEntry.Aksi.UPDATE, before, _note(approved_request))
     return locked
 
 
 @transaction.atomic
-def save_riwayat(riwayat, *, actor):
+def save_riwayat(riwayat, *, actor, approved_request=None):
     """Add or correct one history row, then re-derive the pegawai's current fields."""
     pegawai = Pegawai.objects.select_for_update().get(pk=riwayat.pegawai_id)
-    ensure_can_edit(pegawai, actor)
+    ensure_can_edit(pegawai, actor, approved_request=approved_request)
+    note = _note(approved_request)
     if riwayat.pk:
         before = audit.snapshot(type(riwayat).objects.get(pk=riwayat.pk))
         if before["pegawai_id"] != riwayat.pegawai_id:
             raise SikapError(Kode.DATA_TIDAK_VALID, "Riwayat tidak dapat dipindah ke pegawai lain.")
-        _save(riwayat, actor, AuditEntry.Aksi.UPDATE, before)
+        _save(riwayat, actor, AuditEntry.Aksi.UPDATE, before, note)
     else:
-        _save(riwayat, actor, AuditEntry.Aksi.CREATE)
-    refresh_current(pegawai, actor=actor)
+        _save(riwayat, actor, AuditEntry.Aksi.CREATE, note=note)
+    refresh_current(pegawai, actor=actor, note=note)
     return riwayat
 
 
 @transaction.atomic
-def delete_riwayat(riwayat, *, actor) -> None:
+def delete_riwayat(riwayat, *, actor, approved_request=None) -> None:
     pegawai = Pegawai.objects.select_for_update().get(pk=riwayat.pegawai_id)
-    ensure_can_edit(pegawai, actor)
+    ensure_can_edit(pegawai, actor, approved_request=approved_request)
+    note = _note(approved_request)
     before = audit.snapshot(riwayat)
     entry = audit.build_entry(
-        riwayat, actor=actor, action=AuditEntry.Aksi.DELETE, changes=audit.diff(before, {})
+        riwayat,
+        actor=actor,
+        action=AuditEntry.Aksi.DELETE,
+        changes=audit.diff(before, {}),
+        note=note,
     )
     riwayat.delete()
     entry.save()
-    refresh_current(pegawai, actor=actor)
+    refresh_current(pegawai, actor=actor, note=note)
 
 
 def derive_current(pegawai: Pegawai) -> dict:
@@ -133,7 +155,7 @@ def derive_current(pegawai: Pegawai) -> dict:
     return values
 
 
-def refresh_current(pegawai: Pegawai, *, actor) -> Pegawai:
+def refresh_current(pegawai: Pegawai, *, actor, note: str = "") -> Pegawai:
     before = audit.snapshot(pegawai)
     for field, value in derive_current(pegawai).items():
         setattr(pegawai, field, value)
@@ -144,6 +166,6 @@ def refresh_current(pegawai: Pegawai, *, actor) -> Pegawai:
             actor=actor,
             action=AuditEntry.Aksi.UPDATE,
             before=before,
-            note="Data terkini diperbarui dari riwayat",
+            note="Data terkini diperbarui dari riwayat" + (f" ({note})" if note else ""),
         )
     return pegawai

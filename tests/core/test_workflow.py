@@ -4,7 +4,6 @@ timeline + audit, notifications after commit, stale and concurrent transitions."
 import threading
 
 import pytest
-from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models
 
@@ -17,7 +16,11 @@ class Probe(Case):
     title = models.CharField(max_length=50)
     complete = models.BooleanField(default=True)
     applied = models.BooleanField(default=False)
-    owner = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL)
+    # No database constraint and no delete handling: deleting a user elsewhere in the suite
+    # must never touch this test-only table.
+    owner = models.ForeignKey(
+        "accounts.User", null=True, on_delete=models.DO_NOTHING, db_constraint=False
+    )
 
     class Meta:
         app_label = "core"
@@ -67,21 +70,15 @@ FLOW = Workflow(
 )
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def probe_table(django_db_setup, django_db_blocker):
-    """The probe model has no migration: create its table for this module only."""
+    """The probe model has no migration: create its table once; it goes with the test database."""
     with django_db_blocker.unblock():
-        with connection.schema_editor() as editor:
-            editor.create_model(Probe)
+        if Probe._meta.db_table not in connection.introspection.table_names():
+            with connection.schema_editor() as editor:
+                editor.create_model(Probe)
         ContentType.objects.clear_cache()
         ContentType.objects.get_for_model(Probe)
-    yield
-    with django_db_blocker.unblock():
-        with connection.schema_editor() as editor:
-            editor.delete_model(Probe)
-    # Unregister it too: deleting a User in a later test would otherwise cascade to its table.
-    del apps.all_models["core"]["probe"]
-    apps.clear_cache()
 
 
 @pytest.fixture

@@ -1,0 +1,72 @@
+"""Document settings for admin BKD at /kelola/: document types and letter numbering (saved
+through the audited services), and a read-only view of the register of issued documents."""
+
+from django.contrib import admin, messages
+
+from sikap.core.admin_site import RoleAdmin, site
+from sikap.core.errors import SikapError
+from sikap.documents import services
+from sikap.documents.forms import JenisDokumenAdminForm
+from sikap.documents.models import DokumenTerbit, JenisDokumen, PenomoranSurat
+
+
+class SettingAdmin(RoleAdmin):
+    def save_model(self, request, obj, form, change):
+        services.save_setting(obj, actor=request.user)
+
+    def delete_model(self, request, obj):
+        try:
+            services.delete_setting(obj, actor=request.user)
+        except SikapError as e:
+            messages.error(request, e.message)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            self.delete_model(request, obj)
+
+
+@admin.register(JenisDokumen, site=site)
+class JenisDokumenAdmin(SettingAdmin):
+    form = JenisDokumenAdminForm
+    list_display = (
+        "nama",
+        "kode",
+        "wajib_untuk",
+        "format_diizinkan",
+        "ukuran_maks_kb",
+        "perlu_verifikasi",
+        "riwayat_kind",
+        "aktif",
+    )
+    list_filter = ("wajib_untuk", "perlu_verifikasi", "aktif")
+    search_fields = ("nama", "kode")
+
+
+@admin.register(PenomoranSurat, site=site)
+class PenomoranSuratAdmin(SettingAdmin):
+    list_display = ("nama", "kode", "pola")
+    search_fields = ("nama", "kode")
+
+
+@admin.register(DokumenTerbit, site=site)
+class DokumenTerbitAdmin(RoleAdmin):
+    """The register as issued: rows are written only by `services.register_issued`."""
+
+    list_display = ("nomor", "jenis", "pegawai", "issued_at", "issued_by")
+    list_filter = ("jenis", "tahun")
+    search_fields = ("nomor", "pegawai__nip", "pegawai__nama")
+    list_select_related = ("jenis", "pegawai", "issued_by")
+    # Not the token (it opens the public page) nor the file (MEDIA_ROOT has no URL).
+    fields = (
+        "nomor", "jenis", "tahun", "urut", "pegawai", "nama_berkas", "sha256", "ukuran",
+        "issued_by", "issued_at",
+    )  # fmt: skip
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

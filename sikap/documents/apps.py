@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class DocumentsConfig(AppConfig):
+    name = "sikap.documents"
+    label = "documents"
+    verbose_name = "Arsip Digital"

@@ -1,0 +1,343 @@
+"""Every write to the digital personnel file and the issued-document register: one function per
+use case, atomic, permission-checked, audited.
+
+Files are checked by content (`validation.inspect`) before anything is stored, written under a
+random name, and removed again if the row that would point to them is not saved.
+"""
+
+import hashlib
+import secrets
+from collections.abc import Callable
+
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.db.models import Max, ProtectedError, Q
+from django.db.models.fields.files import FieldFile
+from django.utils import timezone
+
+from sikap.accounts.models import Peran, User
+from sikap.core import audit
+from sikap.core.errors import Kode, SikapError, tidak_berhak
+from sikap.core.models import AuditEntry
+from sikap.documents.models import (
+    Dokumen,
+    DokumenTerbit,
+    JenisDokumen,
+    NomorUrut,
+    PenomoranSurat,
+)
+from sikap.documents.storage import delete_quietly, read_limited
+from sikap.documents.validation import clean_original_name, inspect
+from sikap.people.models import RIWAYAT_MODELS, Pegawai
+from sikap.workflow import Transition, Workflow
+
+Status = Dokumen.Status
+ISSUED_MAX_BYTES = 50 * 1024 * 1024
+
+
+def _snapshot(obj) -> dict:
+    # audit.snapshot keeps a FieldFile as is; the audit row stores its (random) name.
+    return {k: v.name if isinstance(v, FieldFile) else v for k, v in audit.snapshot(obj).items()}
+
+
+def _record(obj, *, actor, action: str, before: dict | None = None, note: str = "") -> None:
+    changes = audit.diff(before or {}, _snapshot(obj))
+    audit.build_entry(obj, actor=actor, action=action, changes=changes, note=note).save()
+
+
+# --- who may do what -------------------------------------------------------------------------
+
+
+def may_upload(user, pegawai: Pegawai) -> bool:
+    """The pegawai themself, admin OPD for the OPDs they manage, admin BKD."""
+    if not user.is_authenticated:
+        return False
+    if user.pegawai_id is not None and user.pegawai_id == pegawai.pk:
+        return True
+    return Pegawai.objects.editable_by(user).filter(pk=pegawai.pk).exists()
+
+
+def is_bkd_staff(user) -> bool:
+    """Verifikator and admin BKD: they verify uploads and issue documents."""
+    return user.is_authenticated and (
+        user.is_superuser or user.peran in (Peran.VERIFIKATOR, Peran.ADMIN_BKD)
+    )
+
+
+def _ensure_admin_bkd(actor) -> None:
+    if not (actor.is_authenticated and (actor.is_superuser or actor.peran == Peran.ADMIN_BKD)):
+        raise tidak_berhak("Hanya admin BKD yang dapat mengubah pengaturan dokumen.")
+
+
+# --- uploads ---------------------------------------------------------------------------------
+
+
+def upload_dokumen(
+    pegawai: Pegawai, jenis_kode: str, uploaded_file, *, actor, riwayat=None
+) -> Dokumen:
+    """Check `uploaded_file` by content and keep it as the new current version of the type
+    (for `riwayat`'s history row, when given); the previous version stays, marked superseded."""
+    if not may_upload(actor, pegawai):
+        raise tidak_berhak(
+            "Anda hanya dapat mengunggah dokumen milik sendiri atau pegawai yang Anda kelola."
+        )
+    jenis = JenisDokumen.objects.filter(kode=jenis_kode, aktif=True).first()
+    if jenis is None:
+        raise SikapError(
+            Kode.DATA_TIDAK_VALID, f"Jenis dokumen '{jenis_kode}' tidak dikenal atau tidak aktif."
+        )
+    riwayat_kind, riwayat_id = _riwayat_link(jenis, pegawai, riwayat)
+    data = read_limited(uploaded_file, jenis.max_bytes)
+    found = inspect(data, allowed=jenis.formats, max_bytes=jenis.max_bytes, jenis_nama=jenis.nama)
+    dokumen = Dokumen(
+        pegawai=pegawai,
+        jenis=jenis,
+        format=found.format,
+        nama_asli=clean_original_name(getattr(uploaded_file, "name", "")),
+        sha256=hashlib.sha256(data).hexdigest(),
+        ukuran=len(data),
+        mime=found.mime,
+        riwayat_kind=riwayat_kind,
+        riwayat_id=riwayat_id,
+        uploaded_by=actor,
+        state=Status.MENUNGGU if jenis.perlu_verifikasi else Status.TANPA_VERIFIKASI,
+    )
+    dokumen.file.save("berkas", ContentFile(data), save=False)  # the name comes from upload_to
+    try:
+        _save_new_version(dokumen, actor=actor, note=f"{dokumen.nama_asli}, {found.detail}")
+    except Exception:
+        delete_quietly(dokumen.file.name)
+        raise
+    return dokumen
+
+
+def _riwayat_link(jenis: JenisDokumen, pegawai: Pegawai, riwayat) -> tuple[str, int | None]:
+    if riwayat is None:
+        return "", None
+    model = RIWAYAT_MODELS.get(jenis.riwayat_kind)
+    if model is None or not isinstance(riwayat, model):
+        raise SikapError(
+            Kode.DATA_TIDAK_VALID, f"{jenis.nama} tidak dapat dilekatkan pada riwayat ini."
+        )
+    if riwayat.pegawai_id != pegawai.pk:
+        raise SikapError(Kode.DATA_TIDAK_VALID, "Riwayat itu bukan milik pegawai ini.")
+    return jenis.riwayat_kind, riwayat.pk
+
+
+@transaction.atomic
+def _save_new_version(dokumen: Dokumen, *, actor, note: str) -> None:
+    # Lock the pegawai so two uploads of the same type cannot both become version n+1.
+    Pegawai.objects.select_for_update().filter(pk=dokumen.pegawai_id).first()
+    same = Dokumen.objects.filter(
+        pegawai_id=dokumen.pegawai_id, jenis=dokumen.jenis, riwayat_id=dokumen.riwayat_id
+    )
+    current = same.filter(aktif=True).first()
+    if current and current.sha256 == dokumen.sha256:
+        raise SikapError(
+            Kode.DUPLIKAT,
+            f"Berkas ini sama persis dengan {dokumen.jenis.nama} versi {current.versi} "
+            "yang sudah tersimpan.",
+        )
+    dokumen.versi = (same.aggregate(n=Max("versi"))["n"] or 0) + 1
+    if current:
+        before = _snapshot(current)
+        current.aktif = False
+        current.save(update_fields=["aktif"])  # frees the one-current-version constraint
+    dokumen.save()
+    _record(dokumen, actor=actor, action=AuditEntry.Aksi.CREATE, note=note)
+    if current:
+        current.superseded_by = dokumen
+        current.save(update_fields=["superseded_by"])
+        _record(
+            current,
+            actor=actor,
+            action=AuditEntry.Aksi.UPDATE,
+            before=before,
+            note=f"Digantikan versi {dokumen.versi}",
+        )
+
+
+# --- verification (the workflow) -------------------------------------------------------------
+
+
+def _is_current(dokumen: Dokumen) -> str | None:
+    if not dokumen.aktif:
+        return "Dokumen ini sudah digantikan versi lain; periksa versi yang berlaku."
+    return None
+
+
+def _restore_previous(dokumen: Dokumen, actor) -> None:
+    """A rejected upload must not leave the pegawai without the version that was fine: the
+    one it superseded becomes current again, unless that one was rejected as well."""
+    previous = (
+        Dokumen.objects.select_for_update()
+        .filter(superseded_by=dokumen, aktif=False)
+        .exclude(state=Status.DITOLAK)
+        .first()
+    )
+    if previous is None:
+        return
+    before = _snapshot(dokumen)
+    dokumen.aktif = False
+    dokumen.save(update_fields=["aktif"])
+    _record(dokumen, actor=actor, action=AuditEntry.Aksi.UPDATE, before=before)
+    before = _snapshot(previous)
+    previous.aktif = True
+    previous.superseded_by = None
+    previous.save(update_fields=["aktif", "superseded_by"])
+    _record(
+        previous,
+        actor=actor,
+        action=AuditEntry.Aksi.UPDATE,
+        before=before,
+        note=f"Berlaku kembali karena versi {dokumen.versi} ditolak",
+    )
+
+
+def _owner_accounts(dokumen: Dokumen):
+    return User.objects.filter(Q(pegawai_id=dokumen.pegawai_id) | Q(pk=dokumen.uploaded_by_id))
+
+
+VERIFICATION = Workflow(
+    [
+        Transition(
+            "verifikasi",
+            "Verifikasi",
+            source=(Status.MENUNGGU,),
+            target=Status.TERVERIFIKASI,
+            allowed=lambda user, _dokumen: is_bkd_staff(user),
+            requires=(_is_current,),
+            recipients=_owner_accounts,
+        ),
+        Transition(
+            "tolak",
+            "Tolak",
+            source=(Status.MENUNGGU,),
+            target=Status.DITOLAK,
+            allowed=lambda user, _dokumen: is_bkd_staff(user),
+            requires=(_is_current,),
+            needs_reason=True,
+            effect=_restore_previous,
+            recipients=_owner_accounts,
+        ),
+    ],
+    labels=dict(Status.choices),
+)
+
+
+def verify_dokumen(
+    dokumen: Dokumen,
+    *,
+    actor,
+    approve: bool,
+    reason: str = "",
+    expected_version: int | None = None,
+) -> Dokumen:
+    """Approve or reject (with a reason) an uploaded document awaiting verification."""
+    name = "verifikasi" if approve else "tolak"
+    return VERIFICATION.run(
+        dokumen, name, actor=actor, reason=reason, expected_version=expected_version
+    )
+
+
+# --- configuration (admin BKD, at /kelola/) --------------------------------------------------
+
+
+@transaction.atomic
+def save_setting(obj: JenisDokumen | PenomoranSurat, *, actor):
+    _ensure_admin_bkd(actor)
+    before = audit.snapshot(type(obj).objects.get(pk=obj.pk)) if obj.pk else None
+    obj.full_clean()
+    obj.save()
+    action = AuditEntry.Aksi.UPDATE if before else AuditEntry.Aksi.CREATE
+    audit.record(obj, actor=actor, action=action, before=before)
+    return obj
+
+
+@transaction.atomic
+def delete_setting(obj: JenisDokumen | PenomoranSurat, *, actor) -> None:
+    _ensure_admin_bkd(actor)
+    entry = audit.build_entry(
+        obj, actor=actor, action=AuditEntry.Aksi.DELETE, changes=audit.diff(audit.snapshot(obj), {})
+    )
+    try:
+        obj.delete()
+    except ProtectedError as e:
+        raise SikapError(
+            Kode.DATA_TIDAK_VALID,
+            f"{obj} sudah dipakai oleh dokumen tersimpan dan tidak dapat dihapus; "
+            "nonaktifkan saja.",
+        ) from e
+    entry.save()
+
+
+# --- issued documents ------------------------------------------------------------------------
+
+
+def _next_seq(penomoran: PenomoranSurat, year: int) -> int:
+    """The next number of the year. The counter row stays locked until the caller's
+    transaction ends, so concurrent issuers queue and a failed issue leaves no gap."""
+    counter, _ = NomorUrut.objects.get_or_create(penomoran=penomoran, tahun=year)
+    counter = NomorUrut.objects.select_for_update().get(pk=counter.pk)
+    counter.terakhir += 1
+    counter.save(update_fields=["terakhir"])
+    return counter.terakhir
+
+
+def register_issued(
+    file_bytes: bytes | Callable[[DokumenTerbit], bytes],
+    *,
+    jenis: str,
+    holder: Pegawai | None,
+    actor,
+    filename: str,
+) -> DokumenTerbit:
+    """Number, hash, keep and make verifiable a PDF that SIKAP issues.
+
+    `file_bytes` is the finished PDF, or a function that renders it from the numbered, unsaved
+    record — so the letter can print its own `nomor` and the QR code of `verification_url`.
+    `jenis` is the `PenomoranSurat.kode` whose pattern numbers it.
+    """
+    if not is_bkd_staff(actor):
+        raise tidak_berhak("Hanya verifikator atau admin BKD yang dapat menerbitkan dokumen.")
+    penomoran = PenomoranSurat.objects.filter(kode=jenis).first()
+    if penomoran is None:
+        raise SikapError(Kode.DATA_TIDAK_VALID, f"Penomoran surat '{jenis}' belum diatur.")
+    stored = ""
+    try:
+        with transaction.atomic():
+            now = timezone.now()
+            local = timezone.localtime(now)
+            seq = _next_seq(penomoran, local.year)
+            terbit = DokumenTerbit(
+                jenis=penomoran,
+                tahun=local.year,
+                urut=seq,
+                nomor=penomoran.format_nomor(seq, local.year, local.month),
+                pegawai=holder,
+                token=secrets.token_urlsafe(24),
+                issued_by=actor,
+                issued_at=now,
+                nama_berkas=clean_original_name(filename),
+            )
+            data = file_bytes(terbit) if callable(file_bytes) else file_bytes
+            inspect(data, allowed=("pdf",), max_bytes=ISSUED_MAX_BYTES, jenis_nama=penomoran.nama)
+            terbit.sha256 = hashlib.sha256(data).hexdigest()
+            terbit.ukuran = len(data)
+            terbit.file.save("berkas", ContentFile(data), save=False)
+            stored = terbit.file.name
+            terbit.save()
+            _record(terbit, actor=actor, action=AuditEntry.Aksi.CREATE, note=terbit.nomor)
+    except IntegrityError as e:
+        if stored:
+            delete_quietly(stored)
+        raise SikapError(
+            Kode.DUPLIKAT,
+            "Nomor yang dihasilkan pola penomoran sudah pernah dipakai; periksa pola "
+            f"'{penomoran.pola}'.",
+        ) from e
+    except Exception:
+        if stored:
+            delete_quietly(stored)
+        raise
+    return terbit

@@ -1,0 +1,20 @@
+from django.urls import path
+
+from sikap.documents import views
+
+urlpatterns = [
+    path("pegawai/<str:nip>/dokumen/", views.arsip_pegawai, name="arsip_pegawai"),
+    path(
+        "pegawai/<str:nip>/dokumen/<slug:kode>/unggah/",
+        views.dokumen_unggah,
+        name="dokumen_unggah",
+    ),
+    path("dokumen/<int:pk>/unduh/", views.dokumen_unduh, name="dokumen_unduh"),
+    path("dokumen/<int:pk>/verifikasi/", views.dokumen_verifikasi, name="dokumen_verifikasi"),
+    path("dokumen/verifikasi/", views.antrian_verifikasi, name="antrian_verifikasi"),
+    path("dokumen/kelengkapan/", views.kelengkapan, name="kelengkapan_dokumen"),
+    path("dokumen/kelengkapan/ekspor.xlsx", views.kelengkapan_ekspor, name="kelengkapan_ekspor"),
+    path("dokumen/terbit/<int:pk>/unduh/", views.terbit_unduh, name="terbit_unduh"),
+    # Public (the log-in middleware lets /verifikasi/ through); short, for the QR code.
+    path("verifikasi/<str:token>", views.verifikasi_publik, name="verifikasi_dokumen"),
+]

@@ -1,0 +1,265 @@
+"""Pages of the digital personnel file: a pegawai's arsip, uploads, downloads, verification,
+the completeness dashboard, and the public page that verifies an issued document.
+
+Every page starts from `visible_to(user)`: a pegawai or document the user may not see is a 404,
+so guessing a NIP or an id reveals nothing. Writes go through `sikap.documents.services`.
+"""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods, require_POST
+
+from sikap.core.errors import SikapError
+from sikap.documents import completeness, selectors
+from sikap.documents.forms import (
+    CekBerkasForm,
+    KelengkapanFilterForm,
+    UploadForm,
+    VerifikasiForm,
+)
+from sikap.documents.models import Dokumen, DokumenTerbit, JenisDokumen
+from sikap.documents.public import matches, public_facts
+from sikap.documents.services import (
+    ISSUED_MAX_BYTES,
+    is_bkd_staff,
+    may_upload,
+    upload_dokumen,
+    verify_dokumen,
+)
+from sikap.documents.storage import file_response, sha256_of
+from sikap.people.models import Pegawai
+from sikap.reports.xlsx import xlsx_response
+
+PER_PAGE = 50
+QUEUE_PER_PAGE = 25
+Status = Dokumen.Status
+
+
+def _visible_pegawai(user, nip: str) -> Pegawai:
+    nip = "".join(nip.split())
+    return get_object_or_404(
+        Pegawai.objects.visible_to(user).select_related("opd", "unit", "jabatan"), nip=nip
+    )
+
+
+def _refused(request, message: str):
+    return render(request, "people/refused.html", {"message": message}, status=403)
+
+
+def _arsip_url(pegawai: Pegawai, jenis: JenisDokumen | None = None) -> str:
+    url = reverse("arsip_pegawai", args=[pegawai.nip])
+    return f"{url}#jenis-{jenis.kode}" if jenis else url
+
+
+# --- a pegawai's arsip ------------------------------------------------------------------------
+
+
+def arsip_pegawai(request, nip):
+    user = request.user
+    pegawai = _visible_pegawai(user, nip)
+    uploader = may_upload(user, pegawai)
+    arsip = selectors.arsip(pegawai, with_choices=uploader)
+    for section in arsip.sections:
+        if uploader and section.jenis.aktif:
+            rows = arsip.riwayat_rows.get(section.jenis.riwayat_kind, [])
+            section.form = UploadForm(jenis=section.jenis, rows=rows)
+    context = {
+        "pegawai": pegawai,
+        "sections": arsip.sections,
+        "required": arsip.required,
+        "missing": arsip.missing,
+        "may_upload": uploader,
+        "may_verify": is_bkd_staff(user),
+        "terbit": DokumenTerbit.objects.visible_to(user)
+        .filter(pegawai=pegawai)
+        .select_related("jenis"),
+    }
+    return render(request, "documents/arsip.html", context)
+
+
+@require_POST
+def dokumen_unggah(request, nip, kode):
+    user = request.user
+    pegawai = _visible_pegawai(user, nip)
+    jenis = get_object_or_404(JenisDokumen, kode=kode, aktif=True)
+    if not may_upload(user, pegawai):
+        return _refused(request, "Anda tidak berhak mengunggah dokumen untuk pegawai ini.")
+    rows = selectors.riwayat_rows(pegawai, jenis.riwayat_kind) if jenis.riwayat_kind else []
+    form = UploadForm(request.POST, request.FILES, jenis=jenis, rows=rows)
+    if not form.is_valid():
+        problems = [e for errors in form.errors.values() for e in errors]
+        messages.error(request, f"{jenis.nama}: {' '.join(problems)}")
+        return redirect(_arsip_url(pegawai, jenis))
+    try:
+        dokumen = upload_dokumen(
+            pegawai,
+            jenis.kode,
+            form.cleaned_data["file"],
+            actor=user,
+            riwayat=form.cleaned_data.get("riwayat"),
+        )
+    except SikapError as e:
+        messages.error(request, f"{jenis.nama} tidak disimpan: {e.message}")
+    else:
+        after = (
+            "menunggu verifikasi BKD."
+            if dokumen.state == Status.MENUNGGU
+            else "tersimpan sebagai versi berlaku."
+        )
+        messages.success(request, f"{jenis.nama} versi {dokumen.versi} {after}")
+    return redirect(_arsip_url(pegawai, jenis))
+
+
+def dokumen_unduh(request, pk):
+    dokumen = get_object_or_404(
+        Dokumen.objects.visible_to(request.user).select_related("pegawai", "jenis"), pk=pk
+    )
+    return file_response(dokumen.file, filename=dokumen.download_name, content_type=dokumen.mime)
+
+
+# --- verification by BKD ----------------------------------------------------------------------
+
+
+@require_POST
+def dokumen_verifikasi(request, pk):
+    user = request.user
+    dokumen = get_object_or_404(
+        Dokumen.objects.visible_to(user).select_related("pegawai", "jenis"), pk=pk
+    )
+    if not is_bkd_staff(user):
+        return _refused(request, "Hanya verifikator atau admin BKD yang dapat memverifikasi.")
+    form = VerifikasiForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Permintaan verifikasi tidak lengkap; muat ulang halaman.")
+    else:
+        try:
+            verify_dokumen(
+                dokumen,
+                actor=user,
+                approve=form.approve,
+                reason=form.cleaned_data["alasan"],
+                expected_version=form.cleaned_data["versi"],
+            )
+        except SikapError as e:
+            messages.error(request, e.message)
+        else:
+            outcome = "terverifikasi" if form.approve else "ditolak"
+            messages.success(request, f"{dokumen.jenis.nama} {dokumen.pegawai.nama} {outcome}.")
+    next_url = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(next_url)
+    return redirect(dokumen.get_absolute_url())
+
+
+def antrian_verifikasi(request):
+    user = request.user
+    if not is_bkd_staff(user):
+        return _refused(request, "Antrian verifikasi dokumen hanya untuk verifikator BKD.")
+    pending = (
+        Dokumen.objects.visible_to(user)
+        .current()
+        .filter(state=Status.MENUNGGU)
+        .select_related("pegawai__opd", "jenis", "uploaded_by")
+        .order_by("uploaded_at", "id")
+    )
+    page = Paginator(pending, QUEUE_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "documents/antrian.html", {"page": page})
+
+
+# --- completeness -----------------------------------------------------------------------------
+
+
+def _completeness(request):
+    """(filter form, mandatory types, all rows in scope, the rows missing something)."""
+    types = completeness.mandatory_types()
+    visible = completeness.in_service(Pegawai.objects.visible_to(request.user))
+    form = KelengkapanFilterForm(request.GET, visible=visible, types=types)
+    scope = visible.filter(opd=form.value("opd")) if form.value("opd") else visible
+    rows = completeness.flag_rows(scope, types)
+    return form, types, rows, completeness.lacking(rows, form.value("jenis"))
+
+
+def kelengkapan(request):
+    form, types, rows, lacking = _completeness(request)
+    summary, total = completeness.per_opd(rows)
+    page = Paginator(lacking, PER_PAGE).get_page(request.GET.get("page"))
+    people = Pegawai.objects.select_related("opd").in_bulk([r.pk for r in page.object_list])
+    context = {
+        "form": form,
+        "types": types,
+        "summary": summary,
+        "total": total,
+        "page": page,
+        "rows": [(people[r.pk], completeness.names(r.missing, types)) for r in page.object_list],
+    }
+    if is_bkd_staff(request.user):
+        context["menunggu"] = Dokumen.objects.current().filter(state=Status.MENUNGGU).count()
+    return render(request, "documents/kelengkapan.html", context)
+
+
+EXPORT_CHUNK = 2000
+
+
+def kelengkapan_ekspor(request):
+    """The list as filtered on screen, every page of it."""
+    _form, types, _rows, lacking = _completeness(request)
+
+    def rows():
+        for start in range(0, len(lacking), EXPORT_CHUNK):
+            chunk = lacking[start : start + EXPORT_CHUNK]
+            people = Pegawai.objects.select_related("opd").in_bulk([r.pk for r in chunk])
+            for r in chunk:
+                p, missing = people[r.pk], completeness.names(r.missing, types)
+                yield [p.nip, p.nama_lengkap, p.opd.nama, p.get_status_display(), len(missing),
+                       ", ".join(missing)]  # fmt: skip
+
+    return xlsx_response(
+        f"kelengkapan-dokumen-{timezone.localdate():%Y%m%d}.xlsx",
+        ["NIP", "Nama", "OPD", "Status", "Jumlah kurang", "Dokumen wajib yang belum ada"],
+        rows(),
+        title="Kelengkapan dokumen",
+        widths=[22, 36, 36, 8, 14, 80],
+    )
+
+
+# --- issued documents -------------------------------------------------------------------------
+
+
+def terbit_unduh(request, pk):
+    terbit = get_object_or_404(DokumenTerbit.objects.visible_to(request.user), pk=pk)
+    return file_response(terbit.file, filename=terbit.nama_berkas, content_type="application/pdf")
+
+
+@require_http_methods(["GET", "POST"])
+def verifikasi_publik(request, token):
+    """Public (no log-in): the facts of an issued document, and a byte-for-byte file check."""
+    terbit = DokumenTerbit.objects.select_related("jenis", "pegawai").filter(token=token).first()
+    if terbit is None:
+        response = render(request, "documents/verifikasi_tidak_ada.html", status=404)
+    else:
+        context = {"facts": public_facts(terbit), "form": CekBerkasForm()}
+        if request.method == "POST":
+            context.update(_check_file(request, terbit))
+        response = render(request, "documents/verifikasi.html", context)
+    # The token is the key to this page: keep it out of search engines and Referer headers.
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "no-referrer"
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _check_file(request, terbit: DokumenTerbit) -> dict:
+    if int(request.META.get("CONTENT_LENGTH") or 0) > ISSUED_MAX_BYTES + 64 * 1024:
+        # Refused before Django reads the body: a stranger cannot fill the server's disk.
+        return {"pesan_berkas": "Berkas terlalu besar untuk dicocokkan (paling besar 50 MB)."}
+    form = CekBerkasForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return {"form": form}
+    digest = sha256_of(form.cleaned_data["berkas"])
+    return {"form": form, "hasil": {"cocok": matches(terbit, digest), "sha256": digest}}

@@ -1,0 +1,182 @@
+"""The change-request workflow, declared as data and run by `sikap.workflow`.
+
+    draf / dikembalikan ──ajukan──────────► menunggu_opd ──teruskan──► menunggu_bkd
+                        ──ajukan_ke_bkd───────────────────────────────► menunggu_bkd
+    menunggu_opd / menunggu_bkd ──setujui (last step of the chain)──► disetujui (applied)
+                                ──tolak (reason)──────────────────► ditolak
+                                ──kembalikan (reason)─────────────► dikembalikan
+    draf / dikembalikan / menunggu_* ──batalkan (the pegawai)─────► dibatalkan
+
+Submitting and approving need the supporting document the type requires (uploaded, and not
+rejected in the documents module's own verification). A request's chain (`rantai`) decides
+which of the two submit transitions and which of teruskan/setujui the OPD step may take, so a
+chain simply skips the steps it does not name. Nobody verifies their own request.
+"""
+
+from django.utils import timezone
+
+from sikap.accounts.models import Peran, User
+from sikap.documents.models import Dokumen
+from sikap.selfservice.apply import apply_usulan
+from sikap.selfservice.models import Rantai, Status, UsulanPerubahan
+from sikap.workflow import Transition, Workflow
+
+BKD_VERIFIERS = (Peran.VERIFIKATOR, Peran.ADMIN_BKD)
+
+
+def is_owner(user, usulan) -> bool:
+    return (
+        user.is_authenticated
+        and user.pegawai_id is not None
+        and (user.pegawai_id == usulan.pegawai_id)
+    )
+
+
+def is_verifier_now(user, usulan) -> bool:
+    """The admin OPD of the pegawai's OPD at the OPD step; BKD staff at the BKD step."""
+    if not user.is_authenticated or user.pegawai_id == usulan.pegawai_id:
+        return False
+    if usulan.state == Status.MENUNGGU_OPD:
+        # .all(), not .filter(): a page listing many requests prefetches the scope once.
+        return user.peran == Peran.ADMIN_OPD and usulan.pegawai.opd_id in {
+            opd.pk for opd in user.opd_scope.all()
+        }
+    if usulan.state == Status.MENUNGGU_BKD:
+        return user.is_superuser or user.peran in BKD_VERIFIERS
+    return False
+
+
+def starts_at_opd(usulan) -> bool:
+    return usulan.rantai in (Rantai.OPD_THEN_BKD, Rantai.OPD_ONLY)
+
+
+def goes_on_to_bkd(usulan) -> bool:
+    return usulan.state == Status.MENUNGGU_OPD and usulan.rantai == Rantai.OPD_THEN_BKD
+
+
+def document_problem(usulan) -> str | None:
+    """The supporting document the type requires: uploaded, of that type, not rejected."""
+    wajib = usulan.jenis.dokumen_wajib
+    if wajib is None:
+        return None
+    dokumen = usulan.dokumen
+    if dokumen is None or dokumen.jenis_id != wajib.pk:
+        return f"{wajib.nama} wajib diunggah sebelum usulan diajukan."
+    if dokumen.state == Dokumen.Status.DITOLAK:
+        return f"{wajib.nama} yang diunggah ditolak pada verifikasi dokumen; unggah yang benar."
+    return None
+
+
+def _all(*checks):
+    return lambda user, usulan: all(check(user, usulan) for check in checks)
+
+
+def opd_verifiers(usulan):
+    return User.objects.filter(
+        is_active=True, peran=Peran.ADMIN_OPD, opd_scope=usulan.pegawai.opd_id
+    ).exclude(pegawai_id=usulan.pegawai_id)
+
+
+def bkd_verifiers(usulan):
+    # Admin BKD may verify too, but the verifikator desk is who works the queue.
+    return User.objects.filter(is_active=True, peran=Peran.VERIFIKATOR).exclude(
+        pegawai_id=usulan.pegawai_id
+    )
+
+
+def proposer(usulan):
+    return [usulan.dibuat_oleh]
+
+
+def _forwarded(usulan):
+    return [*bkd_verifiers(usulan), usulan.dibuat_oleh]
+
+
+def _submitted(usulan, actor) -> None:
+    UsulanPerubahan.objects.filter(pk=usulan.pk).update(diajukan_pada=timezone.now())
+
+
+def _decided(usulan, actor) -> None:
+    UsulanPerubahan.objects.filter(pk=usulan.pk).update(diputuskan_pada=timezone.now())
+
+
+def _approved(usulan, actor) -> None:
+    _decided(usulan, actor)
+    apply_usulan(usulan, actor)
+
+
+VERIFYING = (Status.MENUNGGU_OPD, Status.MENUNGGU_BKD)
+
+FLOW = Workflow(
+    [
+        Transition(
+            "ajukan",
+            "Ajukan",
+            source=(Status.DRAF, Status.DIKEMBALIKAN),
+            target=Status.MENUNGGU_OPD,
+            allowed=_all(is_owner, lambda user, usulan: starts_at_opd(usulan)),
+            requires=(document_problem,),
+            effect=_submitted,
+            recipients=opd_verifiers,
+        ),
+        Transition(
+            "ajukan_ke_bkd",
+            "Ajukan",
+            source=(Status.DRAF, Status.DIKEMBALIKAN),
+            target=Status.MENUNGGU_BKD,
+            allowed=_all(is_owner, lambda user, usulan: not starts_at_opd(usulan)),
+            requires=(document_problem,),
+            effect=_submitted,
+            recipients=bkd_verifiers,
+        ),
+        Transition(
+            "teruskan",
+            "Setujui dan teruskan ke BKD",
+            source=(Status.MENUNGGU_OPD,),
+            target=Status.MENUNGGU_BKD,
+            allowed=_all(is_verifier_now, lambda user, usulan: goes_on_to_bkd(usulan)),
+            requires=(document_problem,),
+            recipients=_forwarded,
+        ),
+        Transition(
+            "setujui",
+            "Setujui",
+            source=VERIFYING,
+            target=Status.DISETUJUI,
+            allowed=_all(is_verifier_now, lambda user, usulan: not goes_on_to_bkd(usulan)),
+            requires=(document_problem,),
+            effect=_approved,
+            recipients=proposer,
+        ),
+        Transition(
+            "tolak",
+            "Tolak",
+            source=VERIFYING,
+            target=Status.DITOLAK,
+            allowed=is_verifier_now,
+            needs_reason=True,
+            effect=_decided,
+            recipients=proposer,
+        ),
+        Transition(
+            "kembalikan",
+            "Kembalikan untuk dilengkapi",
+            source=VERIFYING,
+            target=Status.DIKEMBALIKAN,
+            allowed=is_verifier_now,
+            needs_reason=True,
+            recipients=proposer,
+        ),
+        Transition(
+            "batalkan",
+            "Batalkan usulan",
+            source=(Status.DRAF, *VERIFYING, Status.DIKEMBALIKAN),
+            target=Status.DIBATALKAN,
+            allowed=is_owner,
+        ),
+    ],
+    labels=dict(Status.choices),
+)
+
+# Transitions a verifier takes to approve, by whether the request goes on to BKD.
+APPROVING = ("setujui", "teruskan")
