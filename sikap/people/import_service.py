@@ -19,6 +19,7 @@ from django.db import IntegrityError, connection, transaction
 
 from sikap.accounts.models import Peran
 from sikap.core import audit
+from sikap.core.bulk import insert_rows
 from sikap.core.errors import Kode, SikapError, tidak_berhak
 from sikap.core.models import AuditEntry
 from sikap.org.models import Jabatan, Opd, UnitKerja
@@ -386,8 +387,8 @@ class _Plan:
                         values[name] = _pk(values[name])
                 histories[model].append(model(pegawai_id=change.pegawai.pk, **values))
         for model, rows in histories.items():
-            model.objects.bulk_create(rows, batch_size=BATCH_SIZE)
-        AuditEntry.objects.bulk_create(self._audit(actor, note), batch_size=BATCH_SIZE)
+            insert_rows(model, rows)
+        insert_rows(AuditEntry, self._audit(actor, note))
 
     def _audit(self, actor, note: str):
         action = AuditEntry.Aksi.IMPORT
