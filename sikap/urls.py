@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("sikap.selfservice.urls")),
     path("ip-asn/", include("sikap.ipasn.urls")),
     path("", include("sikap.performance.urls")),
+    path("", include("sikap.lkj.urls")),
     path("kelola/", kelola_site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("favicon.ico", RedirectView.as_view(url=static("sikap/favicon.svg"), permanent=True)),

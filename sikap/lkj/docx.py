@@ -1,0 +1,118 @@
+"""The LKj as DOCX: the committed Word template (docx_template.py) filled by docxtpl from the
+same `Lkj` object as the PDF. Texts go through the template's tags; each table is built here
+as a sub-document (its column count differs per table and per year), and the charts are the
+PNG renderings."""
+
+import io
+
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from docxtpl import DocxTemplate, InlineImage
+
+from sikap.lkj.builder import TRIWULAN, Lkj, Table
+from sikap.lkj.docx_template import TEMPLATE
+from sikap.lkj.pdf import paper
+
+SHADE = {"program": "F3F3F3", "jumlah": "FAFAFA", "total": "E6E6E6"}
+
+
+def _shade(cell, colour: str) -> None:
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:fill"), colour)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+def _write(cell, text: str, *, size: float, bold=False, italic=False, right=False) -> None:
+    p = cell.paragraphs[0]
+    p.paragraph_format.space_after = Pt(0)
+    p.alignment = WD_ALIGN_PARAGRAPH.RIGHT if right else WD_ALIGN_PARAGRAPH.LEFT
+    run = p.add_run(text)
+    run.font.size, run.bold, run.italic = Pt(size), bold, italic
+
+
+def _table(tpl, table: Table, numeric_from: int, *, size=8.0, widths=None, headers=None):
+    sub = tpl.new_subdoc()
+    header_rows = headers or [list(table.headers)]
+    t = sub.add_table(rows=len(header_rows), cols=len(table.headers))
+    t.style = "Table Grid"
+    t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for r, labels in enumerate(header_rows):
+        for c, label in enumerate(labels):
+            cell = t.rows[r].cells[c]
+            _write(cell, label, size=size, bold=True)
+            _shade(cell, "E6E6E6")
+    for row in table.rows:
+        cells = t.add_row().cells
+        for c, text in enumerate(row.cells):
+            _write(
+                cells[c],
+                text,
+                size=size,
+                bold=row.kind in ("program", "kegiatan", "total"),
+                italic=row.kind == "jumlah",
+                right=c >= numeric_from,
+            )
+            if row.kind in SHADE:
+                _shade(cells[c], SHADE[row.kind])
+    if widths:
+        for row in t.rows:
+            for cell, width in zip(row.cells, widths, strict=True):
+                cell.width = Mm(width)
+    for r in range(len(header_rows)):  # repeat the header on every page
+        tr_pr = t.rows[r]._tr.get_or_add_trPr()
+        repeat = OxmlElement("w:tblHeader")
+        repeat.set(qn("w:val"), "true")
+        tr_pr.append(repeat)
+    return sub
+
+
+def _quarterly(tpl, lkj: Lkj):
+    top = ["Kode", "Program/Kegiatan/Sub Kegiatan", "Indikator", f"Target {lkj.tahun}", ""]
+    for r in TRIWULAN:
+        top += [f"TW {r}", ""]
+    top += [f"Realisasi {lkj.tahun}", "", "Capaian"]
+    second = ["", "", "", *["K", "Rp"] * 6, ""]
+    widths = [9, 30, 34, *[12, 17] * 6, 12]
+    return _table(tpl, lkj.triwulan, 3, size=6, widths=widths, headers=[top, second])
+
+
+def _set_paper(document, code: str) -> None:
+    size = paper(code)
+    for section in document.sections:
+        landscape = section.orientation == WD_ORIENT.LANDSCAPE
+        w, h = (size.height_mm, size.width_mm) if landscape else (size.width_mm, size.height_mm)
+        section.page_width, section.page_height = Mm(w), Mm(h)
+
+
+def lkj_docx(lkj: Lkj, paper_code: str = "a4") -> bytes:
+    tpl = DocxTemplate(TEMPLATE)
+    capaian, anggaran = lkj.charts
+    tables = {
+        "rencana_tahunan": _table(tpl, lkj.rencana_tahunan, 3),
+        "renja": _table(tpl, lkj.renja, 3, size=7.5),
+        "program_anggaran": _table(tpl, lkj.program_anggaran, 2),
+        "pk_sasaran": _table(tpl, lkj.pk_sasaran, 2),
+        "pk_program": _table(tpl, lkj.pk_program, 1),
+        "capaian": _table(tpl, lkj.capaian, 4),
+        "multi_tahun": _table(tpl, lkj.multi_tahun, 1) if lkj.multi_tahun else None,
+        "anggaran": _table(tpl, lkj.anggaran, 2),
+        "triwulan": _quarterly(tpl, lkj),
+    }
+    context = {
+        "lkj": lkj,
+        "tabel": tables,
+        "grafik": {
+            "capaian": InlineImage(tpl, io.BytesIO(capaian.png), width=Mm(150)),
+            "anggaran": InlineImage(tpl, io.BytesIO(anggaran.png), width=Mm(150)),
+        },
+    }
+    tpl.render(context, autoescape=True)
+    _set_paper(tpl.docx, paper_code)
+    out = io.BytesIO()
+    tpl.save(out)
+    return out.getvalue()

@@ -1,0 +1,260 @@
+"""Builds the LKj's Word template (`templates/lkj/lkj-template.docx`) with python-docx.
+
+Run once after changing this file: `python -m sikap.lkj.docx_template`. The result is committed
+so that staff can restyle it in Word (fonts, margins, the cover, wording around the tags) while
+keeping the `{{ … }}` / `{%p … %}` tags: docxtpl fills them from the same `Lkj` object as the
+PDF. Tables and charts are inserted where `{{p … }}` tags stand (see docx.py).
+"""
+
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+TEMPLATE = Path(__file__).resolve().parent / "templates" / "lkj" / "lkj-template.docx"
+
+
+def _centered(doc, text: str, *, size: int = 11, bold: bool = False, before: int = 0):
+    p = doc.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.paragraph_format.space_before = Pt(before)
+    run = p.add_run(text)
+    run.bold, run.font.size = bold, Pt(size)
+    return p
+
+
+def _chapter(doc, text: str, sub: str = ""):
+    h = doc.add_heading(text, level=1)
+    h.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if sub:
+        h.add_run().add_break()
+        h.add_run(sub)
+    return h
+
+
+def _page_break(doc):
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def _paragraphs(doc, var: str):
+    doc.add_paragraph(f"{{%p for p in {var} %}}")
+    doc.add_paragraph("{{ p }}").paragraph_format.first_line_indent = Mm(10)
+    doc.add_paragraph("{%p endfor %}")
+
+
+def _numbered(doc, var: str, marker: str = "{{ loop.index }}."):
+    doc.add_paragraph(f"{{%p for i in {var} %}}")
+    p = doc.add_paragraph(f"{marker}\t{{{{ i }}}}")
+    p.paragraph_format.left_indent = Mm(8)
+    p.paragraph_format.first_line_indent = Mm(-8)
+    doc.add_paragraph("{%p endfor %}")
+
+
+def _toc(doc):
+    """A Word TOC field; Word fills the page numbers when the document opens (updateFields)."""
+    p = doc.add_paragraph()
+    for kind, text in (("begin", None), (None, 'TOC \\o "1-2" \\h \\z \\u'), ("separate", None)):
+        run = p.add_run()
+        if kind:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        else:
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = text
+        run._r.append(el)
+    p.add_run("Daftar isi diperbarui saat dokumen dibuka (atau tekan F9).")
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    p.add_run()._r.append(end)
+    settings = doc.settings.element
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    settings.append(update)
+
+
+def _signature(doc):
+    for text, bold in (
+        ("{{ lkj.ttd.tempat_tanggal }}", False),
+        ("{{ lkj.ttd.jabatan }},", False),
+        ("", False),
+        ("", False),
+        ("", False),
+        ("{{ lkj.ttd.nama }}", True),
+        ("{{ lkj.ttd.nip }}", False),
+    ):
+        p = doc.add_paragraph()
+        p.paragraph_format.left_indent = Mm(85)
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = p.add_run(text)
+        run.bold = bold
+
+
+def build(path: Path = TEMPLATE) -> Path:
+    doc = Document()
+    normal = doc.styles["Normal"]
+    normal.font.name, normal.font.size = "Arial", Pt(11)
+    normal.paragraph_format.space_after = Pt(4)
+    normal.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    for name, size in (("Heading 1", 14), ("Heading 2", 12), ("Heading 3", 11)):
+        style = doc.styles[name]
+        style.font.name, style.font.size = "Arial", Pt(size)
+        style.font.color.rgb = None
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin, section.right_margin = Mm(30), Mm(22)
+    section.top_margin, section.bottom_margin = Mm(25), Mm(22)
+
+    # Cover
+    _centered(doc, "LAPORAN KINERJA", size=26, bold=True, before=80)
+    _centered(doc, "(LKj)", size=22, bold=True)
+    _centered(doc, "TAHUN {{ lkj.tahun }}", size=16, before=12)
+    _centered(doc, "{{ lkj.instansi|upper }}", size=17, bold=True, before=260)
+    _centered(doc, "{{ lkj.pemda|upper }}", size=17, bold=True)
+    _centered(doc, "{{ lkj.alamat }}", size=9)
+    _page_break(doc)
+
+    _chapter(doc, "KATA PENGANTAR")
+    _paragraphs(doc, "lkj.kata_pengantar")
+    _signature(doc)
+    _page_break(doc)
+    _centered(doc, "DAFTAR ISI", size=14, bold=True)
+    _toc(doc)
+    _page_break(doc)
+    _chapter(doc, "IKHTISAR EKSEKUTIF")
+    _paragraphs(doc, "lkj.ikhtisar")
+    _page_break(doc)
+
+    _chapter(doc, "BAB I", "PENDAHULUAN")
+    doc.add_heading("A. Latar Belakang", level=2)
+    _paragraphs(doc, "lkj.latar_belakang")
+    doc.add_heading("B. Maksud dan Tujuan", level=2)
+    doc.add_heading("1. Maksud", level=3)
+    _paragraphs(doc, "lkj.maksud")
+    doc.add_heading("2. Tujuan", level=3)
+    _paragraphs(doc, "lkj.tujuan")
+    doc.add_heading("C. Gambaran Umum", level=2)
+    _paragraphs(doc, "lkj.gambaran_umum")
+    doc.add_heading("1. Tugas Pokok", level=3)
+    _paragraphs(doc, "lkj.tugas_pokok")
+    doc.add_heading("2. Fungsi", level=3)
+    _numbered(doc, "lkj.fungsi", "{{ 'abcdefghijklmnopqrstuvwxyz'[loop.index0] }}.")
+    doc.add_heading("3. Struktur Organisasi", level=3)
+    _numbered(doc, "lkj.struktur", "{{ 'abcdefghijklmnopqrstuvwxyz'[loop.index0] }}.")
+    doc.add_heading("D. Dasar Hukum", level=2)
+    _numbered(doc, "lkj.dasar_hukum")
+    doc.add_heading("E. Sistematika Penulisan", level=2)
+    doc.add_paragraph("{%p for title, text in lkj.sistematika %}")
+    doc.add_paragraph("{{ title }}: {{ text }}")
+    doc.add_paragraph("{%p endfor %}")
+    _page_break(doc)
+
+    _chapter(doc, "BAB II", "PERENCANAAN KINERJA")
+    doc.add_heading("A. Rencana Strategis {{ lkj.renstra_periode }}", level=2)
+    _paragraphs(doc, "lkj.renstra_pengantar")
+    for title, var in (
+        ("1. Visi", "lkj.visi"),
+        ("2. Misi", "lkj.misi"),
+        ("3. Tujuan", "lkj.tujuan_renstra"),
+        ("4. Sasaran", "lkj.sasaran_renstra"),
+        ("5. Indikator Sasaran", "lkj.indikator_renstra"),
+        ("6. Kebijakan", "lkj.kebijakan"),
+        ("7. Program", "lkj.program_renstra"),
+    ):
+        doc.add_heading(title, level=3)
+        _numbered(doc, var, "•" if var != "lkj.misi" else "{{ loop.index }}.")
+    doc.add_heading("B. Rencana Kinerja Tahunan", level=2)
+    doc.add_paragraph("Target kinerja tahun {{ lkj.tahun }} untuk setiap sasaran strategis:")
+    doc.add_paragraph("{{p tabel.rencana_tahunan }}")
+    doc.add_heading("Indikator Kinerja Utama dan formulanya", level=3)
+    doc.add_paragraph("{%p for f in lkj.formulas %}")
+    doc.add_paragraph("{{ loop.index }}. {{ f.nama }}").runs[0].bold = True
+    doc.add_paragraph("{{ f.rumus }}").style = doc.styles["Quote"]
+    doc.add_paragraph("{%p endfor %}")
+    doc.add_paragraph(
+        "Nilai indeks adalah rata-rata skor per ASN (tanpa dikalikan 100), dibulatkan dua "
+        "desimal. Indeks Profesionalitas ASN adalah jumlah keempat indeks."
+    )
+    doc.add_paragraph("Program, kegiatan dan sub kegiatan beserta target kinerja dan anggarannya:")
+    doc.add_paragraph("{{p tabel.renja }}")
+    doc.add_paragraph("{{p tabel.program_anggaran }}")
+    doc.add_heading("C. Perjanjian Kinerja", level=2)
+    doc.add_paragraph("{{ lkj.pk_keterangan }}")
+    doc.add_paragraph("{{p tabel.pk_sasaran }}")
+    doc.add_paragraph("{{p tabel.pk_program }}")
+    _page_break(doc)
+
+    _chapter(doc, "BAB III", "AKUNTABILITAS KINERJA")
+    doc.add_heading("A. Capaian Kinerja Organisasi", level=2)
+    doc.add_paragraph(
+        "Capaian kinerja tahun {{ lkj.tahun }} dihitung dari realisasi dibagi target dikali "
+        "100 % (untuk indikator “semakin rendah semakin baik”: (2 × target − realisasi) ÷ "
+        "target × 100 %)."
+    )
+    doc.add_paragraph("{{p tabel.capaian }}")
+    doc.add_paragraph("{{ grafik.capaian }}").alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _centered(doc, "Gambar 1. {{ lkj.charts[0].title }}", size=9)
+    doc.add_paragraph("{%p for a in lkj.analisis %}")
+    doc.add_heading("{{ a.nomor }}. {{ a.indikator }}", level=3)
+    doc.add_paragraph("{%p if a.formula %}")
+    doc.add_paragraph("{{ a.formula.rumus }}").style = doc.styles["Quote"]
+    doc.add_paragraph("= {{ a.formula.substitusi }}").style = doc.styles["Quote"]
+    doc.add_paragraph("{{ a.formula.populasi }}; nilai indeks = {{ a.formula.nilai }}.")
+    doc.add_paragraph("{%p elif loop.first and lkj.ip_total %}")
+    doc.add_paragraph("{{ lkj.ip_total }}").style = doc.styles["Quote"]
+    doc.add_paragraph("{%p endif %}")
+    doc.add_paragraph(
+        "{{ a.narasi }}{% if a.tahun_lalu %} {{ a.tahun_lalu }}{% endif %}"
+        "{% if a.renstra %} {{ a.renstra }}{% endif %}"
+    )
+    doc.add_paragraph("{%p endfor %}")
+    doc.add_paragraph("{%p if lkj.multi_tahun %}")
+    doc.add_paragraph("{{p tabel.multi_tahun }}")
+    doc.add_paragraph("{%p endif %}")
+    doc.add_heading("Hambatan dan kendala", level=3)
+    _numbered(doc, "lkj.hambatan")
+    doc.add_heading("Upaya dan strategi", level=3)
+    _numbered(doc, "lkj.upaya")
+    doc.add_heading("B. Realisasi Anggaran", level=2)
+    doc.add_paragraph("{{p tabel.anggaran }}")
+    doc.add_paragraph("{{ lkj.anggaran_narasi }}")
+    doc.add_paragraph("{{ grafik.anggaran }}").alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _centered(doc, "Gambar 2. {{ lkj.charts[1].title }}", size=9)
+
+    wide = doc.add_section(WD_SECTION.NEW_PAGE)
+    wide.orientation = WD_ORIENT.LANDSCAPE
+    wide.page_width, wide.page_height = Mm(297), Mm(210)
+    wide.left_margin = wide.right_margin = Mm(12)
+    wide.top_margin = wide.bottom_margin = Mm(16)
+    doc.add_heading(
+        "Capaian Kinerja dan Realisasi Anggaran per Triwulan Tahun {{ lkj.tahun }}", level=2
+    )
+    doc.add_paragraph("{{p tabel.triwulan }}")
+    note = doc.add_paragraph(
+        "K: realisasi kinerja; Rp: realisasi anggaran. Anggaran dibelanjakan di sub kegiatan: "
+        "baris “Jumlah” program dan kegiatan adalah jumlah sub kegiatannya. Capaian baris "
+        "indikator = realisasi K terhadap target K; capaian baris “Jumlah” = penyerapan anggaran."
+    )
+    note.runs[0].font.size = Pt(8)
+
+    back = doc.add_section(WD_SECTION.NEW_PAGE)
+    back.orientation = WD_ORIENT.PORTRAIT
+    back.page_width, back.page_height = Mm(210), Mm(297)
+    back.left_margin, back.right_margin = Mm(30), Mm(22)
+    back.top_margin, back.bottom_margin = Mm(25), Mm(22)
+    _chapter(doc, "BAB IV", "PENUTUP")
+    _paragraphs(doc, "lkj.penutup")
+    _signature(doc)
+    doc.core_properties.title = "Laporan Kinerja"
+    doc.core_properties.author = "SIKAP"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(path)
+    return path
+
+
+if __name__ == "__main__":
+    print(build())

@@ -1,0 +1,31 @@
+from django import forms
+
+from sikap.lkj.defaults import FIELDS
+from sikap.lkj.models import LkjTeks
+from sikap.lkj.pdf import PAPERS
+
+
+class TeksForm(forms.ModelForm):
+    class Meta:
+        model = LkjTeks
+        fields = [f for f in FIELDS]
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 5})
+            for name in (
+                "kata_pengantar", "ikhtisar_pengantar", "latar_belakang", "maksud", "tujuan",
+                "gambaran_umum", "tugas_pokok", "fungsi", "struktur_organisasi", "dasar_hukum",
+                "renstra_pengantar", "visi", "misi", "kebijakan", "hambatan", "upaya", "penutup",
+            )
+        }  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs.setdefault("class", "form-control form-control-sm")
+
+
+class UnduhForm(forms.Form):
+    kertas = forms.ChoiceField(
+        choices=[(p.code, p.label) for p in PAPERS.values()],
+        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+    )

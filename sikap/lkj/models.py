@@ -1,0 +1,108 @@
+"""The texts of a year's LKj that people write (everything with a figure in it is generated).
+
+One row per year; a year without a row uses the defaults of `defaults.py`, so a first LKj can
+be generated before anyone has edited anything.
+"""
+
+from django.db import models
+
+from sikap.lkj.defaults import FIELDS, default_for
+
+# Fields whose lines are list items (one per line); the others are paragraphs (blank line apart).
+LIST_FIELDS = (
+    "fungsi",
+    "struktur_organisasi",
+    "dasar_hukum",
+    "misi",
+    "kebijakan",
+    "hambatan",
+    "upaya",
+)
+SHORT_FIELDS = (
+    "nama_instansi",
+    "pemerintah_daerah",
+    "alamat",
+    "tempat",
+    "tanggal",
+    "jabatan_penandatangan",
+    "nama_penandatangan",
+    "nip_penandatangan",
+)
+
+LABELS = {
+    "nama_instansi": "Nama instansi",
+    "pemerintah_daerah": "Pemerintah daerah",
+    "alamat": "Alamat dan telepon (sampul)",
+    "kata_pengantar": "Kata pengantar",
+    "ikhtisar_pengantar": "Ikhtisar eksekutif: pengantar (angka-angka ditambahkan otomatis)",
+    "latar_belakang": "BAB I A. Latar belakang",
+    "maksud": "BAB I B. Maksud",
+    "tujuan": "BAB I B. Tujuan",
+    "gambaran_umum": "BAB I C. Gambaran umum (profil organisasi)",
+    "tugas_pokok": "Tugas pokok",
+    "fungsi": "Fungsi (satu per baris)",
+    "struktur_organisasi": "Struktur organisasi (satu per baris)",
+    "dasar_hukum": "BAB I D. Dasar hukum (satu per baris)",
+    "renstra_pengantar": "BAB II A. Pengantar Renstra",
+    "visi": "Visi",
+    "misi": "Misi (satu per baris)",
+    "kebijakan": "Kebijakan (satu per baris)",
+    "hambatan": "BAB III: hambatan dan kendala (satu per baris)",
+    "upaya": "BAB III: upaya dan strategi (satu per baris)",
+    "penutup": "BAB IV Penutup",
+    "tempat": "Tempat penandatanganan",
+    "tanggal": "Tanggal penandatanganan (mis. 31 Januari 2024)",
+    "jabatan_penandatangan": "Jabatan penandatangan",
+    "nama_penandatangan": "Nama penandatangan (dengan gelar)",
+    "nip_penandatangan": "NIP penandatangan",
+}
+
+
+class LkjTeks(models.Model):
+    tahun = models.PositiveSmallIntegerField("tahun", unique=True)
+    nama_instansi = models.CharField(LABELS["nama_instansi"], max_length=255)
+    pemerintah_daerah = models.CharField(LABELS["pemerintah_daerah"], max_length=255)
+    alamat = models.CharField(LABELS["alamat"], max_length=255, blank=True)
+    kata_pengantar = models.TextField(LABELS["kata_pengantar"])
+    ikhtisar_pengantar = models.TextField(LABELS["ikhtisar_pengantar"], blank=True)
+    latar_belakang = models.TextField(LABELS["latar_belakang"])
+    maksud = models.TextField(LABELS["maksud"])
+    tujuan = models.TextField(LABELS["tujuan"])
+    gambaran_umum = models.TextField(LABELS["gambaran_umum"])
+    tugas_pokok = models.TextField(LABELS["tugas_pokok"])
+    fungsi = models.TextField(LABELS["fungsi"])
+    struktur_organisasi = models.TextField(LABELS["struktur_organisasi"])
+    dasar_hukum = models.TextField(LABELS["dasar_hukum"])
+    renstra_pengantar = models.TextField(LABELS["renstra_pengantar"], blank=True)
+    visi = models.TextField(LABELS["visi"])
+    misi = models.TextField(LABELS["misi"])
+    kebijakan = models.TextField(LABELS["kebijakan"], blank=True)
+    hambatan = models.TextField(LABELS["hambatan"], blank=True)
+    upaya = models.TextField(LABELS["upaya"], blank=True)
+    penutup = models.TextField(LABELS["penutup"])
+    tempat = models.CharField(LABELS["tempat"], max_length=64)
+    tanggal = models.CharField(LABELS["tanggal"], max_length=64)
+    jabatan_penandatangan = models.CharField(LABELS["jabatan_penandatangan"], max_length=255)
+    nama_penandatangan = models.CharField(LABELS["nama_penandatangan"], max_length=255)
+    nip_penandatangan = models.CharField(LABELS["nip_penandatangan"], max_length=32)
+
+    class Meta:
+        verbose_name = "teks LKj"
+        verbose_name_plural = "teks LKj"
+        ordering = ["-tahun"]
+
+    def __str__(self) -> str:
+        return f"Teks LKj {self.tahun}"
+
+    @classmethod
+    def for_year(cls, year: int) -> "LkjTeks":
+        """The saved texts of `year`, or an unsaved row with the defaults."""
+        found = cls.objects.filter(tahun=year).first()
+        return found or cls(tahun=year, **{f: default_for(f, year) for f in FIELDS})
+
+    def paragraphs(self, field: str) -> list[str]:
+        text = getattr(self, field).replace("\r\n", "\n")
+        return [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
+
+    def items(self, field: str) -> list[str]:
+        return [line.strip() for line in getattr(self, field).splitlines() if line.strip()]

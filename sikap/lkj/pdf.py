@@ -1,0 +1,78 @@
+"""The LKj as PDF: the report data printed through one HTML template by WeasyPrint, on A4 or
+F4 (215 × 330 mm, the folio Indonesian offices file). The wide quarterly table gets landscape
+pages of the same paper."""
+
+import base64
+from dataclasses import dataclass
+
+from sikap.lkj.builder import TRIWULAN, Lkj
+from sikap.reports.pdf import render_pdf
+
+
+@dataclass(frozen=True)
+class Paper:
+    code: str
+    label: str
+    width_mm: int
+    height_mm: int
+
+    @property
+    def css(self) -> str:
+        return f"{self.width_mm}mm {self.height_mm}mm"
+
+    @property
+    def css_landscape(self) -> str:
+        return f"{self.height_mm}mm {self.width_mm}mm"
+
+
+PAPERS = {
+    "a4": Paper("a4", "A4 (210 × 297 mm)", 210, 297),
+    "f4": Paper("f4", "F4 (215 × 330 mm)", 215, 330),
+}
+
+# (level, anchor, title) of the table of contents; page numbers come from the PDF itself.
+TOC = (
+    (1, "kata-pengantar", "Kata Pengantar"),
+    (1, "ikhtisar", "Ikhtisar Eksekutif"),
+    (1, "bab1", "BAB I Pendahuluan"),
+    (2, "bab1a", "A. Latar Belakang"),
+    (2, "bab1b", "B. Maksud dan Tujuan"),
+    (2, "bab1c", "C. Gambaran Umum"),
+    (2, "bab1d", "D. Dasar Hukum"),
+    (2, "bab1e", "E. Sistematika Penulisan"),
+    (1, "bab2", "BAB II Perencanaan Kinerja"),
+    (2, "bab2a", "A. Rencana Strategis"),
+    (2, "bab2b", "B. Rencana Kinerja Tahunan"),
+    (2, "bab2c", "C. Perjanjian Kinerja"),
+    (1, "bab3", "BAB III Akuntabilitas Kinerja"),
+    (2, "bab3a", "A. Capaian Kinerja Organisasi"),
+    (2, "bab3b", "B. Realisasi Anggaran"),
+    (2, "bab3c", "Capaian Kinerja dan Realisasi Anggaran per Triwulan"),
+    (1, "bab4", "BAB IV Penutup"),
+)
+
+
+def paper(code: str) -> Paper:
+    try:
+        return PAPERS[code.lower()]
+    except KeyError:
+        raise ValueError(f"Ukuran kertas '{code}' tidak dikenal; pilih: a4, f4.") from None
+
+
+def _svg_uri(svg: str) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+
+
+def lkj_pdf(lkj: Lkj, paper_code: str = "a4") -> bytes:
+    capaian, anggaran = lkj.charts
+    context = {
+        "lkj": lkj,
+        "year": str(lkj.tahun),
+        "paper": paper(paper_code),
+        "toc": [{"level": lv, "anchor": a, "title": t} for lv, a, t in TOC],
+        "triwulan": TRIWULAN,
+        "kolom_kr": range(6),
+        "chart_capaian": _svg_uri(capaian.svg),
+        "chart_anggaran": _svg_uri(anggaran.svg),
+    }
+    return render_pdf("lkj/lkj.html", context)
