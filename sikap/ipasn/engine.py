@@ -1,0 +1,314 @@
+"""The IP ASN of a year, computed live from personnel data.
+
+`compute_ip_asn` counts every category of the configuration in force in a few aggregate queries
+(`counts.py`), combines them with the pure rule (`sikap.rules.indices`) and returns the numbers
+behind every figure. `members` lists the pegawai behind any count, with the same meaning.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import QuerySet
+
+from sikap.core.errors import Kode, SikapError
+from sikap.ipasn.counts import CountPlan, Scope
+from sikap.ipasn.criteria import criterion_q
+from sikap.ipasn.models import POPULASI, Configuration
+from sikap.org.models import Opd
+from sikap.people.models import Pegawai, RiwayatDiklat, RiwayatHukdis, RiwayatSkp
+from sikap.rules import RuleError
+from sikap.rules import indices as rule
+from sikap.rules.education import jenjang
+
+
+@dataclass(frozen=True)
+class CategoryCount:
+    code: str
+    label: str
+    weight: Decimal
+    count: int
+
+    @property
+    def weighted(self) -> Decimal:
+        return self.weight * self.count
+
+    @property
+    def weight_text(self) -> str:
+        return rule.number_text(self.weight)
+
+    @property
+    def weighted_text(self) -> str:
+        return rule.number_text(self.weighted)
+
+
+@dataclass(frozen=True)
+class SubIndex:
+    code: str
+    name: str
+    population: int
+    categories: tuple[CategoryCount, ...]
+    weighted_sum: Decimal
+    value: Decimal | None  # unrounded; None when the population is empty
+    rounded: Decimal | None
+    decimals: int
+
+    @property
+    def weighted_text(self) -> str:
+        return rule.number_text(self.weighted_sum)
+
+    @property
+    def formula(self) -> str:
+        """Written when asked for: a per-OPD table of forty OPDs never shows its formulas."""
+        if self.rounded is None:
+            return "Tidak ada pegawai dalam populasi: indeks tidak dapat dihitung."
+        terms = [(c.count, c.weight) for c in self.categories]
+        return rule.formula_text(terms, self.population, self.rounded, self.decimals)
+
+
+@dataclass(frozen=True)
+class ConfigUsed:
+    id: int
+    nama: str
+    berlaku_mulai: date
+    rounding: str
+    decimals: int
+    skp_year: int
+    hukdis_range: tuple[date, date]
+    diklat_range: tuple[date, date]
+
+
+@dataclass(frozen=True)
+class IpAsnResult:
+    year: int
+    opd: Opd | None
+    sub_indices: tuple[SubIndex, ...]
+    total: Decimal | None  # None when a sub-index cannot be computed
+    kategori: str | None
+    config: ConfigUsed
+
+    def sub_index(self, code: str) -> SubIndex:
+        return next(s for s in self.sub_indices if s.code == code)
+
+    def as_json(self) -> dict:
+        """Decimals as strings, so that 24.09 stays 24.09."""
+
+        def text(value):
+            return None if value is None else str(value)
+
+        def plain(value: Decimal) -> str:  # 68191.00 → "68191", 22.50 → "22.5"
+            return format(value.normalize(), "f")
+
+        return {
+            "tahun": self.year,
+            "opd": self.opd.kode if self.opd else None,
+            "indeks": [
+                {
+                    "dimensi": s.code,
+                    "nama": s.name,
+                    "populasi": s.population,
+                    "komponen": [
+                        {
+                            "kode": c.code,
+                            "nama": c.label,
+                            "bobot": plain(c.weight),
+                            "jumlah": c.count,
+                        }
+                        for c in s.categories
+                    ],
+                    "jumlah_tertimbang": plain(s.weighted_sum),
+                    "nilai": text(s.value),
+                    "nilai_dibulatkan": text(s.rounded),
+                    "rumus": s.formula,
+                }
+                for s in self.sub_indices
+            ],
+            "ip_asn": text(self.total),
+            "kategori": self.kategori,
+            "konfigurasi": {
+                "nama": self.config.nama,
+                "berlaku_mulai": self.config.berlaku_mulai.isoformat(),
+                "pembulatan": self.config.rounding,
+                "desimal": self.config.decimals,
+                "tahun_skp": self.config.skp_year,
+                "hukdis": [d.isoformat() for d in self.config.hukdis_range],
+                "diklat": [d.isoformat() for d in self.config.diklat_range],
+            },
+        }
+
+
+def config_in_force(year: int, rounding: str | None = None):
+    """(the Configuration row, its pure-rule form) for `year`."""
+    if rounding is not None and rounding not in rule.ROUNDING:
+        raise SikapError(
+            Kode.DATA_TIDAK_VALID,
+            f"Cara pembulatan '{rounding}' tidak dikenal; pilihan: {', '.join(rule.ROUNDING)}.",
+        )
+    record = Configuration.objects.in_force(year)
+    if record is None:
+        raise SikapError(
+            Kode.TIDAK_DITEMUKAN, f"Belum ada konfigurasi IP ASN yang berlaku untuk tahun {year}."
+        )
+    try:
+        return record, record.as_rule(rounding)
+    except RuleError as e:  # rows saved around the admin's validation
+        raise SikapError(Kode.DATA_TIDAK_VALID, f"Konfigurasi {record}: {e.message}") from e
+
+
+def resolve_opd(opd) -> Opd | None:
+    if opd is None or isinstance(opd, Opd):
+        return opd
+    found = Opd.objects.filter(kode=opd).first()
+    if found is None:
+        raise SikapError(Kode.TIDAK_DITEMUKAN, f"OPD dengan kode '{opd}' tidak ditemukan.")
+    return found
+
+
+def scope_for(opd: Opd | None, user) -> Scope:
+    visible = None
+    if user is not None:
+        visible = Pegawai.objects.visible_to(user)
+        # A user who sees everyone needs no restriction (and the database no extra join).
+        if not visible.query.has_filters():
+            visible = None
+    return Scope(opd.pk if opd else None, visible)
+
+
+def _plan(config: rule.IndexConfig, year: int) -> CountPlan:
+    plan = CountPlan(year, config.window)
+    for dim in config.dimensions:
+        plan.add((dim.code, POPULASI), dim.population)
+        for cat in dim.categories:
+            plan.add((dim.code, cat.code), dim.population, cat.criterion)
+    return plan
+
+
+def _result(year, opd, record, config: rule.IndexConfig, counts) -> IpAsnResult:
+    subs = []
+    for dim in config.dimensions:
+        population = counts[(dim.code, POPULASI)]
+        cats = tuple(
+            CategoryCount(c.code, c.label, c.weight, counts[(dim.code, c.code)])
+            for c in dim.categories
+        )
+        by_code = {c.code: c.count for c in cats}
+        weighted = rule.weighted_sum(by_code, dim.weights())
+        value = rounded = None
+        if population:
+            value = rule.sub_index(by_code, dim.weights(), population)
+            rounded = rule.round_index(value, config.rounding, config.decimals)
+        subs.append(
+            SubIndex(
+                dim.code, dim.label, population, cats, weighted, value, rounded, config.decimals
+            )
+        )
+    total = kategori = None
+    if subs and all(s.rounded is not None for s in subs):
+        total = rule.ip_asn(s.rounded for s in subs)
+        try:
+            kategori = rule.kategori(total, config.bands) if config.bands else None
+        except RuleError as e:  # weights that add up past the highest band
+            raise SikapError(Kode.DATA_TIDAK_VALID, f"Konfigurasi {record}: {e.message}") from e
+    used = ConfigUsed(
+        record.pk,
+        record.nama,
+        record.berlaku_mulai,
+        config.rounding,
+        config.decimals,
+        config.window.skp_year(year),
+        config.window.hukdis_range(year),
+        config.window.diklat_range(year),
+    )
+    return IpAsnResult(year, opd, tuple(subs), total, kategori, used)
+
+
+def compute_ip_asn(year: int, *, opd=None, rounding: str | None = None, user=None) -> IpAsnResult:
+    """The regency's (or one OPD's) IP ASN for `year`; with `user`, over what they may see."""
+    record, config = config_in_force(year, rounding)
+    opd = resolve_opd(opd)
+    counts = _plan(config, year).run(scope_for(opd, user))[None]
+    return _result(year, opd, record, config, counts)
+
+
+def compute_ip_asn_per_opd(
+    year: int, *, rounding: str | None = None, user=None
+) -> list[IpAsnResult]:
+    """Every OPD with pegawai in scope, from the same queries grouped by OPD."""
+    record, config = config_in_force(year, rounding)
+    grouped = _plan(config, year).run(scope_for(None, user), by_opd=True)
+    opds = Opd.objects.in_bulk(list(grouped))
+    results = [_result(year, opds[pk], record, config, counts) for pk, counts in grouped.items()]
+    return sorted(results, key=lambda r: r.opd.nama)
+
+
+def _dimension(config: rule.IndexConfig, code: str) -> rule.Dimension:
+    for dim in config.dimensions:
+        if dim.code == code:
+            return dim
+    raise SikapError(Kode.TIDAK_DITEMUKAN, f"Dimensi '{code}' tidak ada dalam konfigurasi.")
+
+
+def find_category(config: rule.IndexConfig, dimension: str, category: str):
+    """(dimension, category or None for the whole population)."""
+    dim = _dimension(config, dimension)
+    if category == POPULASI:
+        return dim, None
+    for cat in dim.categories:
+        if cat.code == category:
+            return dim, cat
+    raise SikapError(Kode.TIDAK_DITEMUKAN, f"Komponen '{category}' tidak ada dalam {dim.label}.")
+
+
+def members(
+    year: int, dimension: str, category: str, *, opd=None, user=None, config=None
+) -> QuerySet:
+    """The pegawai counted in one category (or, with category 'populasi', the population)."""
+    config = config or config_in_force(year)[1]
+    dim, cat = find_category(config, dimension, category)
+    q = criterion_q(dim.population, year=year, window=config.window)
+    if cat is not None:
+        q &= criterion_q(cat.criterion, year=year, window=config.window)
+    queryset = Pegawai.objects.visible_to(user) if user is not None else Pegawai.objects.all()
+    opd = resolve_opd(opd)
+    if opd is not None:
+        queryset = queryset.filter(opd=opd)
+    return queryset.filter(q)
+
+
+def person_facts(pegawai: list[Pegawai], year: int, window: rule.Window) -> dict:
+    """{pk: PersonFacts} for a page of pegawai, in three queries."""
+    ids = [p.pk for p in pegawai]
+    skp = dict(
+        RiwayatSkp.objects.filter(pegawai_id__in=ids, tahun=window.skp_year(year)).values_list(
+            "pegawai_id", "predikat"
+        )
+    )
+    hukdis, diklat = {}, {}
+    for pk, tmt, tingkat in RiwayatHukdis.objects.filter(
+        pegawai_id__in=ids, tmt__range=window.hukdis_range(year)
+    ).values_list("pegawai_id", "tmt", "tingkat"):
+        hukdis.setdefault(pk, []).append((tmt, tingkat))
+    for pk, selesai, kategori, jp in RiwayatDiklat.objects.filter(
+        pegawai_id__in=ids, tanggal_selesai__range=window.diklat_range(year)
+    ).values_list("pegawai_id", "tanggal_selesai", "kategori", "jp"):
+        diklat.setdefault(pk, []).append((selesai, kategori, jp))
+    return {
+        p.pk: rule.PersonFacts(
+            status=p.status,
+            kedudukan=p.kedudukan,
+            jenjang=jenjang(p.tingkat_pendidikan) if p.tingkat_pendidikan else None,
+            jenis_jabatan=p.jenis_jabatan,
+            skp={window.skp_year(year): skp[p.pk]} if p.pk in skp else {},
+            hukdis=tuple(hukdis.get(p.pk, ())),
+            diklat=tuple(diklat.get(p.pk, ())),
+        )
+        for p in pegawai
+    }
+
+
+def dimension_scores(
+    pegawai: list[Pegawai], year: int, dimension: str, config: rule.IndexConfig
+) -> dict[int, Decimal | None]:
+    """Each listed pegawai's score in one dimension (the per-person view of the index)."""
+    facts = person_facts(pegawai, year, config.window)
+    return {pk: rule.person_score(f, config, year)[dimension] for pk, f in facts.items()}
