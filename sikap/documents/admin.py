@@ -1,28 +1,17 @@
 """Document settings for admin BKD at /kelola/: document types and letter numbering (saved
 through the audited services), and a read-only view of the register of issued documents."""
 
-from django.contrib import admin, messages
+from django.contrib import admin
 
-from sikap.core.admin_site import RoleAdmin, site
-from sikap.core.errors import SikapError
+from sikap.core.admin_site import AuditedAdmin, RoleAdmin, site
 from sikap.documents import services
 from sikap.documents.forms import JenisDokumenAdminForm
 from sikap.documents.models import DokumenTerbit, JenisDokumen, PenomoranSurat
 
 
-class SettingAdmin(RoleAdmin):
-    def save_model(self, request, obj, form, change):
-        services.save_setting(obj, actor=request.user)
-
-    def delete_model(self, request, obj):
-        try:
-            services.delete_setting(obj, actor=request.user)
-        except SikapError as e:
-            messages.error(request, e.message)
-
-    def delete_queryset(self, request, queryset):
-        for obj in queryset:
-            self.delete_model(request, obj)
+class SettingAdmin(AuditedAdmin):
+    save_service = services.save_setting
+    delete_service = services.delete_setting
 
 
 @admin.register(JenisDokumen, site=site)

@@ -11,12 +11,12 @@ from collections.abc import Callable
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.db.models import Max, ProtectedError, Q
+from django.db.models import Max, Q
 from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 
 from sikap.accounts.models import Peran, User
-from sikap.core import audit
+from sikap.core import audit, audited
 from sikap.core.errors import Kode, SikapError, tidak_berhak
 from sikap.core.models import AuditEntry
 from sikap.documents.models import (
@@ -243,32 +243,19 @@ def verify_dokumen(
 # --- configuration (admin BKD, at /kelola/) --------------------------------------------------
 
 
-@transaction.atomic
 def save_setting(obj: JenisDokumen | PenomoranSurat, *, actor):
     _ensure_admin_bkd(actor)
-    before = audit.snapshot(type(obj).objects.get(pk=obj.pk)) if obj.pk else None
-    obj.full_clean()
-    obj.save()
-    action = AuditEntry.Aksi.UPDATE if before else AuditEntry.Aksi.CREATE
-    audit.record(obj, actor=actor, action=action, before=before)
-    return obj
+    return audited.save(obj, actor=actor)
 
 
-@transaction.atomic
 def delete_setting(obj: JenisDokumen | PenomoranSurat, *, actor) -> None:
     _ensure_admin_bkd(actor)
-    entry = audit.build_entry(
-        obj, actor=actor, action=AuditEntry.Aksi.DELETE, changes=audit.diff(audit.snapshot(obj), {})
+    audited.delete(
+        obj,
+        actor=actor,
+        in_use_message=f"{obj} sudah dipakai oleh dokumen tersimpan dan tidak dapat dihapus; "
+        "nonaktifkan saja.",
     )
-    try:
-        obj.delete()
-    except ProtectedError as e:
-        raise SikapError(
-            Kode.DATA_TIDAK_VALID,
-            f"{obj} sudah dipakai oleh dokumen tersimpan dan tidak dapat dihapus; "
-            "nonaktifkan saja.",
-        ) from e
-    entry.save()
 
 
 # --- issued documents ------------------------------------------------------------------------

@@ -1,42 +1,31 @@
 """Master data screens for admin BKD, on Django's admin; saves go through org.services."""
 
-from django.contrib import admin, messages
+from django.contrib import admin
 
-from sikap.core.admin_site import RoleAdmin, site
-from sikap.core.errors import SikapError
+from sikap.core.admin_site import AuditedAdmin, RoleInline, site
 from sikap.org import services
 from sikap.org.models import Jabatan, LokasiKantor, Opd, UnitKerja
 
 
-class AuditedAdmin(RoleAdmin):
-    def save_model(self, request, obj, form, change):
-        services.save_org_object(obj, actor=request.user)
-
-    def delete_model(self, request, obj):
-        try:
-            services.delete_org_object(obj, actor=request.user)
-        except SikapError as e:
-            messages.error(request, e.message)
-
-    def delete_queryset(self, request, queryset):
-        for obj in queryset:
-            self.delete_model(request, obj)
+class OrgAdmin(AuditedAdmin):
+    save_service = services.save_org_object
+    delete_service = services.delete_org_object
 
 
-class LokasiInline(admin.TabularInline):
+class LokasiInline(RoleInline):
     model = LokasiKantor
-    extra = 0
 
 
 @admin.register(Opd, site=site)
-class OpdAdmin(AuditedAdmin):
+class OpdAdmin(OrgAdmin):
     list_display = ("kode", "nama", "singkatan", "aktif")
     search_fields = ("kode", "nama", "singkatan")
     list_filter = ("aktif",)
+    inlines = (LokasiInline,)
 
 
 @admin.register(UnitKerja, site=site)
-class UnitKerjaAdmin(AuditedAdmin):
+class UnitKerjaAdmin(OrgAdmin):
     list_display = ("nama", "opd", "induk")
     list_filter = ("opd",)
     search_fields = ("nama",)
@@ -44,7 +33,7 @@ class UnitKerjaAdmin(AuditedAdmin):
 
 
 @admin.register(Jabatan, site=site)
-class JabatanAdmin(AuditedAdmin):
+class JabatanAdmin(OrgAdmin):
     list_display = ("nama", "unit", "jenis", "eselon", "kepala", "bup")
     list_filter = ("jenis", "kepala", "unit__opd")
     search_fields = ("nama",)
@@ -52,7 +41,7 @@ class JabatanAdmin(AuditedAdmin):
 
 
 @admin.register(LokasiKantor, site=site)
-class LokasiKantorAdmin(AuditedAdmin):
+class LokasiKantorAdmin(OrgAdmin):
     list_display = ("nama", "opd", "latitude", "longitude", "radius_m")
     list_filter = ("opd",)
     autocomplete_fields = ("opd",)

@@ -1,10 +1,9 @@
 """Change types at /kelola/ for admin BKD; saves go through the audited services."""
 
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 
-from sikap.core.admin_site import RoleAdmin, site
-from sikap.core.errors import SikapError
+from sikap.core.admin_site import AuditedAdmin, site
 from sikap.people.models import Pegawai
 from sikap.selfservice import services
 from sikap.selfservice.models import IDENTITAS_FIELDS, JenisPerubahan
@@ -29,21 +28,11 @@ class JenisPerubahanForm(forms.ModelForm):
 
 
 @admin.register(JenisPerubahan, site=site)
-class JenisPerubahanAdmin(RoleAdmin):
+class JenisPerubahanAdmin(AuditedAdmin):
     form = JenisPerubahanForm
     list_display = ("nama", "kode", "operasi", "kind", "rantai", "dokumen_wajib", "sederhana")
     list_filter = ("operasi", "kind", "rantai", "sederhana", "aktif")
     search_fields = ("nama", "kode")
 
-    def save_model(self, request, obj, form, change):
-        services.save_jenis_perubahan(obj, actor=request.user)
-
-    def delete_model(self, request, obj):
-        try:
-            services.delete_jenis_perubahan(obj, actor=request.user)
-        except SikapError as e:
-            messages.error(request, e.message)
-
-    def delete_queryset(self, request, queryset):
-        for obj in queryset:
-            self.delete_model(request, obj)
+    save_service = services.save_jenis_perubahan
+    delete_service = services.delete_jenis_perubahan

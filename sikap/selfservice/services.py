@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from sikap.core import audit
+from sikap.core import audit, audited
 from sikap.core.errors import Kode, SikapError, tidak_berhak
 from sikap.core.models import AuditEntry, Notifikasi
 from sikap.documents.services import upload_dokumen
@@ -205,18 +205,9 @@ def _ensure_admin_bkd(actor) -> None:
         raise tidak_berhak("Hanya admin BKD yang dapat mengatur jenis perubahan data.")
 
 
-@transaction.atomic
 def save_jenis_perubahan(jenis: JenisPerubahan, *, actor) -> JenisPerubahan:
     _ensure_admin_bkd(actor)
-    jenis.full_clean()
-    if jenis.pk:
-        before = audit.snapshot(JenisPerubahan.objects.select_for_update().get(pk=jenis.pk))
-        jenis.save()
-        audit.record(jenis, actor=actor, action=AuditEntry.Aksi.UPDATE, before=before)
-    else:
-        jenis.save()
-        audit.record(jenis, actor=actor, action=AuditEntry.Aksi.CREATE)
-    return jenis
+    return audited.save(jenis, actor=actor)
 
 
 @transaction.atomic
@@ -227,14 +218,7 @@ def delete_jenis_perubahan(jenis: JenisPerubahan, *, actor) -> None:
             Kode.DATA_TIDAK_VALID,
             f"Jenis '{jenis}' sudah dipakai usulan; nonaktifkan saja.",
         )
-    entry = audit.build_entry(
-        jenis,
-        actor=actor,
-        action=AuditEntry.Aksi.DELETE,
-        changes=audit.diff(audit.snapshot(jenis), {}),
-    )
-    jenis.delete()
-    entry.save()
+    audited.delete(jenis, actor=actor)
 
 
 # Reading a notification changes nothing anyone else relies on, so it is not audited.

@@ -6,20 +6,39 @@ from sikap.core.models import AuditEntry
 from sikap.org.models import Opd
 
 
-def test_admin_bkd_adds_an_opd_and_it_is_audited(world):
+NO_LOKASI = {"lokasi-TOTAL_FORMS": "0", "lokasi-INITIAL_FORMS": "0"}
+
+
+def test_admin_bkd_adds_an_opd_with_its_office_and_both_are_audited(world):
     response = world.client("admin_bkd").post(
-        "/kelola/org/opd/add/", {"kode": "OPD900", "nama": "Dinas Perikanan", "aktif": "on"}
+        "/kelola/org/opd/add/",
+        {
+            "kode": "OPD900",
+            "nama": "Dinas Perikanan",
+            "aktif": "on",
+            "lokasi-TOTAL_FORMS": "1",
+            "lokasi-INITIAL_FORMS": "0",
+            "lokasi-0-nama": "Kantor Dinas Perikanan",
+            "lokasi-0-latitude": "-8.1335",
+            "lokasi-0-longitude": "113.2248",
+            "lokasi-0-radius_m": "150",
+        },
     )
-    assert response.status_code == 302, response.content.decode()[:500]
+    assert response.status_code == 302, response.content.decode()[-2000:]
     opd = Opd.objects.get(kode="OPD900")
-    entry = AuditEntry.objects.get(object_id=str(opd.pk), action="create")
-    assert entry.actor == world.users["admin_bkd"]
+    entry = AuditEntry.objects.get(object_id=str(opd.pk), content_type__model="opd")
+    assert (entry.action, entry.actor) == ("create", world.users["admin_bkd"])
+    lokasi = opd.lokasi.get()
+    assert AuditEntry.objects.filter(
+        object_id=str(lokasi.pk), content_type__model="lokasikantor", action="create"
+    ).exists()
 
 
 @pytest.mark.parametrize("persona", ["admin_opd", "pegawai", "pimpinan", "verifikator"])
 def test_other_roles_cannot_reach_master_data(world, persona):
     response = world.client(persona).post(
-        "/kelola/org/opd/add/", {"kode": "OPD901", "nama": "Dinas Palsu", "aktif": "on"}
+        "/kelola/org/opd/add/",
+        {"kode": "OPD901", "nama": "Dinas Palsu", "aktif": "on", **NO_LOKASI},
     )
     assert response.status_code == 302
     assert "/kelola/login/" in response["Location"]
