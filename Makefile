@@ -36,8 +36,12 @@ test-postgres: install
 		echo "PostgreSQL is not reachable at $(PG_URL): skipped the PostgreSQL run (SQLite passed)."; \
 	fi
 
+# Each figure is printed as a ratio against a floor measured in the same run.
 bench: install
 	$(PY) bench/import_siasn.py
+	$(PY) bench/import_siasn.py --postgres
+	$(PY) bench/ip_asn.py
+	$(PY) bench/ip_asn.py --postgres
 
 lint: install
 	$(VENV)/bin/ruff check .
