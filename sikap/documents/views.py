@@ -47,7 +47,7 @@ def _visible_pegawai(user, nip: str) -> Pegawai:
 
 
 def _refused(request, message: str):
-    return render(request, "people/refused.html", {"message": message}, status=403)
+    return render(request, "refused.html", {"message": message}, status=403)
 
 
 def _arsip_url(pegawai: Pegawai, jenis: JenisDokumen | None = None) -> str:

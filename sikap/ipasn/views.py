@@ -36,7 +36,7 @@ def _may_view(user) -> bool:
 
 
 def _refused(request, message: str):
-    return render(request, "ipasn/refused.html", {"message": message}, status=403)
+    return render(request, "refused.html", {"message": message}, status=403)
 
 
 def _year(year: int) -> int:

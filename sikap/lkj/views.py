@@ -21,7 +21,7 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _refused(request, message=REFUSED):
-    return render(request, "performance/refused.html", {"message": message}, status=403)
+    return render(request, "refused.html", {"message": message}, status=403)
 
 
 def lkj_home(request):
@@ -31,7 +31,7 @@ def lkj_home(request):
     latest = Renja.objects.order_by("-tahun").values_list("tahun", flat=True).first()
     if latest is None:
         return render(
-            request, "performance/refused.html", {"message": "Belum ada data SAKIP."}, status=404
+            request, "refused.html", {"message": "Belum ada data SAKIP."}, status=404
         )
     return redirect("lkj_tahun", tahun=latest)
 
@@ -79,7 +79,7 @@ def lkj_download(request, tahun: int, fmt: str):
     try:
         lkj = build_lkj(tahun)
     except SikapError as e:
-        return render(request, "performance/refused.html", {"message": e.message}, status=404)
+        return render(request, "refused.html", {"message": e.message}, status=404)
     name = f"LKj-{tahun}-{kertas.upper()}"
     if fmt == "pdf":
         return pdf_response(lkj_pdf(lkj, kertas), f"{name}.pdf", inline=False)

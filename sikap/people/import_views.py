@@ -28,7 +28,7 @@ def import_siasn(request):
     if not request.user.may_edit_personnel:
         return render(
             request,
-            "people/refused.html",
+            "refused.html",
             {"message": "Impor data SIASN hanya untuk Admin OPD dan Admin BKD."},
             status=403,
         )

@@ -53,7 +53,7 @@ def _may_read_trail(user, pegawai: Pegawai) -> bool:
 
 
 def _refused(request, message: str):
-    return render(request, "people/refused.html", {"message": message}, status=403)
+    return render(request, "refused.html", {"message": message}, status=403)
 
 
 # --- dashboard and list ---------------------------------------------------------------------

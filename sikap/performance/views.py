@@ -44,7 +44,7 @@ READ_ONLY = "Hanya perencana dan admin BKD yang dapat mengubah data SAKIP."
 
 
 def _refused(request, message="Halaman SAKIP hanya untuk perencana, admin BKD dan pimpinan."):
-    return render(request, "performance/refused.html", {"message": message}, status=403)
+    return render(request, "refused.html", {"message": message}, status=403)
 
 
 def reader(view):

@@ -46,7 +46,7 @@ def _show_error(error: SikapError, *forms) -> None:
 
 
 def _refused(request, message: str):
-    return render(request, "people/refused.html", {"message": message}, status=403)
+    return render(request, "refused.html", {"message": message}, status=403)
 
 
 def _own_pegawai(request) -> Pegawai | None:
