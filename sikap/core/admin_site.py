@@ -1,13 +1,23 @@
-"""The master-data site at /kelola/: Django's admin, open to admin BKD only (by role, not by
-Django's per-model permissions, so roles stay the one source of authority)."""
+"""The master-data site at /kelola/: Django's admin, opened by role, not by Django's per-model
+permissions, so roles stay the one source of authority. Each model admin names the roles that
+may use it (admin BKD by default; SAKIP plans also perencana); the index shows each user only
+the models their role may manage."""
 
 from django.contrib import admin, messages
 
 from sikap.core.errors import SikapError
 
 
+def has_role(user, roles) -> bool:
+    return user.is_active and (user.is_superuser or getattr(user, "peran", "") in roles)
+
+
 def is_admin_bkd(user) -> bool:
-    return user.is_active and (user.is_superuser or getattr(user, "peran", "") == "admin_bkd")
+    return has_role(user, ("admin_bkd",))
+
+
+# Roles that manage something at /kelola/.
+SITE_ROLES = ("admin_bkd", "perencana")
 
 
 class SikapAdminSite(admin.AdminSite):
@@ -16,45 +26,42 @@ class SikapAdminSite(admin.AdminSite):
     index_title = "Kelola data induk"
 
     def has_permission(self, request):
-        return is_admin_bkd(request.user)
+        return has_role(request.user, SITE_ROLES)
 
 
 site = SikapAdminSite(name="kelola")
 
 
-class RoleAdmin(admin.ModelAdmin):
+class RoleGate:
+    roles = ("admin_bkd",)
+
+    def _allowed(self, request) -> bool:
+        return has_role(request.user, self.roles)
+
     def has_module_permission(self, request):
-        return is_admin_bkd(request.user)
+        return self._allowed(request)
 
     def has_view_permission(self, request, obj=None):
-        return is_admin_bkd(request.user)
+        return self._allowed(request)
 
-    def has_add_permission(self, request):
-        return is_admin_bkd(request.user)
+    def has_add_permission(self, request, obj=None):
+        return self._allowed(request)
 
     def has_change_permission(self, request, obj=None):
-        return is_admin_bkd(request.user)
+        return self._allowed(request)
 
     def has_delete_permission(self, request, obj=None):
-        return is_admin_bkd(request.user)
+        return self._allowed(request)
 
 
-class RoleInline(admin.TabularInline):
+class RoleAdmin(RoleGate, admin.ModelAdmin):
+    pass
+
+
+class RoleInline(RoleGate, admin.TabularInline):
     """Inline rows follow the role too (Django's default asks per-model permissions)."""
 
     extra = 0
-
-    def has_view_permission(self, request, obj=None):
-        return is_admin_bkd(request.user)
-
-    def has_add_permission(self, request, obj=None):
-        return is_admin_bkd(request.user)
-
-    def has_change_permission(self, request, obj=None):
-        return is_admin_bkd(request.user)
-
-    def has_delete_permission(self, request, obj=None):
-        return is_admin_bkd(request.user)
 
 
 class AuditedAdmin(RoleAdmin):

@@ -11,7 +11,7 @@ from pathlib import PurePath
 
 from django.db import IntegrityError, transaction
 
-from sikap.core import audit
+from sikap.core import audit, audited
 from sikap.core.errors import Kode, SikapError
 from sikap.core.models import AuditEntry
 from sikap.performance import flows
@@ -571,3 +571,16 @@ def _write_iku(renstra: Renstra, bundle: Bundle) -> dict:
             laporan_capaian=row.capaian,
         )
     return targets
+
+
+# Plans edited by hand at /kelola/ (Renstra, Renja and their rows)
+
+
+def save_plan_object(obj, *, actor):
+    ensure_can_edit(actor)
+    return audited.save(obj, actor=actor)
+
+
+def delete_plan_object(obj, *, actor) -> None:
+    ensure_can_edit(actor)
+    audited.delete(obj, actor=actor)

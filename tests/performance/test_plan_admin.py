@@ -1,0 +1,61 @@
+"""Perencana keep the Renstra and Renja trees by hand at /kelola/; nothing else is open to them."""
+
+import pytest
+
+from sikap.accounts.models import Peran
+from sikap.core.models import AuditEntry
+from sikap.performance.models import Renstra, Tujuan
+from tests.factories import make_user
+
+
+@pytest.fixture
+def perencana(world):
+    client = world.client("pegawai")
+    client.force_login(make_user("perencana.bkd", Peran.PERENCANA))
+    return client
+
+
+RENSTRA = {
+    "tahun_awal": "2025",
+    "tahun_akhir": "2029",
+    "nama": "Renstra BKD 2025–2029",
+    "tujuan-TOTAL_FORMS": "1",
+    "tujuan-INITIAL_FORMS": "0",
+    "tujuan-0-urutan": "1",
+    "tujuan-0-nomor": "1",
+    "tujuan-0-nama": "Meningkatnya Profesionalitas ASN",
+}
+
+
+def test_perencana_adds_a_renstra_with_its_goal_and_both_are_audited(perencana):
+    response = perencana.post("/kelola/performance/renstra/add/", RENSTRA)
+    assert response.status_code == 302, response.content.decode()[-1500:]
+    renstra = Renstra.objects.get(tahun_awal=2025)
+    tujuan = Tujuan.objects.get(renstra=renstra)
+    assert AuditEntry.objects.filter(
+        object_id=str(renstra.pk), content_type__model="renstra", action="create"
+    ).exists()
+    assert AuditEntry.objects.filter(
+        object_id=str(tujuan.pk), content_type__model="tujuan", action="create"
+    ).exists()
+
+
+def test_a_period_that_ends_before_it_starts_is_refused(perencana):
+    response = perencana.post(
+        "/kelola/performance/renstra/add/", {**RENSTRA, "tahun_awal": "2029", "tahun_akhir": "2025"}
+    )
+    assert response.status_code == 200
+    assert not Renstra.objects.exists()
+
+
+def test_perencana_cannot_manage_organisation_master_data(perencana):
+    assert perencana.get("/kelola/org/opd/").status_code == 403
+    index = perencana.get("/kelola/").content.decode()
+    assert "Renstra" in index and "OPD" not in index
+
+
+@pytest.mark.parametrize("persona", ["pegawai", "admin_opd", "pimpinan", "verifikator"])
+def test_other_roles_cannot_edit_plans(world, persona):
+    response = world.client(persona).post("/kelola/performance/renstra/add/", RENSTRA)
+    assert response.status_code in (302, 403)
+    assert not Renstra.objects.exists()
