@@ -4,7 +4,10 @@ may use it (admin BKD by default; SAKIP plans also perencana); the index shows e
 the models their role may manage."""
 
 from django.contrib import admin, messages
+from django.http import Http404
+from django.template.response import TemplateResponse
 
+from sikap.core import audit, trail
 from sikap.core.errors import SikapError
 
 
@@ -55,7 +58,20 @@ class RoleGate:
 
 
 class RoleAdmin(RoleGate, admin.ModelAdmin):
-    pass
+    def history_view(self, request, object_id, extra_context=None):
+        """The record's history is SIKAP's own audit trail (who, when, before → after)."""
+        obj = self.get_object(request, object_id)
+        if obj is None or not self.has_view_permission(request, obj):
+            raise Http404
+        rows = trail.readable(audit.history_of(obj)[:200])
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "object": obj,
+            "rows": rows,
+            "title": f"Jejak audit: {obj}",
+        }
+        return TemplateResponse(request, "admin/sikap_history.html", context)
 
 
 class RoleInline(RoleGate, admin.TabularInline):

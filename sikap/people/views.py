@@ -15,7 +15,8 @@ from django.views.decorators.http import require_http_methods
 from sikap.accounts.models import Peran
 from sikap.core.errors import SikapError
 from sikap.core.models import AuditEntry
-from sikap.people import charts, drh, stats, trail
+from sikap.core import trail
+from sikap.people import charts, drh, stats
 from sikap.people.filters import PegawaiFilterForm
 from sikap.people.forms import RIWAYAT_FORMS, PegawaiForm, editable_opds, show_sikap_error
 from sikap.people.models import Pegawai

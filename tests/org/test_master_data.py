@@ -69,3 +69,19 @@ def test_admin_bkd_changes_an_admin_opd_scope_with_one_audit_row(world):
     entry = AuditEntry.objects.get(object_id=str(user.pk), action="update")
     assert entry.changes["opd_scope"] == [[world.opd_a.pk], [world.opd_b.pk]]
     assert "password" not in entry.changes
+
+
+def test_admin_history_shows_the_audit_trail_with_before_and_after(world):
+    client = world.client("admin_bkd")
+    client.post(
+        f"/kelola/org/opd/{world.opd_a.pk}/change/",
+        {
+            "kode": world.opd_a.kode,
+            "nama": "Dinas Pendidikan dan Kebudayaan",
+            "aktif": "on",
+            **NO_LOKASI,
+        },
+    )
+    page = client.get(f"/kelola/org/opd/{world.opd_a.pk}/history/").content.decode()
+    assert "Jejak audit" in page
+    assert "Dinas Pendidikan</td>" in page and "Dinas Pendidikan dan Kebudayaan</td>" in page
