@@ -12,6 +12,10 @@ from sikap.lkj.builder import build_lkj
 from sikap.lkj.docx import lkj_docx
 from sikap.lkj.pdf import lkj_pdf
 
+# Using the database orders these before the transactional tests, whose flush would take the
+# migration-seeded IP ASN configuration with it.
+pytestmark = pytest.mark.django_db
+
 KEY_FIGURES = [
     "12,38", "25,44", "4,99", "24,10", "66,91", "Rp7.182.204.967,00", "98,71 %",
     "belum mencapai target: realisasi 12,38 dari target 13,00",
