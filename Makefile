@@ -17,6 +17,7 @@ install: $(VENV)/.installed
 run: install
 	$(PY) -m sikap.cli migrate --noinput
 	$(PY) -m sikap.cli demo --if-empty
+	$(PY) -m sikap.cli sakip demo
 	$(PY) -m sikap.cli runserver 127.0.0.1:8000
 
 test: test-sqlite test-postgres

@@ -1,5 +1,6 @@
 """`sikap sakip import DIR [--year 2023] [--renstra 2018-2023]`, `sikap sakip check --year 2023
-[--json]` and `sikap sakip capaian --year 2023 [--json]` (docs/sakip.md)."""
+[--json]`, `sikap sakip capaian --year 2023 [--json]` and `sikap sakip demo` (the shipped 2023
+tables of the seed, loaded once: `make run` calls it) (docs/sakip.md)."""
 
 import json
 import re
@@ -13,6 +14,11 @@ from sikap.performance.importer import ImportRefused, files_in_directory, parse_
 from sikap.performance.selectors import findings_for_year, years
 from sikap.performance.services import import_sakip
 from sikap.rules.formatting import angka, rupiah
+
+
+# The seed's own 2023 tables, shipped with the app (sikap/performance/data/).
+SHIPPED_DATA = Path(__file__).resolve().parents[2] / "data" / "lumajang-2023"
+SHIPPED_YEAR = 2023
 
 
 def _period(text: str) -> tuple[int, int]:
@@ -32,6 +38,7 @@ class Command(BaseCommand):
         imp.add_argument("--year", type=int)
         imp.add_argument("--renstra", type=_period, help="Periode Renstra, mis. 2018-2023.")
         imp.add_argument("--json", action="store_true")
+        sub.add_parser("demo", help="Muat data SAKIP 2023 bawaan bila belum ada.")
         check = sub.add_parser("check", help="Periksa konsistensi tabel satu tahun.")
         check.add_argument("--year", type=int)
         check.add_argument("--json", action="store_true")
@@ -77,6 +84,13 @@ class Command(BaseCommand):
             return
         self.stdout.write(result.summary)
         self._findings(result.findings)
+
+    def _demo(self, **_):
+        if SHIPPED_YEAR in years():
+            self.stdout.write(f"Data SAKIP {SHIPPED_YEAR} sudah ada; tidak dimuat ulang.")
+            return
+        year, files = files_in_directory(SHIPPED_DATA, SHIPPED_YEAR)
+        self.stdout.write(import_sakip(parse_bundle(files, year), actor=None).summary)
 
     def _check(self, year, json: bool, **_):
         year = self._year(year)
