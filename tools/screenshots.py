@@ -82,6 +82,7 @@ def prepare_database() -> tuple[dict, str]:
         if "demo" not in get_commands():
             sys.exit("Basis data kosong dan perintah `demo` belum ada: isi data dahulu.")
         call_command("demo", scale=0.05)
+    call_command("sakip", "demo")
     passwords = {STAFF: secrets.token_urlsafe(16), PEGAWAI: secrets.token_urlsafe(16)}
     staff, _ = User.objects.get_or_create(username=STAFF)
     staff.peran, staff.first_name, staff.last_name = Peran.ADMIN_BKD, "Tangkapan", "Layar"
@@ -137,6 +138,15 @@ def shoot(chromium: str, base: str, passwords: dict, nip: str, out: Path) -> Non
         "ubah-pegawai": f"/pegawai/{nip}/ubah/",
         "tambah-riwayat-jabatan": f"/pegawai/{nip}/riwayat/jabatan/tambah/",
         "jejak": f"/pegawai/{nip}/jejak/",
+        "arsip-digital": f"/pegawai/{nip}/dokumen/",
+        "kelengkapan-dokumen": "/dokumen/kelengkapan/",
+        "antrian-usulan": "/usulan/antrian/",
+        "ip-asn": "/ip-asn/2023/",
+        "sakip": "/sakip/2023/",
+        "sakip-dasbor": "/sakip/2023/dasbor/",
+        "sakip-periksa": "/sakip/2023/periksa/",
+        "lkj": "/lkj/2023/",
+        "kelola": "/kelola/",
     }
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
