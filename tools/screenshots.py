@@ -7,7 +7,7 @@ with `sikap demo --scale 0.05` when it holds no pegawai, and gives two accounts 
 password for the run: `tangkapan.layar` (admin BKD, created if missing) and a unit head's
 account (`tangkapan.pegawai` if the head has none). Never point it at a production database. It
 then starts `runserver` on a free localhost port, logs in with Playwright driving the system
-Chromium (no `playwright install`), saves PNGs to --out and stops the server.
+Chromium (never a downloaded browser), saves PNGs to --out and stops the server.
 """
 
 import argparse

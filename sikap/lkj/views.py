@@ -30,9 +30,7 @@ def lkj_home(request):
         return _refused(request)
     latest = Renja.objects.order_by("-tahun").values_list("tahun", flat=True).first()
     if latest is None:
-        return render(
-            request, "refused.html", {"message": "Belum ada data SAKIP."}, status=404
-        )
+        return render(request, "refused.html", {"message": "Belum ada data SAKIP."}, status=404)
     return redirect("lkj_tahun", tahun=latest)
 
 

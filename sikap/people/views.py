@@ -13,9 +13,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from sikap.accounts.models import Peran
+from sikap.core import trail
 from sikap.core.errors import SikapError
 from sikap.core.models import AuditEntry
-from sikap.core import trail
 from sikap.people import charts, drh, stats
 from sikap.people.filters import PegawaiFilterForm
 from sikap.people.forms import RIWAYAT_FORMS, PegawaiForm, editable_opds, show_sikap_error

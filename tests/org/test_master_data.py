@@ -5,7 +5,6 @@ import pytest
 from sikap.core.models import AuditEntry
 from sikap.org.models import Opd
 
-
 NO_LOKASI = {"lokasi-TOTAL_FORMS": "0", "lokasi-INITIAL_FORMS": "0"}
 
 

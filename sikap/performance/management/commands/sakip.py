@@ -15,7 +15,6 @@ from sikap.performance.selectors import findings_for_year, years
 from sikap.performance.services import import_sakip
 from sikap.rules.formatting import angka, rupiah
 
-
 # The seed's own 2023 tables, shipped with the app (sikap/performance/data/).
 SHIPPED_DATA = Path(__file__).resolve().parents[2] / "data" / "lumajang-2023"
 SHIPPED_YEAR = 2023
