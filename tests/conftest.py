@@ -36,6 +36,25 @@ class World:
         return AnonymousUser() if persona == "anonymous" else self.users[persona]
 
 
+def _weasyprint_usable() -> bool:
+    try:
+        import weasyprint  # noqa: F401  (needs Pango from the system)
+    except (ImportError, OSError):
+        return False
+    return True
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `pdf` need WeasyPrint's system libraries; skip them, saying why, where the
+    machine lacks them (the README names the Debian packages)."""
+    if _weasyprint_usable():
+        return
+    skip = pytest.mark.skip(reason="WeasyPrint needs Pango (libpango-1.0-0, libpangoft2-1.0-0)")
+    for item in items:
+        if "pdf" in item.keywords:
+            item.add_marker(skip)
+
+
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     """Argon2 is deliberately slow; tests that check hashing itself switch it back on."""

@@ -211,14 +211,6 @@ def test_qr_codes_come_as_svg_png_and_data_uri():
 # --- the first user: a KGB letter -----------------------------------------------------------
 
 
-def _weasyprint_usable() -> bool:
-    try:
-        import weasyprint  # noqa: F401  (needs pango from the system)
-    except (ImportError, OSError):
-        return False
-    return True
-
-
 LETTER = Template("""<!doctype html><html><head><meta charset="utf-8"><style>
 @page { size: A4; margin: 20mm } body { font-family: sans-serif; font-size: 11pt }
 .qr { width: 28mm; height: 28mm }
@@ -233,7 +225,6 @@ LETTER = Template("""<!doctype html><html><head><meta charset="utf-8"><style>
 
 
 @pytest.mark.pdf
-@pytest.mark.skipif(not _weasyprint_usable(), reason="WeasyPrint's system libraries are absent")
 def test_a_kgb_letter_is_issued_printed_with_its_qr_and_verifiable(world, settings, media_root):
     from weasyprint import HTML, URLFetcher
 

@@ -15,19 +15,6 @@ from tests.factories import make_pegawai
 pytestmark = pytest.mark.django_db
 
 
-def _weasyprint_usable() -> bool:
-    try:
-        import weasyprint  # noqa: F401  (needs pango from the system)
-    except (ImportError, OSError):
-        return False
-    return True
-
-
-needs_weasyprint = pytest.mark.skipif(
-    not _weasyprint_usable(), reason="WeasyPrint or its system libraries are not installed"
-)
-
-
 def _sheet(response):
     assert response.status_code == 200
     assert response["Content-Type"].startswith(
@@ -98,7 +85,6 @@ def test_export_query_count_does_not_grow_with_data(world, django_assert_max_num
 
 
 @pytest.mark.pdf
-@needs_weasyprint
 def test_drh_pdf_for_own_profile(world):
     RiwayatPangkat.objects.create(pegawai=world.pegawai, golongan="III/b", tmt=date(2019, 4, 1))
     response = world.client("pegawai").get(reverse("pegawai_pdf", args=[world.pegawai.nip]))
@@ -125,7 +111,6 @@ def test_drh_pdf_follows_visibility(world, persona, target, status):
 
 
 @pytest.mark.pdf
-@needs_weasyprint
 def test_drh_pdf_for_admin_of_the_opd(world):
     response = world.client("admin_opd").get(reverse("pegawai_pdf", args=[world.pegawai.nip]))
     assert response.content.startswith(b"%PDF")
