@@ -48,9 +48,11 @@ def _may_edit(user, pegawai: Pegawai) -> bool:
 
 
 def _may_read_trail(user, pegawai: Pegawai) -> bool:
+    """The trail is for BKD-wide readers, the pegawai themself and whoever manages the record —
+    not for a superior, who sees a subordinate's data but not its history."""
     if user.is_superuser or user.peran in TRAIL_READERS or pegawai.pk == user.pegawai_id:
         return True
-    return user.peran == Peran.ADMIN_OPD and user.opd_scope.filter(pk=pegawai.opd_id).exists()
+    return Pegawai.objects.editable_by(user).filter(pk=pegawai.pk).exists()
 
 
 def _refused(request, message: str):

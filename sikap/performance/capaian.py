@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from sikap.core.errors import SikapError
+from sikap.ipasn.engine import compute_ip_asn
 from sikap.performance.models import IndikatorTarget, Kegiatan, Program, SubKegiatan, Sumber
 from sikap.performance.selectors import indicator_rows, latest_agreement, rule_for_year, unpadded
 from sikap.rules import RuleError
@@ -263,10 +264,6 @@ def _ip_asn(year: int, ip_asn):
         return None, "Perhitungan IP ASN tidak diminta: realisasi diisi manual."
     if ip_asn != AUTO:
         return ip_asn, ""
-    try:
-        from sikap.ipasn.engine import compute_ip_asn
-    except ImportError:
-        return None, "Modul IP ASN (sikap.ipasn) belum tersedia: realisasi diisi manual."
     try:
         return compute_ip_asn(year), ""
     except SikapError as e:

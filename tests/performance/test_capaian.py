@@ -1,11 +1,9 @@
 """A year's capaian as plain dataclasses: the seed's budget table and IKU table come out as
-published; formula indicators take their realisation from sikap.ipasn when it is there."""
+published; formula indicators take their realisation from the IP ASN engine."""
 
-import sys
 from decimal import Decimal as D
 
-import pytest
-
+from sikap.ipasn.engine import compute_ip_asn
 from sikap.performance.capaian import year_capaian
 from sikap.performance.models import PengaturanCapaian, RealisasiTriwulan
 from sikap.performance.services import run_realisasi, save_realisasi
@@ -76,17 +74,8 @@ def test_manual_iku_realisation_gives_the_seeds_capaian(seed):
     assert {i.target_source for i in iku} == {"Perjanjian Kinerja versi 1"}
 
 
-def test_without_the_ip_asn_module_the_manual_value_is_used_and_said_so(seed, monkeypatch):
-    monkeypatch.setitem(sys.modules, "sikap.ipasn.engine", None)  # as if not installed
-    payload = year_capaian(2023).as_json()
-    first = payload["iku"][0]
-    assert (first["sumber"], first["realisasi"], first["capaian"]) == ("manual", "66.9", "100.22")
-    assert "belum tersedia" in first["catatan"]
-
-
 def test_formula_indicators_take_the_ip_asn_engines_values(seed, world):
-    engine = pytest.importorskip("sikap.ipasn.engine")
-    computed = engine.compute_ip_asn(2023)
+    computed = compute_ip_asn(2023)
     iku = {i.formula: i for i in year_capaian(2023).iku}
     for sub in computed.sub_indices:
         if sub.code not in iku:
