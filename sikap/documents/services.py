@@ -64,6 +64,12 @@ def is_bkd_staff(user) -> bool:
     )
 
 
+def may_verify(user, pegawai_id: int) -> bool:
+    """BKD staff verify the documents of a pegawai, never their own (an ASN account is linked
+    to its own pegawai record), as nobody verifies their own request elsewhere."""
+    return is_bkd_staff(user) and user.pegawai_id != pegawai_id
+
+
 def _ensure_admin_bkd(actor) -> None:
     if not (actor.is_authenticated and (actor.is_superuser or actor.peran == Peran.ADMIN_BKD)):
         raise tidak_berhak("Hanya admin BKD yang dapat mengubah pengaturan dokumen.")
@@ -205,7 +211,7 @@ VERIFICATION = Workflow(
             "Verifikasi",
             source=(Status.MENUNGGU,),
             target=Status.TERVERIFIKASI,
-            allowed=lambda user, _dokumen: is_bkd_staff(user),
+            allowed=lambda user, dokumen: may_verify(user, dokumen.pegawai_id),
             requires=(_is_current,),
             recipients=_owner_accounts,
         ),
@@ -214,7 +220,7 @@ VERIFICATION = Workflow(
             "Tolak",
             source=(Status.MENUNGGU,),
             target=Status.DITOLAK,
-            allowed=lambda user, _dokumen: is_bkd_staff(user),
+            allowed=lambda user, dokumen: may_verify(user, dokumen.pegawai_id),
             requires=(_is_current,),
             needs_reason=True,
             effect=_restore_previous,

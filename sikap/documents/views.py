@@ -27,6 +27,7 @@ from sikap.documents.services import (
     ISSUED_MAX_BYTES,
     is_bkd_staff,
     may_upload,
+    may_verify,
     upload_dokumen,
     verify_dokumen,
 )
@@ -73,7 +74,7 @@ def arsip_pegawai(request, nip):
         "required": arsip.required,
         "missing": arsip.missing,
         "may_upload": uploader,
-        "may_verify": is_bkd_staff(user),
+        "may_verify": may_verify(user, pegawai.pk),
         "terbit": DokumenTerbit.objects.visible_to(user)
         .filter(pegawai=pegawai)
         .select_related("jenis"),
@@ -168,6 +169,8 @@ def antrian_verifikasi(request):
         .select_related("pegawai__opd", "jenis", "uploaded_by")
         .order_by("uploaded_at", "id")
     )
+    if user.pegawai_id:  # never one's own (`services.may_verify`)
+        pending = pending.exclude(pegawai_id=user.pegawai_id)
     page = Paginator(pending, QUEUE_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "documents/antrian.html", {"page": page})
 
