@@ -78,8 +78,9 @@ class PegawaiQuerySet(models.QuerySet):
 
 
 def subordinates_q(atasan: "Pegawai") -> Q:
-    """Direct subordinates of a unit head: the unit's other staff and the heads of child units."""
-    if atasan.jabatan_id is None or not atasan.jabatan.kepala:
+    """Direct subordinates of an active unit head: the unit's other staff and the heads of child
+    units. A head who is suspended, retired or deceased supervises nobody (as `atasan_of`)."""
+    if atasan.jabatan_id is None or not atasan.jabatan.kepala or atasan.kedudukan != "aktif":
         return Q(pk__in=[])
     unit_id = atasan.jabatan.unit_id
     return (Q(unit_id=unit_id) & ~Q(pk=atasan.pk)) | Q(jabatan__kepala=True, unit__induk_id=unit_id)

@@ -406,14 +406,13 @@ def perjanjian(request, tahun):
 @editor
 def pengaturan(request):
     instance = None
-    if "berlaku_mulai" in request.GET:
-        instance = PengaturanCapaian.objects.filter(
-            berlaku_mulai=request.GET["berlaku_mulai"]
-        ).first()
+    tahun = request.GET.get("berlaku_mulai", "")
+    if tahun.isdigit():
+        instance = PengaturanCapaian.objects.filter(berlaku_mulai=int(tahun)).first()
     form = PengaturanForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         try:
-            services.save_pengaturan(form.save(), actor=request.user)
+            services.save_pengaturan(form.save(commit=False), actor=request.user)
             messages.success(request, "Pengaturan capaian disimpan.")
             return redirect("sakip_pengaturan")
         except SikapError as e:

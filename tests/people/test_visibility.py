@@ -74,3 +74,9 @@ def test_vacant_head_passes_supervision_up_the_tree(world):
     kabid.kedudukan = "pensiun"
     kabid.save()
     assert atasan_of(world.pegawai_lain) == world.atasan
+
+
+def test_a_head_no_longer_in_service_sees_no_subordinates(world):
+    world.atasan.kedudukan = "pensiun"
+    world.atasan.save()
+    assert visible(world, "atasan") == {"Siti Rahayu"}

@@ -297,3 +297,8 @@ def test_an_oversized_upload_is_refused_before_reading(perencana, settings, db):
     response = login(perencana).post(reverse("sakip_import"), {"tahun": 2023, "renja": big})
     assert "lebih besar dari 1 MB: renja_2023.csv" in response.content.decode()
     assert not Renja.objects.exists()
+
+
+def test_a_malformed_year_in_the_settings_link_shows_the_empty_form(perencana):
+    response = login(perencana).get(reverse("sakip_pengaturan") + "?berlaku_mulai=abc")
+    assert response.status_code == 200
