@@ -106,3 +106,30 @@ class LkjTeks(models.Model):
 
     def items(self, field: str) -> list[str]:
         return [line.strip() for line in getattr(self, field).splitlines() if line.strip()]
+
+
+class LkjTerbit(models.Model):
+    """One published (numbered, registered) version of a year's LKj. The PDF, its number,
+    hash and verification token live in the issued-document register; this row says which
+    report year and version it is, since `DokumenTerbit.tahun` is the year it was issued."""
+
+    tahun = models.PositiveSmallIntegerField("tahun laporan")
+    versi = models.PositiveIntegerField("versi")
+    kertas = models.CharField("kertas", max_length=4)
+    dokumen = models.OneToOneField(
+        "documents.DokumenTerbit",
+        on_delete=models.PROTECT,
+        related_name="lkj",
+        verbose_name="dokumen terbit",
+    )
+
+    class Meta:
+        verbose_name = "LKj terbit"
+        verbose_name_plural = "LKj terbit"
+        ordering = ["tahun", "-versi"]
+        constraints = [
+            models.UniqueConstraint(fields=["tahun", "versi"], name="one_lkj_version_per_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"LKj {self.tahun} versi {self.versi}"

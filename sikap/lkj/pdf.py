@@ -5,8 +5,12 @@ pages of the same paper."""
 import base64
 from dataclasses import dataclass
 
+from django.utils import timezone
+
 from sikap.lkj.builder import TRIWULAN, Lkj
 from sikap.reports.pdf import render_pdf
+from sikap.reports.qr import qr_data_uri
+from sikap.rules.formatting import tanggal
 
 
 @dataclass(frozen=True)
@@ -63,7 +67,9 @@ def _svg_uri(svg: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
 
 
-def lkj_pdf(lkj: Lkj, paper_code: str = "a4") -> bytes:
+def lkj_pdf(lkj: Lkj, paper_code: str = "a4", *, terbit=None, versi: int | None = None) -> bytes:
+    """The report; with `terbit` (a numbered `DokumenTerbit`, saved or not) the cover carries
+    its number, version and the QR code of its verification URL, and every footer the number."""
     capaian, anggaran = lkj.charts
     context = {
         "lkj": lkj,
@@ -74,5 +80,9 @@ def lkj_pdf(lkj: Lkj, paper_code: str = "a4") -> bytes:
         "kolom_kr": range(6),
         "chart_capaian": _svg_uri(capaian.svg),
         "chart_anggaran": _svg_uri(anggaran.svg),
+        "terbit": terbit,
+        "versi": versi,
+        "qr": qr_data_uri(terbit.verification_url) if terbit else "",
+        "diterbitkan": tanggal(timezone.localtime(terbit.issued_at).date()) if terbit else "",
     }
     return render_pdf("lkj/lkj.html", context)

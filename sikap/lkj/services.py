@@ -1,11 +1,20 @@
-"""Writes of the LKj module: the year's texts, by perencana and admin BKD, audited."""
+"""Writes of the LKj module: the year's texts, by perencana and admin BKD, audited; and the
+published LKj, a numbered PDF in the issued-document register, by admin BKD."""
 
 from django.db import transaction
 
 from sikap.core import audit
+from sikap.core.errors import tidak_berhak
 from sikap.core.models import AuditEntry
-from sikap.lkj.models import LkjTeks
+from sikap.documents.models import DokumenTerbit
+from sikap.documents.services import register_issued
+from sikap.documents.storage import delete_quietly
+from sikap.lkj.builder import build_lkj
+from sikap.lkj.models import LkjTeks, LkjTerbit
+from sikap.lkj.pdf import lkj_pdf, paper
 from sikap.performance.permissions import ensure_can_edit
+
+JENIS_LKJ = "lkj"  # the PenomoranSurat seeded by documents migration 0003
 
 
 def save_texts(year: int, values: dict, *, actor) -> LkjTeks:
@@ -24,3 +33,43 @@ def save_texts(year: int, values: dict, *, actor) -> LkjTeks:
         action = AuditEntry.Aksi.CREATE if created else AuditEntry.Aksi.UPDATE
         audit.record(teks, actor=actor, action=action, before=before)
     return teks
+
+
+def may_publish(user) -> bool:
+    """Admin BKD (the office of the head of BKD) issues the LKj; perencana write it,
+    verifikator verify personnel files: neither issues it."""
+    return user.is_authenticated and user.is_admin_bkd
+
+
+def publish_lkj(year: int, *, actor, paper_code: str = "a4") -> DokumenTerbit:
+    """Register the LKj of `year` as an issued document: a new number and version each time,
+    the number and the QR code of its verification URL printed on the cover. The audit row
+    is written by `register_issued`."""
+    if not may_publish(actor):
+        raise tidak_berhak("Hanya admin BKD yang dapat menerbitkan LKj bernomor.")
+    kertas = paper(paper_code).code
+    lkj = build_lkj(year)  # refuses a year without SAKIP data before any number is taken
+    versi = 0
+    with transaction.atomic():
+
+        def render(terbit: DokumenTerbit) -> bytes:
+            # Runs while register_issued holds the lock on the numbering counter, so
+            # concurrent publishers queue here and count the versions one after another.
+            nonlocal versi
+            versi = LkjTerbit.objects.filter(tahun=year).count() + 1
+            terbit.nama_berkas = f"LKj-{year}-{kertas.upper()}-v{versi}.pdf"
+            return lkj_pdf(lkj, kertas, terbit=terbit, versi=versi)
+
+        terbit = register_issued(
+            render,
+            jenis=JENIS_LKJ,
+            holder=None,
+            actor=actor,
+            filename=f"LKj-{year}-{kertas.upper()}.pdf",  # named with its version in render
+        )
+        try:
+            LkjTerbit.objects.create(tahun=year, versi=versi, kertas=kertas, dokumen=terbit)
+        except Exception:
+            delete_quietly(terbit.file.name)
+            raise
+    return terbit

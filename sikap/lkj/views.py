@@ -1,16 +1,18 @@
-"""The LKj page of a year: preview, texts (perencana and admin BKD edit them), and DOCX/PDF
-downloads on A4 or F4. Pimpinan reads and downloads; everyone else gets 403."""
+"""The LKj page of a year: preview, texts (perencana and admin BKD edit them), DOCX/PDF
+downloads on A4 or F4, and the published (numbered, verifiable) versions, which admin BKD
+issues. Pimpinan reads and downloads; everyone else gets 403."""
 
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
 from sikap.core.errors import SikapError
 from sikap.lkj import services
 from sikap.lkj.builder import build_lkj
 from sikap.lkj.docx import lkj_docx
 from sikap.lkj.forms import TeksForm, UnduhForm
-from sikap.lkj.models import LkjTeks
+from sikap.lkj.models import LkjTeks, LkjTerbit
 from sikap.lkj.pdf import lkj_pdf
 from sikap.performance.models import Renja
 from sikap.performance.permissions import may_edit, may_read
@@ -62,6 +64,11 @@ def lkj_page(request, tahun: int):
             "form": form,
             "editable": editable,
             "unduh": UnduhForm(initial={"kertas": "a4"}),
+            "terbitkan": UnduhForm(initial={"kertas": "a4"}, auto_id="terbit_%s"),
+            "may_publish": services.may_publish(request.user),
+            "terbit": LkjTerbit.objects.filter(tahun=tahun).select_related(
+                "dokumen__issued_by", "dokumen__jenis"
+            ),
         },
         status=404 if error else 200,
     )
@@ -84,3 +91,27 @@ def lkj_download(request, tahun: int, fmt: str):
     response = HttpResponse(lkj_docx(lkj, kertas), content_type=DOCX)
     response["Content-Disposition"] = f'attachment; filename="{name}.docx"'
     return response
+
+
+@require_POST
+def lkj_publish(request, tahun: int):
+    """Admin BKD issues the year's LKj as a numbered PDF with its QR code on the cover."""
+    if not may_read(request.user):
+        return _refused(request)
+    if not services.may_publish(request.user):
+        return _refused(request, "Hanya admin BKD yang dapat menerbitkan LKj bernomor.")
+    form = UnduhForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, "Ukuran kertas tidak dikenal.")
+    try:
+        terbit = services.publish_lkj(
+            tahun, actor=request.user, paper_code=form.cleaned_data["kertas"]
+        )
+    except SikapError as e:
+        messages.error(request, e.message)
+    else:
+        versi = terbit.lkj.versi
+        messages.success(
+            request, f"LKj {tahun} diterbitkan sebagai versi {versi}, nomor {terbit.nomor}."
+        )
+    return redirect("lkj_tahun", tahun=tahun)
