@@ -44,6 +44,15 @@ class User(AbstractUser):
         return self.get_full_name() or self.username
 
     @property
+    def is_admin_bkd(self) -> bool:
+        return self.is_superuser or self.peran == Peran.ADMIN_BKD
+
+    @property
+    def is_bkd_staff(self) -> bool:
+        """Verifikator and admin BKD: the agency's own staff who verify and issue."""
+        return self.is_superuser or self.peran in (Peran.VERIFIKATOR, Peran.ADMIN_BKD)
+
+    @property
     def sees_all_opd(self) -> bool:
         return self.is_superuser or self.peran in SEMUA_OPD
 

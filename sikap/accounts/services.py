@@ -16,7 +16,7 @@ def _snapshot(user) -> dict:
 @transaction.atomic
 def save_user(user, *, actor, scope=None):
     """Create or change an account; `scope` (OPD queryset/list) replaces the admin_opd scope."""
-    if not (actor.is_authenticated and (actor.is_superuser or actor.peran == "admin_bkd")):
+    if not (actor.is_authenticated and actor.is_admin_bkd):
         raise tidak_berhak("Hanya admin BKD yang dapat mengelola akun pengguna.")
     before = _snapshot(type(user).objects.get(pk=user.pk)) if user.pk else {}
     old_scope = sorted(user.opd_scope.values_list("pk", flat=True)) if user.pk else []

@@ -15,7 +15,7 @@ from django.db.models import Max, Q
 from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 
-from sikap.accounts.models import Peran, User
+from sikap.accounts.models import User
 from sikap.core import audit, audited
 from sikap.core.errors import Kode, SikapError, tidak_berhak
 from sikap.core.models import AuditEntry
@@ -57,21 +57,14 @@ def may_upload(user, pegawai: Pegawai) -> bool:
     return Pegawai.objects.editable_by(user).filter(pk=pegawai.pk).exists()
 
 
-def is_bkd_staff(user) -> bool:
-    """Verifikator and admin BKD: they verify uploads and issue documents."""
-    return user.is_authenticated and (
-        user.is_superuser or user.peran in (Peran.VERIFIKATOR, Peran.ADMIN_BKD)
-    )
-
-
 def may_verify(user, pegawai_id: int) -> bool:
     """BKD staff verify the documents of a pegawai, never their own (an ASN account is linked
     to its own pegawai record), as nobody verifies their own request elsewhere."""
-    return is_bkd_staff(user) and user.pegawai_id != pegawai_id
+    return user.is_authenticated and user.is_bkd_staff and user.pegawai_id != pegawai_id
 
 
 def _ensure_admin_bkd(actor) -> None:
-    if not (actor.is_authenticated and (actor.is_superuser or actor.peran == Peran.ADMIN_BKD)):
+    if not (actor.is_authenticated and actor.is_admin_bkd):
         raise tidak_berhak("Hanya admin BKD yang dapat mengubah pengaturan dokumen.")
 
 
@@ -291,7 +284,7 @@ def register_issued(
     record — so the letter can print its own `nomor` and the QR code of `verification_url`.
     `jenis` is the `PenomoranSurat.kode` whose pattern numbers it.
     """
-    if not is_bkd_staff(actor):
+    if not (actor.is_authenticated and actor.is_bkd_staff):
         raise tidak_berhak("Hanya verifikator atau admin BKD yang dapat menerbitkan dokumen.")
     penomoran = PenomoranSurat.objects.filter(kode=jenis).first()
     if penomoran is None:

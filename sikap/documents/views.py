@@ -25,7 +25,6 @@ from sikap.documents.models import Dokumen, DokumenTerbit, JenisDokumen
 from sikap.documents.public import matches, public_facts
 from sikap.documents.services import (
     ISSUED_MAX_BYTES,
-    is_bkd_staff,
     may_upload,
     may_verify,
     upload_dokumen,
@@ -131,7 +130,7 @@ def dokumen_verifikasi(request, pk):
     dokumen = get_object_or_404(
         Dokumen.objects.visible_to(user).select_related("pegawai", "jenis"), pk=pk
     )
-    if not is_bkd_staff(user):
+    if not (user.is_authenticated and user.is_bkd_staff):
         return _refused(request, "Hanya verifikator atau admin BKD yang dapat memverifikasi.")
     form = VerifikasiForm(request.POST)
     if not form.is_valid():
@@ -160,7 +159,7 @@ def dokumen_verifikasi(request, pk):
 
 def antrian_verifikasi(request):
     user = request.user
-    if not is_bkd_staff(user):
+    if not (user.is_authenticated and user.is_bkd_staff):
         return _refused(request, "Antrian verifikasi dokumen hanya untuk verifikator BKD.")
     pending = (
         Dokumen.objects.visible_to(user)
@@ -201,7 +200,7 @@ def kelengkapan(request):
         "page": page,
         "rows": [(people[r.pk], completeness.names(r.missing, types)) for r in page.object_list],
     }
-    if is_bkd_staff(request.user):
+    if request.user.is_bkd_staff:
         context["menunggu"] = Dokumen.objects.current().filter(state=Status.MENUNGGU).count()
     return render(request, "documents/kelengkapan.html", context)
 

@@ -12,7 +12,7 @@ INDICATOR_AUTHORS = (Peran.ADMIN_BKD, Peran.PERENCANA)
 
 
 def may_configure(actor) -> bool:
-    return actor.is_authenticated and (actor.is_superuser or actor.peran == Peran.ADMIN_BKD)
+    return actor.is_authenticated and actor.is_admin_bkd
 
 
 def may_define_indicators(actor) -> bool:

@@ -8,7 +8,7 @@ from sikap.core.errors import tidak_berhak
 
 
 def ensure_can_manage_org(actor) -> None:
-    if not (actor.is_authenticated and (actor.is_superuser or actor.peran == "admin_bkd")):
+    if not (actor.is_authenticated and actor.is_admin_bkd):
         raise tidak_berhak("Hanya admin BKD yang dapat mengubah struktur organisasi.")
 
 

@@ -76,7 +76,7 @@ def show_sikap_error(form: forms.BaseForm, error: SikapError) -> None:
 
 def editable_opds(user):
     """OPDs where the user may place a pegawai; mirrors `Pegawai.objects.editable_by`."""
-    if user.is_superuser or user.peran == "admin_bkd":
+    if user.is_admin_bkd:
         return Opd.objects.all()
     return user.opd_scope.all()
 

@@ -17,7 +17,6 @@ from pathlib import Path
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 
-from sikap.accounts.models import Peran
 from sikap.core import audit
 from sikap.core.bulk import insert_rows
 from sikap.core.errors import Kode, SikapError, tidak_berhak
@@ -106,7 +105,7 @@ def _opd_scope(actor) -> set[int] | None:
         return None
     if not actor.is_authenticated or not actor.may_edit_personnel:
         raise tidak_berhak("Anda tidak berhak mengimpor data pegawai.")
-    if actor.is_superuser or actor.peran == Peran.ADMIN_BKD:
+    if actor.is_admin_bkd:
         return None
     return set(actor.opd_scope.values_list("pk", flat=True))
 

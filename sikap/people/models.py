@@ -72,7 +72,7 @@ class PegawaiQuerySet(models.QuerySet):
         """Records whose master data the user may change directly (not via a change request)."""
         if not user.is_authenticated or not user.may_edit_personnel:
             return self.none()
-        if user.is_superuser or user.peran == "admin_bkd":
+        if user.is_admin_bkd:
             return self
         return self.filter(opd__in=user.opd_scope.all())
 

@@ -70,7 +70,7 @@ def _ensure_placement(pegawai: Pegawai, actor, *, approved_request=None) -> None
         raise tidak_berhak("Anda tidak berhak mengelola data pegawai.")
     if (
         approved_request is None
-        and not (actor.is_superuser or actor.peran == "admin_bkd")
+        and not actor.is_admin_bkd
         and not actor.opd_scope.filter(pk=pegawai.opd_id).exists()
     ):
         raise tidak_berhak("Anda hanya dapat menempatkan pegawai di OPD yang Anda kelola.")

@@ -22,7 +22,7 @@ def may_verify(user, case) -> bool:
     except an admin BKD, who answers for the whole agency."""
     if not may_edit(user):
         return False
-    return user.is_superuser or user.peran == Peran.ADMIN_BKD or user.pk != case.diajukan_oleh_id
+    return user.is_admin_bkd or user.pk != case.diajukan_oleh_id
 
 
 def ensure_can_edit(actor) -> None:

@@ -21,8 +21,6 @@ from sikap.selfservice.apply import apply_usulan
 from sikap.selfservice.models import Rantai, Status, UsulanPerubahan
 from sikap.workflow import Transition, Workflow
 
-BKD_VERIFIERS = (Peran.VERIFIKATOR, Peran.ADMIN_BKD)
-
 
 def is_owner(user, usulan) -> bool:
     return (
@@ -42,7 +40,7 @@ def is_verifier_now(user, usulan) -> bool:
             opd.pk for opd in user.opd_scope.all()
         }
     if usulan.state == Status.MENUNGGU_BKD:
-        return user.is_superuser or user.peran in BKD_VERIFIERS
+        return user.is_bkd_staff
     return False
 
 

@@ -9,16 +9,14 @@ from sikap.selfservice.models import Status, UsulanPerubahan
 
 
 def may_verify(user) -> bool:
-    return user.is_authenticated and (
-        user.is_superuser or user.peran in (Peran.ADMIN_OPD, Peran.VERIFIKATOR, Peran.ADMIN_BKD)
-    )
+    return user.is_authenticated and (user.is_bkd_staff or user.peran == Peran.ADMIN_OPD)
 
 
 def antrian_for(user):
     """Requests waiting for `user`'s decision, oldest submission first: an admin OPD's at the
     OPD step for the OPDs they manage, BKD staff's at the BKD step. Never one's own."""
     queryset = UsulanPerubahan.objects.none()
-    if user.is_superuser or user.peran in (Peran.VERIFIKATOR, Peran.ADMIN_BKD):
+    if user.is_bkd_staff:
         queryset = UsulanPerubahan.objects.filter(state=Status.MENUNGGU_BKD)
     elif user.peran == Peran.ADMIN_OPD:
         queryset = UsulanPerubahan.objects.filter(

@@ -201,7 +201,7 @@ def bulk_approve(items: list[tuple[UsulanPerubahan, int | None]], *, actor) -> l
 
 
 def _ensure_admin_bkd(actor) -> None:
-    if not (actor.is_authenticated and (actor.is_superuser or actor.peran == "admin_bkd")):
+    if not (actor.is_authenticated and actor.is_admin_bkd):
         raise tidak_berhak("Hanya admin BKD yang dapat mengatur jenis perubahan data.")
 
 
