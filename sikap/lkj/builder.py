@@ -10,14 +10,17 @@ them are made by the pure rule `sikap.rules.narasi`.
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from sikap.core.errors import Kode, SikapError
-from sikap.lkj.charts import Chart, budget_chart, capaian_chart
 from sikap.lkj.models import LkjTeks
 from sikap.performance.capaian import IP_ASN_TOTAL, IkuResult, YearCapaian, year_capaian
 from sikap.performance.models import IndikatorTarget, Renja
 from sikap.performance.selectors import latest_agreement
 from sikap.rules import RuleError, narasi
+
+if TYPE_CHECKING:
+    from sikap.lkj.charts import Chart
 from sikap.rules.capaian import capaian as capaian_of
 from sikap.rules.formatting import angka, persen, rupiah
 
@@ -126,7 +129,7 @@ class Lkj:
     triwulan: Table
     penutup: tuple[str, ...]
     ttd: Ttd
-    charts: tuple[Chart, ...]
+    charts: tuple["Chart", ...]
     catatan: tuple[str, ...] = field(default=())
 
 
@@ -567,6 +570,9 @@ def build_lkj(year: int) -> Lkj:
     notes = [f"IP ASN tidak dihitung: {ip_note}"] if ip is None else []
     notes += [f"{i.indicator}: {i.note}" for i in result.iku if i.note]
     periode = f"{renstra.tahun_awal}–{renstra.tahun_akhir}" if renstra else ""
+    # Matplotlib loads only when a report is built, not when the site starts.
+    from sikap.lkj.charts import budget_chart, capaian_chart
+
     charts = (
         capaian_chart(
             year,

@@ -5,21 +5,21 @@ Matplotlib runs headless (Agg); SVG output is made deterministic (fixed hash sal
 the same data gives the same file.
 """
 
+import functools
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-import matplotlib
+from matplotlib import rc_context
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
 
-matplotlib.use("Agg")
-from matplotlib import pyplot as plt  # noqa: E402  (after the backend is chosen)
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.ticker import FuncFormatter  # noqa: E402
+from sikap.rules.formatting import angka
 
-from sikap.rules.formatting import angka  # noqa: E402
-
-plt.rcParams.update({"svg.hashsalt": "sikap-lkj", "font.family": "DejaVu Sans", "font.size": 8})
+# Figures are built with the object API (no pyplot, no global state): safe in a threaded
+# server, and these settings apply only inside `_STYLE`.
+_STYLE = {"svg.hashsalt": "sikap-lkj", "font.family": "DejaVu Sans", "font.size": 8}
 COLOURS = {"melampaui": "#1b7f3b", "mencapai": "#2b6cb0", "belum_mencapai": "#c0392b"}
 PROGRAM_COLOURS = ("#2b6cb0", "#dd8452", "#55a868", "#8172b3", "#937860", "#da8bc3")
 
@@ -31,11 +31,24 @@ class Chart:
     svg: str
 
 
+def _styled(draw):
+    @functools.wraps(draw)
+    def wrapper(*args, **kwargs):
+        with rc_context(_STYLE):
+            return draw(*args, **kwargs)
+
+    return wrapper
+
+
+def _figure(width: float, height: float) -> tuple[Figure, object]:
+    fig = Figure(figsize=(width, height))
+    return fig, fig.subplots()
+
+
 def _render(fig: Figure, title: str) -> Chart:
     png, svg = io.BytesIO(), io.StringIO()
     fig.savefig(png, format="png", dpi=200, bbox_inches="tight", metadata={"Software": None})
     fig.savefig(svg, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
-    plt.close(fig)
     text = svg.getvalue()
     return Chart(title, png.getvalue(), text[text.index("<svg") :])
 
@@ -51,11 +64,12 @@ def _wrap(label: str, width: int = 34) -> str:
     return "\n".join([*lines, line])
 
 
+@_styled
 def capaian_chart(year: int, rows: Sequence[tuple[str, Decimal | None, str | None]]) -> Chart:
     """rows: (indicator, capaian %, status) — an indicator without capaian is drawn as 0 and
     labelled 'tidak dapat dihitung'."""
     title = f"Capaian indikator kinerja utama tahun {year}"
-    fig, ax = plt.subplots(figsize=(6.3, 0.55 * len(rows) + 1.1))
+    fig, ax = _figure(6.3, 0.55 * len(rows) + 1.1)
     labels = [_wrap(name) for name, _, _ in rows][::-1]
     values = [float(c) if c is not None else 0.0 for _, c, _ in rows][::-1]
     colours = [COLOURS.get(s or "", "#999999") for _, _, s in rows][::-1]
@@ -76,13 +90,14 @@ def _juta(value: float) -> str:
     return f"{angka(Decimal(str(value)) / Decimal(1_000_000_000), 2)} M"
 
 
+@_styled
 def budget_chart(
     year: int, programs: Sequence[tuple[str, Sequence[Decimal]]], anggaran: Decimal
 ) -> Chart:
     """Realisation per quarter stacked by program, with the cumulative absorption of the
     year's budget written over each quarter."""
     title = f"Realisasi anggaran per triwulan tahun {year}"
-    fig, ax = plt.subplots(figsize=(6.3, 3.4))
+    fig, ax = _figure(6.3, 3.4)
     quarters = ["TW I", "TW II", "TW III", "TW IV"]
     bottom = [0.0] * 4
     for n, (name, values) in enumerate(programs):
