@@ -189,8 +189,9 @@ def sections(pegawai) -> list[Section]:
     return result
 
 
-def identity(pegawai, *, as_of: date) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Groups of (label, value) for the top of the profile."""
+def identity(pegawai, *, as_of: date, atasan=None) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Groups of (label, value) for the top of the profile; `atasan` is the direct superior
+    derived from the organisation (people.selectors.atasan_of)."""
     p = pegawai
     mk = masa_kerja(p.tmt_cpns, as_of) if p.tmt_cpns and p.tmt_cpns <= as_of else None
     return [
@@ -232,6 +233,10 @@ def identity(pegawai, *, as_of: date) -> list[tuple[str, list[tuple[str, str]]]]
                 ("Jenis jabatan", _text(p.get_jenis_jabatan_display())),
                 ("Unit kerja", _text(p.unit)),
                 ("OPD", _text(p.opd)),
+                (
+                    "Atasan langsung",
+                    f"{atasan.nama_lengkap} — {atasan.jabatan}" if atasan else KOSONG,
+                ),
                 ("Pendidikan terakhir", _text(p.get_tingkat_pendidikan_display())),
                 ("Gaji pokok", rupiah(p.gaji_pokok) if p.gaji_pokok is not None else KOSONG),
             ],

@@ -20,7 +20,7 @@ from sikap.people import charts, drh, stats
 from sikap.people.filters import PegawaiFilterForm
 from sikap.people.forms import RIWAYAT_FORMS, PegawaiForm, editable_opds, show_sikap_error
 from sikap.people.models import Pegawai
-from sikap.people.selectors import bawahan_of
+from sikap.people.selectors import atasan_of, bawahan_of
 from sikap.people.services import create_pegawai, delete_riwayat, save_riwayat, update_pegawai
 from sikap.reports.pdf import pdf_response, render_pdf
 from sikap.reports.xlsx import xlsx_response
@@ -143,7 +143,7 @@ def _drh_context(request, nip: str) -> dict:
     pegawai = _visible_pegawai(request.user, nip, drh.with_everything(Pegawai.objects))
     return {
         "pegawai": pegawai,
-        "identity": drh.identity(pegawai, as_of=timezone.localdate()),
+        "identity": drh.identity(pegawai, as_of=timezone.localdate(), atasan=atasan_of(pegawai)),
         "sections": drh.sections(pegawai),
     }
 

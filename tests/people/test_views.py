@@ -630,3 +630,9 @@ def test_trail_reads_in_words(world):
         assert text in html, text
     assert "tmt_golongan" not in html  # labels, not column names
     assert "Nomor SK" not in html  # a creation lists only what was filled in
+
+
+def test_profile_names_the_superior_derived_from_the_unit_tree(world):
+    page = world.client("pegawai").get(f"/pegawai/{world.pegawai.nip}/").content.decode()
+    assert "Atasan langsung" in page
+    assert "Siti Rahayu — Kepala Dinas Pendidikan" in page
