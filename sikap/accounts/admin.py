@@ -17,6 +17,17 @@ class PenggunaAdmin(RoleAdmin, UserAdmin):
         ("Peran", {"fields": ("peran", "opd_scope", "is_active")}),
     )
 
+    def get_queryset(self, request):
+        # Admin BKD manages the agency's accounts, not the superusers who run the server.
+        queryset = super().get_queryset(request)
+        return queryset if request.user.is_superuser else queryset.filter(is_superuser=False)
+
+    def user_change_password(self, request, id, form_url=""):
+        response = super().user_change_password(request, id, form_url)
+        if request.method == "POST" and response.status_code == 302:
+            services.record_password_change(self.get_object(request, id), actor=request.user)
+        return response
+
     def save_model(self, request, obj, form, change):
         """Saved together with its OPD scope in save_related, so one audit row covers both."""
 

@@ -30,3 +30,10 @@ def save_user(user, *, actor, scope=None):
     action = AuditEntry.Aksi.UPDATE if before else AuditEntry.Aksi.CREATE
     audit.build_entry(user, actor=actor, action=action, changes=changes).save()
     return user
+
+
+def record_password_change(user, *, actor) -> None:
+    """An admin set someone's password: the trail says so, never what it is."""
+    audit.build_entry(
+        user, actor=actor, action=AuditEntry.Aksi.UPDATE, changes={}, note="Kata sandi diganti"
+    ).save()

@@ -84,3 +84,32 @@ def test_admin_history_shows_the_audit_trail_with_before_and_after(world):
     page = client.get(f"/kelola/org/opd/{world.opd_a.pk}/history/").content.decode()
     assert "Jejak audit" in page
     assert "Dinas Pendidikan</td>" in page and "Dinas Pendidikan dan Kebudayaan</td>" in page
+
+
+def test_a_password_set_by_admin_bkd_is_audited_without_the_password(world):
+    user = world.users["pegawai"]
+    response = world.client("admin_bkd").post(
+        f"/kelola/accounts/user/{user.pk}/password/",
+        {
+            "password1": "Sandi-Baru-2026!",
+            "password2": "Sandi-Baru-2026!",
+            "usable_password": "true",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[-1500:]
+    entry = AuditEntry.objects.get(object_id=str(user.pk), note="Kata sandi diganti")
+    assert entry.actor == world.users["admin_bkd"] and entry.changes == {}
+
+
+def test_admin_bkd_cannot_open_a_superuser_account(world):
+    from tests.factories import make_user
+
+    root = make_user("root")
+    root.is_superuser = True
+    root.save()
+    response = world.client("admin_bkd").get(f"/kelola/accounts/user/{root.pk}/change/")
+    assert response.status_code == 302  # "no such object" → back to the list
+    assert (
+        world.client("admin_bkd").get(f"/kelola/accounts/user/{root.pk}/password/").status_code
+        == 404
+    )
