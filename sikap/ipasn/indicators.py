@@ -5,7 +5,7 @@ trainings), whatever windows the IP ASN configuration uses.
 """
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.db.models import QuerySet
 
@@ -18,6 +18,7 @@ from sikap.people.models import Pegawai
 from sikap.rules import RuleError, formula
 from sikap.rules.formatting import angka
 from sikap.rules.indices import CALENDAR_YEAR
+from sikap.rules.rounding import bulatkan
 
 
 @dataclass(frozen=True)
@@ -54,8 +55,7 @@ def _result(indicator: Indicator, year: int, counts: dict) -> IndicatorResult:
         value = formula.evaluate(parsed, values)
     except RuleError as e:
         return IndicatorResult(indicator, year, values, None, None, substituted, e.message)
-    step = Decimal(1).scaleb(-indicator.desimal)
-    rounded = value.quantize(step, rounding=ROUND_HALF_UP)
+    rounded = bulatkan(value, indicator.desimal)
     text = f"{substituted} = {angka(rounded, indicator.desimal)}"
     return IndicatorResult(indicator, year, values, value, rounded, text)
 

@@ -9,11 +9,12 @@ parameters (`CapaianRule`), stored as data by the caller.
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from enum import StrEnum
 
 from sikap.rules import RuleError
 from sikap.rules.formatting import angka
+from sikap.rules.rounding import Rounding, bulatkan
 
 HUNDRED = Decimal(100)
 
@@ -26,11 +27,6 @@ class Direction(StrEnum):
 class LowerConvention(StrEnum):
     PERMENPANRB = "permenpanrb"  # (2T − R) / T × 100
     INVERSE = "inverse"  # T / R × 100
-
-
-class Rounding(StrEnum):
-    HALF_UP = "half_up"
-    TRUNCATE = "truncate"  # towards zero, as the seed prints its Indeks Kompetensi
 
 
 class Aggregation(StrEnum):
@@ -92,8 +88,7 @@ DEFAULT_RULE = CapaianRule()
 
 
 def round_to(value: Decimal, decimals: int, rounding: Rounding = Rounding.HALF_UP) -> Decimal:
-    mode = ROUND_DOWN if rounding == Rounding.TRUNCATE else ROUND_HALF_UP
-    return Decimal(value).quantize(Decimal(1).scaleb(-decimals), rounding=mode)
+    return bulatkan(value, decimals, rounding)
 
 
 def precision_of(value: Decimal) -> int:

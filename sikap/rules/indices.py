@@ -15,10 +15,11 @@ configured ladder and for user-defined counts, written as small JSON specs (`cri
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from sikap.rules import RuleError
 from sikap.rules.formatting import angka
+from sikap.rules.rounding import Rounding, bulatkan
 
 STATUS = ("pns", "cpns", "pppk")
 KEDUDUKAN = (
@@ -30,7 +31,7 @@ PREDIKAT = ("sangat_baik", "baik", "butuh_perbaikan", "kurang", "sangat_kurang")
 HUKDIS = ("ringan", "sedang", "berat")  # lightest first: the order "heaviest" is taken in
 TIDAK_ADA = "tidak_ada"  # the heaviest punishment of someone who has none
 DIKLAT = ("kepemimpinan", "fungsional", "teknis", "seminar")
-ROUNDING = ("half_up", "truncate")
+ROUNDING = tuple(Rounding)
 
 _LISTS = {
     "status": STATUS,
@@ -274,10 +275,7 @@ def sub_index(
 
 def round_index(value: Decimal, mode: str, decimals: int) -> Decimal:
     """half_up (the default) or truncate, which the seed used for 24.0959 → 24.09."""
-    if mode not in ROUNDING:
-        raise RuleError(f"Cara pembulatan '{mode}' tidak dikenal; pilihan: {', '.join(ROUNDING)}")
-    step = Decimal(1).scaleb(-decimals)
-    return value.quantize(step, rounding=ROUND_HALF_UP if mode == "half_up" else ROUND_DOWN)
+    return bulatkan(value, decimals, mode)
 
 
 def ip_asn(sub_indices_rounded: Iterable[Decimal]) -> Decimal:

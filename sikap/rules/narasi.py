@@ -10,11 +10,12 @@ diatas target" for 12.38 against 13.00 (seed_inconsistencies.md 6.1–6.3).
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from enum import StrEnum
 
 from sikap.rules.capaian import Direction, parse_choice
 from sikap.rules.formatting import angka, persen
+from sikap.rules.rounding import bulatkan
 
 
 class Status(StrEnum):
@@ -30,16 +31,12 @@ STATUS_TEXT = {
 }
 
 
-def _rounded(value: Decimal, decimals: int) -> Decimal:
-    return Decimal(value).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-
-
 def nilai(value: Decimal | int | None, decimals: int = 2) -> str:
     """A kinerja figure without trailing zeros after rounding: 94 → '94', 95.7833 → '95,78',
     5.5400 → '5,54'; None → '—'."""
     if value is None:
         return "—"
-    q = _rounded(Decimal(value), decimals)
+    q = bulatkan(Decimal(value), decimals)
     if q == q.to_integral_value():
         return angka(int(q))
     return angka(q, -q.normalize().as_tuple().exponent)
@@ -60,7 +57,7 @@ def status(
 ) -> Status:
     """Compared at the printed precision; for 'lower is better' a realisation below the target
     exceeds it."""
-    gap = _rounded(realisasi, decimals) - _rounded(target, decimals)
+    gap = bulatkan(realisasi, decimals) - bulatkan(target, decimals)
     if parse_choice(Direction, direction, "arah") == Direction.LOWER:
         gap = -gap
     if gap > 0:
@@ -89,10 +86,10 @@ def terhadap_target(
     13,00 (capaian 95,23 %, kurang 0,62 poin).'"""
     result = status(target, realisasi, direction, decimals)
     t, r = (
-        angka(_rounded(target, decimals), decimals),
-        angka(_rounded(realisasi, decimals), decimals),
+        angka(bulatkan(target, decimals), decimals),
+        angka(bulatkan(realisasi, decimals), decimals),
     )
-    gap = abs(_rounded(realisasi, decimals) - _rounded(target, decimals))
+    gap = abs(bulatkan(realisasi, decimals) - bulatkan(target, decimals))
     d, u = angka(gap, decimals), satuan_selisih(unit)
     lower = parse_choice(Direction, direction, "arah") == Direction.LOWER
     parts = [f"capaian {persen(capaian)}"] if capaian is not None else []
@@ -124,21 +121,21 @@ def terhadap_tahun_lalu(
         return None
     ordered = sorted(sebelumnya)
     last_year, last = ordered[-1]
-    gap = _rounded(realisasi, decimals) - _rounded(last, decimals)
+    gap = bulatkan(realisasi, decimals) - bulatkan(last, decimals)
     u = satuan_selisih(unit)
     if gap == 0:
-        moved = f"sama dengan tahun {last_year} ({angka(_rounded(last, decimals), decimals)})"
+        moved = f"sama dengan tahun {last_year} ({angka(bulatkan(last, decimals), decimals)})"
     else:
         better = (gap > 0) == (parse_choice(Direction, direction, "arah") == Direction.HIGHER)
         verb = "naik" if gap > 0 else "turun"
         moved = (
             f"{verb} {angka(abs(gap), decimals)} {u} dari "
-            f"{angka(_rounded(last, decimals), decimals)} pada tahun {last_year} "
+            f"{angka(bulatkan(last, decimals), decimals)} pada tahun {last_year} "
             f"({'membaik' if better else 'memburuk'})"
         )
     text = f"Realisasi tahun {tahun} {moved}."
     if len(ordered) > 1:
-        earlier = ", ".join(f"{y}: {angka(_rounded(v, decimals), decimals)}" for y, v in ordered)
+        earlier = ", ".join(f"{y}: {angka(bulatkan(v, decimals), decimals)}" for y, v in ordered)
         text += f" Realisasi tahun-tahun sebelumnya: {earlier}."
     return text
 
@@ -156,8 +153,8 @@ def terhadap_renstra(
 ) -> str:
     """Where the realisation stands against the Renstra's final target."""
     result = status(target_akhir, realisasi, direction, decimals)
-    t = angka(_rounded(target_akhir, decimals), decimals)
-    gap = angka(abs(_rounded(realisasi, decimals) - _rounded(target_akhir, decimals)), decimals)
+    t = angka(bulatkan(target_akhir, decimals), decimals)
+    gap = angka(abs(bulatkan(realisasi, decimals) - bulatkan(target_akhir, decimals)), decimals)
     u = satuan_selisih(unit)
     where = {
         Status.MELAMPAUI: f"telah melampaui target akhir Renstra ({t} pada tahun {tahun_akhir})",

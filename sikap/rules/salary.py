@@ -3,12 +3,13 @@
 import csv
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from pathlib import Path
 from types import MappingProxyType
 
 from sikap.rules import RuleError
 from sikap.rules.ranks import GOLONGAN
+from sikap.rules.rounding import bulatkan
 
 PP5_2024_CSV = Path(__file__).resolve().parent.parent / "data" / "gaji_pokok_pns_pp5_2024.csv"
 CPNS_PERSEN = Decimal("0.80")  # PP 7/1977 Pasal 5
@@ -19,7 +20,7 @@ GajiTable = Mapping[str, tuple[tuple[int, Decimal], ...]]
 
 def round_rupiah(amount: Decimal) -> Decimal:
     """Whole rupiah, half up: the one rounding rule for computed pay."""
-    return amount.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    return bulatkan(amount)
 
 
 def load_table(rows: Iterable[tuple[str, int, int | Decimal]]) -> GajiTable:
