@@ -26,21 +26,6 @@ BENCH_DIR = ROOT / "var" / "bench"
 PG_SERVER = "postgres://postgres@127.0.0.1:5432"
 PG_NAME = "sikap_bench"
 
-COLUMNS = [
-    "PNS ID", "NIP BARU", "NIP LAMA", "NAMA", "GELAR DEPAN", "GELAR BELAKANG",
-    "TEMPAT LAHIR ID", "TEMPAT LAHIR NAMA", "TANGGAL LAHIR", "JENIS KELAMIN", "AGAMA ID",
-    "AGAMA NAMA", "JENIS KAWIN ID", "JENIS KAWIN NAMA", "NIK", "NOMOR HP", "EMAIL", "EMAIL GOV",
-    "ALAMAT", "NPWP NOMOR", "BPJS", "JENIS PEGAWAI ID", "JENIS PEGAWAI NAMA",
-    "KEDUDUKAN HUKUM ID", "KEDUDUKAN HUKUM NAMA", "STATUS CPNS PNS", "KARTU ASN VIRTUAL",
-    "NOMOR SK CPNS", "TANGGAL SK CPNS", "TMT CPNS", "NOMOR SK PNS", "TANGGAL SK PNS", "TMT PNS",
-    "GOL AWAL ID", "GOL AWAL NAMA", "GOL AKHIR ID", "GOL AKHIR NAMA", "TMT GOLONGAN", "MK TAHUN",
-    "MK BULAN", "JENIS JABATAN ID", "JENIS JABATAN NAMA", "JABATAN ID", "JABATAN NAMA",
-    "TMT JABATAN", "TINGKAT PENDIDIKAN ID", "TINGKAT PENDIDIKAN NAMA", "PENDIDIKAN ID",
-    "PENDIDIKAN NAMA", "TAHUN LULUS", "KPKN ID", "KPKN NAMA", "LOKASI KERJA ID",
-    "LOKASI KERJA NAMA", "UNOR ID", "UNOR NAMA", "INSTANSI INDUK ID", "INSTANSI INDUK NAMA",
-    "INSTANSI KERJA ID", "INSTANSI KERJA NAMA", "SATUAN KERJA INDUK ID",
-    "SATUAN KERJA INDUK NAMA", "SATUAN KERJA KERJA ID", "SATUAN KERJA KERJA NAMA",
-]  # fmt: skip
 
 # (BKN code, name, share) — roughly the regency's spread of diplomas.
 PENDIDIKAN = [
@@ -86,6 +71,8 @@ def organisation(rng: random.Random) -> list[dict]:
 
 
 def generate(path: Path, rows: int, seed: int = 20240101) -> None:
+    from sikap.people.siasn import EXPORT_COLUMNS  # after django.setup()
+
     rng = random.Random(seed)
     opds = organisation(rng)
     pendidikan_weights = [p[3] for p in PENDIDIKAN]
@@ -93,7 +80,7 @@ def generate(path: Path, rows: int, seed: int = 20240101) -> None:
     with open(path, "w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f, delimiter="|", lineterminator="\r\n")
         # The 64 columns plus the ESELON pair that some downloads carry.
-        writer.writerow([*COLUMNS, "ESELON ID", "ESELON NAMA"])
+        writer.writerow([*EXPORT_COLUMNS, "ESELON ID", "ESELON NAMA"])
         for n in range(rows):
             opd = opds[n % len(opds)]
             unit, jenis_jabatan, jabatan_id, jabatan_nama, eselon = rng.choice(opd["posts"])

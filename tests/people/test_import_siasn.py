@@ -17,25 +17,11 @@ from sikap.org.models import Jabatan, Opd, UnitKerja
 from sikap.people import services
 from sikap.people.import_service import import_siasn
 from sikap.people.models import Pegawai, RiwayatJabatan, RiwayatPangkat, RiwayatPendidikan
+from sikap.people.siasn import EXPORT_COLUMNS
 from sikap.rules.nik import encode_nik_date
 from tests.factories import nip_for
 
-# The 64 columns of the SIASN download, in its order (SIASN.md).
-COLUMNS = [
-    "PNS ID", "NIP BARU", "NIP LAMA", "NAMA", "GELAR DEPAN", "GELAR BELAKANG",
-    "TEMPAT LAHIR ID", "TEMPAT LAHIR NAMA", "TANGGAL LAHIR", "JENIS KELAMIN", "AGAMA ID",
-    "AGAMA NAMA", "JENIS KAWIN ID", "JENIS KAWIN NAMA", "NIK", "NOMOR HP", "EMAIL", "EMAIL GOV",
-    "ALAMAT", "NPWP NOMOR", "BPJS", "JENIS PEGAWAI ID", "JENIS PEGAWAI NAMA",
-    "KEDUDUKAN HUKUM ID", "KEDUDUKAN HUKUM NAMA", "STATUS CPNS PNS", "KARTU ASN VIRTUAL",
-    "NOMOR SK CPNS", "TANGGAL SK CPNS", "TMT CPNS", "NOMOR SK PNS", "TANGGAL SK PNS", "TMT PNS",
-    "GOL AWAL ID", "GOL AWAL NAMA", "GOL AKHIR ID", "GOL AKHIR NAMA", "TMT GOLONGAN", "MK TAHUN",
-    "MK BULAN", "JENIS JABATAN ID", "JENIS JABATAN NAMA", "JABATAN ID", "JABATAN NAMA",
-    "TMT JABATAN", "TINGKAT PENDIDIKAN ID", "TINGKAT PENDIDIKAN NAMA", "PENDIDIKAN ID",
-    "PENDIDIKAN NAMA", "TAHUN LULUS", "KPKN ID", "KPKN NAMA", "LOKASI KERJA ID",
-    "LOKASI KERJA NAMA", "UNOR ID", "UNOR NAMA", "INSTANSI INDUK ID", "INSTANSI INDUK NAMA",
-    "INSTANSI KERJA ID", "INSTANSI KERJA NAMA", "SATUAN KERJA INDUK ID",
-    "SATUAN KERJA INDUK NAMA", "SATUAN KERJA KERJA ID", "SATUAN KERJA KERJA NAMA",
-]  # fmt: skip
+COLUMNS = EXPORT_COLUMNS
 SATKER = {
     "SATUAN KERJA KERJA ID": "A5EB03E23D2CF6A0E040640A040252AD",
     "SATUAN KERJA KERJA NAMA": "Dinas Pendidikan dan Kebudayaan",
