@@ -15,6 +15,7 @@ from matplotlib import rc_context
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
+from sikap.rules.capaian import percentage
 from sikap.rules.formatting import angka
 
 # Figures are built with the object API (no pyplot, no global state): safe in a threaded
@@ -114,7 +115,7 @@ def budget_chart(
     cumulative = Decimal(0)
     for x, total in enumerate(bottom):
         cumulative += Decimal(str(total))
-        share = cumulative / anggaran * 100 if anggaran else Decimal(0)
+        share = percentage(cumulative, anggaran) if anggaran else Decimal(0)
         ax.text(
             x,
             total,

@@ -2,11 +2,12 @@
 
 import re
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from num2words import num2words
 
 from sikap.rules import RuleError
+from sikap.rules.rounding import bulatkan
 
 BULAN = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
@@ -33,7 +34,7 @@ def _decimal(value: int | Decimal | float) -> Decimal:
 
 
 def _number(value: Decimal, desimal: int) -> str:
-    q = value.quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP)
+    q = bulatkan(value, desimal)
     sign = "-" if q < 0 else ""  # no "-0,00" after rounding
     us = f"{abs(q):,.{desimal}f}"  # 7,182,204,967.00
     return sign + us.translate(str.maketrans(",.", ".,"))
@@ -50,6 +51,15 @@ def angka(value: int | Decimal | float, desimal: int = 2) -> str:
     if isinstance(value, int):
         desimal = 0
     return _number(_decimal(value), desimal)
+
+
+def angka_ringkas(value: int | Decimal, desimal: int | None = None) -> str:
+    """A figure without trailing zeros, rounded (half-up) to `desimal` places first when given:
+    '5.508', '22,5', '94', '95,78'."""
+    q = _decimal(value) if desimal is None else bulatkan(_decimal(value), desimal)
+    if q == q.to_integral_value():
+        return _number(q, 0)
+    return _number(q, -q.normalize().as_tuple().exponent)
 
 
 def persen(value: int | Decimal | float, desimal: int = 2) -> str:
@@ -69,7 +79,7 @@ def terbilang(n: int | Decimal) -> str:
 
 def terbilang_rupiah(amount: int | Decimal) -> str:
     """'dua juta … rupiah', with '… sen' only when there are cents."""
-    value = _decimal(amount).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    value = bulatkan(_decimal(amount), 2)
     if value < 0:
         return "minus " + terbilang_rupiah(-value)
     whole, cents = divmod(value, 1)

@@ -18,7 +18,7 @@ from datetime import date
 from decimal import Decimal
 
 from sikap.rules import RuleError
-from sikap.rules.formatting import angka
+from sikap.rules.formatting import angka, angka_ringkas
 from sikap.rules.rounding import Rounding, bulatkan
 
 STATUS = ("pns", "cpns", "pppk")
@@ -297,10 +297,7 @@ def kategori(total: Decimal, bands: Sequence[Band]) -> str:
 
 def number_text(value: int | Decimal) -> str:
     """'5.508', '22,5', '25': Indonesian form without trailing zeros."""
-    value = Decimal(value)
-    if value == value.to_integral_value():
-        return angka(int(value))
-    return angka(value, -value.normalize().as_tuple().exponent)
+    return angka_ringkas(value)
 
 
 def formula_text(

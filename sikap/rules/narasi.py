@@ -14,7 +14,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from sikap.rules.capaian import Direction, parse_choice
-from sikap.rules.formatting import angka, persen
+from sikap.rules.formatting import angka, angka_ringkas, persen
 from sikap.rules.rounding import bulatkan
 
 
@@ -34,12 +34,7 @@ STATUS_TEXT = {
 def nilai(value: Decimal | int | None, decimals: int = 2) -> str:
     """A kinerja figure without trailing zeros after rounding: 94 → '94', 95.7833 → '95,78',
     5.5400 → '5,54'; None → '—'."""
-    if value is None:
-        return "—"
-    q = bulatkan(Decimal(value), decimals)
-    if q == q.to_integral_value():
-        return angka(int(q))
-    return angka(q, -q.normalize().as_tuple().exponent)
+    return "—" if value is None else angka_ringkas(value, decimals)
 
 
 def satuan_selisih(unit: str) -> str:

@@ -6,6 +6,7 @@ import pytest
 from sikap.rules import RuleError
 from sikap.rules.formatting import (
     angka,
+    angka_ringkas,
     nama_lengkap,
     persen,
     rupiah,
@@ -104,3 +105,18 @@ def test_terbilang_rupiah_adds_currency_and_cents():
 )
 def test_nama_lengkap_has_no_stray_commas_or_spaces(parts, expected):
     assert nama_lengkap(*parts) == expected
+
+
+@pytest.mark.parametrize(
+    "value, desimal, expected",
+    [
+        (5508, None, "5.508"),
+        (Decimal("22.5"), None, "22,5"),
+        (Decimal("5.5400"), None, "5,54"),
+        (Decimal("94.0000"), None, "94"),
+        (Decimal("95.7833"), 2, "95,78"),
+        (Decimal("99.996"), 2, "100"),
+    ],
+)
+def test_angka_ringkas_drops_trailing_zeros_after_rounding(value, desimal, expected):
+    assert angka_ringkas(value, desimal) == expected

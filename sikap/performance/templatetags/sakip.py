@@ -4,8 +4,8 @@ from decimal import Decimal
 
 from django import template
 
-from sikap.rules.capaian import plain, precision_of
-from sikap.rules.formatting import angka
+from sikap.rules import formatting
+from sikap.rules.formatting import angka_ringkas
 
 register = template.Library()
 
@@ -25,8 +25,7 @@ def k(value):
     """A K value with the decimals it has: 3.293, 94,12, 5,54."""
     if value is None or value == "":
         return KOSONG
-    value = plain(Decimal(value))
-    return angka(value, precision_of(value))
+    return angka_ringkas(Decimal(value))
 
 
 @register.filter
@@ -44,7 +43,7 @@ def persen(value):
     """A capaian or absorption percentage: '96,71 %'."""
     if value is None or value == "":
         return KOSONG
-    return f"{angka(Decimal(value), 2)} %"
+    return formatting.persen(Decimal(value))
 
 
 @register.filter
