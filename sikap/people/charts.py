@@ -13,6 +13,7 @@ from django.db.models import Case, CharField, Count, Value, When
 from sikap.org.models import JenisJabatan
 from sikap.people import stats
 from sikap.people.models import JenisKelamin, StatusPegawai
+from sikap.rules.dates import lahir_paling_lambat
 from sikap.rules.ranks import PPPK_GOLONGAN
 
 BELUM_DIISI = "Belum diisi"
@@ -97,20 +98,12 @@ def age_pyramid(queryset, *, as_of: date) -> dict:
     }
 
 
-def _born_by(as_of: date, age: int) -> date:
-    """The latest birth date of someone at least `age` years old on `as_of`."""
-    try:
-        return as_of.replace(year=as_of.year - age)
-    except ValueError:  # as_of is 29 February: someone born on 28 February turns `age` today
-        return as_of.replace(year=as_of.year - age, day=28)
-
-
 def _age_band(as_of: date) -> Case:
     # Exact age in the database: age ≥ n ⇔ born on or before the same day n years ago. One
     # GROUP BY instead of reading every birth date into Python.
     bands = age_bands()
     whens = [
-        When(tanggal_lahir__lte=_born_by(as_of, low), then=Value(label))
+        When(tanggal_lahir__lte=lahir_paling_lambat(as_of, low), then=Value(label))
         for low, label in reversed(bands)
         if low is not None
     ]

@@ -42,3 +42,12 @@ def usia(tanggal_lahir: date, as_of: date) -> int:
 def masa_kerja(start: date, as_of: date) -> MasaKerja:
     """Completed years and months of service from `start` up to `as_of`."""
     return MasaKerja(*divmod(_full_months(start, as_of), 12))
+
+
+def lahir_paling_lambat(as_of: date, umur: int) -> date:
+    """The latest birth date of someone at least `umur` years old on `as_of` (so that a query
+    can count ages in the database): usia(d, as_of) >= umur ⇔ d <= lahir_paling_lambat(…)."""
+    try:
+        return as_of.replace(year=as_of.year - umur)
+    except ValueError:  # as_of is 29 February: someone born on 28 February turns `umur` today
+        return as_of.replace(year=as_of.year - umur, day=28)

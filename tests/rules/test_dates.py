@@ -40,3 +40,17 @@ def test_masa_kerja_counts_completed_years_and_months():
 def test_masa_kerja_refuses_a_reference_date_before_the_start():
     with pytest.raises(RuleError, match="sebelum tanggal mulai"):
         masa_kerja(date(2024, 1, 1), date(2023, 12, 31))
+
+
+def test_latest_birth_date_agrees_with_usia_around_leap_days():
+    from datetime import timedelta
+
+    from sikap.rules.dates import lahir_paling_lambat
+
+    for as_of in (date(2024, 2, 29), date(2023, 2, 28), date(2023, 3, 1), date(2025, 12, 31)):
+        for umur in (0, 1, 20, 58, 60):
+            limit = lahir_paling_lambat(as_of, umur)
+            for born in (limit - timedelta(days=1), limit, limit + timedelta(days=1)):
+                if born > as_of:  # not born yet: no age to compare
+                    continue
+                assert (usia(born, as_of) >= umur) == (born <= limit), (as_of, umur, born)
