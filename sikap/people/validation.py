@@ -7,8 +7,10 @@ Each returns {field: [Indonesian messages]}; empty means valid. The rules themse
 from datetime import date
 
 from sikap.rules import RuleError
+from sikap.rules.education import golongan_maksimum, melebihi_plafon, tingkat_label
 from sikap.rules.nik import nik_mismatches, parse_nik
-from sikap.rules.nip import nip_mismatches, parse_nip
+from sikap.rules.nip import cpns_age_warning, nip_mismatches, parse_nip
+from sikap.rules.ranks import GOLONGAN
 
 
 def identity_errors(
@@ -55,3 +57,27 @@ def identity_errors(
             ):
                 add("nik", message)
     return errors
+
+
+def data_warnings(pegawai) -> list[str]:
+    """Things that are allowed but worth a second look by the admin (not refusals)."""
+    warnings = []
+    if pegawai.status != "pppk":
+        try:
+            warning = cpns_age_warning(parse_nip(pegawai.nip))
+        except RuleError:
+            warning = None  # an invalid NIP is refused where it is entered, not warned about here
+        if warning:
+            warnings.append(f"{warning}.")
+        if (
+            pegawai.golongan in GOLONGAN
+            and pegawai.tingkat_pendidikan
+            and melebihi_plafon(pegawai.golongan, pegawai.tingkat_pendidikan)
+        ):
+            warnings.append(
+                f"Golongan {pegawai.golongan} di atas plafon kenaikan pangkat reguler untuk "
+                f"pendidikan {tingkat_label(pegawai.tingkat_pendidikan)} "
+                f"({golongan_maksimum(pegawai.tingkat_pendidikan)}); pastikan riwayat pangkat "
+                "mencatat kenaikan pangkat pilihan yang mendasarinya."
+            )
+    return warnings

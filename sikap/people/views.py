@@ -22,6 +22,7 @@ from sikap.people.forms import RIWAYAT_FORMS, PegawaiForm, editable_opds, show_s
 from sikap.people.models import Pegawai
 from sikap.people.selectors import atasan_of, bawahan_of
 from sikap.people.services import create_pegawai, delete_riwayat, save_riwayat, update_pegawai
+from sikap.people.validation import data_warnings
 from sikap.reports.pdf import pdf_response, render_pdf
 from sikap.reports.xlsx import xlsx_response
 from sikap.rules.dates import masa_kerja, usia
@@ -153,6 +154,7 @@ def pegawai_detail(request, nip):
     pegawai = context["pegawai"]
     context["may_edit"] = _may_edit(request.user, pegawai)
     context["may_read_trail"] = _may_read_trail(request.user, pegawai)
+    context["warnings"] = data_warnings(pegawai) if context["may_edit"] else []
     return render(request, "people/pegawai_detail.html", context)
 
 

@@ -636,3 +636,19 @@ def test_profile_names_the_superior_derived_from_the_unit_tree(world):
     page = world.client("pegawai").get(f"/pegawai/{world.pegawai.nip}/").content.decode()
     assert "Atasan langsung" in page
     assert "Siti Rahayu — Kepala Dinas Pendidikan" in page
+
+
+def test_golongan_above_the_diploma_ceiling_is_flagged_for_the_admin_only(world):
+    Pegawai.objects.filter(pk=world.pegawai.pk).update(golongan="IV/a", tingkat_pendidikan="15")
+    url = f"/pegawai/{world.pegawai.nip}/"
+    admin_page = world.client("admin_opd").get(url).content.decode()
+    assert "Perlu diperiksa" in admin_page
+    assert "Golongan IV/a di atas plafon kenaikan pangkat reguler" in admin_page
+    assert "(III/b)" in admin_page
+    assert "Perlu diperiksa" not in world.client("pegawai").get(url).content.decode()
+
+
+def test_a_consistent_record_raises_no_warning(world):
+    Pegawai.objects.filter(pk=world.pegawai.pk).update(golongan="III/c", tingkat_pendidikan="40")
+    page = world.client("admin_opd").get(f"/pegawai/{world.pegawai.nip}/").content.decode()
+    assert "Perlu diperiksa" not in page
