@@ -82,6 +82,16 @@ def _check_bukti(bukti) -> None:
         raise SikapError(Kode.BERKAS_TIDAK_VALID, message, {"bukti": [message]})
 
 
+def _check_entry(k, rp, bukti, *, alasan: str | None = None) -> None:
+    """What every quarter entry and correction must satisfy; a correction also needs a reason."""
+    if alasan is not None and not alasan.strip():
+        raise SikapError(
+            Kode.DATA_TIDAK_VALID, "Alasan koreksi wajib diisi.", {"alasan": ["Wajib diisi."]}
+        )
+    _check_values(k, rp)
+    _check_bukti(bukti)
+
+
 @transaction.atomic
 def save_realisasi(
     realisasi: RealisasiTriwulan, *, k, rp, catatan: str = "", bukti=None, actor
@@ -96,8 +106,7 @@ def save_realisasi(
             "dapat diubah langsung"
             + ("; ajukan koreksi." if locked.state == Status.TERVERIFIKASI else "."),
         )
-    _check_values(k, rp)
-    _check_bukti(bukti)
+    _check_entry(k, rp, bukti)
     before = audit.snapshot(locked)
     locked.k, locked.rp, locked.catatan = k, rp, catatan.strip()
     if bukti:
@@ -125,12 +134,7 @@ def create_koreksi(
             f"Koreksi hanya untuk realisasi yang sudah terverifikasi; TW {locked.triwulan} "
             f"berstatus {locked.status_label}: ubah langsung nilainya.",
         )
-    if not alasan.strip():
-        raise SikapError(
-            Kode.DATA_TIDAK_VALID, "Alasan koreksi wajib diisi.", {"alasan": ["Wajib diisi."]}
-        )
-    _check_values(k, rp)
-    _check_bukti(bukti)
+    _check_entry(k, rp, bukti, alasan=alasan)
     koreksi = KoreksiRealisasi(
         realisasi=locked,
         state=Status.DRAF,
@@ -165,12 +169,7 @@ def save_koreksi(
             Kode.LANGKAH_TIDAK_SAH,
             f"Koreksi berstatus {locked.status_label} tidak dapat diubah.",
         )
-    if not alasan.strip():
-        raise SikapError(
-            Kode.DATA_TIDAK_VALID, "Alasan koreksi wajib diisi.", {"alasan": ["Wajib diisi."]}
-        )
-    _check_values(k, rp)
-    _check_bukti(bukti)
+    _check_entry(k, rp, bukti, alasan=alasan)
     before = audit.snapshot(locked)
     locked.k, locked.rp, locked.alasan, locked.catatan = k, rp, alasan.strip(), catatan.strip()
     if bukti:
