@@ -16,10 +16,10 @@ from django.db.models import F
 from sikap import settings as sikap_settings
 from sikap.accounts.models import Peran, User
 from sikap.core.models import AuditEntry
+from sikap.demo.career import AS_OF, KP_REGULER
+from sikap.demo.generator import build_demo
+from sikap.demo.loader import DEMO_NOTE, DEMO_PASSWORD, load
 from sikap.people import services, stats
-from sikap.people.demo.career import AS_OF, KP_REGULER
-from sikap.people.demo.generator import build_demo
-from sikap.people.demo.loader import DEMO_NOTE, DEMO_PASSWORD, load
 from sikap.people.models import AnggotaKeluarga, Pegawai, RiwayatPangkat, RiwayatPendidikan
 from sikap.rules.dates import usia
 from sikap.rules.education import golongan_maksimum, tingkat_order

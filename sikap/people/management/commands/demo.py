@@ -6,8 +6,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import ProtectedError
 
-from sikap.people.demo.generator import DEFAULT_SEED, build_demo
-from sikap.people.demo.loader import (
+from sikap.demo.generator import DEFAULT_SEED, build_demo
+from sikap.demo.loader import (
     DEMO_PASSWORD,
     NotDemoData,
     delete_demo,

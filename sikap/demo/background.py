@@ -3,9 +3,9 @@
 import random
 from datetime import date, timedelta
 
-from sikap.people.demo import catalogue as cat
-from sikap.people.demo.career import AS_OF, add_years
-from sikap.people.demo.identity import Identities
+from sikap.demo import catalogue as cat
+from sikap.demo.career import AS_OF, add_years
+from sikap.demo.identity import Identities
 from sikap.rules.dates import usia
 from sikap.rules.education import jenjang
 

@@ -9,13 +9,13 @@ import random
 from faker import Faker
 
 from sikap.accounts.models import Peran
-from sikap.people.demo.career import Payroll, SkNumbers
-from sikap.people.demo.data import DemoData, StaffAccount
-from sikap.people.demo.identity import Identities
-from sikap.people.demo.org import Org
-from sikap.people.demo.people import People
-from sikap.people.demo.records import assign_diklat, assign_hukdis, assign_skp
-from sikap.people.demo.targets import targets
+from sikap.demo.career import Payroll, SkNumbers
+from sikap.demo.data import DemoData, StaffAccount
+from sikap.demo.identity import Identities
+from sikap.demo.org import Org
+from sikap.demo.people import People
+from sikap.demo.records import assign_diklat, assign_hukdis, assign_skp
+from sikap.demo.targets import targets
 from sikap.rules.salary import load_pp5_2024
 
 DEFAULT_SEED = 2023

@@ -10,7 +10,7 @@ from datetime import date
 
 from faker import Faker
 
-from sikap.people.demo import catalogue as cat
+from sikap.demo import catalogue as cat
 from sikap.rules.nik import encode_nik_date
 
 _SEX_DIGIT = {"L": "1", "P": "2"}

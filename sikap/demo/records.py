@@ -10,10 +10,10 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sikap.people.demo import catalogue as cat
-from sikap.people.demo.career import AS_OF, SkNumbers
-from sikap.people.demo.data import PersonData
-from sikap.people.demo.targets import Targets
+from sikap.demo import catalogue as cat
+from sikap.demo.career import AS_OF, SkNumbers
+from sikap.demo.data import PersonData
+from sikap.demo.targets import Targets
 
 YEAR = AS_OF.year
 _NOISE_TEKNIS_SHARE = 0.10

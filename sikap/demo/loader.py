@@ -12,10 +12,10 @@ from django.db.models import Case, Q, Value, When
 from sikap.accounts.models import Peran, User
 from sikap.core import audit
 from sikap.core.models import AuditEntry
+from sikap.demo.data import DemoData
+from sikap.demo.generator import STAFF, admin_opd_username
+from sikap.demo.org import demo_opd_kodes
 from sikap.org.models import Jabatan, JenisJabatan, LokasiKantor, Opd, UnitKerja
-from sikap.people.demo.data import DemoData
-from sikap.people.demo.generator import STAFF, admin_opd_username
-from sikap.people.demo.org import demo_opd_kodes
 from sikap.people.models import (
     AnggotaKeluarga,
     Pegawai,

@@ -6,7 +6,7 @@ and only guarantee that each group is large enough for the people drawn from it.
 
 from dataclasses import dataclass
 
-from sikap.people.demo import catalogue as cat
+from sikap.demo import catalogue as cat
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,9 @@ then jabatan fungsional for the rest (teachers, health staff, auditors, …). PP
 import random
 from datetime import date, timedelta
 
-from sikap.org.models import JenisJabatan
-from sikap.people.demo import catalogue as cat
-from sikap.people.demo.background import jurusan_for, keluarga_rows, pendidikan_rows
-from sikap.people.demo.career import (
+from sikap.demo import catalogue as cat
+from sikap.demo.background import jurusan_for, keluarga_rows, pendidikan_rows
+from sikap.demo.career import (
     AS_OF,
     KP_PILIHAN_JF,
     KP_PILIHAN_STRUKTURAL,
@@ -20,11 +19,12 @@ from sikap.people.demo.career import (
     add_years,
     pangkat_history,
 )
-from sikap.people.demo.data import JabatanData, PersonData
-from sikap.people.demo.identity import Identities
-from sikap.people.demo.org import Org
-from sikap.people.demo.records import Profile
-from sikap.people.demo.targets import Targets
+from sikap.demo.data import JabatanData, PersonData
+from sikap.demo.identity import Identities
+from sikap.demo.org import Org
+from sikap.demo.records import Profile
+from sikap.demo.targets import Targets
+from sikap.org.models import JenisJabatan
 from sikap.rules.education import golongan_awal, golongan_maksimum, jenjang, tingkat_order
 from sikap.rules.ranks import golongan_order
 

@@ -8,9 +8,9 @@ Schools and instalasi have none, so their staff answer to the head of the parent
 import random
 from decimal import Decimal
 
+from sikap.demo import catalogue as cat
+from sikap.demo.data import JabatanData, OpdData, UnitData
 from sikap.org.models import JenisJabatan
-from sikap.people.demo import catalogue as cat
-from sikap.people.demo.data import JabatanData, OpdData, UnitData
 
 _PUSAT = (-8.1335, 113.2245)  # alun-alun Lumajang
 _JALAN = (
