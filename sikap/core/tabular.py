@@ -1,0 +1,324 @@
+"""One reader for the CSV and XLSX tables users upload (SIASN, SAKIP and the imports to come).
+
+`read_table(data, columns)` recognises the format by content, decodes text without ever
+replacing a character, finds the delimiter, matches the header row to the import's columns by
+name and streams the data rows numbered as a spreadsheet shows them (the header is row 1 in the
+usual file). A file that cannot be read raises `SikapError` with an Indonesian message before
+any row reaches the importer; the importer validates cells and decides what to write.
+"""
+
+import csv
+import io
+import re
+import zipfile
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from decimal import Decimal
+
+from sikap.core.errors import Kode, SikapError
+
+DELIMITERS = (",", ";", "\t", "|")
+_ZIP = b"PK\x03\x04"
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # XLS, and XLSX with a password (encrypted)
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # Excel's "Unicode Text"
+_NOT_WORD = re.compile(r"[\W_]+")
+# Floats hold integers exactly only up to 2**53: an 18-digit NIP typed as a number lost digits.
+_EXACT_FLOAT = 2**53
+# What openpyxl raises on a damaged workbook, while opening or while streaming rows.
+_XLSX_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, KeyError, OSError, ValueError,
+                IndexError, TypeError, SyntaxError)  # fmt: skip
+
+Cell = str | Decimal | date | datetime | time | bool
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column an import reads: its name in the import's code and the other headers seen
+    in the field for it. Headers match ignoring case, spaces and punctuation."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    required: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One data row: its number as the spreadsheet shows it and its cells in file order."""
+
+    number: int
+    cells: Sequence[Cell]
+    table: "Table"
+
+    def value(self, name: str) -> Cell:
+        """The cell of a column ("" when the column or the cell is absent)."""
+        index = self.table.index.get(name)
+        if index is None or index >= len(self.cells):
+            return ""
+        return self.cells[index]
+
+    def text(self, name: str) -> str:
+        return as_text(self.value(name))
+
+    @property
+    def too_wide(self) -> str | None:
+        """Why the row cannot be read when it holds more filled cells than the header has
+        columns (a stray delimiter or quote shifts every cell after it), else None."""
+        width = len(self.table.header)
+        if len(self.cells) > width and any(c != "" for c in self.cells[width:]):
+            return (
+                f"Baris berisi {len(self.cells)} kolom, sedangkan baris judul {width} kolom; "
+                "periksa pemisah kolom atau tanda kutip pada baris ini."
+            )
+        return None
+
+
+class Table:
+    """The header of a file, how it matched the import's columns, and its data rows."""
+
+    def __init__(self, header: list[str], columns: Sequence[Column], rows: Iterator):
+        self.header = header
+        self.index, self.missing, self.unknown = match_header(header, columns)
+        self._rows = rows
+
+    def written(self, name: str) -> str:
+        """The header of a column as the file writes it (the column's name if absent)."""
+        index = self.index.get(name)
+        return name if index is None else self.header[index]
+
+    def require(self, hint: str = "") -> None:
+        """Refuse the file when a required column is missing, naming every missing one."""
+        if self.missing:
+            raise missing_columns(self.missing, self.unknown, hint)
+
+    def rows(self) -> Iterator[Row]:
+        """The data rows, once. A file with a header and no data row is refused at the end."""
+        # One place every row passes: a cap on rows or on errors belongs here (a later issue).
+        count = 0
+        for number, cells in self._rows:
+            count += 1
+            yield Row(number, cells, self)
+        if count == 0:
+            raise SikapError(
+                Kode.BERKAS_TIDAK_VALID,
+                "Berkas hanya berisi baris judul; tidak ada data untuk diimpor.",
+            )
+
+
+def read_table(data: bytes, columns: Sequence[Column]) -> Table:
+    """Open a CSV or XLSX file (recognised by its content, not its name) on its header row."""
+    if not data.strip():
+        raise _empty()
+    if data.startswith(_ZIP):
+        rows = _xlsx_rows(data)
+    elif data.startswith(_OLE):
+        raise _old_or_locked(data)
+    else:
+        rows = _csv_rows(decode(data))
+    numbered = ((n, cells) for n, cells in enumerate(rows, 1) if any(c != "" for c in cells))
+    first = next(numbered, None)
+    if first is None:
+        raise _empty()
+    header = [as_text(h) for h in first[1]]
+    return Table(header, columns, numbered)
+
+
+def normalise_header(text: str) -> str:
+    """`Nip_Baru`, ` NIP  BARU ` and `nip-baru` all become `nip baru`."""
+    return " ".join(_NOT_WORD.sub(" ", str(text)).split()).casefold()
+
+
+def match_header(
+    header: Sequence[str], columns: Iterable[Column]
+) -> tuple[dict[str, int], list[str], list[str]]:
+    """({column name: index}, required names not found, headers that match no column).
+    When a column appears twice, the first one counts."""
+    wanted = {}
+    for column in columns:
+        for text in (column.name, *column.aliases):
+            wanted.setdefault(normalise_header(text), column.name)
+    index: dict[str, int] = {}
+    unknown = []
+    for i, text in enumerate(header):
+        name = wanted.get(normalise_header(text))
+        if name is None:
+            if text.strip():
+                unknown.append(text.strip())
+        else:
+            index.setdefault(name, i)
+    missing = [c.name for c in columns if c.required and c.name not in index]
+    return index, missing, unknown
+
+
+def missing_columns(missing: Sequence[str], unknown: Sequence[str], hint: str = "") -> SikapError:
+    message = "Kolom wajib tidak ditemukan pada baris judul: " + ", ".join(missing) + "."
+    if unknown:
+        shown = ", ".join(unknown[:10]) + (", …" if len(unknown) > 10 else "")
+        message += f" Judul kolom lain pada berkas: {shown} (periksa ejaannya)."
+    if hint:
+        message += " " + hint
+    return SikapError(Kode.BERKAS_TIDAK_VALID, message, {"kolom": list(missing)})
+
+
+def as_text(value: object) -> str:
+    """A cell as the text a user would type: dates as dd-mm-yyyy, numbers without a trailing
+    `.0`, an inexact big number in exponent form (so a NIP check rejects it)."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        if value.time() == time():
+            return f"{value:%d-%m-%Y}"
+        return f"{value:%d-%m-%Y %H:%M:%S}"
+    if isinstance(value, date):
+        return f"{value:%d-%m-%Y}"
+    if isinstance(value, float):
+        return str(_decimal(value))
+    return str(value).strip()
+
+
+# Text
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252: what Excel on an
+    Indonesian Windows writes. Latin-1 is not tried: the bytes cp1252 leaves undefined are C1
+    control codes there, never text, so a file that needs them is refused, not garbled."""
+    if data.startswith(_UTF16_BOMS):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise _not_text() from None
+    if _looks_binary(data[:8192]):
+        raise _not_text()
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise SikapError(
+        Kode.BERKAS_TIDAK_VALID,
+        "Berkas teks tidak dapat dibaca: bukan UTF-8 dan bukan Windows-1252. Buka berkas di "
+        "Excel lalu simpan ulang sebagai “CSV UTF-8”.",
+    )
+
+
+def _looks_binary(sample: bytes) -> bool:
+    if b"\x00" in sample:
+        return True
+    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return control > len(sample) // 100
+
+
+def detect_delimiter(line: str) -> str:
+    """The delimiter that splits the header row into the most cells (quotes respected);
+    a comma when nothing splits it."""
+    best, most = ",", 1
+    for delimiter in DELIMITERS:
+        cells = len(next(csv.reader([line], delimiter=delimiter), []))
+        if cells > most:
+            best, most = delimiter, cells
+    return best
+
+
+def _csv_rows(text: str) -> Iterator[list[str]]:
+    first_line = next((line for line in text.splitlines() if line.strip()), "")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=detect_delimiter(first_line))
+    try:
+        for cells in reader:
+            yield [cell.strip() for cell in cells]
+    except csv.Error as e:
+        raise SikapError(
+            Kode.BERKAS_TIDAK_VALID,
+            f"Berkas CSV rusak di baris {reader.line_num}: {e}. Periksa tanda kutip.",
+        ) from None
+
+
+# XLSX
+
+
+def _xlsx_rows(data: bytes) -> Iterator[list[Cell]]:
+    """The first sheet's rows, streamed (read-only mode never holds the whole sheet), from
+    row 1 so that numbering stays true when empty rows are skipped."""
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        sheet = workbook.worksheets[0]
+        # Some exporters write a wrong size (A1:A1) into the sheet; read to its real end.
+        sheet.reset_dimensions()
+    except (*_XLSX_ERRORS, InvalidFileException):
+        raise _bad_xlsx() from None
+    return _stream(workbook, sheet)
+
+
+def _stream(workbook, sheet) -> Iterator[list[Cell]]:
+    try:
+        for values in sheet.iter_rows(min_row=1, values_only=True):
+            yield [_xlsx_cell(v) for v in values]
+    except _XLSX_ERRORS:
+        raise _bad_xlsx() from None
+    finally:
+        workbook.close()
+
+
+def _xlsx_cell(value: object) -> Cell:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, datetime):
+        return value.date() if value.time() == time() else value
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        return _decimal(value)
+    return value  # date, time
+
+
+def _decimal(value: float) -> Decimal:
+    """The float's shortest text (5.54, not 5.5399…); a whole number beyond what a float holds
+    exactly stays in exponent form, visibly not a whole number any more."""
+    if value.is_integer() and abs(value) < _EXACT_FLOAT:
+        return Decimal(int(value))
+    return Decimal(repr(value))
+
+
+# Refusals
+
+
+def _empty() -> SikapError:
+    return SikapError(Kode.BERKAS_TIDAK_VALID, "Berkas kosong: tidak ada data untuk diimpor.")
+
+
+def _not_text() -> SikapError:
+    return SikapError(
+        Kode.BERKAS_TIDAK_VALID,
+        "Berkas bukan CSV atau XLSX (isinya data biner, misalnya gambar atau PDF). "
+        "Unggah tabel dalam format CSV atau XLSX.",
+    )
+
+
+def _bad_xlsx() -> SikapError:
+    return SikapError(
+        Kode.BERKAS_TIDAK_VALID,
+        "Berkas XLSX tidak dapat dibaca: bukan XLSX yang utuh. Simpan ulang dari Excel "
+        "sebagai XLSX atau CSV.",
+    )
+
+
+def _old_or_locked(data: bytes) -> SikapError:
+    if _ENCRYPTED in data:
+        return SikapError(
+            Kode.BERKAS_TIDAK_VALID,
+            "Berkas XLSX dilindungi kata sandi. Buka di Excel, hapus kata sandinya "
+            "(File › Info › Protect Workbook), lalu simpan dan unggah ulang.",
+        )
+    return SikapError(
+        Kode.BERKAS_TIDAK_VALID,
+        "Berkas XLS (Excel 97–2003) tidak didukung; simpan ulang sebagai XLSX atau CSV.",
+    )
