@@ -165,6 +165,8 @@ def missing_columns(missing: Sequence[str], unknown: Sequence[str], hint: str = 
 def as_text(value: object) -> str:
     """A cell as the text a user would type: dates as dd-mm-yyyy, numbers without a trailing
     `.0`, an inexact big number in exponent form (so a NIP check rejects it)."""
+    if type(value) is str:  # nearly every cell: the quick way first
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, datetime):

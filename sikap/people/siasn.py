@@ -6,18 +6,23 @@ Indonesian message). A problem with the file itself raises `SikapError`. No data
 `sikap.people.import_service` resolves OPDs and writes.
 """
 
-import csv
-import io
 import re
-import zipfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
 from sikap.core.errors import Kode, SikapError
+from sikap.core.tabular import (
+    Column,
+    as_text,
+    match_header,
+    missing_columns,
+    normalise_header,
+    read_table,
+)
 from sikap.org.models import JenisJabatan, Opd
 from sikap.people.models import Agama, Kedudukan, Pegawai, StatusKawin, StatusPegawai
 from sikap.people.validation import identity_errors
@@ -26,7 +31,6 @@ from sikap.rules.dates import parse_tanggal
 from sikap.rules.education import tingkat_from_bkn
 from sikap.rules.ranks import golongan_from_bkn, parse_golongan_pppk
 
-# Other headers seen in the field for the same column (SIASN.md, "Variants").
 # The 64 columns of the SIASN download, in its order (SIASN.md).
 EXPORT_COLUMNS = (
     "PNS ID", "NIP BARU", "NIP LAMA", "NAMA", "GELAR DEPAN", "GELAR BELAKANG",
@@ -44,6 +48,7 @@ EXPORT_COLUMNS = (
     "SATUAN KERJA INDUK NAMA", "SATUAN KERJA KERJA ID", "SATUAN KERJA KERJA NAMA",
 )  # fmt: skip
 
+# Other headers seen in the field for the same column (SIASN.md, "Variants").
 ALIASES = {
     "KEDUDUKAN HUKUM ID": ("KEDUDUKAN PNS ID",),
     "KEDUDUKAN HUKUM NAMA": ("KEDUDUKAN PNS NAMA",),
@@ -68,6 +73,8 @@ READ = REQUIRED + STATUS_COLUMNS + (
     "TMT JABATAN", "ESELON ID", "ESELON NAMA", "TINGKAT PENDIDIKAN ID", "PENDIDIKAN NAMA",
     "NAMA SEKOLAH", "TAHUN LULUS", "UNOR ID", "UNOR NAMA",
 )  # fmt: skip
+COLUMNS = tuple(Column(name, ALIASES.get(name, ()), name in REQUIRED) for name in READ)
+_HINT = "Pastikan berkas adalah unduhan data pegawai SIASN dengan baris judul di baris 1."
 
 PNS_KEDUDUKAN = frozenset({1, 2, 3, 4, 15})
 PPPK_KEDUDUKAN = frozenset({71, 73, 101})
@@ -135,7 +142,6 @@ _OPD_KODE_MAX = Opd._meta.get_field("kode").max_length
 # Names of OPD, unit, jabatan and school, and SIASN IDs, share these column sizes.
 _NAME_MAX = 255
 _ID_MAX = 64
-_DELIMITERS = ("|", ";", "\t", ",")
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,14 +204,11 @@ class _Invalid(Exception):
         self.message = message
 
 
-def normalise_header(text: str) -> str:
-    return " ".join(str(text).replace("_", " ").split()).upper()
-
-
 def parse_file(data: bytes) -> ParsedFile:
     """Read and validate a whole SIASN file (CSV or XLSX, recognised by content)."""
-    header, records = _read_table(data)
-    return _parse(header, records)
+    table = read_table(data, COLUMNS)
+    columns = _columns(table.header, table.index, table.missing, table.unknown)
+    return _parse(columns, ((row.number, row.cells, row.too_wide) for row in table.rows()))
 
 
 def parse_records(records: Iterable[Mapping[str, object]]) -> ParsedFile:
@@ -213,133 +216,36 @@ def parse_records(records: Iterable[Mapping[str, object]]) -> ParsedFile:
     records = list(records)
     if not records:
         raise SikapError(Kode.BERKAS_TIDAK_VALID, "Tidak ada baris data pegawai untuk diimpor.")
-    header = list(dict.fromkeys(key for record in records for key in record))
-    rows = ((n, [_cell(record.get(h)) for h in header]) for n, record in enumerate(records, 2))
-    return _parse(header, rows)
-
-
-# Reading the table
-
-
-def _read_table(data: bytes) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
-    if not data.strip():
-        raise SikapError(Kode.BERKAS_TIDAK_VALID, "Berkas kosong: tidak ada data untuk diimpor.")
-    if data.startswith(b"PK\x03\x04"):
-        rows = _xlsx_rows(data)
-    elif data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise SikapError(
-            Kode.BERKAS_TIDAK_VALID,
-            "Berkas XLS (Excel 97–2003) tidak didukung; simpan ulang sebagai XLSX atau CSV.",
-        )
-    else:
-        rows = _csv_rows(_decode(data))
-    numbered = ((n, cells) for n, cells in enumerate(rows, 1) if any(cells))
-    first = next(numbered, None)
-    if first is None:
-        raise SikapError(Kode.BERKAS_TIDAK_VALID, "Berkas kosong: tidak ada data untuk diimpor.")
-    return first[1], numbered
-
-
-def _decode(data: bytes) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode Text"
-        return data.decode("utf-16")
-    if _looks_binary(data[:8192]):
-        raise SikapError(
-            Kode.BERKAS_TIDAK_VALID,
-            "Berkas bukan CSV atau XLSX (isinya data biner, misalnya gambar atau PDF). "
-            "Unggah berkas unduhan data pegawai SIASN dalam format CSV atau XLSX.",
-        )
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
-
-
-def _looks_binary(sample: bytes) -> bool:
-    if b"\x00" in sample:
-        return True
-    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
-    return control > len(sample) // 100
-
-
-def _csv_rows(text: str) -> Iterator[list[str]]:
-    first_line = next((line for line in io.StringIO(text) if line.strip()), "")
-    delimiter = max(_DELIMITERS, key=first_line.count)
-    return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-
-
-def _xlsx_rows(data: bytes) -> Iterator[list[str]]:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        sheet = workbook.worksheets[0]
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, IndexError):
-        raise SikapError(
-            Kode.BERKAS_TIDAK_VALID,
-            "Berkas bukan XLSX yang dapat dibaca; simpan ulang dari Excel sebagai XLSX atau CSV.",
-        ) from None
-    return ([_cell(value) for value in row] for row in sheet.iter_rows(values_only=True))
-
-
-def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime | date):
-        return f"{value:%d-%m-%Y}"
-    # Excel keeps long numbers as floats: 18 digits lose their last ones. Leaving the float
-    # visible makes the NIP check reject it instead of importing a wrong number.
-    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
-        return str(int(value))
-    return str(value).strip()
+    header = list(dict.fromkeys(str(key) for record in records for key in record))
+    columns = _columns(header, *match_header(header, COLUMNS))
+    rows = ((n, [record.get(h) for h in header], None) for n, record in enumerate(records, 2))
+    return _parse(columns, rows)
 
 
 # Headers
 
 
-def _columns(header: list[str]) -> dict[str, tuple[int, str]]:
+def _columns(header, index, missing, unknown) -> dict[str, tuple[int, str]]:
     """{canonical name: (index, header as written)} for every column this importer reads."""
-    found = {}
-    for index, text in enumerate(header):
-        name = normalise_header(text)
-        for canonical, aliases in ALIASES.items():
-            if name in aliases:
-                name = canonical
-        if name in READ and name not in found:
-            found[name] = (index, str(text).strip())
-    missing = [name for name in REQUIRED if name not in found]
-    if not any(name in found for name in STATUS_COLUMNS):
+    missing = list(missing)
+    if not any(name in index for name in STATUS_COLUMNS):
         missing.append("KEDUDUKAN HUKUM ID (atau KEDUDUKAN PNS ID / JENIS PEGAWAI ID)")
     if missing:
-        raise SikapError(
-            Kode.BERKAS_TIDAK_VALID,
-            "Kolom wajib tidak ditemukan pada baris judul: " + ", ".join(missing) + ". "
-            "Pastikan berkas adalah unduhan data pegawai SIASN dengan baris judul di baris 1.",
-        )
-    return found
+        # The export's columns this importer does not read are not worth a mention.
+        exported = {normalise_header(h) for h in EXPORT_COLUMNS}
+        unknown = [h for h in unknown if normalise_header(h) not in exported]
+        raise missing_columns(missing, unknown, _HINT)
+    return {name: (i, str(header[i]).strip()) for name, i in index.items()}
 
 
-def _parse(header: list[str], records: Iterable[tuple[int, list[str]]]) -> ParsedFile:
-    columns = _columns(header)
-    width = len(header)
+def _parse(columns: dict[str, tuple[int, str]], records: Iterable[tuple]) -> ParsedFile:
+    """Validate rows given as (row number, cells in header order, why the row is too wide)."""
     rows, errors, first_row_of = [], [], {}
     total = 0
-    for row_no, cells in records:
+    for row_no, cells, too_wide in records:
         total += 1
-        if len(cells) > width and any(cells[width:]):
-            errors.append(
-                RowError(
-                    row_no,
-                    "",
-                    "",
-                    f"Baris berisi {len(cells)} kolom, sedangkan baris judul {width} kolom; "
-                    "periksa pemisah kolom atau tanda kutip pada baris ini.",
-                )
-            )
+        if too_wide:
+            errors.append(RowError(row_no, "", "", too_wide))
             continue
         parser = _RowParser(columns, row_no, cells)
         nip = _compact(parser.get("NIP BARU"))
@@ -350,11 +256,6 @@ def _parse(header: list[str], records: Iterable[tuple[int, list[str]]]) -> Parse
         errors.extend(row_errors)
         if parsed is not None:
             rows.append(parsed)
-    if total == 0:
-        raise SikapError(
-            Kode.BERKAS_TIDAK_VALID,
-            "Berkas hanya berisi baris judul; tidak ada data pegawai untuk diimpor.",
-        )
     return ParsedFile(rows, errors, total)
 
 
@@ -362,14 +263,14 @@ def _parse(header: list[str], records: Iterable[tuple[int, list[str]]]) -> Parse
 
 
 class _RowParser:
-    def __init__(self, columns: dict[str, tuple[int, str]], row_no: int, cells: list[str]):
+    def __init__(self, columns: dict[str, tuple[int, str]], row_no: int, cells: list):
         self.columns = columns
         self.row_no = row_no
         width = len(cells)
         self.values = {
             name: value
             for name, (index, _) in columns.items()
-            if index < width and (value := cells[index].strip()) not in _BLANK
+            if index < width and (value := as_text(cells[index])) not in _BLANK
         }
         self.errors: list[RowError] = []
 
