@@ -7,16 +7,14 @@ a `Bundle` of plain rows or raises `ImportRefused` listing every problem (file, 
 Indonesian message). It touches no database: `services.import_sakip` writes a bundle.
 """
 
-import csv
-import io
 import re
-import zipfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from sikap.core.errors import Kode, SikapError
+from sikap.core.tabular import Column, read_table
 from sikap.rules import RuleError
 from sikap.rules.capaian import Aggregation, Direction, parse_choice
 from sikap.rules.formatting import rupiah
@@ -39,6 +37,13 @@ COLUMNS = {
     ANGGARAN: ("program", "anggaran", "realisasi", "persentase", "code"),
     IKU: ("tujuan", "sasaran", "indicator", "target", "realisasi", "capaian_percent"),
 }  # fmt: skip
+# Columns read when present.
+OPTIONAL = {
+    RENJA: ("direction", "aggregation"),
+    REALISASI: ("sasaran", "notes"),
+    ANGGARAN: (),
+    IKU: ("no", "sasaran_no", "unit", "direction", "formula", "renstra"),
+}
 PERCENT = "%"
 _BLANK = frozenset({"", "-"})
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
@@ -175,75 +180,22 @@ def files_in_directory(directory: Path, year: int | None) -> tuple[int, dict[str
     return year, {kind: (p.name, p.read_bytes()) for kind, p in found[year].items()}
 
 
-def _read_table(name: str, data: bytes) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
-    """The header (lower case) and [(row number in the file, {column: text})]."""
-    if not data.strip():
-        raise ImportRefused([Issue(name, None, "", "Berkas kosong.")])
-    if data.startswith(b"PK\x03\x04"):
-        rows = _xlsx_rows(name, data)
-    elif b"\x00" in data[:8192]:
-        raise ImportRefused(
-            [Issue(name, None, "", "Berkas bukan CSV atau XLSX (isinya data biner).")]
-        )
-    else:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = data.decode("cp1252", errors="replace")
-        first = next((line for line in text.splitlines() if line.strip()), "")
-        delimiter = max((",", ";", "\t"), key=first.count)
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    numbered = [(n, cells) for n, cells in enumerate(rows, 1) if any(c.strip() for c in cells)]
-    if not numbered:
-        raise ImportRefused([Issue(name, None, "", "Berkas kosong.")])
-    header = [" ".join(h.split()).lower() for h in numbered[0][1]]
-    result = []
-    for n, cells in numbered[1:]:
-        if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):
-            raise ImportRefused(
-                [
-                    Issue(
-                        name,
-                        n,
-                        "",
-                        f"Baris berisi {len(cells)} kolom, sedangkan baris judul "
-                        f"{len(header)}; periksa tanda kutip dan pemisah kolom.",
-                    )
-                ]
-            )
-        # A short row (trailing empty cells left out) leaves its last columns blank.
-        values = dict(zip(header, (c.strip() for c in cells), strict=False))
-        result.append((n, values))
-    return header, result
-
-
-def _xlsx_rows(name: str, data: bytes) -> list[list[str]]:
-    from openpyxl import load_workbook
-
+def _read_table(kind: str, name: str, data: bytes) -> tuple[list[str], list]:
+    """The required columns missing and [(row number in the file, {column: text})].
+    A file that cannot be read at all raises ImportRefused."""
+    columns = [Column(c, required=True) for c in COLUMNS[kind]]
+    columns += [Column(c) for c in OPTIONAL[kind]]
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        rows = [
-            [_xlsx_cell(v) for v in row]
-            for row in workbook.worksheets[0].iter_rows(values_only=True)
-        ]
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, IndexError):
-        raise ImportRefused(
-            [
-                Issue(
-                    name, None, "", "Berkas XLSX tidak dapat dibaca; simpan ulang sebagai XLSX/CSV."
-                )
-            ]
-        ) from None
-    return rows
-
-
-def _xlsx_cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        # repr gives the shortest text of the float: 5.54, not 5.5399999999999991
-        return str(int(value)) if value.is_integer() else repr(value)
-    return str(value)
+        table = read_table(data, columns)
+        if table.missing:
+            return table.missing, []
+        rows = list(table.rows())
+    except SikapError as e:
+        raise ImportRefused([Issue(name, None, "", e.message)]) from None
+    for row in rows:
+        if row.too_wide:
+            raise ImportRefused([Issue(name, row.number, "", row.too_wide)])
+    return [], [(row.number, {c: row.text(c) for c in table.index}) for row in rows]
 
 
 # Rows
@@ -254,8 +206,7 @@ class _Reader:
 
     def __init__(self, kind: str, name: str, data: bytes, issues: list[Issue]):
         self.kind, self.name, self.issues = kind, name, issues
-        header, rows = _read_table(name, data)
-        missing = [c for c in COLUMNS[kind] if c not in header]
+        missing, rows = _read_table(kind, name, data)
         quarters = [c for c in missing if c in QUARTER_COLUMNS]
         if quarters:
             self.fail(
@@ -267,10 +218,7 @@ class _Reader:
         for column in missing:
             if column not in quarters:
                 self.fail(1, column, f"Kolom wajib '{column}' tidak ada pada baris judul.")
-        self.header = header
-        self.rows = rows if not missing else []
-        if not missing and not self.rows:
-            self.fail(None, "", "Berkas hanya berisi baris judul; tidak ada data.")
+        self.rows = rows
 
     def fail(self, row: int | None, column: str, message: str) -> None:
         self.issues.append(Issue(self.name, row, column, message))

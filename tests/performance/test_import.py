@@ -261,3 +261,34 @@ def test_realisation_rows_must_match_the_renja(db):
 
     [issue] = refused(edited(REALISASI, extra))
     assert issue.column == "indicator" and "C.6.b memiliki 1 indikator" in issue.message
+
+
+def test_a_windows_1252_file_keeps_its_accented_letters(db):
+    def accent(rows, header):
+        row_of(rows, "A.1.a")["indicator"] += " – “Café”"
+
+    files = edited(RENJA, accent)
+    name, data = files[RENJA]
+    files[RENJA] = (name, data.decode("utf-8").encode("cp1252"))
+    import_sakip(parse_bundle(files, 2023), actor=None)
+    assert IndikatorRenja.objects.get(kode="A.1.a").indikator.endswith(" – “Café”")
+
+
+def test_bytes_that_are_no_known_encoding_are_refused_not_replaced(db):
+    files = dict(seed_files())
+    name, data = files[RENJA]
+    files[RENJA] = (name, data.replace(b"KEPEGAWAIAN", b"KEPEGAWAIAN \x81\x9d", 1))
+    [issue] = refused(files)
+    assert (issue.file, issue.row) == ("renja_2023.csv", None)
+    assert "bukan UTF-8 dan bukan Windows-1252" in issue.message
+
+
+def test_headers_match_in_any_case_spacing_and_delimiter(db):
+    files = dict(seed_files())
+    name, data = files[RENJA]
+    header, rest = data.decode("utf-8").split("\n", 1)
+    header = header.upper().replace("_", " ")
+    text = "\n".join([header, rest]).replace(",", ";")
+    files[RENJA] = (name, text.encode("utf-8"))
+    result = import_sakip(parse_bundle(files, 2023), actor=None)
+    assert result.counts["indikator Renja"] == 65
