@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "sikap.ipasn",
     "sikap.performance",
     "sikap.lkj",
+    "sikap.demo",
 ]
 
 MIDDLEWARE = [
