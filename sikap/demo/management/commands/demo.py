@@ -1,27 +1,25 @@
-"""`sikap demo`: build the synthetic demo regency (docs/demo.md)."""
+"""`sikap demo`: migrate if needed, then run every module's demo builder (docs/demo.md)."""
 
 import time
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.migrations.executor import MigrationExecutor
 from django.db.models import ProtectedError
 
-from sikap.demo.generator import DEFAULT_SEED, build_demo
-from sikap.demo.loader import (
-    DEMO_PASSWORD,
-    NotDemoData,
-    delete_demo,
-    demo_logins,
-    has_data,
-    load,
-    taken_usernames,
-)
+from sikap.core.errors import SikapError
+from sikap.demo.builders import Options
+from sikap.demo.generator import DEFAULT_SEED
+from sikap.demo.loader import DEMO_PASSWORD, NotDemoData, demo_logins
+from sikap.demo.registry import BUILDERS
 
 
 class Command(BaseCommand):
     help = (
-        "Membangun kabupaten demo sintetis yang deterministik (OPD, pegawai dengan riwayat "
-        "lengkap, akun) dengan sebaran data Lumajang 2023."
+        "Membangun data demo sintetis yang deterministik untuk setiap modul (kabupaten dengan "
+        "OPD, pegawai berriwayat lengkap dan akun; SAKIP 2023), setelah memigrasikan basis data "
+        "bila perlu."
     )
 
     def add_arguments(self, parser):
@@ -37,56 +35,63 @@ class Command(BaseCommand):
             default=1.0,
             help="skala jumlah pegawai, 0 < skala ≤ 1 (bawaan 1: 5.508 PNS dan 337 PPPK)",
         )
-        parser.add_argument(
+        mode = parser.add_mutually_exclusive_group()
+        mode.add_argument(
             "--if-empty",
             action="store_true",
-            help="jika basis data sudah berisi data, jangan membangun ulang; "
-            "cukup tampilkan akun demo",
+            help="bangun hanya bagian yang belum ada datanya; yang sudah ada dibiarkan, "
+            "lalu tampilkan akun demo",
         )
-        parser.add_argument(
+        mode.add_argument(
             "--reset", action="store_true", help="hapus data demo yang ada lalu bangun ulang"
         )
 
     def handle(self, *args, seed, scale, if_empty, reset, **options):
         if not 0 < scale <= 1:
             raise CommandError("--scale harus lebih dari 0 dan paling besar 1.")
+        self._migrate()
         started = time.monotonic()
-        with transaction.atomic():
-            if has_data():
-                if if_empty:
-                    self.stdout.write("Basis data sudah berisi data; demo tidak dibangun ulang.")
-                    self._print_logins()
-                    return
-                if not reset:
-                    raise CommandError(
-                        "Basis data sudah berisi data. Gunakan --reset untuk menghapus data "
-                        "demo lalu membangunnya ulang, atau --if-empty untuk membiarkannya."
-                    )
-                try:
-                    delete_demo()
-                except NotDemoData as e:
-                    raise CommandError(str(e)) from e
-                except ProtectedError as e:
-                    raise CommandError(
-                        f"Data demo tidak dapat dihapus karena masih dirujuk data lain: {e.args[0]}"
-                    ) from e
-            data = build_demo(seed, scale)
-            taken = taken_usernames(data)
-            if taken:
-                raise CommandError(
-                    f"Nama pengguna yang dipakai demo sudah ada: {', '.join(taken[:5])}. "
-                    "Hapus akun tersebut atau gunakan basis data kosong."
-                )
-            rows = load(data)
-        pns = sum(p.fields["status"] != "pppk" for p in data.people)
-        elapsed = time.monotonic() - started
+        try:
+            with transaction.atomic():
+                self._build(Options(seed, scale), if_empty=if_empty, reset=reset)
+        except (SikapError, NotDemoData) as e:
+            raise CommandError(getattr(e, "message", str(e))) from e
+        except ProtectedError as e:
+            raise CommandError(
+                f"Data demo tidak dapat dihapus karena masih dirujuk data lain: {e.args[0]}"
+            ) from e
         self.stdout.write(
-            self.style.SUCCESS(
-                f"Demo dibangun dalam {elapsed:.1f} detik (benih {seed}, skala {scale:g}): "
-                f"{len(data.opds)} OPD, {pns} PNS, {len(data.people) - pns} PPPK, {rows} baris."
-            )
+            self.style.SUCCESS(f"Demo selesai dalam {time.monotonic() - started:.1f} detik.")
         )
         self._print_logins()
+
+    def _migrate(self) -> None:
+        """A database that was never migrated (or misses newer migrations) is brought up to
+        date first, as `sikap migrate` would."""
+        executor = MigrationExecutor(connection)
+        plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+        if plan:
+            self.stdout.write(f"Memigrasikan basis data ({len(plan)} migrasi)…")
+            call_command("migrate", interactive=False, verbosity=0)
+
+    def _build(self, options: Options, *, if_empty: bool, reset: bool) -> None:
+        present = [b for b in BUILDERS if b.exists()]
+        if present and not (if_empty or reset):
+            raise CommandError(
+                "Basis data sudah berisi data ("
+                + ", ".join(b.name for b in present)
+                + "). Gunakan --reset untuk menghapus data demo lalu membangunnya ulang, "
+                "atau --if-empty untuk membiarkannya."
+            )
+        if reset:
+            for builder in reversed(present):
+                if builder.delete is not None:
+                    builder.delete()
+        for builder in BUILDERS:
+            if if_empty and builder in present:
+                self.stdout.write(f"{builder.name} sudah ada; tidak dibangun ulang.")
+            else:
+                self.stdout.write(builder.build(options))
 
     def _print_logins(self) -> None:
         logins = demo_logins()

@@ -1,6 +1,7 @@
 """`sikap sakip import DIR [--year 2023] [--renstra 2018-2023]`, `sikap sakip check --year 2023
 [--json]`, `sikap sakip capaian --year 2023 [--json]` and `sikap sakip demo` (the shipped 2023
-tables of the seed, loaded once: `make run` calls it) (docs/sakip.md)."""
+tables of the seed, loaded once; `sikap demo` loads them too: sikap/demo/sakip.py)
+(docs/sakip.md)."""
 
 import json
 import re
@@ -9,15 +10,12 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from sikap.core.errors import SikapError
+from sikap.demo import sakip as sakip_demo
 from sikap.performance.capaian import year_capaian
 from sikap.performance.importer import ImportRefused, files_in_directory, parse_bundle
 from sikap.performance.selectors import findings_for_year, years
 from sikap.performance.services import import_sakip
 from sikap.rules.formatting import angka, rupiah
-
-# The seed's own 2023 tables, shipped with the app (sikap/performance/data/).
-SHIPPED_DATA = Path(__file__).resolve().parents[2] / "data" / "lumajang-2023"
-SHIPPED_YEAR = 2023
 
 
 def _period(text: str) -> tuple[int, int]:
@@ -85,11 +83,11 @@ class Command(BaseCommand):
         self._findings(result.findings)
 
     def _demo(self, **_):
-        if SHIPPED_YEAR in years():
-            self.stdout.write(f"Data SAKIP {SHIPPED_YEAR} sudah ada; tidak dimuat ulang.")
+        if sakip_demo.BUILDER.exists():
+            year = sakip_demo.SHIPPED_YEAR
+            self.stdout.write(f"Data SAKIP {year} sudah ada; tidak dimuat ulang.")
             return
-        year, files = files_in_directory(SHIPPED_DATA, SHIPPED_YEAR)
-        self.stdout.write(import_sakip(parse_bundle(files, year), actor=None).summary)
+        self.stdout.write(sakip_demo.load_shipped())
 
     def _check(self, year, json: bool, **_):
         year = self._year(year)
