@@ -14,10 +14,9 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
+# `sikap demo` migrates first and builds each module's demo data that is not there yet.
 run: install
-	$(PY) -m sikap.cli migrate --noinput
 	$(PY) -m sikap.cli demo --if-empty
-	$(PY) -m sikap.cli sakip demo
 	$(PY) -m sikap.cli runserver 127.0.0.1:8000
 
 test: test-sqlite test-postgres
