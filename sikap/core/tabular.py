@@ -83,16 +83,6 @@ class Table:
         self.index, self.missing, self.unknown = match_header(header, columns)
         self._rows = rows
 
-    def written(self, name: str) -> str:
-        """The header of a column as the file writes it (the column's name if absent)."""
-        index = self.index.get(name)
-        return name if index is None else self.header[index]
-
-    def require(self, hint: str = "") -> None:
-        """Refuse the file when a required column is missing, naming every missing one."""
-        if self.missing:
-            raise missing_columns(self.missing, self.unknown, hint)
-
     def rows(self) -> Iterator[Row]:
         """The data rows, once. A file with a header and no data row is refused at the end."""
         # One place every row passes: a cap on rows or on errors belongs here (a later issue).
@@ -153,6 +143,8 @@ def match_header(
 
 
 def missing_columns(missing: Sequence[str], unknown: Sequence[str], hint: str = "") -> SikapError:
+    """The refusal of a file without some required columns: all of them named, and the
+    headers that matched nothing (often the same columns misspelt)."""
     message = "Kolom wajib tidak ditemukan pada baris judul: " + ", ".join(missing) + "."
     if unknown:
         shown = ", ".join(unknown[:10]) + (", …" if len(unknown) > 10 else "")

@@ -10,7 +10,7 @@ import pytest
 from openpyxl import Workbook
 
 from sikap.core.errors import Kode, SikapError
-from sikap.core.tabular import Column, as_text, detect_delimiter, read_table
+from sikap.core.tabular import Column, as_text, detect_delimiter, missing_columns, read_table
 
 COLUMNS = (
     Column("NIP BARU", required=True),
@@ -100,20 +100,19 @@ def test_headers_match_ignoring_case_spaces_punctuation_and_by_alias():
     data = b" nip_baru ;Nama.;Tempat-Lahir\r\n1;Budi;Jember\r\n"
     table = read_table(data, COLUMNS)
     assert (table.missing, table.unknown) == ([], [])
-    assert table.written("NIP BARU") == "nip_baru"
+    assert table.header[table.index["NIP BARU"]] == "nip_baru"
     assert [row.text("TEMPAT LAHIR NAMA") for row in table.rows()] == ["Jember"]
 
 
 def test_missing_required_columns_are_all_named_with_the_unknown_headers():
     table = read_table(b"NIP,NAMA LENGKAP,TEMPAT LAHIR\r\n1,Budi,Jember\r\n", COLUMNS)
     assert table.missing == ["NIP BARU", "NAMA"]
-    with pytest.raises(SikapError) as exc:
-        table.require("Gunakan unduhan SIASN.")
-    message = exc.value.message
+    error = missing_columns(table.missing, table.unknown, "Gunakan unduhan SIASN.")
+    message = error.message
     assert "Kolom wajib tidak ditemukan pada baris judul: NIP BARU, NAMA." in message
     assert "Judul kolom lain pada berkas: NIP, NAMA LENGKAP" in message
     assert message.endswith("Gunakan unduhan SIASN.")
-    assert exc.value.errors == {"kolom": ["NIP BARU", "NAMA"]}
+    assert (error.code, error.errors) == (Kode.BERKAS_TIDAK_VALID, {"kolom": ["NIP BARU", "NAMA"]})
 
 
 def test_the_first_of_two_columns_with_the_same_header_counts():
