@@ -13,7 +13,7 @@ class Options:
 
 @dataclass(frozen=True)
 class Builder:
-    name: str  # what it builds, for messages ("Data SAKIP 2023 sudah ada")
+    name: str  # what it builds, for messages ("SAKIP 2023: data sudah ada")
     exists: Callable[[], bool]  # its data is already in the database
     build: Callable[[Options], str]  # writes its data; returns a one-line summary
     # Removes its data before `--reset` builds again (run in reverse order); None when

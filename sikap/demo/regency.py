@@ -29,4 +29,4 @@ def _build(options: Options) -> str:
     )
 
 
-BUILDER = Builder("Kabupaten demo", has_data, _build, delete_demo)
+BUILDER = Builder("OPD dan pegawai", has_data, _build, delete_demo)

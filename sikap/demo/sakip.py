@@ -26,4 +26,4 @@ def _build(options: Options) -> str:
     return load_shipped()
 
 
-BUILDER = Builder(f"Data SAKIP {SHIPPED_YEAR}", _exists, _build)
+BUILDER = Builder(f"SAKIP {SHIPPED_YEAR}", _exists, _build)

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_demo_runs_every_builder_in_order(capsys):
     call_command("demo", "--scale", SMALL)
     out = capsys.readouterr().out
-    assert [b.name for b in BUILDERS] == ["Kabupaten demo", "Data SAKIP 2023"]
+    assert [b.name for b in BUILDERS] == ["OPD dan pegawai", "SAKIP 2023"]
     assert all(b.exists() for b in BUILDERS)
     assert out.index("Kabupaten demo dibangun") < out.index("Data SAKIP 2023 diimpor")
     assert IndikatorRenja.objects.count() == 65
@@ -33,7 +33,7 @@ def test_if_empty_builds_only_the_parts_that_are_missing(capsys):
     capsys.readouterr()
     call_command("demo", "--scale", SMALL, "--if-empty")
     out = capsys.readouterr().out
-    assert "Data SAKIP 2023 sudah ada; tidak dibangun ulang." in out
+    assert "SAKIP 2023: data sudah ada; tidak dibangun ulang." in out
     assert "Kabupaten demo dibangun" in out and Pegawai.objects.count() == 117
 
 

@@ -89,7 +89,7 @@ class Command(BaseCommand):
                     builder.delete()
         for builder in BUILDERS:
             if if_empty and builder in present:
-                self.stdout.write(f"{builder.name} sudah ada; tidak dibangun ulang.")
+                self.stdout.write(f"{builder.name}: data sudah ada; tidak dibangun ulang.")
             else:
                 self.stdout.write(builder.build(options))
 
