@@ -5,6 +5,10 @@ replacing a character, finds the delimiter, matches the header row to the import
 name and streams the data rows numbered as a spreadsheet shows them (the header is row 1 in the
 usual file). A file that cannot be read raises `SikapError` with an Indonesian message before
 any row reaches the importer; the importer validates cells and decides what to write.
+
+Resource limits (a later issue) go in two places: the uncompressed size of a workbook before
+openpyxl opens it (`_xlsx_rows`), and the row and error caps in `Table.rows()`, the one loop
+every row of every import passes through (an importer stops early by leaving it).
 """
 
 import csv
@@ -85,7 +89,7 @@ class Table:
 
     def rows(self) -> Iterator[Row]:
         """The data rows, once. A file with a header and no data row is refused at the end."""
-        # One place every row passes: a cap on rows or on errors belongs here (a later issue).
+        # The row cap goes here (see the module's docstring).
         count = 0
         for number, cells in self._rows:
             count += 1
