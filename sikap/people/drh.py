@@ -189,6 +189,15 @@ def sections(pegawai) -> list[Section]:
     return result
 
 
+def _tugas_tambahan(pegawai, as_of: date) -> list[tuple[str, str]]:
+    """The units the pegawai leads by an additional assignment (kepala sekolah, …) on `as_of`."""
+    active = pegawai.tugas_tambahan.active_on(as_of).select_related("unit")
+    return [
+        ("Tugas tambahan", f"{t.get_jenis_display()} {t.unit} (TMT {_tgl(t.tmt_mulai)})")
+        for t in active
+    ]
+
+
 def identity(pegawai, *, as_of: date, atasan=None) -> list[tuple[str, list[tuple[str, str]]]]:
     """Groups of (label, value) for the top of the profile; `atasan` is the direct superior
     derived from the organisation (people.selectors.atasan_of)."""
@@ -230,6 +239,7 @@ def identity(pegawai, *, as_of: date, atasan=None) -> list[tuple[str, list[tuple
                 ("Pangkat, golongan", _golongan(p.golongan)),
                 ("TMT golongan", _tgl(p.tmt_golongan)),
                 ("Jabatan", _text(p.jabatan)),
+                *_tugas_tambahan(p, as_of),
                 ("Jenis jabatan", _text(p.get_jenis_jabatan_display())),
                 ("Unit kerja", _text(p.unit)),
                 ("OPD", _text(p.opd)),
