@@ -23,13 +23,16 @@ def struktur(opd_ids: Iterable[int], as_of: date | None = None) -> Struktur:
     opd_ids = sorted(set(opd_ids))
     as_of = as_of or timezone.localdate()
     induk = dict(UnitKerja.objects.filter(opd_id__in=opd_ids).values_list("pk", "induk_id"))
-    serving = sorted(kedudukan.IN_SERVICE)
-    definitif = Pegawai.objects.filter(
-        kedudukan__in=serving, jabatan__kepala=True, jabatan__unit__opd_id__in=opd_ids
-    ).values_list("pk", "jabatan__unit_id", "unit_id", "jabatan__eselon", "jabatan__kelas", "nip")
+    definitif = (
+        Pegawai.objects.in_service()
+        .filter(jabatan__kepala=True, jabatan__unit__opd_id__in=opd_ids)
+        .values_list(
+            "pk", "jabatan__unit_id", "unit_id", "jabatan__eselon", "jabatan__kelas", "nip"
+        )
+    )
     tambahan = (
         TugasTambahan.objects.active_on(as_of)
-        .filter(unit__opd_id__in=opd_ids, pegawai__kedudukan__in=serving)
+        .filter(unit__opd_id__in=opd_ids, pegawai__kedudukan__in=sorted(kedudukan.IN_SERVICE))
         .values_list(
             "pegawai_id",
             "unit_id",
