@@ -12,7 +12,7 @@ from django.db.models import Case, Q, Value, When
 from sikap.accounts.models import Peran, User
 from sikap.core import audit
 from sikap.core.models import AuditEntry
-from sikap.org.models import Jabatan, JenisJabatan, LokasiKantor, Opd, UnitKerja
+from sikap.org.models import Jabatan, JenisJabatan, LokasiKantor, Opd, TugasTambahan, UnitKerja
 from sikap.people.demo.data import DemoData
 from sikap.people.demo.generator import STAFF, admin_opd_username
 from sikap.people.demo.org import demo_opd_kodes
@@ -110,6 +110,19 @@ def load(data: DemoData) -> int:
         for row in p.riwayat_jabatan
     ]
     bulk(RiwayatJabatan, riwayat_jabatan)
+    pegawai_id = {id(p): pk for p, pk in zip(data.people, ids, strict=True)}
+    tugas_tambahan = [
+        TugasTambahan(
+            pegawai_id=pegawai_id[id(t.person)],
+            unit_id=unit_id[t.unit_key],
+            jenis=t.jenis,
+            tmt_mulai=t.tmt_mulai,
+            sk_nomor=t.sk_nomor,
+            sk_tanggal=t.sk_tanggal,
+        )
+        for t in data.tugas_tambahan
+    ]
+    bulk(TugasTambahan, tugas_tambahan)
     for attr, model in _HISTORIES.items():
         rows = [
             model(pegawai_id=pk, **row)
