@@ -166,3 +166,12 @@ def test_admin_bkd_adds_a_tugas_tambahan_at_kelola_by_nip(world, school):
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     assert TugasTambahan.objects.get().pegawai == guru_a
+
+
+def test_the_kelola_list_shows_tugas_tambahan_to_admin_bkd_only(world, school):
+    sd, guru_a, _ = school
+    tugas(guru_a, sd)
+    page = world.client("admin_bkd").get("/kelola/org/tugastambahan/")
+    assert page.status_code == 200
+    assert "SD Negeri 1 Sukodono" in page.content.decode()
+    assert world.client("admin_opd").get("/kelola/org/tugastambahan/").status_code != 200
