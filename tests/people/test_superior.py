@@ -150,7 +150,9 @@ def test_the_profile_shows_the_tugas_tambahan_and_the_atasan(world, school):
     page = world.client("admin_bkd").get(f"/pegawai/{guru_a.nip}/")
     assert "Kepala Sekolah SD Negeri 1 Sukodono" in page.content.decode()
     page = world.client("admin_bkd").get(f"/pegawai/{guru_b.nip}/")
-    assert "Rina Kartika" in page.content.decode()
+    assert "Rina Kartika — Guru Ahli Madya, Kepala Sekolah SD Negeri 1 Sukodono" in (
+        page.content.decode()
+    )
 
 
 def test_admin_bkd_adds_a_tugas_tambahan_at_kelola_by_nip(world, school):
