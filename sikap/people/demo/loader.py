@@ -12,7 +12,15 @@ from django.db.models import Case, Q, Value, When
 from sikap.accounts.models import Peran, User
 from sikap.core import audit
 from sikap.core.models import AuditEntry
-from sikap.org.models import Jabatan, JenisJabatan, LokasiKantor, Opd, TugasTambahan, UnitKerja
+from sikap.org.models import (
+    Jabatan,
+    JenisJabatan,
+    JenisTugasTambahan,
+    LokasiKantor,
+    Opd,
+    TugasTambahan,
+    UnitKerja,
+)
 from sikap.people.demo.data import DemoData
 from sikap.people.demo.generator import STAFF, admin_opd_username
 from sikap.people.demo.org import demo_opd_kodes
@@ -264,6 +272,19 @@ def demo_logins() -> list[Login]:
             logins.append(
                 Login(label, user.username, f"{p.nama_lengkap}, {p.jabatan.nama} — {p.opd.nama}")
             )
+    # A teacher who leads a school by tugas tambahan (the head most teachers answer to).
+    kepala_sekolah = (
+        TugasTambahan.objects.filter(
+            jenis=JenisTugasTambahan.KEPALA_SEKOLAH, pegawai__akun__isnull=False
+        )
+        .select_related("pegawai__akun", "unit")
+        .order_by("unit__nama", "pk")
+        .first()
+    )
+    if kepala_sekolah:
+        p = kepala_sekolah.pegawai
+        keterangan = f"{p.nama_lengkap}, {kepala_sekolah}"
+        logins.append(Login("Pegawai (kepala sekolah)", p.akun.username, keterangan))
     return logins
 
 
