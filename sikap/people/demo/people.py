@@ -428,8 +428,8 @@ def _days(rng: random.Random, n: int) -> timedelta:
     return timedelta(days=rng.randint(0, max(n, 0)))
 
 
-# Who may lead a unit by tugas tambahan, best first (Permenkes 43/2019 wants a health worker with
-# at least S1 to lead a puskesmas; a school is led by one of its teachers).
+# Who may lead a unit by tugas tambahan in the demo, best first: a school by one of its teachers,
+# a puskesmas or instalasi by a doctor (a demo choice, not a checked regulation).
 _TUGAS_TAMBAHAN_BIDANG = {
     JenisTugasTambahan.KEPALA_SEKOLAH: ("Guru",),
     JenisTugasTambahan.KEPALA_PUSKESMAS: ("Dokter", "Dokter Gigi", "Apoteker"),
@@ -438,7 +438,9 @@ _TUGAS_TAMBAHAN_BIDANG = {
 _TUGAS_TAMBAHAN_SEJAK = date(AS_OF.year - 2, 1, 1)
 
 
-def assign_tugas_tambahan(org: Org, profiles: list[Profile], sk: SkNumbers) -> list:
+def assign_tugas_tambahan(
+    org: Org, profiles: list[Profile], sk: SkNumbers
+) -> list[TugasTambahanData]:
     """Give every school, every puskesmas whose head position is vacant and every RSUD
     instalasi a head by tugas tambahan: the senior PNS of the right profession working there.
     Draws nothing from the random stream, so every other figure of the demo stays as it is."""
