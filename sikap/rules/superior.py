@@ -14,7 +14,7 @@ as unit ids and pegawai ids, so a caller can turn it into one database query.
 """
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 _ROMAWI = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
@@ -39,7 +39,7 @@ def eselon_order(eselon: str) -> tuple[int, str]:
     return (_ROMAWI.get(roman.upper(), 99), letter.lower() or "z")
 
 
-def urutan(k: Kepala) -> tuple:
+def urutan(k: Kepala) -> tuple[bool, tuple[int, str], int, str, int]:
     """Who leads a unit with several heads: the definitive head before a tugas tambahan, then
     the higher echelon, the higher kelas jabatan, the lower NIP (a stable last resort)."""
     return (not k.definitif, eselon_order(k.eselon), -(k.kelas or 0), k.nip, k.pegawai_id)
@@ -85,9 +85,9 @@ class Struktur:
     def _depth(self, unit: int) -> int:
         return sum(1 for _ in self._naik(unit))
 
-    def _naik(self, unit: int | None):
+    def _naik(self, unit: int | None) -> Iterator[int]:
         """`unit` and its ancestors, nearest first (a cycle in bad data ends the walk)."""
-        seen = set()
+        seen: set[int] = set()
         while unit is not None and unit not in seen:
             seen.add(unit)
             yield unit
