@@ -29,6 +29,7 @@ _KODE_SK = {
     "jabatan": "821.2",
     "hukdis": "862.3",
     "pppk": "813.3",
+    "tugas_tambahan": "821.2",
 }
 
 

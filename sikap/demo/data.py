@@ -5,6 +5,7 @@ needs a database id. History rows are dicts of model field values.
 """
 
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
 
@@ -60,6 +61,18 @@ class PersonData:
 
 
 @dataclass
+class TugasTambahanData:
+    """A teacher or health worker who leads a unit without a structural head of its own."""
+
+    person: PersonData
+    unit_key: int
+    jenis: str
+    tmt_mulai: date
+    sk_nomor: str
+    sk_tanggal: date
+
+
+@dataclass
 class StaffAccount:
     username: str
     peran: str
@@ -74,3 +87,4 @@ class DemoData:
     jabatan: list[JabatanData]
     people: list[PersonData]
     staff: list[StaffAccount]
+    tugas_tambahan: list[TugasTambahanData] = field(default_factory=list)

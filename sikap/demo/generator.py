@@ -13,7 +13,7 @@ from sikap.demo.career import Payroll, SkNumbers
 from sikap.demo.data import DemoData, StaffAccount
 from sikap.demo.identity import Identities
 from sikap.demo.org import Org
-from sikap.demo.people import People
+from sikap.demo.people import People, assign_tugas_tambahan
 from sikap.demo.records import assign_diklat, assign_hukdis, assign_skp
 from sikap.demo.targets import targets
 from sikap.rules.salary import load_pp5_2024
@@ -49,4 +49,6 @@ def build_demo(seed: int = DEFAULT_SEED, scale: float = 1.0) -> DemoData:
         StaffAccount(admin_opd_username(o.kode), Peran.ADMIN_OPD, f"Admin {o.nama}", o.kode)
         for o in org.opds
     ]
-    return DemoData(org.opds, org.units, org.jabatan, [p.person for p in profiles], staff)
+    tugas_tambahan = assign_tugas_tambahan(org, profiles, sk)
+    people = [p.person for p in profiles]
+    return DemoData(org.opds, org.units, org.jabatan, people, staff, tugas_tambahan)

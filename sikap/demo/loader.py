@@ -15,7 +15,15 @@ from sikap.core.models import AuditEntry
 from sikap.demo.data import DemoData
 from sikap.demo.generator import STAFF, admin_opd_username
 from sikap.demo.org import demo_opd_kodes
-from sikap.org.models import Jabatan, JenisJabatan, LokasiKantor, Opd, UnitKerja
+from sikap.org.models import (
+    Jabatan,
+    JenisJabatan,
+    JenisTugasTambahan,
+    LokasiKantor,
+    Opd,
+    TugasTambahan,
+    UnitKerja,
+)
 from sikap.people.models import (
     AnggotaKeluarga,
     Pegawai,
@@ -110,6 +118,19 @@ def load(data: DemoData) -> int:
         for row in p.riwayat_jabatan
     ]
     bulk(RiwayatJabatan, riwayat_jabatan)
+    pegawai_id = {id(p): pk for p, pk in zip(data.people, ids, strict=True)}
+    tugas_tambahan = [
+        TugasTambahan(
+            pegawai_id=pegawai_id[id(t.person)],
+            unit_id=unit_id[t.unit_key],
+            jenis=t.jenis,
+            tmt_mulai=t.tmt_mulai,
+            sk_nomor=t.sk_nomor,
+            sk_tanggal=t.sk_tanggal,
+        )
+        for t in data.tugas_tambahan
+    ]
+    bulk(TugasTambahan, tugas_tambahan)
     for attr, model in _HISTORIES.items():
         rows = [
             model(pegawai_id=pk, **row)
@@ -251,6 +272,19 @@ def demo_logins() -> list[Login]:
             logins.append(
                 Login(label, user.username, f"{p.nama_lengkap}, {p.jabatan.nama} — {p.opd.nama}")
             )
+    # A teacher who leads a school by tugas tambahan (the head most teachers answer to).
+    kepala_sekolah = (
+        TugasTambahan.objects.filter(
+            jenis=JenisTugasTambahan.KEPALA_SEKOLAH, pegawai__akun__isnull=False
+        )
+        .select_related("pegawai__akun", "unit")
+        .order_by("unit__nama", "pk")
+        .first()
+    )
+    if kepala_sekolah:
+        p = kepala_sekolah.pegawai
+        keterangan = f"{p.nama_lengkap}, {kepala_sekolah}"
+        logins.append(Login("Pegawai (kepala sekolah)", p.akun.username, keterangan))
     return logins
 
 

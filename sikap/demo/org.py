@@ -2,7 +2,8 @@
 
 Every unit except schools and RSUD instalasi has a head position (`kepala`): JPT for the head
 of an agency, JA for bidang/bagian (and the camat), JP for seksi/subbagian, puskesmas, kelurahan.
-Schools and instalasi have none, so their staff answer to the head of the parent unit.
+Schools and instalasi have none: a teacher or doctor there leads them by tugas tambahan
+(people.assign_tugas_tambahan).
 """
 
 import random

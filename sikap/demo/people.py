@@ -19,12 +19,12 @@ from sikap.demo.career import (
     add_years,
     pangkat_history,
 )
-from sikap.demo.data import JabatanData, PersonData
+from sikap.demo.data import JabatanData, PersonData, TugasTambahanData
 from sikap.demo.identity import Identities
 from sikap.demo.org import Org
 from sikap.demo.records import Profile
 from sikap.demo.targets import Targets
-from sikap.org.models import JenisJabatan
+from sikap.org.models import JenisJabatan, JenisTugasTambahan
 from sikap.rules.education import golongan_awal, golongan_maksimum, jenjang, tingkat_order
 from sikap.rules.ranks import golongan_order
 
@@ -426,3 +426,56 @@ class People:
 
 def _days(rng: random.Random, n: int) -> timedelta:
     return timedelta(days=rng.randint(0, max(n, 0)))
+
+
+# Who may lead a unit by tugas tambahan in the demo, best first: a school by one of its teachers,
+# a puskesmas or instalasi by a doctor (a demo choice, not a checked regulation).
+_TUGAS_TAMBAHAN_BIDANG = {
+    JenisTugasTambahan.KEPALA_SEKOLAH: ("Guru",),
+    JenisTugasTambahan.KEPALA_PUSKESMAS: ("Dokter", "Dokter Gigi", "Apoteker"),
+    JenisTugasTambahan.KEPALA_INSTALASI: ("Dokter Spesialis", "Dokter"),
+}
+_TUGAS_TAMBAHAN_SEJAK = date(AS_OF.year - 2, 1, 1)
+
+
+def assign_tugas_tambahan(
+    org: Org, profiles: list[Profile], sk: SkNumbers
+) -> list[TugasTambahanData]:
+    """Give every school, every puskesmas whose head position is vacant and every RSUD
+    instalasi a head by tugas tambahan: the senior PNS of the right profession working there.
+    Draws nothing from the random stream, so every other figure of the demo stays as it is."""
+    filled = {p.person.jabatan_key for p in profiles}
+    vacant_puskesmas = {j.unit_key for j in org.heads if j.kepala and j.key not in filled} & set(
+        org.puskesmas_units
+    )
+    units = [(u, JenisTugasTambahan.KEPALA_SEKOLAH) for u in org.sekolah_units]
+    units += [
+        (u, JenisTugasTambahan.KEPALA_PUSKESMAS)
+        for u in org.puskesmas_units
+        if u in vacant_puskesmas
+    ]
+    units += [(u, JenisTugasTambahan.KEPALA_INSTALASI) for u in org.rsud_units]
+    by_unit: dict[int, list[Profile]] = {}
+    for p in profiles:
+        if p.pns and p.group == "fungsional":
+            by_unit.setdefault(p.person.unit_key, []).append(p)
+    result = []
+    for unit, jenis in units:
+        bidang = _TUGAS_TAMBAHAN_BIDANG[jenis]
+        staff = [p for p in by_unit.get(unit, ()) if p.bidang in bidang]
+        if not staff:
+            continue
+        head = min(staff, key=lambda p: _seniority(p, bidang))
+        tmt = max(head.tmt_jabatan, _TUGAS_TAMBAHAN_SEJAK).replace(day=1)
+        number = sk.sk("tugas_tambahan", tmt)
+        result.append(
+            TugasTambahanData(
+                head.person, unit, jenis, tmt, number["sk_nomor"], number["sk_tanggal"]
+            )
+        )
+    return result
+
+
+def _seniority(p: Profile, bidang: tuple[str, ...]) -> tuple:
+    f = p.person.fields
+    return (bidang.index(p.bidang), -golongan_order(f["golongan"]), p.start, f["nip"])

@@ -20,14 +20,7 @@ from dataclasses import dataclass
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
 
 from sikap.documents.models import Dokumen, JenisDokumen, Wajib
-from sikap.people.models import AnggotaKeluarga, Kedudukan, StatusKawin, StatusPegawai
-
-# People who no longer work have no personnel file to complete.
-LEFT = (Kedudukan.PENSIUN, Kedudukan.MENINGGAL, Kedudukan.BERHENTI)
-
-
-def in_service(queryset):
-    return queryset.exclude(kedudukan__in=LEFT)
+from sikap.people.models import AnggotaKeluarga, StatusKawin, StatusPegawai
 
 
 def mandatory_types() -> list[JenisDokumen]:

@@ -180,7 +180,8 @@ def antrian_verifikasi(request):
 def _completeness(request):
     """(filter form, mandatory types, all rows in scope, the rows missing something)."""
     types = completeness.mandatory_types()
-    visible = completeness.in_service(Pegawai.objects.visible_to(request.user))
+    # Who has left the service has no file to complete; tugas belajar or CLTN still do.
+    visible = Pegawai.objects.visible_to(request.user).still_employed()
     form = KelengkapanFilterForm(request.GET, visible=visible, types=types)
     scope = visible.filter(opd=form.value("opd")) if form.value("opd") else visible
     rows = completeness.flag_rows(scope, types)

@@ -6,7 +6,10 @@ itself (RULES.md §0); BKN's own reading (previous year's SKP, five years of pun
 later configuration with other numbers, not an edit of this one.
 """
 
-PNS_AKTIF = {"status": ["pns"], "kedudukan": ["aktif"]}
+from sikap.rules.kedudukan import IN_SERVICE
+
+AKTIF = sorted(IN_SERVICE)
+PNS_AKTIF = {"status": ["pns"], "kedudukan": AKTIF}
 STRUKTURAL_JF = ["jpt", "ja", "jp", "jf"]
 
 LADDER_2019 = {
@@ -38,7 +41,7 @@ LADDER_2019 = {
         ]),
         ("kinerja", "Indeks Kinerja ASN", {
             "status": ["pns", "pppk"],
-            "kedudukan": ["aktif"],
+            "kedudukan": AKTIF,
             "predikat": ["sangat_baik", "baik", "butuh_perbaikan", "kurang", "sangat_kurang"],
         }, [
             ("sangat_baik", "SKP Sangat Baik", "30", {"predikat": ["sangat_baik"]}),

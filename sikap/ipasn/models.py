@@ -17,6 +17,7 @@ from django.db import models
 from sikap.rules import RuleError
 from sikap.rules import formula as formula_rule
 from sikap.rules import indices as rule
+from sikap.rules.kedudukan import IN_SERVICE
 
 NAME_PATTERN = re.compile(r"[a-z_][a-z0-9_]{0,62}")
 # The members page uses this slug for a dimension's whole population.
@@ -236,7 +237,7 @@ class Indicator(models.Model):
         """Name → criterion. A count that does not say which kedudukan means active ASN, so
         that retired or deceased people still on file are not counted by accident."""
         return {
-            name: rule.criterion_from_spec({"kedudukan": ["aktif"], **spec})
+            name: rule.criterion_from_spec({"kedudukan": sorted(IN_SERVICE), **spec})
             for name, spec in self.hitungan.items()
         }
 

@@ -1,10 +1,12 @@
 """Master data screens for admin BKD, on Django's admin; saves go through org.services."""
 
+from django import forms
 from django.contrib import admin
 
 from sikap.core.admin_site import AuditedAdmin, RoleInline, site
 from sikap.org import services
-from sikap.org.models import Jabatan, LokasiKantor, Opd, UnitKerja
+from sikap.org.models import Jabatan, LokasiKantor, Opd, TugasTambahan, UnitKerja
+from sikap.people.models import Pegawai
 
 
 class OrgAdmin(AuditedAdmin):
@@ -45,3 +47,36 @@ class LokasiKantorAdmin(OrgAdmin):
     list_display = ("nama", "opd", "latitude", "longitude", "radius_m")
     list_filter = ("opd",)
     autocomplete_fields = ("opd",)
+
+
+class TugasTambahanForm(forms.ModelForm):
+    """The pegawai is named by NIP: a list of every pegawai in the regency would not fit."""
+
+    nip = forms.CharField(label="NIP pegawai", max_length=24)
+
+    class Meta:
+        model = TugasTambahan
+        fields = ("nip", "unit", "jenis", "sk_nomor", "sk_tanggal", "tmt_mulai", "tmt_selesai")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pegawai_id:
+            self.fields["nip"].initial = self.instance.pegawai.nip
+
+    def clean_nip(self):
+        nip = "".join(self.cleaned_data["nip"].split())
+        pegawai = Pegawai.objects.filter(nip=nip).first()
+        if pegawai is None:
+            raise forms.ValidationError("Pegawai dengan NIP ini tidak ditemukan.")
+        self.instance.pegawai = pegawai
+        return nip
+
+
+@admin.register(TugasTambahan, site=site)
+class TugasTambahanAdmin(OrgAdmin):
+    form = TugasTambahanForm
+    list_display = ("unit", "jenis", "pegawai", "tmt_mulai", "tmt_selesai")
+    list_filter = ("jenis", "unit__opd")
+    list_select_related = ("unit", "pegawai")
+    search_fields = ("unit__nama", "pegawai__nama", "pegawai__nip")
+    autocomplete_fields = ("unit",)

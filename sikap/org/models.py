@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
@@ -114,3 +115,82 @@ class LokasiKantor(models.Model):
 
     def __str__(self) -> str:
         return f"{self.nama} ({self.opd})"
+
+
+class JenisTugasTambahan(models.TextChoices):
+    KEPALA_SEKOLAH = "kepala_sekolah", "Kepala Sekolah"
+    KEPALA_PUSKESMAS = "kepala_puskesmas", "Kepala Puskesmas"
+    KEPALA_INSTALASI = "kepala_instalasi", "Kepala Instalasi"
+    KEPALA_UNIT = "kepala_unit", "Kepala Unit Lainnya"
+
+
+class TugasTambahanQuerySet(models.QuerySet):
+    def active_on(self, day):
+        return self.filter(tmt_mulai__lte=day).filter(
+            models.Q(tmt_selesai__isnull=True) | models.Q(tmt_selesai__gte=day)
+        )
+
+
+class TugasTambahan(models.Model):
+    """An additional assignment to lead a unit that has no structural head of its own, such as
+    a teacher who is kepala sekolah or a doctor who is kepala puskesmas. While active it makes
+    the pegawai a head of that unit for the superior relation (sikap.rules.superior); the
+    pegawai keeps their own jabatan (which sets kelas, BUP and angka kredit)."""
+
+    pegawai = models.ForeignKey(
+        "people.Pegawai",
+        on_delete=models.CASCADE,
+        related_name="tugas_tambahan",
+        verbose_name="pegawai",
+    )
+    unit = models.ForeignKey(
+        UnitKerja,
+        on_delete=models.PROTECT,
+        related_name="tugas_tambahan",
+        verbose_name="unit yang dipimpin",
+    )
+    jenis = models.CharField("jenis", max_length=24, choices=JenisTugasTambahan.choices)
+    sk_nomor = models.CharField("nomor SK", max_length=128, blank=True)
+    sk_tanggal = models.DateField("tanggal SK", null=True, blank=True)
+    tmt_mulai = models.DateField("TMT mulai")
+    tmt_selesai = models.DateField("TMT selesai", null=True, blank=True)
+
+    objects = TugasTambahanQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "tugas tambahan"
+        verbose_name_plural = "tugas tambahan"
+        ordering = ["unit__nama", "-tmt_mulai"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(tmt_selesai__isnull=True)
+                | models.Q(tmt_selesai__gte=models.F("tmt_mulai")),
+                name="tugas_tambahan_selesai_after_mulai",
+                violation_error_message="TMT selesai tidak boleh sebelum TMT mulai.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_jenis_display()} {self.unit}"
+
+    def is_active(self, day) -> bool:
+        return self.tmt_mulai <= day and (self.tmt_selesai is None or self.tmt_selesai >= day)
+
+    def clean(self):
+        if not (self.pegawai_id and self.unit_id and self.tmt_mulai):
+            return
+        if self.unit.opd_id != self.pegawai.opd_id:
+            raise ValidationError({"unit": "Unit yang dipimpin harus berada di OPD pegawai."})
+        others = TugasTambahan.objects.filter(unit_id=self.unit_id).exclude(pk=self.pk)
+        others = others.filter(
+            models.Q(tmt_selesai__isnull=True) | models.Q(tmt_selesai__gte=self.tmt_mulai)
+        )
+        if self.tmt_selesai is not None:
+            others = others.filter(tmt_mulai__lte=self.tmt_selesai)
+        if others.exists():
+            raise ValidationError(
+                {
+                    "tmt_mulai": "Unit ini sudah dipimpin pegawai lain dengan tugas tambahan pada "
+                    "periode tersebut."
+                }
+            )

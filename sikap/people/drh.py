@@ -189,6 +189,25 @@ def sections(pegawai) -> list[Section]:
     return result
 
 
+def _active_tugas_tambahan(pegawai, as_of: date):
+    """The units the pegawai leads by an additional assignment (kepala sekolah, …) on `as_of`."""
+    return list(pegawai.tugas_tambahan.active_on(as_of).select_related("unit"))
+
+
+def _tugas_tambahan(pegawai, as_of: date) -> list[tuple[str, str]]:
+    return [
+        ("Tugas tambahan", f"{t} (TMT {_tgl(t.tmt_mulai)})")
+        for t in _active_tugas_tambahan(pegawai, as_of)
+    ]
+
+
+def _atasan(atasan, as_of: date) -> str:
+    """Name and position; a head by tugas tambahan also shows what they lead."""
+    text = f"{atasan.nama_lengkap} — {atasan.jabatan}"
+    leads = "; ".join(str(t) for t in _active_tugas_tambahan(atasan, as_of))
+    return f"{text}, {leads}" if leads else text
+
+
 def identity(pegawai, *, as_of: date, atasan=None) -> list[tuple[str, list[tuple[str, str]]]]:
     """Groups of (label, value) for the top of the profile; `atasan` is the direct superior
     derived from the organisation (people.selectors.atasan_of)."""
@@ -230,12 +249,13 @@ def identity(pegawai, *, as_of: date, atasan=None) -> list[tuple[str, list[tuple
                 ("Pangkat, golongan", _golongan(p.golongan)),
                 ("TMT golongan", _tgl(p.tmt_golongan)),
                 ("Jabatan", _text(p.jabatan)),
+                *_tugas_tambahan(p, as_of),
                 ("Jenis jabatan", _text(p.get_jenis_jabatan_display())),
                 ("Unit kerja", _text(p.unit)),
                 ("OPD", _text(p.opd)),
                 (
                     "Atasan langsung",
-                    f"{atasan.nama_lengkap} — {atasan.jabatan}" if atasan else KOSONG,
+                    _atasan(atasan, as_of) if atasan else KOSONG,
                 ),
                 ("Pendidikan terakhir", _text(p.get_tingkat_pendidikan_display())),
                 ("Gaji pokok", rupiah(p.gaji_pokok) if p.gaji_pokok is not None else KOSONG),

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 
 from sikap.org.models import Jabatan, JenisJabatan, Opd, UnitKerja
+from sikap.rules import kedudukan as kedudukan_rule
 from sikap.rules.education import TINGKAT
 from sikap.rules.ranks import GOLONGAN
 
@@ -41,13 +42,15 @@ class StatusKawin(models.TextChoices):
 
 
 class Kedudukan(models.TextChoices):
-    AKTIF = "aktif", "Aktif"
-    TUGAS_BELAJAR = "tugas_belajar", "Tugas Belajar"
-    CLTN = "cltn", "Cuti di Luar Tanggungan Negara"
-    BERHENTI_SEMENTARA = "berhenti_sementara", "Pemberhentian Sementara"
-    PENSIUN = "pensiun", "Pensiun"
-    MENINGGAL = "meninggal", "Meninggal Dunia"
-    BERHENTI = "berhenti", "Diberhentikan"
+    """Which of these count as in service is said once, in `sikap.rules.kedudukan`."""
+
+    AKTIF = kedudukan_rule.AKTIF, "Aktif"
+    TUGAS_BELAJAR = kedudukan_rule.TUGAS_BELAJAR, "Tugas Belajar"
+    CLTN = kedudukan_rule.CLTN, "Cuti di Luar Tanggungan Negara"
+    BERHENTI_SEMENTARA = kedudukan_rule.BERHENTI_SEMENTARA, "Pemberhentian Sementara"
+    PENSIUN = kedudukan_rule.PENSIUN, "Pensiun"
+    MENINGGAL = kedudukan_rule.MENINGGAL, "Meninggal Dunia"
+    BERHENTI = kedudukan_rule.BERHENTI, "Diberhentikan"
 
 
 TINGKAT_CHOICES = [(kode, label) for kode, label in TINGKAT.items()]
@@ -55,8 +58,19 @@ GOLONGAN_CHOICES = [(g, g) for g in GOLONGAN]
 
 
 class PegawaiQuerySet(models.QuerySet):
+    def in_service(self):
+        """ASN in active service (sikap.rules.kedudukan): counted, and may supervise."""
+        return self.filter(kedudukan__in=sorted(kedudukan_rule.IN_SERVICE))
+
+    def still_employed(self):
+        """Everyone who has not left the service (retired, deceased, dismissed)."""
+        return self.exclude(kedudukan__in=sorted(kedudukan_rule.LEFT_SERVICE))
+
     def visible_to(self, user):
-        """The one rule deciding which pegawai a user may see (DESIGN §3)."""
+        """The one rule deciding which pegawai a user may see (DESIGN §3); a pegawai's
+        subordinates come from the superior rule (`people.selectors.bawahan_q`)."""
+        from sikap.people.selectors import bawahan_q  # selectors import this module
+
         if not user.is_authenticated:
             return self.none()
         if user.sees_all_opd:
@@ -65,7 +79,7 @@ class PegawaiQuerySet(models.QuerySet):
         if user.peran == "admin_opd":
             q |= Q(opd__in=user.opd_scope.all())
         if user.pegawai_id:
-            q |= subordinates_q(user.pegawai)
+            q |= bawahan_q(user.pegawai)
         return self.filter(q)
 
     def editable_by(self, user):
@@ -75,15 +89,6 @@ class PegawaiQuerySet(models.QuerySet):
         if user.is_admin_bkd:
             return self
         return self.filter(opd__in=user.opd_scope.all())
-
-
-def subordinates_q(atasan: "Pegawai") -> Q:
-    """Direct subordinates of an active unit head: the unit's other staff and the heads of child
-    units. A head who is suspended, retired or deceased supervises nobody (as `atasan_of`)."""
-    if atasan.jabatan_id is None or not atasan.jabatan.kepala or atasan.kedudukan != "aktif":
-        return Q(pk__in=[])
-    unit_id = atasan.jabatan.unit_id
-    return (Q(unit_id=unit_id) & ~Q(pk=atasan.pk)) | Q(jabatan__kepala=True, unit__induk_id=unit_id)
 
 
 class Pegawai(models.Model):
@@ -155,6 +160,10 @@ class Pegawai(models.Model):
 
     def __str__(self) -> str:
         return f"{self.nama} ({self.nip})"
+
+    @property
+    def in_service(self) -> bool:
+        return kedudukan_rule.in_service(self.kedudukan)
 
     @property
     def nama_lengkap(self) -> str:

@@ -13,7 +13,6 @@ from django.db.models import Count, Max, Q, QuerySet
 from sikap.org.models import STRUKTURAL, JenisJabatan
 from sikap.people.models import (
     KategoriDiklat,
-    Kedudukan,
     Pegawai,
     Predikat,
     RiwayatDiklat,
@@ -39,7 +38,7 @@ _HUKDIS_BERAT = {TingkatHukdis.RINGAN: 1, TingkatHukdis.SEDANG: 2, TingkatHukdis
 
 
 def active_asn() -> QuerySet:
-    return Pegawai.objects.filter(kedudukan=Kedudukan.AKTIF)
+    return Pegawai.objects.in_service()
 
 
 def pns(qs: QuerySet) -> QuerySet:

@@ -84,8 +84,8 @@ def _personal_dashboard(request):
         context["usia"] = usia(pegawai.tanggal_lahir, today)
         if pegawai.tmt_cpns and pegawai.tmt_cpns <= today:
             context["masa_kerja"] = masa_kerja(pegawai.tmt_cpns, today)
-        if pegawai.jabatan and pegawai.jabatan.kepala:
-            context["bawahan"] = bawahan_of(pegawai).count()
+        # Heads by position or by tugas tambahan alike: the superior rule says who leads.
+        context["bawahan"] = bawahan_of(pegawai).count() or None
     return render(request, "people/dashboard_pegawai.html", context)
 
 

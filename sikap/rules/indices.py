@@ -19,12 +19,10 @@ from decimal import Decimal
 
 from sikap.rules import RuleError
 from sikap.rules.formatting import angka, angka_ringkas
+from sikap.rules.kedudukan import AKTIF, KEDUDUKAN
 from sikap.rules.rounding import Rounding, bulatkan
 
 STATUS = ("pns", "cpns", "pppk")
-KEDUDUKAN = (
-    "aktif", "tugas_belajar", "cltn", "berhenti_sementara", "pensiun", "meninggal", "berhenti",
-)  # fmt: skip
 JENJANG = ("SD", "SMP", "SMA", "D1", "D2", "D3", "D4", "S1", "S2", "S3")
 JENIS_JABATAN = ("jpt", "ja", "jp", "jf", "pelaksana")
 PREDIKAT = ("sangat_baik", "baik", "butuh_perbaikan", "kurang", "sangat_kurang")
@@ -197,7 +195,7 @@ class PersonFacts:
     window; the rule applies the window itself."""
 
     status: str
-    kedudukan: str = "aktif"
+    kedudukan: str = AKTIF
     jenjang: str | None = None
     jenis_jabatan: str = ""
     skp: Mapping[int, str] = field(default_factory=dict)  # tahun → predikat
