@@ -8,8 +8,8 @@ from django.db import connection, transaction
 
 from sikap.accounts.models import User
 from sikap.org.models import TugasTambahan, UnitKerja
-from sikap.people.demo.generator import build_demo
-from sikap.people.demo.loader import load
+from sikap.demo.generator import build_demo
+from sikap.demo.loader import load
 from sikap.people.models import Pegawai
 from sikap.people.selectors import atasan_map
 
