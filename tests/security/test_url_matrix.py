@@ -241,3 +241,16 @@ def _kelola_problems(clients) -> list[str]:
             if got != want:
                 problems.append(f"GET {url} as {persona}: {got}, table says {want}")
     return problems
+
+
+def test_the_walk_notices_a_refused_post_that_changed_data(world):
+    """A table that says 403 where the POST in fact marked notifications read is reported."""
+    Notifikasi.objects.create(user=world.users["pegawai"], message="Uji")
+    client = world.client("pegawai")
+    client.persona_user = world.users["pegawai"]
+    refused = " ".join(["403"] * len(PERSONAS))
+    row = Row("selfservice:notifikasi_read_all", get=refused, post=refused)
+    problems = []
+    _check(row, reverse(row.url), {"pegawai": client}, problems, {})
+    assert "POST /notifikasi/baca-semua/ as pegawai changed data" in problems
+    assert not Notifikasi.objects.filter(read_at__isnull=False).exists()  # rolled back
