@@ -80,7 +80,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
-    "sikap.core.middleware.LoginRequiredMiddleware",
+    # Every view needs a log-in unless marked `login_not_required` (log-in, public verification).
+    "django.contrib.auth.middleware.LoginRequiredMiddleware",
 ]
 
 ROOT_URLCONF = "sikap.urls"
@@ -98,6 +99,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "sikap.core.context_processors.sikap",
                 "sikap.selfservice.context_processors.selfservice",
+                "sikap.accounts.context_processors.akses",
             ],
         },
     },
@@ -133,9 +135,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
-LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "dashboard"
-LOGOUT_REDIRECT_URL = "login"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "people:dashboard"
+LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Throttle repeated failed log-ins per user name and address (django-axes).
 AXES_FAILURE_LIMIT = envint("SIKAP_LOGIN_FAILURE_LIMIT", "5")

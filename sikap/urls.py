@@ -1,6 +1,8 @@
+from django.contrib.auth.decorators import login_not_required
 from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import RedirectView
+from django.views.i18n import set_language
 
 from sikap.core.admin_site import site as kelola_site
 
@@ -13,6 +15,11 @@ urlpatterns = [
     path("", include("sikap.performance.urls")),
     path("", include("sikap.lkj.urls")),
     path("kelola/", kelola_site.urls),
-    path("i18n/", include("django.conf.urls.i18n")),
-    path("favicon.ico", RedirectView.as_view(url=static("sikap/favicon.svg"), permanent=True)),
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path(
+        "favicon.ico",
+        login_not_required(RedirectView.as_view(url=static("sikap/favicon.svg"), permanent=True)),
+    ),
 ]
+
+handler403 = "sikap.core.views.permission_denied"

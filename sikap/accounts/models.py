@@ -13,11 +13,6 @@ class Peran(models.TextChoices):
     PERENCANA = "perencana", "Perencana"
 
 
-# Roles that see every OPD. Pimpinan and perencana only read personnel data.
-SEMUA_OPD = (Peran.VERIFIKATOR, Peran.ADMIN_BKD, Peran.PIMPINAN, Peran.PERENCANA)
-PENGUBAH_DATA = (Peran.ADMIN_OPD, Peran.ADMIN_BKD)
-
-
 class User(AbstractUser):
     """`username` holds the NIP for civil servants and a chosen name for staff accounts."""
 
@@ -43,19 +38,25 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.get_full_name() or self.username
 
+    # Thin delegations for templates and older call sites; the rules live in `access`.
     @property
     def is_admin_bkd(self) -> bool:
-        return self.is_superuser or self.peran == Peran.ADMIN_BKD
+        return access().is_admin_bkd(self)
 
     @property
     def is_bkd_staff(self) -> bool:
-        """Verifikator and admin BKD: the agency's own staff who verify and issue."""
-        return self.is_superuser or self.peran in (Peran.VERIFIKATOR, Peran.ADMIN_BKD)
+        return access().is_bkd_staff(self)
 
     @property
     def sees_all_opd(self) -> bool:
-        return self.is_superuser or self.peran in SEMUA_OPD
+        return access().sees_all_opd(self)
 
     @property
     def may_edit_personnel(self) -> bool:
-        return self.is_superuser or self.peran in PENGUBAH_DATA
+        return access().may_edit_personnel(self)
+
+
+def access():
+    from sikap.accounts import access
+
+    return access

@@ -3,6 +3,8 @@ from django.urls import path
 
 from sikap.accounts.forms import LoginForm
 
+app_name = "accounts"
+
 urlpatterns = [
     path(
         "masuk/",

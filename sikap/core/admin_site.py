@@ -1,26 +1,15 @@
 """The master-data site at /kelola/: Django's admin, opened by role, not by Django's per-model
-permissions, so roles stay the one source of authority. Each model admin names the roles that
-may use it (admin BKD by default; SAKIP plans also perencana); the index shows each user only
-the models their role may manage."""
+permissions, so roles stay the one source of authority. Each model admin names the predicate
+of `sikap.accounts.access` that opens it (`may_manage_master_data` by default; SAKIP plans
+`may_plan`); the index shows each user only the models their role may manage."""
 
 from django.contrib import admin, messages
 from django.http import Http404
 from django.template.response import TemplateResponse
 
+from sikap.accounts import access
 from sikap.core import audit, trail
 from sikap.core.errors import SikapError
-
-
-def has_role(user, roles) -> bool:
-    return user.is_active and (user.is_superuser or getattr(user, "peran", "") in roles)
-
-
-def is_admin_bkd(user) -> bool:
-    return has_role(user, ("admin_bkd",))
-
-
-# Roles that manage something at /kelola/.
-SITE_ROLES = ("admin_bkd", "perencana")
 
 
 class SikapAdminSite(admin.AdminSite):
@@ -29,17 +18,21 @@ class SikapAdminSite(admin.AdminSite):
     index_title = "Kelola data induk"
 
     def has_permission(self, request):
-        return has_role(request.user, SITE_ROLES)
+        return access.may_use_kelola(request.user)
+
+    def login(self, request, extra_context=None):
+        """Not `login_not_required` as Django's is: anonymous visitors log in at /masuk/."""
+        return super().login(request, extra_context)
 
 
 site = SikapAdminSite(name="kelola")
 
 
 class RoleGate:
-    roles = ("admin_bkd",)
+    allowed = staticmethod(access.may_manage_master_data)
 
     def _allowed(self, request) -> bool:
-        return has_role(request.user, self.roles)
+        return self.allowed(request.user)
 
     def has_module_permission(self, request):
         return self._allowed(request)

@@ -207,7 +207,8 @@ class Dokumen(Case):
         return f"{self.jenis} v{self.versi} — {self.pegawai.nama}"
 
     def get_absolute_url(self) -> str:
-        return reverse("arsip_pegawai", args=[self.pegawai.nip]) + f"#jenis-{self.jenis.kode}"
+        url = reverse("documents:arsip_pegawai", args=[self.pegawai.nip])
+        return f"{url}#jenis-{self.jenis.kode}"
 
     @property
     def status(self) -> str:
@@ -352,7 +353,7 @@ class DokumenTerbit(models.Model):
 
     @property
     def verification_path(self) -> str:
-        return reverse("verifikasi_dokumen", args=[self.token])
+        return reverse("documents:verifikasi_dokumen", args=[self.token])
 
     @property
     def verification_url(self) -> str:

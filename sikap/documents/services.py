@@ -15,6 +15,7 @@ from django.db.models import Max, Q
 from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 
+from sikap.accounts import access
 from sikap.accounts.models import User
 from sikap.core import audit, audited
 from sikap.core.errors import Kode, SikapError, tidak_berhak
@@ -48,21 +49,6 @@ def _record(obj, *, actor, action: str, before: dict | None = None, note: str = 
 # --- who may do what -------------------------------------------------------------------------
 
 
-def may_upload(user, pegawai: Pegawai) -> bool:
-    """The pegawai themself, admin OPD for the OPDs they manage, admin BKD."""
-    if not user.is_authenticated:
-        return False
-    if user.pegawai_id is not None and user.pegawai_id == pegawai.pk:
-        return True
-    return Pegawai.objects.editable_by(user).filter(pk=pegawai.pk).exists()
-
-
-def may_verify(user, pegawai_id: int) -> bool:
-    """BKD staff verify the documents of a pegawai, never their own (an ASN account is linked
-    to its own pegawai record), as nobody verifies their own request elsewhere."""
-    return user.is_authenticated and user.is_bkd_staff and user.pegawai_id != pegawai_id
-
-
 def _ensure_admin_bkd(actor) -> None:
     if not (actor.is_authenticated and actor.is_admin_bkd):
         raise tidak_berhak("Hanya admin BKD yang dapat mengubah pengaturan dokumen.")
@@ -76,7 +62,7 @@ def upload_dokumen(
 ) -> Dokumen:
     """Check `uploaded_file` by content and keep it as the new current version of the type
     (for `riwayat`'s history row, when given); the previous version stays, marked superseded."""
-    if not may_upload(actor, pegawai):
+    if not access.may_upload_dokumen(actor, pegawai):
         raise tidak_berhak(
             "Anda hanya dapat mengunggah dokumen milik sendiri atau pegawai yang Anda kelola."
         )
@@ -204,7 +190,7 @@ VERIFICATION = Workflow(
             "Verifikasi",
             source=(Status.MENUNGGU,),
             target=Status.TERVERIFIKASI,
-            allowed=lambda user, dokumen: may_verify(user, dokumen.pegawai_id),
+            allowed=access.may_verify_dokumen,
             requires=(_is_current,),
             recipients=_owner_accounts,
         ),
@@ -213,7 +199,7 @@ VERIFICATION = Workflow(
             "Tolak",
             source=(Status.MENUNGGU,),
             target=Status.DITOLAK,
-            allowed=lambda user, dokumen: may_verify(user, dokumen.pegawai_id),
+            allowed=access.may_verify_dokumen,
             requires=(_is_current,),
             needs_reason=True,
             effect=_restore_previous,

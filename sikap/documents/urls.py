@@ -2,6 +2,8 @@ from django.urls import path
 
 from sikap.documents import views
 
+app_name = "documents"
+
 urlpatterns = [
     path("pegawai/<str:nip>/dokumen/", views.arsip_pegawai, name="arsip_pegawai"),
     path(
@@ -15,6 +17,6 @@ urlpatterns = [
     path("dokumen/kelengkapan/", views.kelengkapan, name="kelengkapan_dokumen"),
     path("dokumen/kelengkapan/ekspor.xlsx", views.kelengkapan_ekspor, name="kelengkapan_ekspor"),
     path("dokumen/terbit/<int:pk>/unduh/", views.terbit_unduh, name="terbit_unduh"),
-    # Public (the log-in middleware lets /verifikasi/ through); short, for the QR code.
+    # Public (`login_not_required`); short, for the QR code.
     path("verifikasi/<str:token>", views.verifikasi_publik, name="verifikasi_dokumen"),
 ]

@@ -6,6 +6,7 @@ so guessing a NIP or an id reveals nothing. Writes go through `sikap.documents.s
 """
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,7 +14,9 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
+from sikap.accounts import access
 from sikap.core.errors import SikapError
+from sikap.core.views import refuse
 from sikap.documents import completeness, selectors
 from sikap.documents.forms import (
     CekBerkasForm,
@@ -25,8 +28,6 @@ from sikap.documents.models import Dokumen, DokumenTerbit, JenisDokumen
 from sikap.documents.public import matches, public_facts
 from sikap.documents.services import (
     ISSUED_MAX_BYTES,
-    may_upload,
-    may_verify,
     upload_dokumen,
     verify_dokumen,
 )
@@ -39,19 +40,8 @@ QUEUE_PER_PAGE = 25
 Status = Dokumen.Status
 
 
-def _visible_pegawai(user, nip: str) -> Pegawai:
-    nip = "".join(nip.split())
-    return get_object_or_404(
-        Pegawai.objects.visible_to(user).select_related("opd", "unit", "jabatan"), nip=nip
-    )
-
-
-def _refused(request, message: str):
-    return render(request, "refused.html", {"message": message}, status=403)
-
-
 def _arsip_url(pegawai: Pegawai, jenis: JenisDokumen | None = None) -> str:
-    url = reverse("arsip_pegawai", args=[pegawai.nip])
+    url = reverse("documents:arsip_pegawai", args=[pegawai.nip])
     return f"{url}#jenis-{jenis.kode}" if jenis else url
 
 
@@ -60,8 +50,8 @@ def _arsip_url(pegawai: Pegawai, jenis: JenisDokumen | None = None) -> str:
 
 def arsip_pegawai(request, nip):
     user = request.user
-    pegawai = _visible_pegawai(user, nip)
-    uploader = may_upload(user, pegawai)
+    pegawai = access.get_pegawai_for_user(user, nip)
+    uploader = access.may_upload_dokumen(user, pegawai)
     arsip = selectors.arsip(pegawai, with_choices=uploader)
     for section in arsip.sections:
         if uploader and section.jenis.aktif:
@@ -73,7 +63,12 @@ def arsip_pegawai(request, nip):
         "required": arsip.required,
         "missing": arsip.missing,
         "may_upload": uploader,
-        "may_verify": may_verify(user, pegawai.pk),
+        "verifiable": {
+            v.dokumen.pk
+            for s in arsip.sections
+            for v in s.current
+            if access.may_verify_dokumen(user, v.dokumen)
+        },
         "terbit": DokumenTerbit.objects.visible_to(user)
         .filter(pegawai=pegawai)
         .select_related("jenis"),
@@ -84,10 +79,10 @@ def arsip_pegawai(request, nip):
 @require_POST
 def dokumen_unggah(request, nip, kode):
     user = request.user
-    pegawai = _visible_pegawai(user, nip)
+    pegawai = access.get_pegawai_for_user(user, nip)
     jenis = get_object_or_404(JenisDokumen, kode=kode, aktif=True)
-    if not may_upload(user, pegawai):
-        return _refused(request, "Anda tidak berhak mengunggah dokumen untuk pegawai ini.")
+    if not access.may_upload_dokumen(user, pegawai):
+        return refuse(request, "Anda tidak berhak mengunggah dokumen untuk pegawai ini.")
     rows = selectors.riwayat_rows(pegawai, jenis.riwayat_kind) if jenis.riwayat_kind else []
     form = UploadForm(request.POST, request.FILES, jenis=jenis, rows=rows)
     if not form.is_valid():
@@ -115,9 +110,7 @@ def dokumen_unggah(request, nip, kode):
 
 
 def dokumen_unduh(request, pk):
-    dokumen = get_object_or_404(
-        Dokumen.objects.visible_to(request.user).select_related("pegawai", "jenis"), pk=pk
-    )
+    dokumen = access.get_dokumen_for_user(request.user, pk)
     return file_response(dokumen.file, filename=dokumen.download_name, content_type=dokumen.mime)
 
 
@@ -127,11 +120,7 @@ def dokumen_unduh(request, pk):
 @require_POST
 def dokumen_verifikasi(request, pk):
     user = request.user
-    dokumen = get_object_or_404(
-        Dokumen.objects.visible_to(user).select_related("pegawai", "jenis"), pk=pk
-    )
-    if not (user.is_authenticated and user.is_bkd_staff):
-        return _refused(request, "Hanya verifikator atau admin BKD yang dapat memverifikasi.")
+    dokumen = access.get_dokumen_for_user(user, pk, write=True)
     form = VerifikasiForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Permintaan verifikasi tidak lengkap; muat ulang halaman.")
@@ -159,8 +148,8 @@ def dokumen_verifikasi(request, pk):
 
 def antrian_verifikasi(request):
     user = request.user
-    if not (user.is_authenticated and user.is_bkd_staff):
-        return _refused(request, "Antrian verifikasi dokumen hanya untuk verifikator BKD.")
+    if not access.is_bkd_staff(user):
+        return refuse(request, "Antrian verifikasi dokumen hanya untuk verifikator BKD.")
     pending = (
         Dokumen.objects.visible_to(user)
         .current()
@@ -168,8 +157,10 @@ def antrian_verifikasi(request):
         .select_related("pegawai__opd", "jenis", "uploaded_by")
         .order_by("uploaded_at", "id")
     )
-    if user.pegawai_id:  # never one's own (`services.may_verify`)
+    # Never one's own record nor what one uploaded (`access.may_verify_dokumen`).
+    if user.pegawai_id:
         pending = pending.exclude(pegawai_id=user.pegawai_id)
+    pending = pending.exclude(uploaded_by=user)
     page = Paginator(pending, QUEUE_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "documents/antrian.html", {"page": page})
 
@@ -201,7 +192,7 @@ def kelengkapan(request):
         "page": page,
         "rows": [(people[r.pk], completeness.names(r.missing, types)) for r in page.object_list],
     }
-    if request.user.is_bkd_staff:
+    if access.is_bkd_staff(request.user):
         context["menunggu"] = Dokumen.objects.current().filter(state=Status.MENUNGGU).count()
     return render(request, "documents/kelengkapan.html", context)
 
@@ -239,6 +230,7 @@ def terbit_unduh(request, pk):
     return file_response(terbit.file, filename=terbit.nama_berkas, content_type="application/pdf")
 
 
+@login_not_required
 @require_http_methods(["GET", "POST"])
 def verifikasi_publik(request, token):
     """Public (no log-in): the facts of an issued document, and a byte-for-byte file check."""

@@ -3,20 +3,13 @@ BKD and perencana). Each runs in a transaction, checks the actor's role and leav
 
 from django.db import transaction
 
-from sikap.accounts.models import Peran
+from sikap.accounts import access
 from sikap.core import audited
 from sikap.core.errors import tidak_berhak
 from sikap.ipasn.models import Indicator
 
-INDICATOR_AUTHORS = (Peran.ADMIN_BKD, Peran.PERENCANA)
-
-
-def may_configure(actor) -> bool:
-    return actor.is_authenticated and actor.is_admin_bkd
-
-
-def may_define_indicators(actor) -> bool:
-    return actor.is_authenticated and (actor.is_superuser or actor.peran in INDICATOR_AUTHORS)
+may_configure = access.may_manage_master_data
+may_define_indicators = access.may_define_indicators
 
 
 @transaction.atomic

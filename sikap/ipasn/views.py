@@ -17,8 +17,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from sikap.accounts.models import Peran
+from sikap.accounts import access
 from sikap.core.errors import SikapError
+from sikap.core.forms import show_error
+from sikap.core.views import refuse
 from sikap.ipasn import engine, indicators, services
 from sikap.ipasn.forms import IndicatorForm
 from sikap.ipasn.models import Indicator
@@ -29,14 +31,6 @@ PER_PAGE = 50
 YEARS = range(2000, 2101)
 ONLY_MANAGERS = "Indeks Profesionalitas ASN hanya untuk pimpinan, perencana dan admin."
 ONLY_AUTHORS = "Hanya admin BKD dan perencana yang dapat menyusun indikator."
-
-
-def _may_view(user) -> bool:
-    return user.sees_all_opd or user.peran == Peran.ADMIN_OPD
-
-
-def _refused(request, message: str):
-    return render(request, "refused.html", {"message": message}, status=403)
 
 
 def _year(year: int) -> int:
@@ -73,8 +67,8 @@ def index(request):
 
 def year_view(request, year: int):
     user = request.user
-    if not _may_view(user):
-        return _refused(request, ONLY_MANAGERS)
+    if not access.manages_opd_data(user):
+        return refuse(request, ONLY_MANAGERS)
     year, opd = _year(year), _opd(request)
     rounding = request.GET.get("pembulatan") if request.GET.get("pembulatan") in ROUNDING else None
     context = {"year": year, "opd": opd, "rounding": rounding}
@@ -88,14 +82,14 @@ def year_view(request, year: int):
     context["indicators"] = indicators.compute_indicators(
         Indicator.objects.all(), year, opd=opd, user=user
     )
-    context["may_define"] = services.may_define_indicators(user)
+    context["may_define"] = access.may_define_indicators(user)
     return render(request, "ipasn/year.html", context)
 
 
 def members_view(request, year: int, dimension: str, category: str):
     user = request.user
-    if not _may_view(user):
-        return _refused(request, ONLY_MANAGERS)
+    if not access.manages_opd_data(user):
+        return refuse(request, ONLY_MANAGERS)
     year, opd = _year(year), _opd(request)
     try:
         _, config = engine.config_in_force(year)
@@ -125,8 +119,8 @@ def _back(year: int, opd) -> str:
 
 def indicator_view(request, year: int, pk: int):
     user = request.user
-    if not _may_view(user):
-        return _refused(request, ONLY_MANAGERS)
+    if not access.manages_opd_data(user):
+        return refuse(request, ONLY_MANAGERS)
     year, opd = _year(year), _opd(request)
     indicator = get_object_or_404(Indicator, pk=pk)
     result = indicators.compute_indicator(indicator, year, opd=opd, user=user)
@@ -140,15 +134,15 @@ def indicator_view(request, year: int, pk: int):
         "result": result,
         "counts": counts,
         "back": _back(year, opd),
-        "may_define": services.may_define_indicators(user),
+        "may_define": access.may_define_indicators(user),
     }
     return render(request, "ipasn/indicator.html", context)
 
 
 def indicator_members_view(request, year: int, pk: int, name: str):
     user = request.user
-    if not _may_view(user):
-        return _refused(request, ONLY_MANAGERS)
+    if not access.manages_opd_data(user):
+        return refuse(request, ONLY_MANAGERS)
     year, opd = _year(year), _opd(request)
     indicator = get_object_or_404(Indicator, pk=pk)
     try:
@@ -170,15 +164,15 @@ def indicator_members_view(request, year: int, pk: int, name: str):
 
 def indicator_edit(request, pk: int | None = None):
     user = request.user
-    if not services.may_define_indicators(user):
-        return _refused(request, ONLY_AUTHORS)
+    if not access.may_define_indicators(user):
+        return refuse(request, ONLY_AUTHORS)
     indicator = get_object_or_404(Indicator, pk=pk) if pk else Indicator()
     form = IndicatorForm(request.POST or None, instance=indicator)
     if request.method == "POST" and form.is_valid():
         try:
             services.save_indicator(form.instance, actor=user)
         except SikapError as e:
-            form.add_error(None, e.message)
+            show_error(e, form)
         else:
             messages.success(request, f"Indikator “{indicator.nama}” disimpan.")
             return redirect("ipasn:index")
@@ -188,8 +182,8 @@ def indicator_edit(request, pk: int | None = None):
 @require_POST
 def indicator_delete(request, pk: int):
     user = request.user
-    if not services.may_define_indicators(user):
-        return _refused(request, ONLY_AUTHORS)
+    if not access.may_define_indicators(user):
+        return refuse(request, ONLY_AUTHORS)
     indicator = get_object_or_404(Indicator, pk=pk)
     services.delete_indicator(indicator, actor=user)
     messages.success(request, f"Indikator “{indicator.nama}” dihapus.")

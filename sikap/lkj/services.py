@@ -3,6 +3,7 @@ published LKj, a numbered PDF in the issued-document register, by admin BKD."""
 
 from django.db import transaction
 
+from sikap.accounts import access
 from sikap.core import audit
 from sikap.core.errors import tidak_berhak
 from sikap.core.models import AuditEntry
@@ -38,7 +39,7 @@ def save_texts(year: int, values: dict, *, actor) -> LkjTeks:
 def may_publish(user) -> bool:
     """Admin BKD (the office of the head of BKD) issues the LKj; perencana write it,
     verifikator verify personnel files: neither issues it."""
-    return user.is_authenticated and user.is_admin_bkd
+    return access.may_publish_lkj(user)
 
 
 def publish_lkj(year: int, *, actor, paper_code: str = "a4") -> DokumenTerbit:

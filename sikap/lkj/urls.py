@@ -2,6 +2,8 @@ from django.urls import path
 
 from sikap.lkj import views
 
+app_name = "lkj"
+
 urlpatterns = [
     path("lkj/", views.lkj_home, name="lkj_home"),
     path("lkj/<int:tahun>/", views.lkj_page, name="lkj_tahun"),

@@ -7,7 +7,9 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from sikap.accounts import access
 from sikap.core.errors import SikapError
+from sikap.core.views import refuse
 from sikap.lkj import services
 from sikap.lkj.builder import build_lkj
 from sikap.lkj.docx import lkj_docx
@@ -15,41 +17,36 @@ from sikap.lkj.forms import TeksForm, UnduhForm
 from sikap.lkj.models import LkjTeks, LkjTerbit
 from sikap.lkj.pdf import lkj_pdf
 from sikap.performance.models import Renja
-from sikap.performance.permissions import may_edit, may_read
 from sikap.reports.pdf import pdf_response
 
 REFUSED = "Halaman LKj hanya untuk perencana, admin BKD dan pimpinan."
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def _refused(request, message=REFUSED):
-    return render(request, "refused.html", {"message": message}, status=403)
-
-
 def lkj_home(request):
     """The latest year with a Renja."""
-    if not may_read(request.user):
-        return _refused(request)
+    if not access.may_read_sakip(request.user):
+        return refuse(request, REFUSED)
     latest = Renja.objects.order_by("-tahun").values_list("tahun", flat=True).first()
     if latest is None:
-        return render(request, "refused.html", {"message": "Belum ada data SAKIP."}, status=404)
-    return redirect("lkj_tahun", tahun=latest)
+        return refuse(request, "Belum ada data SAKIP.", status=404)
+    return redirect("lkj:lkj_tahun", tahun=latest)
 
 
 def lkj_page(request, tahun: int):
-    if not may_read(request.user):
-        return _refused(request)
-    editable = may_edit(request.user)
+    if not access.may_read_sakip(request.user):
+        return refuse(request, REFUSED)
+    editable = access.may_plan(request.user)
     teks = LkjTeks.for_year(tahun)
     form = TeksForm(instance=teks)
     if request.method == "POST":
         if not editable:
-            return _refused(request, "Hanya perencana dan admin BKD yang dapat mengubah teks LKj.")
+            return refuse(request, "Hanya perencana dan admin BKD yang dapat mengubah teks LKj.")
         form = TeksForm(request.POST, instance=teks)
         if form.is_valid():
             services.save_texts(tahun, form.cleaned_data, actor=request.user)
             messages.success(request, f"Teks LKj {tahun} disimpan.")
-            return redirect("lkj_tahun", tahun=tahun)
+            return redirect("lkj:lkj_tahun", tahun=tahun)
     try:
         lkj, error = build_lkj(tahun), None
     except SikapError as e:
@@ -75,16 +72,16 @@ def lkj_page(request, tahun: int):
 
 
 def lkj_download(request, tahun: int, fmt: str):
-    if not may_read(request.user):
-        return _refused(request)
+    if not access.may_read_sakip(request.user):
+        return refuse(request, REFUSED)
     form = UnduhForm(request.GET or {"kertas": "a4"})
     if not form.is_valid():
-        return _refused(request, "Ukuran kertas tidak dikenal.")
+        return refuse(request, "Ukuran kertas tidak dikenal.")
     kertas = form.cleaned_data["kertas"]
     try:
         lkj = build_lkj(tahun)
     except SikapError as e:
-        return render(request, "refused.html", {"message": e.message}, status=404)
+        return refuse(request, e.message, status=404)
     name = f"LKj-{tahun}-{kertas.upper()}"
     if fmt == "pdf":
         return pdf_response(lkj_pdf(lkj, kertas), f"{name}.pdf", inline=False)
@@ -96,13 +93,13 @@ def lkj_download(request, tahun: int, fmt: str):
 @require_POST
 def lkj_publish(request, tahun: int):
     """Admin BKD issues the year's LKj as a numbered PDF with its QR code on the cover."""
-    if not may_read(request.user):
-        return _refused(request)
+    if not access.may_read_sakip(request.user):
+        return refuse(request, REFUSED)
     if not services.may_publish(request.user):
-        return _refused(request, "Hanya admin BKD yang dapat menerbitkan LKj bernomor.")
+        return refuse(request, "Hanya admin BKD yang dapat menerbitkan LKj bernomor.")
     form = UnduhForm(request.POST)
     if not form.is_valid():
-        return _refused(request, "Ukuran kertas tidak dikenal.")
+        return refuse(request, "Ukuran kertas tidak dikenal.")
     try:
         terbit = services.publish_lkj(
             tahun, actor=request.user, paper_code=form.cleaned_data["kertas"]
@@ -114,4 +111,4 @@ def lkj_publish(request, tahun: int):
         messages.success(
             request, f"LKj {tahun} diterbitkan sebagai versi {versi}, nomor {terbit.nomor}."
         )
-    return redirect("lkj_tahun", tahun=tahun)
+    return redirect("lkj:lkj_tahun", tahun=tahun)

@@ -4,7 +4,6 @@ from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 
-from sikap.core.errors import SikapError
 from sikap.org.models import Jabatan, Opd, UnitKerja
 from sikap.people.models import RIWAYAT_MODELS, Pegawai, RiwayatJabatan, StatusPegawai
 from sikap.people.validation import identity_errors
@@ -64,14 +63,6 @@ def _prompt_in_indonesian(field: forms.Field) -> None:
             field.empty_label = PILIH
     elif isinstance(field, forms.ChoiceField) and field.choices[:1] == [("", _DJANGO_BLANK)]:
         field.choices = [("", PILIH), *field.choices[1:]]
-
-
-def show_sikap_error(form: forms.BaseForm, error: SikapError) -> None:
-    """Put a service's refusal on the form: on its fields where it names them."""
-    for field, messages in error.errors.items():
-        form.add_error(field if field in form.fields else None, messages)
-    if not error.errors:
-        form.add_error(None, error.message)
 
 
 def editable_opds(user):

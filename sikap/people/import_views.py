@@ -5,7 +5,9 @@ from django.conf import settings
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
+from sikap.accounts import access
 from sikap.core.errors import SikapError
+from sikap.core.views import refuse
 from sikap.people.import_service import import_siasn as run_import
 
 
@@ -25,13 +27,8 @@ class ImportSiasnForm(forms.Form):
 
 @require_http_methods(["GET", "POST"])
 def import_siasn(request):
-    if not request.user.may_edit_personnel:
-        return render(
-            request,
-            "refused.html",
-            {"message": "Impor data SIASN hanya untuk Admin OPD dan Admin BKD."},
-            status=403,
-        )
+    if not access.may_edit_personnel(request.user):
+        return refuse(request, "Impor data SIASN hanya untuk Admin OPD dan Admin BKD.")
     form = ImportSiasnForm(request.POST or None, request.FILES or None)
     report = failure = None
     if form.is_valid():

@@ -2,6 +2,8 @@ from django.urls import path
 
 from sikap.people import import_views, views
 
+app_name = "people"
+
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("pegawai/", views.pegawai_list, name="pegawai_list"),

@@ -12,13 +12,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from sikap.accounts.models import Peran
+from sikap.accounts import access
 from sikap.core import trail
 from sikap.core.errors import SikapError
+from sikap.core.forms import show_error
 from sikap.core.models import AuditEntry
+from sikap.core.views import refuse
 from sikap.people import charts, drh, stats
 from sikap.people.filters import PegawaiFilterForm
-from sikap.people.forms import RIWAYAT_FORMS, PegawaiForm, editable_opds, show_sikap_error
+from sikap.people.forms import RIWAYAT_FORMS, PegawaiForm, editable_opds
 from sikap.people.models import Pegawai
 from sikap.people.selectors import atasan_of, bawahan_of
 from sikap.people.services import create_pegawai, delete_riwayat, save_riwayat, update_pegawai
@@ -29,35 +31,6 @@ from sikap.rules.dates import masa_kerja, usia
 
 PER_PAGE = 50
 TRAIL_PER_PAGE = 25
-# Roles that read every pegawai's audit trail; an admin OPD reads its own OPD's, anyone their own.
-TRAIL_READERS = (Peran.ADMIN_BKD, Peran.VERIFIKATOR, Peran.PIMPINAN)
-
-
-# --- fetching and authorising ---------------------------------------------------------------
-
-
-def _visible_pegawai(user, nip: str, queryset=None) -> Pegawai:
-    queryset = queryset if queryset is not None else Pegawai.objects.all()
-    nip = "".join(nip.split())
-    return get_object_or_404(
-        queryset.visible_to(user).select_related("opd", "unit", "jabatan"), nip=nip
-    )
-
-
-def _may_edit(user, pegawai: Pegawai) -> bool:
-    return Pegawai.objects.editable_by(user).filter(pk=pegawai.pk).exists()
-
-
-def _may_read_trail(user, pegawai: Pegawai) -> bool:
-    """The trail is for BKD-wide readers, the pegawai themself and whoever manages the record —
-    not for a superior, who sees a subordinate's data but not its history."""
-    if user.is_superuser or user.peran in TRAIL_READERS or pegawai.pk == user.pegawai_id:
-        return True
-    return Pegawai.objects.editable_by(user).filter(pk=pegawai.pk).exists()
-
-
-def _refused(request, message: str):
-    return render(request, "refused.html", {"message": message}, status=403)
 
 
 # --- dashboard and list ---------------------------------------------------------------------
@@ -65,7 +38,7 @@ def _refused(request, message: str):
 
 def dashboard(request):
     user = request.user
-    if not (user.sees_all_opd or user.peran == Peran.ADMIN_OPD):
+    if not access.manages_opd_data(user):
         return _personal_dashboard(request)
     # The same population as `sikap stats` and the LKj: ASN in active service.
     population = stats.active_asn() & Pegawai.objects.visible_to(user)
@@ -141,7 +114,9 @@ def pegawai_export(request):
 
 
 def _drh_context(request, nip: str) -> dict:
-    pegawai = _visible_pegawai(request.user, nip, drh.with_everything(Pegawai.objects))
+    pegawai = access.get_pegawai_for_user(
+        request.user, nip, queryset=drh.with_everything(Pegawai.objects)
+    )
     return {
         "pegawai": pegawai,
         "identity": drh.identity(pegawai, as_of=timezone.localdate(), atasan=atasan_of(pegawai)),
@@ -152,8 +127,8 @@ def _drh_context(request, nip: str) -> dict:
 def pegawai_detail(request, nip):
     context = _drh_context(request, nip)
     pegawai = context["pegawai"]
-    context["may_edit"] = _may_edit(request.user, pegawai)
-    context["may_read_trail"] = _may_read_trail(request.user, pegawai)
+    context["may_edit"] = access.may_edit_pegawai(request.user, pegawai)
+    context["may_read_trail"] = access.may_read_trail(request.user, pegawai)
     context["warnings"] = data_warnings(pegawai) if context["may_edit"] else []
     return render(request, "people/pegawai_detail.html", context)
 
@@ -166,9 +141,9 @@ def pegawai_pdf(request, nip):
 
 
 def pegawai_history(request, nip):
-    pegawai = _visible_pegawai(request.user, nip)
-    if not _may_read_trail(request.user, pegawai):
-        return _refused(request, "Jejak perubahan hanya dapat dilihat oleh pengelola data.")
+    pegawai = access.get_pegawai_for_user(request.user, nip)
+    if not access.may_read_trail(request.user, pegawai):
+        return refuse(request, "Jejak perubahan hanya dapat dilihat oleh pengelola data.")
     entries = AuditEntry.objects.filter(pegawai_id=pegawai.pk).select_related("actor")
     page = Paginator(entries, TRAIL_PER_PAGE).get_page(request.GET.get("page"))
     rows = trail.readable(page.object_list)
@@ -183,18 +158,18 @@ def pegawai_history(request, nip):
 @require_http_methods(["GET", "POST"])
 def pegawai_create(request):
     user = request.user
-    if not user.may_edit_personnel:
-        return _refused(request, "Anda tidak berhak menambah pegawai.")
+    if not access.may_edit_personnel(user):
+        return refuse(request, "Anda tidak berhak menambah pegawai.")
     if request.method == "POST":
         form = PegawaiForm(request.POST, user=user)
         if form.is_valid():
             try:
                 pegawai = create_pegawai(form.save(commit=False), actor=user)
             except SikapError as e:
-                show_sikap_error(form, e)
+                show_error(e, form)
             else:
                 messages.success(request, f"Pegawai {pegawai.nama_lengkap} ditambahkan.")
-                return redirect("pegawai_detail", nip=pegawai.nip)
+                return redirect("people:pegawai_detail", nip=pegawai.nip)
     else:
         # ?opd= comes from the OPD selector reloading the unit list (htmx).
         opd = request.GET.get("opd") or _sole_opd(user)
@@ -211,22 +186,20 @@ def _sole_opd(user):
 @require_http_methods(["GET", "POST"])
 def pegawai_edit(request, nip):
     user = request.user
-    pegawai = _visible_pegawai(user, nip)
-    if not _may_edit(user, pegawai):
-        return _refused(request, "Anda tidak berhak mengubah data pegawai ini.")
+    pegawai = access.get_pegawai_for_user(user, nip, write=True)
     if request.method == "POST":
         form = PegawaiForm(request.POST, instance=pegawai, user=user)
         if form.is_valid():
             if not form.has_changed():
                 messages.info(request, "Tidak ada perubahan.")
-                return redirect("pegawai_detail", nip=pegawai.nip)
+                return redirect("people:pegawai_detail", nip=pegawai.nip)
             try:
                 pegawai = update_pegawai(pegawai, form.changes(), actor=user)
             except SikapError as e:
-                show_sikap_error(form, e)
+                show_error(e, form)
             else:
                 messages.success(request, "Data pegawai disimpan.")
-                return redirect("pegawai_detail", nip=pegawai.nip)
+                return redirect("people:pegawai_detail", nip=pegawai.nip)
     else:
         initial = {"opd": request.GET["opd"]} if request.GET.get("opd") else None
         form = PegawaiForm(instance=pegawai, user=user, initial=initial)
@@ -238,15 +211,13 @@ def _riwayat_target(request, nip, kind, pk=None):
     form_class = RIWAYAT_FORMS.get(kind)
     if form_class is None:
         raise Http404("Jenis riwayat tidak dikenal.")
-    pegawai = _visible_pegawai(request.user, nip)
-    if not _may_edit(request.user, pegawai):
-        return _refused(request, "Anda tidak berhak mengubah riwayat pegawai ini.")
+    pegawai = access.get_pegawai_for_user(request.user, nip, write=True)
     row = get_object_or_404(form_class._meta.model, pk=pk, pegawai=pegawai) if pk else None
     return pegawai, form_class, row
 
 
 def _back_to_profile(pegawai, kind):
-    return redirect(f"{reverse('pegawai_detail', args=[pegawai.nip])}#riwayat-{kind}")
+    return redirect(f"{reverse('people:pegawai_detail', args=[pegawai.nip])}#riwayat-{kind}")
 
 
 @require_http_methods(["GET", "POST"])
@@ -262,7 +233,7 @@ def riwayat_edit(request, nip, kind, pk=None):
         try:
             save_riwayat(form.save(commit=False), actor=request.user)
         except SikapError as e:
-            show_sikap_error(form, e)
+            show_error(e, form)
         else:
             messages.success(request, f"{title} disimpan.")
             return _back_to_profile(pegawai, kind)

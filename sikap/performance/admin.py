@@ -4,6 +4,7 @@ sub kegiatan with their indicator rows). Imports fill the same tables; saves are
 
 from django.contrib import admin
 
+from sikap.accounts import access
 from sikap.core.admin_site import AuditedAdmin, RoleInline, site
 from sikap.performance import services
 from sikap.performance.models import (
@@ -18,17 +19,16 @@ from sikap.performance.models import (
     SubKegiatan,
     Tujuan,
 )
-from sikap.performance.permissions import EDITORS
 
 
 class PlanAdmin(AuditedAdmin):
-    roles = EDITORS
+    allowed = staticmethod(access.may_plan)
     save_service = services.save_plan_object
     delete_service = services.delete_plan_object
 
 
 class PlanInline(RoleInline):
-    roles = EDITORS
+    allowed = staticmethod(access.may_plan)
 
 
 class TujuanInline(PlanInline):

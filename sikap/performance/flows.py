@@ -6,6 +6,7 @@ correction (koreksi), a case of its own: approving it replaces the quarter's val
 audit trail keeps the old ones.
 """
 
+from sikap.accounts import access
 from sikap.core import audit
 from sikap.core.models import AuditEntry
 from sikap.performance.models import (
@@ -15,14 +16,13 @@ from sikap.performance.models import (
     RealisasiTriwulan,
     Status,
 )
-from sikap.performance.permissions import may_edit, may_verify
 from sikap.workflow import Transition, Workflow
 
 LABELS = {s.value: s.label for s in Status}
 
 
 def _editor(user, case) -> bool:
-    return may_edit(user)
+    return access.may_plan(user)
 
 
 def _has_value(case) -> str | None:
@@ -59,7 +59,7 @@ REALISASI = Workflow(
             "Verifikasi",
             (Status.DIAJUKAN,),
             Status.TERVERIFIKASI,
-            may_verify,
+            access.may_verify_realisasi,
             recipients=_submitter,
         ),
         Transition(
@@ -67,7 +67,7 @@ REALISASI = Workflow(
             "Kembalikan",
             (Status.DIAJUKAN,),
             Status.DIKEMBALIKAN,
-            may_verify,
+            access.may_verify_realisasi,
             needs_reason=True,
             recipients=_submitter,
         ),
@@ -76,7 +76,7 @@ REALISASI = Workflow(
             "Tolak",
             (Status.DIAJUKAN,),
             Status.DITOLAK,
-            may_verify,
+            access.may_verify_realisasi,
             needs_reason=True,
             recipients=_submitter,
         ),
@@ -121,7 +121,7 @@ KOREKSI = Workflow(
             "Setujui koreksi",
             (Status.DIAJUKAN,),
             Status.DISETUJUI,
-            may_verify,
+            access.may_verify_realisasi,
             effect=_apply,
             recipients=_submitter,
         ),
@@ -130,7 +130,7 @@ KOREKSI = Workflow(
             "Kembalikan",
             (Status.DIAJUKAN,),
             Status.DIKEMBALIKAN,
-            may_verify,
+            access.may_verify_realisasi,
             needs_reason=True,
             recipients=_submitter,
         ),
@@ -139,7 +139,7 @@ KOREKSI = Workflow(
             "Tolak koreksi",
             (Status.DIAJUKAN,),
             Status.DITOLAK,
-            may_verify,
+            access.may_verify_realisasi,
             needs_reason=True,
             recipients=_submitter,
         ),

@@ -4,7 +4,6 @@ import re
 
 from django import forms
 
-from sikap.core.errors import SikapError
 from sikap.performance.models import JenisPerjanjian, PengaturanCapaian
 from sikap.performance.services import BUKTI_EXTENSIONS
 
@@ -37,14 +36,6 @@ def _text(label: str, *, required: bool = False, rows: int = 2) -> forms.CharFie
         required=required,
         widget=forms.Textarea(attrs={"rows": rows, "class": "form-control"}),
     )
-
-
-def show_error(form: forms.BaseForm, error: SikapError) -> None:
-    """Put a service's refusal on the form, on the fields it names."""
-    for name, messages in error.errors.items():
-        form.add_error(name if name in form.fields else None, messages)
-    if not error.errors:
-        form.add_error(None, error.message)
 
 
 class RealisasiForm(forms.Form):

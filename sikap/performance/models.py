@@ -187,7 +187,7 @@ class Renja(models.Model):
         return f"Renja {self.tahun}"
 
     def get_absolute_url(self) -> str:
-        return reverse("sakip_tahun", args=[self.tahun])
+        return reverse("performance:sakip_tahun", args=[self.tahun])
 
 
 class Node(models.Model):
@@ -304,7 +304,7 @@ class IndikatorRenja(models.Model):
         return f"{self.kode} · {self.indikator}"
 
     def get_absolute_url(self) -> str:
-        return reverse("sakip_indikator", args=[self.pk])
+        return reverse("performance:sakip_indikator", args=[self.pk])
 
     @property
     def node(self):
@@ -464,7 +464,7 @@ class RealisasiTriwulan(Case):
         return f"Realisasi TW {self.triwulan} · {self.indikator.kode} {self.indikator.indikator}"
 
     def get_absolute_url(self) -> str:
-        return reverse("sakip_indikator", args=[self.indikator_id])
+        return reverse("performance:sakip_indikator", args=[self.indikator_id])
 
     @property
     def editable(self) -> bool:
@@ -516,7 +516,7 @@ class KoreksiRealisasi(Case):
         return f"Koreksi {self.realisasi}"
 
     def get_absolute_url(self) -> str:
-        return reverse("sakip_koreksi", args=[self.pk])
+        return reverse("performance:sakip_koreksi", args=[self.pk])
 
     @property
     def editable(self) -> bool:

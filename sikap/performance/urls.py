@@ -2,6 +2,8 @@ from django.urls import path
 
 from sikap.performance import views
 
+app_name = "performance"
+
 urlpatterns = [
     path("sakip/", views.home, name="sakip_home"),
     path("sakip/impor/", views.import_page, name="sakip_import"),

@@ -10,8 +10,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from sikap.accounts import access
 from sikap.core.audit import history_of
 from sikap.core.errors import SikapError
+from sikap.core.forms import show_error
+from sikap.core.views import refuse
 from sikap.performance import flows, services
 from sikap.performance.capaian import year_capaian
 from sikap.performance.forms import (
@@ -22,7 +25,6 @@ from sikap.performance.forms import (
     PerjanjianForm,
     RealisasiForm,
     StepForm,
-    show_error,
 )
 from sikap.performance.importer import ANGGARAN, IKU, REALISASI, RENJA, ImportRefused, parse_bundle
 from sikap.performance.models import (
@@ -36,22 +38,20 @@ from sikap.performance.models import (
     RealisasiTriwulan,
     Renja,
 )
-from sikap.performance.permissions import may_edit, may_read
 from sikap.performance.selectors import findings_for_year, latest_agreement, years
 
 SEVERITY_CLASS = {"A": "danger", "B": "warning", "C": "secondary"}
 READ_ONLY = "Hanya perencana dan admin BKD yang dapat mengubah data SAKIP."
 
 
-def _refused(request, message="Halaman SAKIP hanya untuk perencana, admin BKD dan pimpinan."):
-    return render(request, "refused.html", {"message": message}, status=403)
+NOT_A_READER = "Halaman SAKIP hanya untuk perencana, admin BKD dan pimpinan."
 
 
 def reader(view):
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        if not may_read(request.user):
-            return _refused(request)
+        if not access.may_read_sakip(request.user):
+            return refuse(request, NOT_A_READER)
         return view(request, *args, **kwargs)
 
     return wrapped
@@ -60,10 +60,10 @@ def reader(view):
 def editor(view):
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        if not may_read(request.user):
-            return _refused(request)
-        if not may_edit(request.user):
-            return _refused(request, READ_ONLY)
+        if not access.may_read_sakip(request.user):
+            return refuse(request, NOT_A_READER)
+        if not access.may_plan(request.user):
+            return refuse(request, READ_ONLY)
         return view(request, *args, **kwargs)
 
     return wrapped
@@ -80,7 +80,7 @@ def _year_or_404(tahun: int) -> Renja:
 def home(request):
     known = years()
     if known:
-        return redirect("sakip_tahun", known[0])
+        return redirect("performance:sakip_tahun", known[0])
     return render(request, "performance/empty.html")
 
 
@@ -93,7 +93,7 @@ def overview(request, tahun):
         "years": years(),
         "result": result,
         "agreements": PerjanjianKinerja.objects.filter(tahun=tahun).order_by("-nomor_versi"),
-        "may_edit": may_edit(request.user),
+        "may_edit": access.may_plan(request.user),
     }
     return render(request, "performance/overview.html", context)
 
@@ -156,7 +156,7 @@ def indicator_page(request, pk):
         k.realisasi_id: k
         for k in KoreksiRealisasi.objects.filter(realisasi__in=quarters, state__in=OPEN_KOREKSI)
     }
-    can_edit = may_edit(request.user)
+    can_edit = access.may_plan(request.user)
     cards = []
     for quarter in quarters:
         form = None
@@ -269,7 +269,7 @@ def koreksi_create(request, pk):
             messages.success(request, "Koreksi dibuat sebagai draf; ajukan untuk diverifikasi.")
             return redirect(koreksi.get_absolute_url())
         except SikapError as e:
-            show_error(form, e)
+            show_error(e, form)
     elif request.method == "GET":
         form.initial = {"k": quarter.k, "rp": quarter.rp, "catatan": quarter.catatan}
     return render(request, "performance/koreksi_form.html", {"quarter": quarter, "form": form})
@@ -281,7 +281,7 @@ def koreksi_page(request, pk):
         KoreksiRealisasi.objects.select_related("realisasi__indikator", "dibuat_oleh"), pk=pk
     )
     form = None
-    if may_edit(request.user) and koreksi.editable:
+    if access.may_plan(request.user) and koreksi.editable:
         form = KoreksiForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             try:
@@ -297,7 +297,7 @@ def koreksi_page(request, pk):
                 messages.success(request, "Koreksi disimpan.")
                 return redirect(koreksi.get_absolute_url())
             except SikapError as e:
-                show_error(form, e)
+                show_error(e, form)
         elif request.method == "GET":
             form.initial = {
                 "k": koreksi.k,
@@ -306,9 +306,11 @@ def koreksi_page(request, pk):
                 "catatan": koreksi.catatan,
             }
     elif request.method == "POST":
-        return _refused(
+        return refuse(
             request,
-            READ_ONLY if not may_edit(request.user) else "Koreksi ini sudah tidak dapat diubah.",
+            READ_ONLY
+            if not access.may_plan(request.user)
+            else "Koreksi ini sudah tidak dapat diubah.",
         )
     context = {
         "koreksi": koreksi,
@@ -350,9 +352,9 @@ def iku_edit(request, pk):
                 actor=request.user,
             )
             messages.success(request, f"{target.indikator} {target.tahun} disimpan.")
-            return redirect("sakip_tahun", target.tahun)
+            return redirect("performance:sakip_tahun", target.tahun)
         except SikapError as e:
-            show_error(form, e)
+            show_error(e, form)
     context = {"target": target, "form": form, "history": history_of(target)[:20]}
     return render(request, "performance/iku_form.html", context)
 
@@ -372,7 +374,7 @@ def perjanjian(request, tahun):
         for p in Program.objects.filter(renja=renja).order_by("urutan")
     ]
     form = None
-    if may_edit(request.user):
+    if access.may_plan(request.user):
         form = PerjanjianForm(request.POST or None, targets=targets, programs=programs)
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
@@ -391,11 +393,11 @@ def perjanjian(request, tahun):
                     actor=request.user,
                 )
                 messages.success(request, f"{pk} disimpan.")
-                return redirect("sakip_perjanjian", tahun)
+                return redirect("performance:sakip_perjanjian", tahun)
             except SikapError as e:
-                show_error(form, e)
+                show_error(e, form)
     elif request.method == "POST":
-        return _refused(request, READ_ONLY)
+        return refuse(request, READ_ONLY)
     versions = PerjanjianKinerja.objects.filter(tahun=tahun).prefetch_related(
         "targets__indikator", "anggaran__program"
     )
@@ -414,9 +416,9 @@ def pengaturan(request):
         try:
             services.save_pengaturan(form.save(commit=False), actor=request.user)
             messages.success(request, "Pengaturan capaian disimpan.")
-            return redirect("sakip_pengaturan")
+            return redirect("performance:sakip_pengaturan")
         except SikapError as e:
-            show_error(form, e)
+            show_error(e, form)
     context = {"form": form, "rows": PengaturanCapaian.objects.all()}
     return render(request, "performance/pengaturan.html", context)
 
@@ -463,10 +465,10 @@ def import_page(request):
                     f"{result.summary} Pemeriksaan: {len(result.findings)} temuan "
                     f"({severe} tingkat A).",
                 )
-                return redirect(reverse("sakip_periksa", args=[tahun]))
+                return redirect(reverse("performance:sakip_periksa", args=[tahun]))
             except ImportRefused as e:
                 issues = e.issues
                 form.add_error(None, e.message)
             except SikapError as e:
-                form.add_error(None, e.message)
+                show_error(e, form)
     return render(request, "performance/import.html", {"form": form, "issues": issues})

@@ -15,7 +15,7 @@ chain simply skips the steps it does not name. Nobody verifies their own request
 
 from django.utils import timezone
 
-from sikap.accounts.models import Peran, User
+from sikap.accounts import access
 from sikap.documents.models import Dokumen
 from sikap.selfservice.apply import apply_usulan
 from sikap.selfservice.models import Rantai, Status, UsulanPerubahan
@@ -31,17 +31,7 @@ def is_owner(user, usulan) -> bool:
 
 
 def is_verifier_now(user, usulan) -> bool:
-    """The admin OPD of the pegawai's OPD at the OPD step; BKD staff at the BKD step."""
-    if not user.is_authenticated or user.pegawai_id == usulan.pegawai_id:
-        return False
-    if usulan.state == Status.MENUNGGU_OPD:
-        # .all(), not .filter(): a page listing many requests prefetches the scope once.
-        return user.peran == Peran.ADMIN_OPD and usulan.pegawai.opd_id in {
-            opd.pk for opd in user.opd_scope.all()
-        }
-    if usulan.state == Status.MENUNGGU_BKD:
-        return user.is_bkd_staff
-    return False
+    return access.may_verify_usulan(user, usulan)
 
 
 def starts_at_opd(usulan) -> bool:
@@ -70,16 +60,11 @@ def _all(*checks):
 
 
 def opd_verifiers(usulan):
-    return User.objects.filter(
-        is_active=True, peran=Peran.ADMIN_OPD, opd_scope=usulan.pegawai.opd_id
-    ).exclude(pegawai_id=usulan.pegawai_id)
+    return access.admin_opd_accounts(usulan.pegawai.opd_id).exclude(pegawai_id=usulan.pegawai_id)
 
 
 def bkd_verifiers(usulan):
-    # Admin BKD may verify too, but the verifikator desk is who works the queue.
-    return User.objects.filter(is_active=True, peran=Peran.VERIFIKATOR).exclude(
-        pegawai_id=usulan.pegawai_id
-    )
+    return access.verifikator_accounts().exclude(pegawai_id=usulan.pegawai_id)
 
 
 def proposer(usulan):

@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from sikap.accounts import access
 from sikap.people.models import RIWAYAT_MODELS, Pegawai
 from sikap.workflow import Case
 
@@ -156,9 +157,9 @@ class UsulanQuerySet(models.QuerySet):
             return self.none()
         q = Q(pegawai_id=user.pegawai_id) if user.pegawai_id else Q(pk__in=[])
         submitted = ~Q(state=Status.DRAF)
-        if user.sees_all_opd:
+        if access.sees_all_opd(user):
             q |= submitted
-        elif user.peran == "admin_opd":
+        elif access.is_admin_opd(user):
             q |= submitted & Q(pegawai__opd__in=user.opd_scope.all())
         return self.filter(q)
 
@@ -207,7 +208,7 @@ class UsulanPerubahan(Case):
         return f"Usulan #{self.pk} {self.pegawai.nama}: {self.jenis.nama}"
 
     def get_absolute_url(self) -> str:
-        return reverse("usulan_detail", args=[self.pk])
+        return reverse("selfservice:usulan_detail", args=[self.pk])
 
     def get_state_display(self) -> str:
         return Status(self.state).label if self.state in Status.values else self.state

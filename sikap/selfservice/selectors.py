@@ -4,27 +4,23 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from sikap.accounts.models import Peran
+from sikap.accounts import access
 from sikap.selfservice.models import Status, UsulanPerubahan
-
-
-def may_verify(user) -> bool:
-    return user.is_authenticated and (user.is_bkd_staff or user.peran == Peran.ADMIN_OPD)
 
 
 def antrian_for(user):
     """Requests waiting for `user`'s decision, oldest submission first: an admin OPD's at the
     OPD step for the OPDs they manage, BKD staff's at the BKD step. Never one's own."""
     queryset = UsulanPerubahan.objects.none()
-    if user.is_bkd_staff:
+    if access.is_bkd_staff(user):
         queryset = UsulanPerubahan.objects.filter(state=Status.MENUNGGU_BKD)
-    elif user.peran == Peran.ADMIN_OPD:
+    elif access.is_admin_opd(user):
         queryset = UsulanPerubahan.objects.filter(
             state=Status.MENUNGGU_OPD, pegawai__opd__in=user.opd_scope.all()
         )
     if user.pegawai_id:
         queryset = queryset.exclude(pegawai_id=user.pegawai_id)
-    return queryset.order_by("diajukan_pada", "id")
+    return queryset.exclude(dibuat_oleh=user).order_by("diajukan_pada", "id")
 
 
 def filter_antrian(queryset, *, opd=None, jenis=None, umur_hari: int | None = None):

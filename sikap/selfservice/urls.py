@@ -2,6 +2,8 @@ from django.urls import path
 
 from sikap.selfservice import views
 
+app_name = "selfservice"
+
 urlpatterns = [
     path("usulan/", views.usulan_list, name="usulan_list"),
     path("usulan/baru/", views.usulan_pilih, name="usulan_pilih"),

@@ -13,8 +13,11 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
+from sikap.accounts import access
 from sikap.core.errors import SikapError
+from sikap.core.forms import show_error
 from sikap.core.models import Notifikasi
+from sikap.core.views import refuse
 from sikap.people import drh
 from sikap.people.models import Pegawai
 from sikap.selfservice import services
@@ -29,38 +32,15 @@ from sikap.selfservice.models import (
     Status,
     UsulanPerubahan,
 )
-from sikap.selfservice.selectors import antrian_for, filter_antrian, may_verify, umur_hari
+from sikap.selfservice.selectors import antrian_for, filter_antrian, umur_hari
 
 PER_PAGE = 50
 DIPUTUS_DENGAN_ALASAN = (Status.DIKEMBALIKAN, Status.DITOLAK)
 
 
-def _show_error(error: SikapError, *forms) -> None:
-    """Put a service's refusal on whichever of the page's forms has the field it names."""
-    forms = [f for f in forms if f is not None]
-    for field, errors in error.errors.items():
-        owner = next((f for f in forms if field in f.fields), forms[0])
-        owner.add_error(field if field in owner.fields else None, errors)
-    if not error.errors:
-        forms[0].add_error(None, error.message)
-
-
-def _refused(request, message: str):
-    return render(request, "refused.html", {"message": message}, status=403)
-
-
 def _own_pegawai(request) -> Pegawai | None:
     user = request.user
     return Pegawai.objects.filter(pk=user.pegawai_id).first() if user.pegawai_id else None
-
-
-def _visible(request, pk) -> UsulanPerubahan:
-    return get_object_or_404(
-        UsulanPerubahan.objects.visible_to(request.user).select_related(
-            "pegawai__opd", "jenis", "dibuat_oleh"
-        ),
-        pk=pk,
-    )
 
 
 # --- the pegawai's requests -----------------------------------------------------------------
@@ -69,7 +49,7 @@ def _visible(request, pk) -> UsulanPerubahan:
 def usulan_list(request):
     pegawai = _own_pegawai(request)
     if pegawai is None:
-        return _refused(request, "Akun Anda tidak terhubung dengan data pegawai.")
+        return refuse(request, "Akun Anda tidak terhubung dengan data pegawai.")
     usulan = UsulanPerubahan.objects.filter(pegawai=pegawai).select_related("jenis", "pegawai")
     page = Paginator(usulan, PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "selfservice/usulan_list.html", {"page": page, "pegawai": pegawai})
@@ -78,7 +58,7 @@ def usulan_list(request):
 def usulan_pilih(request):
     """Step 1 of a proposal: the kind of change."""
     if _own_pegawai(request) is None:
-        return _refused(request, "Akun Anda tidak terhubung dengan data pegawai.")
+        return refuse(request, "Akun Anda tidak terhubung dengan data pegawai.")
     jenis = JenisPerubahan.objects.filter(aktif=True)
     groups = [("Data identitas dan kontak", [j for j in jenis if j.is_identity])]
     for kind, title in drh.TITLES.items():
@@ -140,7 +120,7 @@ def _after_save(request, usulan: UsulanPerubahan):
 def usulan_create(request, kode):
     pegawai = _own_pegawai(request)
     if pegawai is None:
-        return _refused(request, "Akun Anda tidak terhubung dengan data pegawai.")
+        return refuse(request, "Akun Anda tidak terhubung dengan data pegawai.")
     jenis = _jenis(kode)
     row = None
     if jenis.needs_row:
@@ -171,7 +151,7 @@ def usulan_create(request, kode):
                 berkas=meta.cleaned_data.get("berkas"),
             )
         except SikapError as e:
-            _show_error(e, form, meta)
+            show_error(e, form, meta)
         else:
             return _after_save(request, usulan)
     return _form_page(request, jenis=jenis, pegawai=pegawai, row=row, form=form, meta=meta)
@@ -179,13 +159,11 @@ def usulan_create(request, kode):
 
 @require_http_methods(["GET", "POST"])
 def usulan_edit(request, pk):
-    usulan = _visible(request, pk)
-    if usulan.pegawai_id != request.user.pegawai_id or usulan.state not in TERBUKA:
-        return _refused(request, "Usulan ini tidak dapat Anda ubah lagi.")
+    usulan = access.get_usulan_for_user(request.user, pk, write=True)
     jenis, pegawai = usulan.jenis, usulan.pegawai
     row = usulan.target()
     if jenis.needs_row and row is None:
-        return _refused(request, "Riwayat yang diusulkan sudah tidak ada; batalkan usulan ini.")
+        return refuse(request, "Riwayat yang diusulkan sudah tidak ada; batalkan usulan ini.")
     data = request.POST if request.method == "POST" else None
     form = None
     if jenis.operasi != Operasi.REMOVE:
@@ -207,7 +185,7 @@ def usulan_edit(request, pk):
                 expected_version=_version(request),
             )
         except SikapError as e:
-            _show_error(e, form, meta)
+            show_error(e, form, meta)
         else:
             return _after_save(request, usulan)
     return _form_page(
@@ -221,7 +199,7 @@ def _version(request) -> int | None:
 
 
 def usulan_detail(request, pk):
-    usulan = _visible(request, pk)
+    usulan = access.get_usulan_for_user(request.user, pk)
     user = request.user
     steps = FLOW.available(usulan, user)
     timeline = list(usulan.timeline())
@@ -242,7 +220,7 @@ def usulan_detail(request, pk):
 
 @require_POST
 def usulan_step(request, pk):
-    usulan = _visible(request, pk)
+    usulan = access.get_usulan_for_user(request.user, pk)
     name = request.POST.get("langkah", "")
     try:
         moved = services.take_step(
@@ -264,7 +242,7 @@ def usulan_step(request, pk):
 
 def _back_to_queue(request):
     # Back to the queue as it was filtered; only a query string, so never another site.
-    return redirect(f"{reverse('antrian')}?{request.POST.get('filter', '')}")
+    return redirect(f"{reverse('selfservice:antrian')}?{request.POST.get('filter', '')}")
 
 
 # --- the verifiers' queue -------------------------------------------------------------------
@@ -272,8 +250,8 @@ def _back_to_queue(request):
 
 def antrian(request):
     user = request.user
-    if not may_verify(user):
-        return _refused(request, "Halaman ini untuk verifikator usulan perubahan data.")
+    if not access.may_work_usulan_queue(user):
+        return refuse(request, "Halaman ini untuk verifikator usulan perubahan data.")
     form = AntrianFilterForm(request.GET or None, user=user)
     queryset = antrian_for(user)
     if form.is_valid():
@@ -298,12 +276,12 @@ def antrian(request):
 @require_POST
 def antrian_bulk(request):
     user = request.user
-    if not may_verify(user):
-        return _refused(request, "Halaman ini untuk verifikator usulan perubahan data.")
+    if not access.may_work_usulan_queue(user):
+        return refuse(request, "Halaman ini untuk verifikator usulan perubahan data.")
     chosen = [int(pk) for pk in request.POST.getlist("pilih") if pk.isdigit()]
     if not chosen:
         messages.warning(request, "Pilih dahulu usulan yang akan disetujui.")
-        return redirect("antrian")
+        return redirect("selfservice:antrian")
     waiting = antrian_for(user).filter(pk__in=chosen).select_related("jenis", "pegawai__opd")
     found = {u.pk: u for u in waiting}
     items = []
@@ -348,11 +326,11 @@ def notifikasi_open(request, pk):
     )
     if request.POST.get("buka") and safe:
         return redirect(note.url)
-    return redirect("notifikasi")
+    return redirect("selfservice:notifikasi")
 
 
 @require_POST
 def notifikasi_read_all(request):
     count = services.mark_all_read(actor=request.user)
     messages.info(request, f"{count} notifikasi ditandai sudah dibaca.")
-    return redirect("notifikasi")
+    return redirect("selfservice:notifikasi")

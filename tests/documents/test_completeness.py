@@ -100,7 +100,10 @@ def test_the_dashboard_counts_per_opd(world, rules):
         "Dewi Lestari": ["SK PNS", "KTP"],
     }
     page = response.content.decode()
-    assert "37,5 %" in page and reverse("arsip_pegawai", args=[world.pegawai_lain.nip]) in page
+    assert (
+        "37,5 %" in page
+        and reverse("documents:arsip_pegawai", args=[world.pegawai_lain.nip]) in page
+    )
 
 
 def test_filters_narrow_the_list_to_an_opd_or_a_missing_type(world, rules):
@@ -157,7 +160,7 @@ def test_the_dashboard_costs_the_same_queries_for_many_pegawai(
 
 def test_the_export_lists_every_row_with_what_is_missing(world, rules):
     put(world, world.pegawai, "ktp")
-    response = world.client("admin_opd").get(reverse("kelengkapan_ekspor"))
+    response = world.client("admin_opd").get(reverse("documents:kelengkapan_ekspor"))
     assert response["Content-Disposition"].startswith('attachment; filename="kelengkapan-dokumen-')
     sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     rows = list(sheet.iter_rows(values_only=True))
@@ -176,6 +179,6 @@ def test_the_export_lists_every_row_with_what_is_missing(world, rules):
 
 
 def test_the_export_is_scoped_for_the_outsider_too(world, rules):
-    response = world.client("admin_opd_lain").get(reverse("kelengkapan_ekspor"))
+    response = world.client("admin_opd_lain").get(reverse("documents:kelengkapan_ekspor"))
     sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     assert [r[1] for r in sheet.iter_rows(min_row=2, values_only=True)] == ["Rudi Hartono"]

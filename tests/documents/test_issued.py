@@ -180,7 +180,7 @@ def test_the_file_check_refuses_a_huge_upload_before_reading_it(world):
 )
 def test_issued_files_download_through_visibility(world, persona, status):
     terbit = issue(world)
-    response = world.client(persona).get(reverse("terbit_unduh", args=[terbit.pk]))
+    response = world.client(persona).get(reverse("documents:terbit_unduh", args=[terbit.pk]))
     assert response.status_code == status
     if status == 200:
         assert response["Content-Disposition"] == 'attachment; filename="KGB Budi.pdf"'
@@ -189,10 +189,16 @@ def test_issued_files_download_through_visibility(world, persona, status):
 def test_documents_without_a_holder_are_for_bkd_staff(world):
     terbit = issue(world, holder=None)
     assert (
-        world.client("admin_opd").get(reverse("terbit_unduh", args=[terbit.pk])).status_code == 404
+        world.client("admin_opd")
+        .get(reverse("documents:terbit_unduh", args=[terbit.pk]))
+        .status_code
+        == 404
     )
     assert (
-        world.client("pimpinan").get(reverse("terbit_unduh", args=[terbit.pk])).status_code == 200
+        world.client("pimpinan")
+        .get(reverse("documents:terbit_unduh", args=[terbit.pk]))
+        .status_code
+        == 200
     )
     page = world.client("anonymous").get(terbit.verification_path).content.decode()
     assert 'Atas nama</dt><dd class="col-sm-8">—' in page

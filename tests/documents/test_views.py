@@ -12,11 +12,11 @@ pytestmark = pytest.mark.django_db
 
 
 def arsip(pegawai) -> str:
-    return reverse("arsip_pegawai", args=[pegawai.nip])
+    return reverse("documents:arsip_pegawai", args=[pegawai.nip])
 
 
 def unggah(pegawai, kode="ktp") -> str:
-    return reverse("dokumen_unggah", args=[pegawai.nip, kode])
+    return reverse("documents:dokumen_unggah", args=[pegawai.nip, kode])
 
 
 def stored(world, kode="ktp", data=None, persona="admin_bkd", pegawai=None):
@@ -136,7 +136,7 @@ def test_the_owner_downloads_under_a_safe_name(world):
     dokumen = upload_dokumen(
         world.pegawai, "ktp", upload('"; rm -rf ..pdf', data), actor=world.users["pegawai"]
     )
-    response = world.client("pegawai").get(reverse("dokumen_unduh", args=[dokumen.pk]))
+    response = world.client("pegawai").get(reverse("documents:dokumen_unduh", args=[dokumen.pk]))
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == data
     assert response["Content-Type"] == "application/pdf"
@@ -150,8 +150,8 @@ def test_a_pegawai_cannot_read_another_pegawais_document_by_guessing(world):
     theirs = stored(world, pegawai=world.pegawai_lain)
     client = world.client("pegawai")
     for url in (
-        reverse("dokumen_unduh", args=[theirs.pk]),
-        reverse("dokumen_unduh", args=[theirs.pk + 1000]),
+        reverse("documents:dokumen_unduh", args=[theirs.pk]),
+        reverse("documents:dokumen_unduh", args=[theirs.pk + 1000]),
         arsip(world.pegawai_lain),
         "/" + theirs.file.name,
     ):
@@ -164,7 +164,7 @@ def test_a_pegawai_cannot_read_another_pegawais_document_by_guessing(world):
 )
 def test_downloads_follow_visibility(world, persona, status):
     dokumen = stored(world)
-    response = world.client(persona).get(reverse("dokumen_unduh", args=[dokumen.pk]))
+    response = world.client(persona).get(reverse("documents:dokumen_unduh", args=[dokumen.pk]))
     assert response.status_code == status
 
 
@@ -179,14 +179,14 @@ def test_media_files_have_no_public_url(world):
 
 def verify(world, persona, dokumen, follow=False, **data):
     body = {"keputusan": "setujui", "alasan": "", "versi": dokumen.version, **data}
-    url = reverse("dokumen_verifikasi", args=[dokumen.pk])
+    url = reverse("documents:dokumen_verifikasi", args=[dokumen.pk])
     return world.client(persona).post(url, body, follow=follow)
 
 
 def test_a_verifier_approves_from_the_arsip_page(world):
     dokumen = stored(world)
     page = world.client("verifikator").get(arsip(world.pegawai)).content.decode()
-    assert reverse("dokumen_verifikasi", args=[dokumen.pk]) in page
+    assert reverse("documents:dokumen_verifikasi", args=[dokumen.pk]) in page
     response = verify(world, "verifikator", dokumen)
     assert response.status_code == 302
     dokumen.refresh_from_db()
@@ -194,14 +194,27 @@ def test_a_verifier_approves_from_the_arsip_page(world):
 
 
 def test_a_rejection_shows_its_reason_to_the_owner(world):
-    dokumen = stored(world)
+    dokumen = stored(world, persona="pegawai")
     verify(world, "admin_bkd", dokumen, keputusan="tolak", alasan="Foto KTP buram")
     page = world.client("pegawai").get(arsip(world.pegawai)).content.decode()
     assert "Alasan ditolak: Foto KTP buram" in page
 
 
+def test_nobody_verifies_a_document_they_uploaded_admin_bkd_included(world):
+    dokumen = stored(world, persona="admin_bkd")
+    page = world.client("admin_bkd").get(arsip(world.pegawai)).content.decode()
+    assert reverse("documents:dokumen_verifikasi", args=[dokumen.pk]) not in page
+    response = verify(world, "admin_bkd", dokumen)
+    assert response.status_code == 403
+    assert "pengunggahnya" in response.content.decode()
+    dokumen.refresh_from_db()
+    assert dokumen.state == "menunggu"
+    queue = world.client("admin_bkd").get(reverse("documents:antrian_verifikasi"))
+    assert queue.context["page"].paginator.count == 0
+
+
 def test_a_stale_form_does_not_overwrite_a_newer_decision(world):
-    dokumen = stored(world)
+    dokumen = stored(world, persona="pegawai")
     verify(world, "verifikator", dokumen)
     response = verify(world, "admin_bkd", dokumen, keputusan="tolak", alasan="x", follow=True)
     assert "sudah diubah orang lain" in response.content.decode()
@@ -229,7 +242,7 @@ def test_the_queue_lists_pending_documents_for_verifiers_only(world, django_asse
     stored(world, "npwp")  # needs no verification
     client = world.client("verifikator")
     with django_assert_max_num_queries(8):
-        response = client.get(reverse("antrian_verifikasi"))
+        response = client.get(reverse("documents:antrian_verifikasi"))
     assert response.context["page"].paginator.count == 3
-    assert world.client("admin_opd").get(reverse("antrian_verifikasi")).status_code == 403
-    assert world.client("pegawai").get(reverse("antrian_verifikasi")).status_code == 403
+    assert world.client("admin_opd").get(reverse("documents:antrian_verifikasi")).status_code == 403
+    assert world.client("pegawai").get(reverse("documents:antrian_verifikasi")).status_code == 403

@@ -70,7 +70,7 @@ def test_the_start_page_opens_the_latest_year_with_skp_ratings(regency):
 def test_anonymous_is_sent_to_log_in(regency):
     response = regency.client("anonymous").get("/ip-asn/2023/")
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("login"))
+    assert response["Location"].startswith(reverse("accounts:login"))
 
 
 def test_a_count_lists_the_pegawai_behind_it_with_their_score(regency):

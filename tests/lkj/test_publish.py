@@ -105,10 +105,12 @@ def test_publishing_again_is_a_new_number_and_version(world, sakip, perencana):
         for row in (first, second):
             assert row.dokumen.nomor in body
             assert row.dokumen.sha256[:12] in body
-            assert reverse("terbit_unduh", args=[row.dokumen.pk]) in body
+            assert reverse("documents:terbit_unduh", args=[row.dokumen.pk]) in body
             assert row.dokumen.verification_url in body
         assert ("Terbitkan LKj (PDF bernomor)" in body) == (persona == "admin_bkd")
-    download = world.client("pimpinan").get(reverse("terbit_unduh", args=[second.dokumen.pk]))
+    download = world.client("pimpinan").get(
+        reverse("documents:terbit_unduh", args=[second.dokumen.pk])
+    )
     assert download.status_code == 200
     assert download["Content-Disposition"] == 'attachment; filename="LKj-2023-A4-v2.pdf"'
 

@@ -27,7 +27,7 @@ def _sheet(response):
 
 
 def _export(client, **params):
-    return client.get(reverse("pegawai_export"), params)
+    return client.get(reverse("people:pegawai_export"), params)
 
 
 def test_export_has_indonesian_headers_and_typed_values(world):
@@ -87,7 +87,7 @@ def test_export_query_count_does_not_grow_with_data(world, django_assert_max_num
 @pytest.mark.pdf
 def test_drh_pdf_for_own_profile(world):
     RiwayatPangkat.objects.create(pegawai=world.pegawai, golongan="III/b", tmt=date(2019, 4, 1))
-    response = world.client("pegawai").get(reverse("pegawai_pdf", args=[world.pegawai.nip]))
+    response = world.client("pegawai").get(reverse("people:pegawai_pdf", args=[world.pegawai.nip]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
@@ -106,11 +106,13 @@ def test_drh_pdf_for_own_profile(world):
 )
 def test_drh_pdf_follows_visibility(world, persona, target, status):
     nip = getattr(world, target).nip
-    response = world.client(persona).get(reverse("pegawai_pdf", args=[nip]))
+    response = world.client(persona).get(reverse("people:pegawai_pdf", args=[nip]))
     assert response.status_code == status
 
 
 @pytest.mark.pdf
 def test_drh_pdf_for_admin_of_the_opd(world):
-    response = world.client("admin_opd").get(reverse("pegawai_pdf", args=[world.pegawai.nip]))
+    response = world.client("admin_opd").get(
+        reverse("people:pegawai_pdf", args=[world.pegawai.nip])
+    )
     assert response.content.startswith(b"%PDF")

@@ -35,14 +35,14 @@ def nip_of(world, who):
 @pytest.mark.parametrize(
     "name, needs_nip",
     [
-        ("dashboard", False),
-        ("pegawai_list", False),
-        ("pegawai_export", False),
-        ("pegawai_create", False),
-        ("pegawai_detail", True),
-        ("pegawai_edit", True),
-        ("pegawai_pdf", True),
-        ("pegawai_history", True),
+        ("people:dashboard", False),
+        ("people:pegawai_list", False),
+        ("people:pegawai_export", False),
+        ("people:pegawai_create", False),
+        ("people:pegawai_detail", True),
+        ("people:pegawai_edit", True),
+        ("people:pegawai_pdf", True),
+        ("people:pegawai_history", True),
     ],
 )
 def test_anonymous_is_sent_to_login(world, name, needs_nip):
@@ -54,7 +54,7 @@ def test_anonymous_is_sent_to_login(world, name, needs_nip):
 
 def test_anonymous_cannot_add_history(world):
     response = world.client("anonymous").post(
-        url("riwayat_create", world.pegawai.nip, "pangkat"), {"golongan": "IV/a"}
+        url("people:riwayat_create", world.pegawai.nip, "pangkat"), {"golongan": "IV/a"}
     )
     assert response.status_code == 302
     assert not RiwayatPangkat.objects.exists()
@@ -74,7 +74,7 @@ def _dashboard_data(response):
     "persona, total", [("admin_bkd", 5), ("pimpinan", 5), ("admin_opd", 4), ("admin_opd_lain", 1)]
 )
 def test_dashboard_counts_what_the_user_may_see(world, persona, total):
-    response = world.client(persona).get(url("dashboard"))
+    response = world.client(persona).get(url("people:dashboard"))
     assert response.status_code == 200
     data = _dashboard_data(response)
     assert data["total"] == total
@@ -86,14 +86,14 @@ def test_dashboard_counts_what_the_user_may_see(world, persona, total):
 def test_dashboard_counts_active_asn_like_the_stats(world):
     Pegawai.objects.filter(pk=world.pegawai_b.pk).update(kedudukan="pensiun")
     Pegawai.objects.filter(pk=world.pegawai_lain.pk).update(kedudukan="tugas_belajar")
-    data = _dashboard_data(world.client("admin_bkd").get(url("dashboard")))
+    data = _dashboard_data(world.client("admin_bkd").get(url("people:dashboard")))
     assert data["total"] == 3
     assert data["per_status"] == [["pns", "PNS", 3], ["cpns", "CPNS", 0], ["pppk", "PPPK", 0]]
 
 
 def test_dashboard_labels_are_indonesian(world):
     Pegawai.objects.filter(pk=world.pegawai.pk).update(tingkat_pendidikan="40")
-    data = _dashboard_data(world.client("admin_bkd").get(url("dashboard")))
+    data = _dashboard_data(world.client("admin_bkd").get(url("people:dashboard")))
     assert data["jenis_kelamin"]["labels"] == ["Laki-laki", "Perempuan"]
     assert data["pendidikan"] == {"labels": ["S1", "Belum diisi"], "values": [1, 4]}
     assert data["golongan"] == {"labels": ["III/a", "IV/b"], "values": [4, 1]}
@@ -101,28 +101,28 @@ def test_dashboard_labels_are_indonesian(world):
 
 
 def test_pegawai_gets_a_personal_dashboard(world):
-    response = world.client("pegawai").get(url("dashboard"))
+    response = world.client("pegawai").get(url("people:dashboard"))
     html = response.content.decode()
     assert response.status_code == 200
     assert "Budi Santoso" in html
-    assert url("pegawai_detail", world.pegawai.nip) in html
+    assert url("people:pegawai_detail", world.pegawai.nip) in html
     assert "dashboard-data" not in html  # no workforce numbers
     assert "Bawahan langsung" not in html
 
 
 def test_atasan_dashboard_counts_direct_subordinates(world):
-    response = world.client("atasan").get(url("dashboard"))
+    response = world.client("atasan").get(url("people:dashboard"))
     assert response.context["bawahan"] == 2  # pegawai and kabid, not kabid's staff
 
 
 def test_dashboard_query_count_does_not_grow_with_data(world, django_assert_max_num_queries):
     client = world.client("admin_bkd")
     with CaptureQueriesContext(connection) as small:
-        client.get(url("dashboard"))
+        client.get(url("people:dashboard"))
     for i in range(30):
         make_pegawai(world.opd_b, nama=f"Pegawai {i}", tanggal_lahir=date(1970 + i, 1, 5))
     with django_assert_max_num_queries(len(small)):
-        client.get(url("dashboard"))
+        client.get(url("people:dashboard"))
 
 
 def test_age_bands_are_exact_on_the_birthday(world):
@@ -167,7 +167,7 @@ def _names(response):
     ],
 )
 def test_list_shows_only_visible_pegawai(world, persona, expected):
-    response = world.client(persona).get(url("pegawai_list"))
+    response = world.client(persona).get(url("people:pegawai_list"))
     assert response.status_code == 200
     assert _names(response) == expected
 
@@ -188,26 +188,26 @@ def test_list_shows_only_visible_pegawai(world, persona, expected):
     ],
 )
 def test_list_filters(world, params, expected):
-    response = world.client("admin_bkd").get(url("pegawai_list"), params)
+    response = world.client("admin_bkd").get(url("people:pegawai_list"), params)
     assert _names(response) == expected
 
 
 def test_list_searches_nip_in_display_form(world):
     spaced = format_nip(world.pegawai_lain.nip)
-    response = world.client("admin_bkd").get(url("pegawai_list"), {"q": spaced})
+    response = world.client("admin_bkd").get(url("people:pegawai_list"), {"q": spaced})
     assert _names(response) == {"Dewi Lestari"}
     assert spaced in response.content.decode()  # shown in the display form too
 
 
 def test_list_filters_by_opd_and_offers_only_visible_opds(world):
-    response = world.client("admin_bkd").get(url("pegawai_list"), {"opd": world.opd_b.pk})
+    response = world.client("admin_bkd").get(url("people:pegawai_list"), {"opd": world.opd_b.pk})
     assert _names(response) == {"Rudi Hartono"}
-    admin = world.client("admin_opd").get(url("pegawai_list"))
+    admin = world.client("admin_opd").get(url("people:pegawai_list"))
     assert list(admin.context["form"].fields["opd"].queryset) == [world.opd_a]
 
 
 def test_admin_opd_cannot_list_other_opd_by_filtering(world):
-    response = world.client("admin_opd").get(url("pegawai_list"), {"opd": world.opd_b.pk})
+    response = world.client("admin_opd").get(url("people:pegawai_list"), {"opd": world.opd_b.pk})
     assert "Rudi Hartono" not in _names(response)
 
 
@@ -215,9 +215,9 @@ def test_list_paginates_by_fifty(world):
     for i in range(55):
         make_pegawai(world.opd_b, nama=f"Zaenal {i:02d}")
     client = world.client("admin_opd_lain")
-    first = client.get(url("pegawai_list"))
+    first = client.get(url("people:pegawai_list"))
     assert len(first.context["page"].object_list) == 50
-    second = client.get(url("pegawai_list"), {"page": 2})
+    second = client.get(url("people:pegawai_list"), {"page": 2})
     assert len(second.context["page"].object_list) == 6  # 55 + Rudi Hartono
 
 
@@ -226,11 +226,11 @@ def test_list_query_count_does_not_grow_with_data(world, django_assert_max_num_q
     for i in range(5):
         make_pegawai(world.opd_a, nama=f"Awal {i}")
     with CaptureQueriesContext(connection) as small:
-        client.get(url("pegawai_list"))
+        client.get(url("people:pegawai_list"))
     for i in range(35):
         make_pegawai(world.opd_a, nama=f"Banyak {i}")
     with django_assert_max_num_queries(len(small)):
-        response = client.get(url("pegawai_list"))
+        response = client.get(url("people:pegawai_list"))
     assert response.context["page"].paginator.count == 44
 
 
@@ -256,12 +256,12 @@ def test_list_query_count_does_not_grow_with_data(world, django_assert_max_num_q
     ],
 )
 def test_profile_visibility(world, persona, target, status):
-    response = world.client(persona).get(url("pegawai_detail", nip_of(world, target)))
+    response = world.client(persona).get(url("people:pegawai_detail", nip_of(world, target)))
     assert response.status_code == status
 
 
 def test_unknown_nip_is_404(world):
-    assert world.client("admin_bkd").get(url("pegawai_detail", "1" * 18)).status_code == 404
+    assert world.client("admin_bkd").get(url("people:pegawai_detail", "1" * 18)).status_code == 404
 
 
 def test_profile_shows_every_history_in_indonesian(world):
@@ -272,7 +272,7 @@ def test_profile_shows_every_history_in_indonesian(world):
     RiwayatSkp.objects.create(pegawai=p, tahun=2023, predikat="sangat_baik")
     p.keluarga.create(hubungan="istri", nama="Ani Wulandari", tanggal_lahir=date(1984, 7, 10))
     p.riwayat_gaji.create(golongan="III/b", gaji_pokok="3418200", tmt=date(2023, 4, 1), dasar="kgb")
-    response = world.client("pegawai").get(url("pegawai_detail", p.nip))
+    response = world.client("pegawai").get(url("people:pegawai_detail", p.nip))
     html = response.content.decode()
     for text in (
         "Riwayat pangkat",
@@ -289,15 +289,15 @@ def test_profile_shows_every_history_in_indonesian(world):
     ):
         assert text in html, text
     # A plain pegawai reads, but gets no editing buttons and no one else's trail.
-    assert url("pegawai_edit", p.nip) not in html
-    assert url("riwayat_create", p.nip, "pangkat") not in html
-    assert url("pegawai_history", p.nip) in html
+    assert url("people:pegawai_edit", p.nip) not in html
+    assert url("people:riwayat_create", p.nip, "pangkat") not in html
+    assert url("people:pegawai_history", p.nip) in html
 
 
 def test_profile_shows_editing_buttons_to_editors(world):
-    html = world.client("admin_opd").get(url("pegawai_detail", world.pegawai.nip)).content
-    assert url("pegawai_edit", world.pegawai.nip).encode() in html
-    assert url("riwayat_create", world.pegawai.nip, "diklat").encode() in html
+    html = world.client("admin_opd").get(url("people:pegawai_detail", world.pegawai.nip)).content
+    assert url("people:pegawai_edit", world.pegawai.nip).encode() in html
+    assert url("people:riwayat_create", world.pegawai.nip, "diklat").encode() in html
 
 
 def test_profile_query_count_does_not_grow_with_histories(world, django_assert_max_num_queries):
@@ -305,7 +305,7 @@ def test_profile_query_count_does_not_grow_with_histories(world, django_assert_m
     client = world.client("admin_opd")
     RiwayatSkp.objects.create(pegawai=p, tahun=2000, predikat="baik")
     with CaptureQueriesContext(connection) as small:
-        client.get(url("pegawai_detail", p.nip))
+        client.get(url("people:pegawai_detail", p.nip))
     for year in range(2001, 2021):
         RiwayatSkp.objects.create(pegawai=p, tahun=year, predikat="baik")
         RiwayatPangkat.objects.create(pegawai=p, golongan="III/a", tmt=date(year, 4, 1))
@@ -313,7 +313,7 @@ def test_profile_query_count_does_not_grow_with_histories(world, django_assert_m
             nama_jabatan="Staf", jenis_jabatan="pelaksana", tmt=date(year, 1, 1), unit=p.unit
         )
     with django_assert_max_num_queries(len(small)):
-        client.get(url("pegawai_detail", p.nip))
+        client.get(url("people:pegawai_detail", p.nip))
 
 
 # --- create and edit ----------------------------------------------------------------------
@@ -339,10 +339,10 @@ def _identity_form(world, **overrides):
 
 def test_admin_opd_adds_pegawai_and_an_audit_row_is_written(world):
     data = _identity_form(world)
-    response = world.client("admin_opd").post(url("pegawai_create"), data)
+    response = world.client("admin_opd").post(url("people:pegawai_create"), data)
     created = Pegawai.objects.get(nip=data["nip"])
     assert response.status_code == 302
-    assert response["Location"] == url("pegawai_detail", created.nip)
+    assert response["Location"] == url("people:pegawai_detail", created.nip)
     entry = AuditEntry.objects.get(pegawai_id=created.pk)
     assert entry.action == AuditEntry.Aksi.CREATE
     assert entry.actor == world.users["admin_opd"]
@@ -351,13 +351,13 @@ def test_admin_opd_adds_pegawai_and_an_audit_row_is_written(world):
 def test_nip_may_be_typed_with_spaces(world):
     data = _identity_form(world)
     spaced = format_nip(data["nip"])
-    world.client("admin_opd").post(url("pegawai_create"), {**data, "nip": spaced})
+    world.client("admin_opd").post(url("people:pegawai_create"), {**data, "nip": spaced})
     assert Pegawai.objects.filter(nip=data["nip"]).exists()
 
 
 def test_invalid_nip_shows_indonesian_message_and_saves_nothing(world):
     data = _identity_form(world, nip="1990061520190")
-    response = world.client("admin_opd").post(url("pegawai_create"), data)
+    response = world.client("admin_opd").post(url("people:pegawai_create"), data)
     assert response.status_code == 200
     assert "NIP harus 18 digit angka" in response.content.decode()
     assert not Pegawai.objects.filter(nama="Rina Kartika").exists()
@@ -366,29 +366,29 @@ def test_invalid_nip_shows_indonesian_message_and_saves_nothing(world):
 
 def test_nip_disagreeing_with_birth_date_is_refused(world):
     data = _identity_form(world, tanggal_lahir="1990-06-16")
-    response = world.client("admin_opd").post(url("pegawai_create"), data)
+    response = world.client("admin_opd").post(url("people:pegawai_create"), data)
     assert "tidak sesuai dengan NIP" in response.content.decode()
     assert not Pegawai.objects.filter(nama="Rina Kartika").exists()
 
 
 def test_admin_opd_may_not_add_to_another_opd(world):
     data = _identity_form(world, opd=world.opd_b.pk, unit=world.opd_b.units.get().pk)
-    response = world.client("admin_opd").post(url("pegawai_create"), data)
+    response = world.client("admin_opd").post(url("people:pegawai_create"), data)
     assert response.status_code == 200
     assert response.context["form"].errors["opd"]
     assert not Pegawai.objects.filter(nama="Rina Kartika").exists()
 
 
 def test_unit_list_follows_the_chosen_opd(world):
-    response = world.client("admin_bkd").get(url("pegawai_create"), {"opd": world.opd_b.pk})
+    response = world.client("admin_bkd").get(url("people:pegawai_create"), {"opd": world.opd_b.pk})
     assert list(response.context["form"].fields["unit"].queryset) == list(world.opd_b.units.all())
 
 
 @pytest.mark.parametrize("persona", ["pegawai", "atasan", "pimpinan", "verifikator"])
 def test_readers_may_not_add_pegawai(world, persona):
     client = world.client(persona)
-    assert client.get(url("pegawai_create")).status_code == 403
-    response = client.post(url("pegawai_create"), _identity_form(world))
+    assert client.get(url("people:pegawai_create")).status_code == 403
+    response = client.post(url("people:pegawai_create"), _identity_form(world))
     assert response.status_code == 403
     assert not Pegawai.objects.filter(nama="Rina Kartika").exists()
 
@@ -412,7 +412,7 @@ def _edit_form(pegawai, **overrides):
 def test_admin_opd_edits_own_staff_with_audit(world):
     p = world.pegawai
     response = world.client("admin_opd").post(
-        url("pegawai_edit", p.nip), _edit_form(p, no_hp="081234567890", gelar_depan="Drs.")
+        url("people:pegawai_edit", p.nip), _edit_form(p, no_hp="081234567890", gelar_depan="Drs.")
     )
     assert response.status_code == 302
     p.refresh_from_db()
@@ -425,7 +425,7 @@ def test_admin_opd_edits_own_staff_with_audit(world):
 def test_edit_with_invalid_nip_changes_nothing(world):
     p = world.pegawai
     response = world.client("admin_opd").post(
-        url("pegawai_edit", p.nip), _edit_form(p, nip="19800517200503300A", nama="Diganti")
+        url("people:pegawai_edit", p.nip), _edit_form(p, nip="19800517200503300A", nama="Diganti")
     )
     assert response.status_code == 200
     assert "NIP harus 18 digit angka" in response.content.decode()
@@ -448,8 +448,8 @@ def test_edit_with_invalid_nip_changes_nothing(world):
 def test_edit_refused_and_nothing_changed(world, persona, target, status):
     p = getattr(world, target)
     client = world.client(persona)
-    assert client.get(url("pegawai_edit", p.nip)).status_code == status
-    response = client.post(url("pegawai_edit", p.nip), _edit_form(p, nama="Diganti"))
+    assert client.get(url("people:pegawai_edit", p.nip)).status_code == status
+    response = client.post(url("people:pegawai_edit", p.nip), _edit_form(p, nama="Diganti"))
     assert response.status_code == status
     p.refresh_from_db()
     assert p.nama != "Diganti"
@@ -459,7 +459,7 @@ def test_edit_refused_and_nothing_changed(world, persona, target, status):
 def test_admin_bkd_edits_any_opd(world):
     p = world.pegawai_b
     response = world.client("admin_bkd").post(
-        url("pegawai_edit", p.nip), _edit_form(p, nama="Rudi H.")
+        url("people:pegawai_edit", p.nip), _edit_form(p, nama="Rudi H.")
     )
     assert response.status_code == 302
     p.refresh_from_db()
@@ -472,7 +472,7 @@ def test_admin_bkd_edits_any_opd(world):
 def test_adding_pangkat_updates_current_golongan(world):
     p = world.pegawai
     response = world.client("admin_opd").post(
-        url("riwayat_create", p.nip, "pangkat"),
+        url("people:riwayat_create", p.nip, "pangkat"),
         {
             "golongan": "III/c",
             "tmt": "2024-04-01",
@@ -484,7 +484,7 @@ def test_adding_pangkat_updates_current_golongan(world):
         },
     )
     assert response.status_code == 302
-    assert response["Location"] == url("pegawai_detail", p.nip) + "#riwayat-pangkat"
+    assert response["Location"] == url("people:pegawai_detail", p.nip) + "#riwayat-pangkat"
     p.refresh_from_db()
     assert (p.golongan, p.tmt_golongan) == ("III/c", date(2024, 4, 1))
     assert AuditEntry.objects.filter(pegawai_id=p.pk, action="create").exists()
@@ -495,30 +495,35 @@ def test_correcting_and_deleting_a_history_row(world):
     row = RiwayatPangkat.objects.create(pegawai=p, golongan="III/b", tmt=date(2020, 4, 1))
     client = world.client("admin_opd")
     response = client.post(
-        url("riwayat_edit", p.nip, "pangkat", row.pk),
+        url("people:riwayat_edit", p.nip, "pangkat", row.pk),
         {"golongan": "III/d", "tmt": "2020-04-01", "mkg_tahun": 0, "mkg_bulan": 0},
     )
     assert response.status_code == 302
     row.refresh_from_db()
     assert row.golongan == "III/d"
-    confirm = client.get(url("riwayat_delete", p.nip, "pangkat", row.pk))
+    confirm = client.get(url("people:riwayat_delete", p.nip, "pangkat", row.pk))
     assert confirm.status_code == 200
     assert RiwayatPangkat.objects.filter(pk=row.pk).exists()  # GET only asks
-    assert client.post(url("riwayat_delete", p.nip, "pangkat", row.pk)).status_code == 302
+    assert client.post(url("people:riwayat_delete", p.nip, "pangkat", row.pk)).status_code == 302
     assert not RiwayatPangkat.objects.filter(pk=row.pk).exists()
     assert AuditEntry.objects.filter(pegawai_id=p.pk, action="delete").exists()
 
 
 def test_unknown_history_kind_is_404(world):
-    response = world.client("admin_opd").get(url("riwayat_create", world.pegawai.nip, "hobi"))
+    response = world.client("admin_opd").get(
+        url("people:riwayat_create", world.pegawai.nip, "hobi")
+    )
     assert response.status_code == 404
 
 
 def test_history_row_of_another_pegawai_is_404(world):
     other = RiwayatSkp.objects.create(pegawai=world.pegawai_lain, tahun=2023, predikat="baik")
     client = world.client("admin_opd")
-    assert client.get(url("riwayat_edit", world.pegawai.nip, "skp", other.pk)).status_code == 404
-    response = client.post(url("riwayat_delete", world.pegawai.nip, "skp", other.pk))
+    assert (
+        client.get(url("people:riwayat_edit", world.pegawai.nip, "skp", other.pk)).status_code
+        == 404
+    )
+    response = client.post(url("people:riwayat_delete", world.pegawai.nip, "skp", other.pk))
     assert response.status_code == 404
     assert RiwayatSkp.objects.filter(pk=other.pk).exists()
 
@@ -530,8 +535,10 @@ def test_history_refused_to_non_editors(world, persona, status):
     p = world.pegawai
     row = RiwayatSkp.objects.create(pegawai=p, tahun=2023, predikat="baik")
     client = world.client(persona)
-    add = client.post(url("riwayat_create", p.nip, "skp"), {"tahun": 2024, "predikat": "baik"})
-    delete = client.post(url("riwayat_delete", p.nip, "skp", row.pk))
+    add = client.post(
+        url("people:riwayat_create", p.nip, "skp"), {"tahun": 2024, "predikat": "baik"}
+    )
+    delete = client.post(url("people:riwayat_delete", p.nip, "skp", row.pk))
     assert (add.status_code, delete.status_code) == (status, status)
     assert list(RiwayatSkp.objects.values_list("tahun", flat=True)) == [2023]
 
@@ -540,7 +547,7 @@ def test_second_skp_for_a_year_is_refused_in_indonesian(world):
     p = world.pegawai
     RiwayatSkp.objects.create(pegawai=p, tahun=2023, predikat="baik")
     response = world.client("admin_opd").post(
-        url("riwayat_create", p.nip, "skp"), {"tahun": 2023, "predikat": "sangat_baik"}
+        url("people:riwayat_create", p.nip, "skp"), {"tahun": 2023, "predikat": "sangat_baik"}
     )
     assert response.status_code == 200
     assert "sudah memiliki SKP untuk tahun tersebut" in response.content.decode()
@@ -550,7 +557,7 @@ def test_second_skp_for_a_year_is_refused_in_indonesian(world):
 def test_diklat_ending_before_it_starts_is_refused(world):
     p = world.pegawai
     response = world.client("admin_opd").post(
-        url("riwayat_create", p.nip, "diklat"),
+        url("people:riwayat_create", p.nip, "diklat"),
         {
             "kategori": "teknis",
             "nama": "Diklat Arsip",
@@ -567,7 +574,8 @@ def test_choosing_a_jabatan_fills_in_the_position(world):
     p = world.pegawai_lain
     kepala_sub = Pegawai.objects.get(nama="Agus Wibowo").jabatan
     response = world.client("admin_opd").post(
-        url("riwayat_create", p.nip, "jabatan"), {"jabatan": kepala_sub.pk, "tmt": "2025-01-02"}
+        url("people:riwayat_create", p.nip, "jabatan"),
+        {"jabatan": kepala_sub.pk, "tmt": "2025-01-02"},
     )
     assert response.status_code == 302
     row = p.riwayat_jabatan.get()
@@ -581,7 +589,9 @@ def test_choosing_a_jabatan_fills_in_the_position(world):
 
 
 def test_admin_opd_is_offered_only_own_opd_positions(world):
-    response = world.client("admin_opd").get(url("riwayat_create", world.pegawai.nip, "jabatan"))
+    response = world.client("admin_opd").get(
+        url("people:riwayat_create", world.pegawai.nip, "jabatan")
+    )
     units = {j.unit.opd_id for j in response.context["form"].fields["jabatan"].queryset}
     assert units == {world.opd_a.pk}
 
@@ -604,19 +614,19 @@ def test_admin_opd_is_offered_only_own_opd_positions(world):
     ],
 )
 def test_trail_visibility(world, persona, target, status):
-    response = world.client(persona).get(url("pegawai_history", nip_of(world, target)))
+    response = world.client(persona).get(url("people:pegawai_history", nip_of(world, target)))
     assert response.status_code == status
 
 
 def test_trail_reads_in_words(world):
     p = world.pegawai
     client = world.client("admin_opd")
-    client.post(url("pegawai_edit", p.nip), _edit_form(p, no_hp="0811"))
+    client.post(url("people:pegawai_edit", p.nip), _edit_form(p, no_hp="0811"))
     client.post(
-        url("riwayat_create", p.nip, "pangkat"),
+        url("people:riwayat_create", p.nip, "pangkat"),
         {"golongan": "III/c", "tmt": "2024-04-01", "mkg_tahun": 0, "mkg_bulan": 0},
     )
-    html = client.get(url("pegawai_history", p.nip)).content.decode()
+    html = client.get(url("people:pegawai_history", p.nip)).content.decode()
     for text in (
         "Nomor HP",
         "0811",

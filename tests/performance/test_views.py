@@ -36,25 +36,29 @@ def media(settings, tmp_path):
 def pages(seed):
     indikator = IndikatorRenja.objects.get(kode="A.1.a")
     return [
-        reverse("sakip_home"),
-        reverse("sakip_tahun", args=[2023]),
-        reverse("sakip_dasbor", args=[2023]),
-        reverse("sakip_periksa", args=[2023]),
-        reverse("sakip_perjanjian", args=[2023]),
-        reverse("sakip_indikator", args=[indikator.pk]),
+        reverse("performance:sakip_home"),
+        reverse("performance:sakip_tahun", args=[2023]),
+        reverse("performance:sakip_dasbor", args=[2023]),
+        reverse("performance:sakip_periksa", args=[2023]),
+        reverse("performance:sakip_perjanjian", args=[2023]),
+        reverse("performance:sakip_indikator", args=[indikator.pk]),
     ]
 
 
 @pytest.mark.parametrize("persona", ["pegawai", "atasan", "admin_opd", "verifikator"])
 def test_other_roles_are_refused_every_sakip_page(world, pages, persona):
     client = world.client(persona)
-    for url in [*pages, reverse("sakip_import"), reverse("sakip_pengaturan")]:
+    for url in [
+        *pages,
+        reverse("performance:sakip_import"),
+        reverse("performance:sakip_pengaturan"),
+    ]:
         assert client.get(url).status_code == 403, url
 
 
 def test_anonymous_visitors_are_sent_to_log_in(world, pages):
     response = Client().get(pages[1])
-    assert response.status_code == 302 and reverse("login") in response["Location"]
+    assert response.status_code == 302 and reverse("accounts:login") in response["Location"]
 
 
 @pytest.mark.parametrize("persona", ["perencana", "admin_bkd", "pimpinan"])
@@ -72,7 +76,7 @@ def test_the_overview_shows_the_seeds_figures_in_bounded_queries(
     # No pegawai in the database: the IP ASN indicators fall back to their manual realisation.
     client = login(perencana)
     with django_assert_max_num_queries(30):
-        response = client.get(reverse("sakip_tahun", args=[2023]))
+        response = client.get(reverse("performance:sakip_tahun", args=[2023]))
     text = response.content.decode()
     for figure in ("96,71 %", "93,39 %", "99,53 %", "98,71 %", "100,22 %", "105,84 %"):
         assert figure in text
@@ -81,21 +85,24 @@ def test_the_overview_shows_the_seeds_figures_in_bounded_queries(
 def test_pimpinan_reads_but_cannot_change_anything(world, seed, media):
     client = world.client("pimpinan")
     quarter = RealisasiTriwulan.objects.get(indikator__kode="A.1.a", triwulan=1)
-    page = client.get(reverse("sakip_indikator", args=[quarter.indikator_id])).content.decode()
+    page = client.get(
+        reverse("performance:sakip_indikator", args=[quarter.indikator_id])
+    ).content.decode()
     assert "Simpan" not in page and "Ajukan" not in page
     response = client.post(
-        reverse("sakip_realisasi_simpan", args=[quarter.pk]), {"tw1-k": "1", "tw1-rp": ""}
+        reverse("performance:sakip_realisasi_simpan", args=[quarter.pk]),
+        {"tw1-k": "1", "tw1-rp": ""},
     )
     assert response.status_code == 403
     for url in (
-        reverse("sakip_realisasi_langkah", args=[quarter.pk]),
-        reverse("sakip_import"),
-        reverse("sakip_koreksi_baru", args=[quarter.pk]),
-        reverse("sakip_iku", args=[IndikatorTarget.objects.first().pk]),
-        reverse("sakip_pengaturan"),
+        reverse("performance:sakip_realisasi_langkah", args=[quarter.pk]),
+        reverse("performance:sakip_import"),
+        reverse("performance:sakip_koreksi_baru", args=[quarter.pk]),
+        reverse("performance:sakip_iku", args=[IndikatorTarget.objects.first().pk]),
+        reverse("performance:sakip_pengaturan"),
     ):
         assert client.post(url, {"langkah": "ajukan", "versi": 0}).status_code == 403, url
-    assert client.post(reverse("sakip_perjanjian", args=[2023]), {}).status_code == 403
+    assert client.post(reverse("performance:sakip_perjanjian", args=[2023]), {}).status_code == 403
     quarter.refresh_from_db()
     assert (quarter.k, quarter.state) == (None, Status.DRAF)
     assert PerjanjianKinerja.objects.count() == 1
@@ -105,7 +112,7 @@ def test_perencana_enters_a_quarter_with_evidence_and_submits_it(world, seed, pe
     quarter = RealisasiTriwulan.objects.get(indikator__kode="A.1.a", triwulan=1)
     client = login(perencana)
     response = client.post(
-        reverse("sakip_realisasi_simpan", args=[quarter.pk]),
+        reverse("performance:sakip_realisasi_simpan", args=[quarter.pk]),
         {
             "tw1-k": "1",
             "tw1-rp": "1250000,50",  # Indonesian decimal comma
@@ -117,26 +124,33 @@ def test_perencana_enters_a_quarter_with_evidence_and_submits_it(world, seed, pe
     quarter.refresh_from_db()
     assert (quarter.k, quarter.rp) == (D(1), D("1250000.50"))
     assert quarter.bukti.name.endswith(".pdf")
-    download = client.get(reverse("sakip_realisasi_bukti", args=[quarter.pk]))
+    download = client.get(reverse("performance:sakip_realisasi_bukti", args=[quarter.pk]))
     assert download.status_code == 200 and b"".join(download.streaming_content).startswith(b"%PDF")
     assert (
-        world.client("pegawai").get(reverse("sakip_realisasi_bukti", args=[quarter.pk])).status_code
+        world.client("pegawai")
+        .get(reverse("performance:sakip_realisasi_bukti", args=[quarter.pk]))
+        .status_code
         == 403
     )
 
     client.post(
-        reverse("sakip_realisasi_langkah", args=[quarter.pk]), {"langkah": "ajukan", "versi": 0}
+        reverse("performance:sakip_realisasi_langkah", args=[quarter.pk]),
+        {"langkah": "ajukan", "versi": 0},
     )
     quarter.refresh_from_db()
     assert quarter.state == Status.DIAJUKAN
     # The submitter sees no verify button; another perencana does and verifies.
-    own = client.get(reverse("sakip_indikator", args=[quarter.indikator_id])).content.decode()
+    own = client.get(
+        reverse("performance:sakip_indikator", args=[quarter.indikator_id])
+    ).content.decode()
     assert 'value="verifikasi"' not in own
     other = login(world.users["admin_bkd"])
-    page = other.get(reverse("sakip_indikator", args=[quarter.indikator_id])).content.decode()
+    page = other.get(
+        reverse("performance:sakip_indikator", args=[quarter.indikator_id])
+    ).content.decode()
     assert 'value="verifikasi"' in page
     other.post(
-        reverse("sakip_realisasi_langkah", args=[quarter.pk]),
+        reverse("performance:sakip_realisasi_langkah", args=[quarter.pk]),
         {"langkah": "verifikasi", "versi": quarter.version},
     )
     quarter.refresh_from_db()
@@ -147,7 +161,7 @@ def test_a_stale_button_is_refused_with_a_message(seed, perencana):
     quarter = RealisasiTriwulan.objects.get(indikator__kode="A.1.f", triwulan=1)
     client = login(perencana)
     response = client.post(
-        reverse("sakip_realisasi_langkah", args=[quarter.pk]),
+        reverse("performance:sakip_realisasi_langkah", args=[quarter.pk]),
         {"langkah": "ajukan", "versi": 7},
         follow=True,
     )
@@ -157,7 +171,7 @@ def test_a_stale_button_is_refused_with_a_message(seed, perencana):
 def test_bad_input_on_the_entry_form_changes_nothing(seed, perencana):
     quarter = RealisasiTriwulan.objects.get(indikator__kode="A.1.a", triwulan=1)
     response = login(perencana).post(
-        reverse("sakip_realisasi_simpan", args=[quarter.pk]),
+        reverse("performance:sakip_realisasi_simpan", args=[quarter.pk]),
         {"tw1-k": "-3", "tw1-rp": "abc"},
         follow=True,
     )
@@ -170,16 +184,18 @@ def test_a_correction_is_made_from_the_web(world, seed, perencana, media):
     quarter = RealisasiTriwulan.objects.get(indikator__kode="A.1.f", triwulan=2)
     client = login(perencana)
     response = client.post(
-        reverse("sakip_koreksi_baru", args=[quarter.pk]),
+        reverse("performance:sakip_koreksi_baru", args=[quarter.pk]),
         {"k": "4", "rp": "5100000", "alasan": "Satu dokumen tertinggal"},
     )
     koreksi = quarter.koreksi.get()
     assert response["Location"] == koreksi.get_absolute_url()
     client.post(
-        reverse("sakip_koreksi_langkah", args=[koreksi.pk]), {"langkah": "ajukan", "versi": 0}
+        reverse("performance:sakip_koreksi_langkah", args=[koreksi.pk]),
+        {"langkah": "ajukan", "versi": 0},
     )
     login(world.users["admin_bkd"]).post(
-        reverse("sakip_koreksi_langkah", args=[koreksi.pk]), {"langkah": "setujui", "versi": 1}
+        reverse("performance:sakip_koreksi_langkah", args=[koreksi.pk]),
+        {"langkah": "setujui", "versi": 1},
     )
     quarter.refresh_from_db()
     assert quarter.k == D(4)
@@ -199,10 +215,10 @@ def test_the_import_page_imports_and_then_asks_before_replacing(perencana, db):
             ),
             "iku": SimpleUploadedFile("iku_2023.csv", files["iku"][1]),
         }
-        return client.post(reverse("sakip_import"), data | extra, follow=True)
+        return client.post(reverse("performance:sakip_import"), data | extra, follow=True)
 
     first = upload()
-    assert first.redirect_chain[-1][0] == reverse("sakip_periksa", args=[2023])
+    assert first.redirect_chain[-1][0] == reverse("performance:sakip_periksa", args=[2023])
     assert "65 indikator Renja" in first.content.decode()
     again = upload()
     assert "Centang" in again.content.decode()
@@ -215,7 +231,7 @@ def test_a_bad_upload_lists_its_problems_and_saves_nothing(perencana, db):
     files = seed_files()
     broken = files["renja"][1].replace(b"A.1.f,sub_kegiatan,A.1,f", b"A.1.f,sub_kegiatan,A.9,f")
     response = login(perencana).post(
-        reverse("sakip_import"),
+        reverse("performance:sakip_import"),
         {"tahun": 2023, "renja": SimpleUploadedFile("renja_2023.csv", broken)},
     )
     text = response.content.decode()
@@ -224,13 +240,13 @@ def test_a_bad_upload_lists_its_problems_and_saves_nothing(perencana, db):
 
 
 def test_the_check_page_lists_the_findings(seed, perencana):
-    text = login(perencana).get(reverse("sakip_periksa", args=[2023])).content.decode()
+    text = login(perencana).get(reverse("performance:sakip_periksa", args=[2023])).content.decode()
     assert "35 temuan" in text and "A 20" in text
     assert "Rp23.968.000" in text
 
 
 def test_the_dashboard_charts_with_the_vendored_chart_js(seed, perencana):
-    response = login(perencana).get(reverse("sakip_dasbor", args=[2023]))
+    response = login(perencana).get(reverse("performance:sakip_dasbor", args=[2023]))
     text = response.content.decode()
     assert "vendor/chart.umd.min.js" in text and 'id="sakip-data"' in text
     assert response.context["chart"]["program"]["realisasi"][0] == 532945599.0
@@ -239,23 +255,27 @@ def test_the_dashboard_charts_with_the_vendored_chart_js(seed, perencana):
 def test_iku_manual_realisation_and_target_are_edited_by_perencana(seed, perencana):
     target = IndikatorTarget.objects.get(indikator__nama="Indeks Disiplin ASN")
     client = login(perencana)
-    bad = client.post(reverse("sakip_iku", args=[target.pk]), {"target": "0", "realisasi": "4,99"})
+    bad = client.post(
+        reverse("performance:sakip_iku", args=[target.pk]), {"target": "0", "realisasi": "4,99"}
+    )
     assert "Target harus lebih dari 0" in bad.content.decode()
-    client.post(reverse("sakip_iku", args=[target.pk]), {"target": "4,99", "realisasi": "5"})
+    client.post(
+        reverse("performance:sakip_iku", args=[target.pk]), {"target": "4,99", "realisasi": "5"}
+    )
     target.refresh_from_db()
     assert target.realisasi == D(5)
 
 
 def test_a_new_perjanjian_kinerja_version_is_signed(seed, perencana):
     client = login(perencana)
-    page = client.get(reverse("sakip_perjanjian", args=[2023]))
+    page = client.get(reverse("performance:sakip_perjanjian", args=[2023]))
     form = page.context["form"]
     data = {name: form.initial.get(name) for name in form.fields}
     data |= {"jenis": "perubahan", "tanggal_tanda_tangan": "2023-09-30", "catatan": "APBD-P"}
     data = {k: ("" if v is None else v) for k, v in data.items()}
     target = form.target_fields[0]
     data[target] = "67"
-    response = client.post(reverse("sakip_perjanjian", args=[2023]), data)
+    response = client.post(reverse("performance:sakip_perjanjian", args=[2023]), data)
     assert response.status_code == 302
     latest = PerjanjianKinerja.objects.get(nomor_versi=2)
     assert latest.jenis == "perubahan" and latest.targets.count() == 5
@@ -267,7 +287,7 @@ def test_a_new_perjanjian_kinerja_version_is_signed(seed, perencana):
 def test_capaian_settings_are_saved_and_bad_bands_refused(seed, perencana):
     client = login(perencana)
     bad = client.post(
-        reverse("sakip_pengaturan"),
+        reverse("performance:sakip_pengaturan"),
         {
             "berlaku_mulai": 2023,
             "konvensi_turun": "inverse",
@@ -278,7 +298,7 @@ def test_capaian_settings_are_saved_and_bad_bands_refused(seed, perencana):
     )
     assert "berurutan" in bad.content.decode() and not PengaturanCapaian.objects.exists()
     client.post(
-        reverse("sakip_pengaturan"),
+        reverse("performance:sakip_pengaturan"),
         {
             "berlaku_mulai": 2023,
             "konvensi_turun": "inverse",
@@ -294,11 +314,13 @@ def test_capaian_settings_are_saved_and_bad_bands_refused(seed, perencana):
 def test_an_oversized_upload_is_refused_before_reading(perencana, settings, db):
     settings.SIKAP_IMPORT_MAX_BYTES = 1024 * 1024
     big = SimpleUploadedFile("renja_2023.csv", b"code,level\n" + b"x" * (1024 * 1024 + 1))
-    response = login(perencana).post(reverse("sakip_import"), {"tahun": 2023, "renja": big})
+    response = login(perencana).post(
+        reverse("performance:sakip_import"), {"tahun": 2023, "renja": big}
+    )
     assert "lebih besar dari 1 MB: renja_2023.csv" in response.content.decode()
     assert not Renja.objects.exists()
 
 
 def test_a_malformed_year_in_the_settings_link_shows_the_empty_form(perencana):
-    response = login(perencana).get(reverse("sakip_pengaturan") + "?berlaku_mulai=abc")
+    response = login(perencana).get(reverse("performance:sakip_pengaturan") + "?berlaku_mulai=abc")
     assert response.status_code == 200

@@ -61,11 +61,14 @@ def test_the_submitter_cannot_verify_their_own_realisation(draft, perencana):
     assert draft.state == Status.DIAJUKAN
 
 
-def test_admin_bkd_may_verify_even_what_it_submitted(draft, world):
+def test_admin_bkd_cannot_verify_what_it_submitted_either(draft, world, perencana):
     admin = world.users["admin_bkd"]
     save_realisasi(draft, k=D(1), rp=None, actor=admin)
     run_realisasi(draft, "ajukan", actor=admin)
-    run_realisasi(draft, "verifikasi", actor=admin)
+    with pytest.raises(SikapError) as exc:
+        run_realisasi(draft, "verifikasi", actor=admin)
+    assert exc.value.code == Kode.TIDAK_BERHAK
+    run_realisasi(draft, "verifikasi", actor=perencana)
     draft.refresh_from_db()
     assert draft.state == Status.TERVERIFIKASI
 

@@ -33,7 +33,7 @@ def _client(user) -> Client:
 def test_a_verifikator_cannot_verify_their_own_document(bkd_staff_with_own_file):
     verifikator, dokumen = bkd_staff_with_own_file
     _client(verifikator).post(
-        reverse("dokumen_verifikasi", args=[dokumen.pk]),
+        reverse("documents:dokumen_verifikasi", args=[dokumen.pk]),
         {"keputusan": "setujui", "versi": dokumen.version, "alasan": ""},
     )
     dokumen.refresh_from_db()
@@ -42,13 +42,13 @@ def test_a_verifikator_cannot_verify_their_own_document(bkd_staff_with_own_file)
 
 def test_their_own_document_is_not_in_their_queue(bkd_staff_with_own_file, world):
     verifikator, dokumen = bkd_staff_with_own_file
-    queue = _client(verifikator).get(reverse("antrian_verifikasi"))
+    queue = _client(verifikator).get(reverse("documents:antrian_verifikasi"))
     assert dokumen not in queue.context["page"].object_list
     # Another verifier still sees it and may decide.
-    other = world.client("verifikator").get(reverse("antrian_verifikasi"))
+    other = world.client("verifikator").get(reverse("documents:antrian_verifikasi"))
     assert dokumen in other.context["page"].object_list
     world.client("verifikator").post(
-        reverse("dokumen_verifikasi", args=[dokumen.pk]),
+        reverse("documents:dokumen_verifikasi", args=[dokumen.pk]),
         {"keputusan": "setujui", "versi": dokumen.version, "alasan": ""},
     )
     dokumen.refresh_from_db()

@@ -34,25 +34,27 @@ def messages_of(response) -> list[str]:
 
 def test_pegawai_proposes_through_the_form_and_submits(world, s1):
     client = world.client("pegawai")
-    assert "Riwayat pendidikan" in client.get(url("usulan_pilih")).content.decode()
-    form = client.get(url("usulan_create", "tambah-pendidikan"))
+    assert "Riwayat pendidikan" in client.get(url("selfservice:usulan_pilih")).content.decode()
+    form = client.get(url("selfservice:usulan_create", "tambah-pendidikan"))
     assert form.context["meta"].fields["berkas"].label == "Ijazah"
     response = client.post(
-        url("usulan_create", "tambah-pendidikan"),
+        url("selfservice:usulan_create", "tambah-pendidikan"),
         {**S2, "berkas": pdf("ijazah-s2.pdf"), "aksi": "ajukan"},
     )
     usulan = UsulanPerubahan.objects.get()
-    assert response.status_code == 302 and response["Location"] == url("usulan_detail", usulan.pk)
+    assert response.status_code == 302 and response["Location"] == url(
+        "selfservice:usulan_detail", usulan.pk
+    )
     assert usulan.state == "menunggu_opd" and usulan.dokumen.nama_asli == "ijazah-s2.pdf"
     world.pegawai.refresh_from_db()
     assert world.pegawai.tingkat_pendidikan == "40"
-    page = client.get(url("usulan_list")).content.decode()
+    page = client.get(url("selfservice:usulan_list")).content.decode()
     assert "Tambah riwayat pendidikan" in page and "Menunggu verifikasi OPD" in page
 
 
 def test_submitting_without_the_document_keeps_a_draft_and_says_why(world):
     response = world.client("pegawai").post(
-        url("usulan_create", "tambah-pendidikan"), {**S2, "aksi": "ajukan"}, follow=True
+        url("selfservice:usulan_create", "tambah-pendidikan"), {**S2, "aksi": "ajukan"}, follow=True
     )
     assert "Ijazah wajib diunggah" in messages_of(response)[0]
     assert UsulanPerubahan.objects.get().state == "draf"
@@ -61,7 +63,8 @@ def test_submitting_without_the_document_keeps_a_draft_and_says_why(world):
 def test_a_file_that_is_not_what_it_claims_is_refused_on_its_field(world):
     fake = SimpleUploadedFile("ijazah.pdf", b"MZ\x90\x00 not a pdf", "application/pdf")
     response = world.client("pegawai").post(
-        url("usulan_create", "tambah-pendidikan"), {**S2, "berkas": fake, "aksi": "ajukan"}
+        url("selfservice:usulan_create", "tambah-pendidikan"),
+        {**S2, "berkas": fake, "aksi": "ajukan"},
     )
     assert response.status_code == 200
     assert "program Windows" in response.context["meta"].errors["berkas"][0]
@@ -70,7 +73,7 @@ def test_a_file_that_is_not_what_it_claims_is_refused_on_its_field(world):
 
 def test_invalid_proposal_shows_the_field_errors_and_saves_nothing(world):
     response = world.client("pegawai").post(
-        url("usulan_create", "tambah-pendidikan"), {"tingkat": "45", "aksi": "draf"}
+        url("selfservice:usulan_create", "tambah-pendidikan"), {"tingkat": "45", "aksi": "draf"}
     )
     assert response.status_code == 200
     assert "Bidang ini tidak boleh kosong." in response.content.decode()
@@ -79,13 +82,15 @@ def test_invalid_proposal_shows_the_field_errors_and_saves_nothing(world):
 
 def test_correction_starts_from_the_pegawais_own_row(world, pangkat_iiia):
     client = world.client("pegawai")
-    picker = client.get(url("usulan_create", "perbaiki-pangkat")).content.decode()
+    picker = client.get(url("selfservice:usulan_create", "perbaiki-pangkat")).content.decode()
     assert f"?baris={pangkat_iiia.pk}" in picker
-    form = client.get(url("usulan_create", "perbaiki-pangkat") + f"?baris={pangkat_iiia.pk}")
+    form = client.get(
+        url("selfservice:usulan_create", "perbaiki-pangkat") + f"?baris={pangkat_iiia.pk}"
+    )
     assert form.context["form"]["golongan"].value() == "III/a"
     values = values_of("perbaiki-pangkat", pangkat_iiia, golongan="III/b")
     response = client.post(
-        url("usulan_create", "perbaiki-pangkat") + f"?baris={pangkat_iiia.pk}",
+        url("selfservice:usulan_create", "perbaiki-pangkat") + f"?baris={pangkat_iiia.pk}",
         {**values, "aksi": "draf"},
     )
     assert response.status_code == 302
@@ -98,39 +103,39 @@ def test_a_row_of_another_pegawai_cannot_be_chosen(world):
         actor=world.users["admin_opd_lain"],
     )
     client = world.client("pegawai")
-    target = url("usulan_create", "perbaiki-pangkat") + f"?baris={row.pk}"
+    target = url("selfservice:usulan_create", "perbaiki-pangkat") + f"?baris={row.pk}"
     assert client.get(target).status_code == 404
     assert client.post(target, {"golongan": "IV/e", "tmt": "2010-04-01"}).status_code == 404
     assert not UsulanPerubahan.objects.exists()
 
 
 def test_a_row_that_is_not_a_number_is_not_found(world):
-    target = url("usulan_create", "perbaiki-pangkat") + "?baris=satu"
+    target = url("selfservice:usulan_create", "perbaiki-pangkat") + "?baris=satu"
     assert world.client("pegawai").get(target).status_code == 404
 
 
 def test_a_returned_request_shows_the_pegawai_why_at_the_top(world, propose):
     usulan = put(propose("kontak", {"no_hp": "0812"}), "menunggu_opd", rantai="opd_only")
     services.take_step(usulan, "kembalikan", actor=world.users["admin_opd"], reason="Nomor kurang")
-    response = world.client("pegawai").get(url("usulan_detail", usulan.pk))
+    response = world.client("pegawai").get(url("selfservice:usulan_detail", usulan.pk))
     assert response.context["keputusan"].reason == "Nomor kurang"
     page = response.content.decode()
     assert "Perbaiki usulan lalu ajukan kembali." in page
-    assert url("usulan_edit", usulan.pk) in page
+    assert url("selfservice:usulan_edit", usulan.pk) in page
 
 
 def test_staff_without_a_pegawai_record_has_no_own_requests(world):
-    response = world.client("verifikator").get(url("usulan_list"))
+    response = world.client("verifikator").get(url("selfservice:usulan_list"))
     assert response.status_code == 403
 
 
 def test_pegawai_edits_a_returned_request_and_resubmits(world, propose):
     usulan = put(propose("kontak", {"no_hp": "0812"}), "dikembalikan")
     client = world.client("pegawai")
-    page = client.get(url("usulan_edit", usulan.pk))
+    page = client.get(url("selfservice:usulan_edit", usulan.pk))
     assert page.context["form"]["no_hp"].value() == "0812"
     response = client.post(
-        url("usulan_edit", usulan.pk),
+        url("selfservice:usulan_edit", usulan.pk),
         {"no_hp": "081234567890", "alamat": "", "email": "", "version": "0", "aksi": "ajukan"},
     )
     assert response.status_code == 302
@@ -140,7 +145,9 @@ def test_pegawai_edits_a_returned_request_and_resubmits(world, propose):
 
 def test_a_submitted_request_cannot_be_edited_through_the_page(world, propose):
     usulan = put(propose("kontak", {"no_hp": "0812"}), "menunggu_opd")
-    response = world.client("pegawai").post(url("usulan_edit", usulan.pk), {"no_hp": "0899"})
+    response = world.client("pegawai").post(
+        url("selfservice:usulan_edit", usulan.pk), {"no_hp": "0899"}
+    )
     assert response.status_code == 403
     assert UsulanPerubahan.objects.get(pk=usulan.pk).data["no_hp"] == "0812"
 
@@ -148,8 +155,11 @@ def test_a_submitted_request_cannot_be_edited_through_the_page(world, propose):
 def test_pegawai_withdraws_a_pending_request(world, propose):
     usulan = put(propose("kontak", {"no_hp": "0812"}), "menunggu_opd")
     client = world.client("pegawai")
-    assert "Batalkan usulan" in client.get(url("usulan_detail", usulan.pk)).content.decode()
-    client.post(url("usulan_step", usulan.pk), {"langkah": "batalkan", "version": "0"})
+    assert (
+        "Batalkan usulan"
+        in client.get(url("selfservice:usulan_detail", usulan.pk)).content.decode()
+    )
+    client.post(url("selfservice:usulan_step", usulan.pk), {"langkah": "batalkan", "version": "0"})
     assert UsulanPerubahan.objects.get(pk=usulan.pk).state == "dibatalkan"
 
 
@@ -171,17 +181,19 @@ def test_pegawai_withdraws_a_pending_request(world, propose):
 def test_who_sees_a_request(world, propose, persona, draft, submitted):
     usulan = propose("kontak", {"no_hp": "0812"})
     client = world.client(persona)
-    assert client.get(url("usulan_detail", usulan.pk)).status_code == draft
+    assert client.get(url("selfservice:usulan_detail", usulan.pk)).status_code == draft
     put(usulan, "menunggu_opd")
-    assert client.get(url("usulan_detail", usulan.pk)).status_code == submitted
+    assert client.get(url("selfservice:usulan_detail", usulan.pk)).status_code == submitted
 
 
 @pytest.mark.parametrize("persona", ["atasan", "admin_opd_lain"])
 def test_an_outsider_can_neither_see_nor_move_a_request(world, propose, persona):
     usulan = put(propose("kontak", {"no_hp": "0812"}), "menunggu_opd", rantai="opd_only")
     client = world.client(persona)
-    assert client.get(url("usulan_edit", usulan.pk)).status_code == 404
-    response = client.post(url("usulan_step", usulan.pk), {"langkah": "setujui", "version": "0"})
+    assert client.get(url("selfservice:usulan_edit", usulan.pk)).status_code == 404
+    response = client.post(
+        url("selfservice:usulan_step", usulan.pk), {"langkah": "setujui", "version": "0"}
+    )
     assert response.status_code == 404
     assert UsulanPerubahan.objects.get(pk=usulan.pk).state == "menunggu_opd"
 
@@ -190,7 +202,7 @@ def test_detail_shows_current_and_proposed_values_side_by_side(world, propose, p
     values = values_of("perbaiki-pangkat", pangkat_iiia, golongan="III/b")
     usulan = propose("perbaiki-pangkat", values, target=pangkat_iiia)
     services.submit_usulan(usulan, actor=world.users["pegawai"])
-    response = world.client("admin_opd").get(url("usulan_detail", usulan.pk))
+    response = world.client("admin_opd").get(url("selfservice:usulan_detail", usulan.pk))
     rows = {
         b.label: (b.sekarang, b.usulan, b.berubah) for b in response.context["perbandingan"].baris
     }
@@ -205,7 +217,7 @@ def test_detail_shows_current_and_proposed_values_side_by_side(world, propose, p
 def test_an_applied_request_still_shows_what_it_changed(world, propose, pangkat_iiia):
     values = values_of("perbaiki-pangkat", pangkat_iiia, golongan="III/b")
     usulan = approve(world, propose("perbaiki-pangkat", values, target=pangkat_iiia))
-    response = world.client("pegawai").get(url("usulan_detail", usulan.pk))
+    response = world.client("pegawai").get(url("selfservice:usulan_detail", usulan.pk))
     rows = {b.label: (b.sekarang, b.usulan) for b in response.context["perbandingan"].baris}
     assert rows["Golongan"] == ("III/a", "III/b")
     assert "Sebelum" in response.content.decode()
@@ -213,7 +225,7 @@ def test_an_applied_request_still_shows_what_it_changed(world, propose, pangkat_
 
 def test_pimpinan_reads_a_request_without_any_button(world, propose):
     usulan = put(propose("kontak", {"no_hp": "0812"}), "menunggu_bkd")
-    response = world.client("pimpinan").get(url("usulan_detail", usulan.pk))
+    response = world.client("pimpinan").get(url("selfservice:usulan_detail", usulan.pk))
     assert response.context["steps"] == []
     assert 'name="langkah"' not in response.content.decode()
 
@@ -225,7 +237,9 @@ def test_admin_opd_approves_from_the_page_and_the_change_applies(world, propose)
     usulan = propose("kontak", values_of("kontak", world.pegawai, no_hp="081234567890"))
     services.submit_usulan(usulan, actor=world.users["pegawai"])
     response = world.client("admin_opd").post(
-        url("usulan_step", usulan.pk), {"langkah": "setujui", "version": "1"}, follow=True
+        url("selfservice:usulan_step", usulan.pk),
+        {"langkah": "setujui", "version": "1"},
+        follow=True,
     )
     assert f"Usulan #{usulan.pk} — Setujui: berhasil" in messages_of(response)[0]
     world.pegawai.refresh_from_db()
@@ -235,7 +249,7 @@ def test_admin_opd_approves_from_the_page_and_the_change_applies(world, propose)
 def test_a_reason_is_asked_for_when_rejecting(world, propose):
     usulan = put(propose("kontak", {"no_hp": "0812"}), "menunggu_opd", rantai="opd_only")
     response = world.client("admin_opd").post(
-        url("usulan_step", usulan.pk), {"langkah": "tolak", "version": "0"}, follow=True
+        url("selfservice:usulan_step", usulan.pk), {"langkah": "tolak", "version": "0"}, follow=True
     )
     assert "Alasan wajib diisi" in messages_of(response)[0]
     assert UsulanPerubahan.objects.get(pk=usulan.pk).state == "menunggu_opd"
@@ -245,7 +259,9 @@ def test_a_decision_on_a_page_someone_else_already_moved_is_explained(world, pro
     usulan = put(propose("kontak", {"no_hp": "0812"}), "menunggu_bkd", rantai="bkd_only")
     services.take_step(usulan, "tolak", actor=world.users["admin_bkd"], reason="NPWP salah")
     response = world.client("verifikator").post(
-        url("usulan_step", usulan.pk), {"langkah": "setujui", "version": "0"}, follow=True
+        url("selfservice:usulan_step", usulan.pk),
+        {"langkah": "setujui", "version": "0"},
+        follow=True,
     )
     message = messages_of(response)[0]
     assert "sudah diubah orang lain" in message and "Ditolak" in message
@@ -258,7 +274,9 @@ def test_an_approval_that_cannot_be_applied_is_explained(world, propose, pangkat
     usulan = put(propose("perbaiki-pangkat", values, target=pangkat_iiia), "menunggu_bkd")
     people.delete_riwayat(pangkat_iiia, actor=world.users["admin_opd"])
     response = world.client("verifikator").post(
-        url("usulan_step", usulan.pk), {"langkah": "setujui", "version": "0"}, follow=True
+        url("selfservice:usulan_step", usulan.pk),
+        {"langkah": "setujui", "version": "0"},
+        follow=True,
     )
     assert "sudah tidak ada" in messages_of(response)[0]
     assert UsulanPerubahan.objects.get(pk=usulan.pk).state == "menunggu_bkd"
@@ -278,7 +296,9 @@ def test_queue_shows_what_waits_for_each_verifier(world, propose, s1):
     nik = _submitted(propose, "kependudukan", values_of("kependudukan", world.pegawai,
                                                         nama="Budi Santosa"))  # fmt: skip
     queues = {
-        persona: [u.pk for u in world.client(persona).get(url("antrian")).context["page"]]
+        persona: [
+            u.pk for u in world.client(persona).get(url("selfservice:antrian")).context["page"]
+        ]
         for persona in ("admin_opd", "admin_opd_lain", "verifikator", "admin_bkd")
     }
     assert queues == {
@@ -291,8 +311,11 @@ def test_queue_shows_what_waits_for_each_verifier(world, propose, s1):
 
 @pytest.mark.parametrize("persona", ["pegawai", "atasan", "pimpinan"])
 def test_queue_is_only_for_verifiers(world, persona):
-    assert world.client(persona).get(url("antrian")).status_code == 403
-    assert world.client(persona).post(url("antrian_bulk"), {"pilih": ["1"]}).status_code == 403
+    assert world.client(persona).get(url("selfservice:antrian")).status_code == 403
+    assert (
+        world.client(persona).post(url("selfservice:antrian_bulk"), {"pilih": ["1"]}).status_code
+        == 403
+    )
 
 
 def test_queue_filters_by_opd_type_and_age(world, propose):
@@ -307,7 +330,7 @@ def test_queue_filters_by_opd_type_and_age(world, propose):
     kontak = JenisPerubahan.objects.get(kode="kontak").pk
 
     def shown(**params):
-        return {u.pk for u in client.get(url("antrian"), params).context["page"]}
+        return {u.pk for u in client.get(url("selfservice:antrian"), params).context["page"]}
 
     assert shown() == {baru.pk, lama.pk, npwp.pk, opd_b.pk}
     assert shown(opd=world.opd_a.pk) == {baru.pk, lama.pk, npwp.pk}
@@ -319,21 +342,21 @@ def test_queue_filters_by_opd_type_and_age(world, propose):
 
 
 def test_admin_opd_filters_only_among_own_opds(world):
-    form = world.client("admin_opd").get(url("antrian")).context["form"]
+    form = world.client("admin_opd").get(url("selfservice:antrian")).context["form"]
     assert list(form.fields["opd"].queryset) == [world.opd_a]
 
 
 def test_a_verifier_decides_from_the_queue_and_returns_to_it(world, propose):
     usulan = _submitted(propose, "kontak", {"no_hp": "081234567890"}, days=5)
     client = world.client("admin_opd")
-    row = client.get(url("antrian"), {"umur": "3"}).context["rows"][0]
+    row = client.get(url("selfservice:antrian"), {"umur": "3"}).context["rows"][0]
     assert [step.name for step in row[2]] == ["setujui", "tolak", "kembalikan"]
     response = client.post(
-        url("usulan_step", usulan.pk),
+        url("selfservice:usulan_step", usulan.pk),
         {"langkah": "kembalikan", "alasan": "Nomor HP kurang satu digit", "version": "0",
          "dari": "antrian", "filter": "umur=3"},
     )  # fmt: skip
-    assert response["Location"] == url("antrian") + "?umur=3"
+    assert response["Location"] == url("selfservice:antrian") + "?umur=3"
     assert UsulanPerubahan.objects.get(pk=usulan.pk).state == "dikembalikan"
 
 
@@ -343,11 +366,11 @@ def test_queue_query_count_does_not_grow_with_requests(
     client = world.client("admin_opd")
     _submitted(propose, "kontak", {"no_hp": "0812"})
     with CaptureQueriesContext(connection) as small:
-        client.get(url("antrian"))
+        client.get(url("selfservice:antrian"))
     for i in range(4):
         _submitted(propose, "kontak", {"no_hp": f"0813{i}"}, persona="kabid")
     with django_assert_max_num_queries(len(small)):
-        response = client.get(url("antrian"))
+        response = client.get(url("selfservice:antrian"))
     assert response.context["page"].paginator.count == 5
 
 
@@ -356,7 +379,7 @@ def test_bulk_approval_applies_simple_types_and_reports_the_rest(world, propose,
     kabid = _submitted(propose, "kontak", {"no_hp": "085799998888"}, persona="kabid")
     not_simple = _submitted(propose, "tambah-pendidikan", S2)
     response = world.client("admin_opd").post(
-        url("antrian_bulk"),
+        url("selfservice:antrian_bulk"),
         {
             "pilih": [str(kontak.pk), str(kabid.pk), str(not_simple.pk)],
             f"versi-{kontak.pk}": "0",
@@ -380,7 +403,9 @@ def test_bulk_approval_reports_requests_someone_else_already_decided(world, prop
     kontak = _submitted(propose, "kontak", {"no_hp": "081234567890"})
     services.take_step(kontak, "tolak", actor=world.users["admin_opd"], reason="Nomor salah")
     response = world.client("admin_opd").post(
-        url("antrian_bulk"), {"pilih": [str(kontak.pk)], f"versi-{kontak.pk}": "0"}, follow=True
+        url("selfservice:antrian_bulk"),
+        {"pilih": [str(kontak.pk)], f"versi-{kontak.pk}": "0"},
+        follow=True,
     )
     assert "sudah tidak menunggu verifikasi Anda" in messages_of(response)[0]
     assert UsulanPerubahan.objects.get(pk=kontak.pk).state == "ditolak"
@@ -390,7 +415,9 @@ def test_bulk_approval_refuses_a_version_the_verifier_did_not_see(world, propose
     kontak = _submitted(propose, "kontak", {"no_hp": "081234567890"})
     UsulanPerubahan.objects.filter(pk=kontak.pk).update(version=5)
     response = world.client("admin_opd").post(
-        url("antrian_bulk"), {"pilih": [str(kontak.pk)], f"versi-{kontak.pk}": "0"}, follow=True
+        url("selfservice:antrian_bulk"),
+        {"pilih": [str(kontak.pk)], f"versi-{kontak.pk}": "0"},
+        follow=True,
     )
     assert "sudah diubah orang lain" in messages_of(response)[0]
     world.pegawai.refresh_from_db()
@@ -401,7 +428,7 @@ def test_bulk_approval_of_a_two_step_type_forwards_it_to_bkd(world, propose):
     JenisPerubahan.objects.filter(kode="kontak").update(rantai="opd_then_bkd")
     kontak = _submitted(propose, "kontak", {"no_hp": "081234567890"})
     world.client("admin_opd").post(
-        url("antrian_bulk"), {"pilih": [str(kontak.pk)], f"versi-{kontak.pk}": "0"}
+        url("selfservice:antrian_bulk"), {"pilih": [str(kontak.pk)], f"versi-{kontak.pk}": "0"}
     )
     assert UsulanPerubahan.objects.get(pk=kontak.pk).state == "menunggu_bkd"
 
@@ -417,31 +444,34 @@ def test_notifications_list_mark_read_and_nav_count(
         services.take_step(usulan, "tolak", actor=world.users["admin_opd"], reason="Tidak jelas")
     Notifikasi.objects.create(user=world.users["pegawai"], message="Pengumuman")
     client = world.client("pegawai")
-    page = client.get(url("notifikasi"))
+    page = client.get(url("selfservice:notifikasi"))
     assert page.context["notifikasi_baru"]() == 2
     assert "Alasan: Tidak jelas" in page.content.decode()
     note = Notifikasi.objects.get(url__endswith=f"/{usulan.pk}/")
-    response = client.post(url("notifikasi_open", note.pk), {"buka": "1"})
-    assert response["Location"] == url("usulan_detail", usulan.pk)
+    response = client.post(url("selfservice:notifikasi_open", note.pk), {"buka": "1"})
+    assert response["Location"] == url("selfservice:usulan_detail", usulan.pk)
     assert Notifikasi.objects.filter(user=world.users["pegawai"], read_at=None).count() == 1
-    client.post(url("notifikasi_read_all"))
+    client.post(url("selfservice:notifikasi_read_all"))
     assert not Notifikasi.objects.filter(read_at=None).exists()
 
 
 def test_someone_elses_notification_cannot_be_opened(world):
     note = Notifikasi.objects.create(user=world.users["admin_opd"], message="Usulan baru")
-    assert world.client("pegawai").post(url("notifikasi_open", note.pk)).status_code == 404
+    assert (
+        world.client("pegawai").post(url("selfservice:notifikasi_open", note.pk)).status_code == 404
+    )
     assert Notifikasi.objects.get(pk=note.pk).read_at is None
 
 
 def test_nav_links_follow_the_role(world):
     def links(persona):
-        page = world.client(persona).get(url("notifikasi")).content.decode()
-        return {name for name in ("usulan_list", "antrian") if f'href="{url(name)}"' in page}
+        page = world.client(persona).get(url("selfservice:notifikasi")).content.decode()
+        names = ("selfservice:usulan_list", "selfservice:antrian")
+        return {name for name in names if f'href="{url(name)}"' in page}
 
-    assert links("pegawai") == {"usulan_list"}
-    assert links("verifikator") == {"antrian"}
-    assert links("kabid") == {"usulan_list"}
+    assert links("pegawai") == {"selfservice:usulan_list"}
+    assert links("verifikator") == {"selfservice:antrian"}
+    assert links("kabid") == {"selfservice:usulan_list"}
 
 
 # --- configuration at /kelola/ ----------------------------------------------------------------

@@ -1,0 +1,237 @@
+"""Who may do what: the one place for every role decision (docs/access.md has the URL table).
+
+Predicates take the user (and the record, where the answer depends on it) and return a bool;
+they never raise. `get_<thing>_for_user(user, pk, *, write=False)` fetch and authorise in one
+call: what the user may not see is a 404 (`Http404`), so guessing an id reveals nothing; what
+they may see but not change is a `PermissionDenied` whose message the 403 page shows.
+
+Which records a user sees stays with each model's `visible_to` / `editable_by` querysets; this
+module calls them and never restates them. Nobody verifies their own work: not the record's
+owner, not its submitter or uploader, whatever their role (superuser included).
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from sikap.accounts.models import Peran
+
+# Roles that see every OPD's personnel data. Pimpinan and perencana only read it.
+_SEES_ALL_OPD = (Peran.VERIFIKATOR, Peran.ADMIN_BKD, Peran.PIMPINAN, Peran.PERENCANA)
+_EDITS_PERSONNEL = (Peran.ADMIN_OPD, Peran.ADMIN_BKD)
+_BKD_STAFF = (Peran.VERIFIKATOR, Peran.ADMIN_BKD)
+_PLANNERS = (Peran.PERENCANA, Peran.ADMIN_BKD)
+_SAKIP_READERS = (*_PLANNERS, Peran.PIMPINAN)
+# Read every pegawai's audit trail; an admin OPD reads its own OPD's, anyone their own.
+_TRAIL_READERS = (Peran.ADMIN_BKD, Peran.VERIFIKATOR, Peran.PIMPINAN)
+# Manage something at /kelola/.
+_KELOLA_ROLES = _PLANNERS
+
+
+def _has_role(user, roles) -> bool:
+    """Superusers hold every role; inactive or anonymous users none."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return user.is_superuser or user.peran in roles
+
+
+# --- roles ------------------------------------------------------------------------------------
+
+
+def is_admin_bkd(user) -> bool:
+    return _has_role(user, (Peran.ADMIN_BKD,))
+
+
+def is_admin_opd(user) -> bool:
+    """An admin of the OPDs in `opd_scope` (not a superuser: the role is scoped)."""
+    return user.is_authenticated and user.is_active and user.peran == Peran.ADMIN_OPD
+
+
+def is_bkd_staff(user) -> bool:
+    """Verifikator and admin BKD: the agency's own staff who verify and issue."""
+    return _has_role(user, _BKD_STAFF)
+
+
+def sees_all_opd(user) -> bool:
+    return _has_role(user, _SEES_ALL_OPD)
+
+
+def manages_opd_data(user) -> bool:
+    """Reads OPD-wide figures (workforce dashboard, completeness, IP ASN): every role that sees
+    all OPDs, and an admin OPD for their own."""
+    return sees_all_opd(user) or is_admin_opd(user)
+
+
+def may_edit_personnel(user) -> bool:
+    """Changes master data directly for some OPDs (which ones: `Pegawai.objects.editable_by`)."""
+    return _has_role(user, _EDITS_PERSONNEL)
+
+
+def may_manage_master_data(user) -> bool:
+    """Organisation, users, document types, IP ASN configuration, change-request types."""
+    return is_admin_bkd(user)
+
+
+def may_use_kelola(user) -> bool:
+    """Opens /kelola/; each model admin then asks its own predicate."""
+    return _has_role(user, _KELOLA_ROLES)
+
+
+def may_issue_documents(user) -> bool:
+    return is_bkd_staff(user)
+
+
+def may_read_sakip(user) -> bool:
+    return _has_role(user, _SAKIP_READERS)
+
+
+def may_plan(user) -> bool:
+    """Enters and changes SAKIP plans, realisation and LKj text."""
+    return _has_role(user, _PLANNERS)
+
+
+def may_publish_lkj(user) -> bool:
+    """Admin BKD (the office of the head of BKD) issues the LKj; perencana write it."""
+    return is_admin_bkd(user)
+
+
+def may_define_indicators(user) -> bool:
+    """User-defined IP ASN indicators."""
+    return may_plan(user)
+
+
+def may_work_usulan_queue(user) -> bool:
+    """Sees the change-request queue: admin OPD at the OPD step, BKD staff at the BKD step."""
+    return is_bkd_staff(user) or is_admin_opd(user)
+
+
+def manages_opd(user, opd_id) -> bool:
+    """An admin OPD of `opd_id`. Uses `.all()` so a page of many records prefetches once."""
+    return is_admin_opd(user) and opd_id in {opd.pk for opd in user.opd_scope.all()}
+
+
+# --- records ----------------------------------------------------------------------------------
+
+
+def _is_own(user, pegawai_id) -> bool:
+    return user.pegawai_id is not None and user.pegawai_id == pegawai_id
+
+
+def may_edit_pegawai(user, pegawai) -> bool:
+    from sikap.people.models import Pegawai
+
+    return Pegawai.objects.editable_by(user).filter(pk=pegawai.pk).exists()
+
+
+def may_read_trail(user, pegawai) -> bool:
+    """The trail is for BKD-wide readers, the pegawai themself and whoever manages the record —
+    not for a superior, who sees a subordinate's data but not its history."""
+    if _has_role(user, _TRAIL_READERS) or _is_own(user, pegawai.pk):
+        return True
+    return may_edit_pegawai(user, pegawai)
+
+
+def may_upload_dokumen(user, pegawai) -> bool:
+    """The pegawai themself, admin OPD for the OPDs they manage, admin BKD."""
+    if not user.is_authenticated:
+        return False
+    return _is_own(user, pegawai.pk) or may_edit_pegawai(user, pegawai)
+
+
+def may_verify_dokumen(user, dokumen) -> bool:
+    """BKD staff verify a document, never one of their own record or one they uploaded."""
+    return (
+        is_bkd_staff(user)
+        and not _is_own(user, dokumen.pegawai_id)
+        and user.pk != dokumen.uploaded_by_id
+    )
+
+
+def may_verify_usulan(user, usulan) -> bool:
+    """The admin OPD of the pegawai's OPD at the OPD step, BKD staff at the BKD step; never the
+    pegawai or whoever made the request."""
+    from sikap.selfservice.models import Status
+
+    if _is_own(user, usulan.pegawai_id) or user.pk == usulan.dibuat_oleh_id:
+        return False
+    if usulan.state == Status.MENUNGGU_OPD:
+        return manages_opd(user, usulan.pegawai.opd_id)
+    if usulan.state == Status.MENUNGGU_BKD:
+        return is_bkd_staff(user)
+    return False
+
+
+def may_verify_realisasi(user, case) -> bool:
+    """A SAKIP realisation or correction (`diajukan_oleh`) is verified by a planner other than
+    its submitter — an admin BKD included."""
+    return may_plan(user) and user.pk != case.diajukan_oleh_id
+
+
+# --- accounts to notify -----------------------------------------------------------------------
+
+
+def admin_opd_accounts(opd_id):
+    from sikap.accounts.models import User
+
+    return User.objects.filter(is_active=True, peran=Peran.ADMIN_OPD, opd_scope=opd_id)
+
+
+def verifikator_accounts():
+    """The verifikator desk works the BKD queue (admin BKD may verify too, but is not paged)."""
+    from sikap.accounts.models import User
+
+    return User.objects.filter(is_active=True, peran=Peran.VERIFIKATOR)
+
+
+# --- fetch and authorise ----------------------------------------------------------------------
+
+
+def get_pegawai_for_user(user, nip: str, *, write=False, queryset=None):
+    """`write`: the user changes the record's master data directly."""
+    from sikap.people.models import Pegawai
+
+    queryset = queryset if queryset is not None else Pegawai.objects.all()
+    pegawai = (
+        queryset.visible_to(user)
+        .select_related("opd", "unit", "jabatan")
+        .filter(nip="".join(nip.split()))
+        .first()
+    )
+    if pegawai is None:
+        raise Http404("Pegawai tidak ditemukan.")
+    if write and not may_edit_pegawai(user, pegawai):
+        raise PermissionDenied("Anda tidak berhak mengubah data pegawai ini.")
+    return pegawai
+
+
+def get_dokumen_for_user(user, pk, *, write=False):
+    """`write`: the user verifies or rejects the document."""
+    from sikap.documents.models import Dokumen
+
+    dokumen = (
+        Dokumen.objects.visible_to(user).select_related("pegawai", "jenis").filter(pk=pk).first()
+    )
+    if dokumen is None:
+        raise Http404("Dokumen tidak ditemukan.")
+    if write and not may_verify_dokumen(user, dokumen):
+        raise PermissionDenied(
+            "Dokumen ini diverifikasi oleh verifikator atau admin BKD, "
+            "tidak oleh pemiliknya atau pengunggahnya."
+        )
+    return dokumen
+
+
+def get_usulan_for_user(user, pk, *, write=False):
+    """`write`: the pegawai edits their own open request."""
+    from sikap.selfservice.models import TERBUKA, UsulanPerubahan
+
+    usulan = (
+        UsulanPerubahan.objects.visible_to(user)
+        .select_related("pegawai__opd", "jenis", "dibuat_oleh")
+        .filter(pk=pk)
+        .first()
+    )
+    if usulan is None:
+        raise Http404("Usulan tidak ditemukan.")
+    if write and not (_is_own(user, usulan.pegawai_id) and usulan.state in TERBUKA):
+        raise PermissionDenied("Usulan ini tidak dapat Anda ubah lagi.")
+    return usulan

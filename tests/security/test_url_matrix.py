@@ -1,0 +1,256 @@
+"""Every URL of the URLconf, as every persona, against the table in `url_matrix`.
+
+One world and one client per persona serve the whole walk; each POST runs in a savepoint that
+is rolled back, so no request sees another's effects."""
+
+import functools
+import os
+import time
+from datetime import date
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+from django.db import transaction
+from django.db.models import Q
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from sikap.accounts.models import Peran
+from sikap.core.admin_site import site as kelola
+from sikap.core.models import AuditEntry, CaseEvent, Notifikasi
+from sikap.documents.services import register_issued, upload_dokumen
+from sikap.ipasn import services as ipasn_services
+from sikap.ipasn.models import Indicator
+from sikap.lkj.builder import build_lkj
+from sikap.people import services as people
+from sikap.people.models import RiwayatPangkat
+from sikap.performance.importer import parse_bundle
+from sikap.performance.models import IndikatorRenja, IndikatorTarget, RealisasiTriwulan, Status
+from sikap.performance.services import create_koreksi, import_sakip
+from sikap.selfservice import services as selfservice
+from sikap.selfservice.models import JenisPerubahan
+from tests.documents.conftest import pdf_bytes, upload
+from tests.factories import make_user
+from tests.performance.conftest import seed_files
+from tests.security.url_matrix import (
+    KELOLA_INDEX,
+    KELOLA_OTHER,
+    KELOLA_PLAN,
+    KELOLA_PLAN_MODELS,
+    PERSONAS,
+    ROWS,
+    Row,
+    markdown,
+)
+
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "access.md"
+SKIPPED_NAMESPACES = {"kelola"}  # covered by the /kelola/ rule
+
+
+def url_patterns(resolver=None, prefix="", namespace=""):
+    """(table key, route) of every pattern: `namespace:name`, or the route when unnamed."""
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        route = prefix + str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            if entry.namespace in SKIPPED_NAMESPACES:
+                continue
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from url_patterns(entry, route, inner)
+        elif isinstance(entry, URLPattern):
+            yield (f"{namespace}{entry.name}" if entry.name else route), route
+
+
+def test_every_url_has_a_row_in_the_table():
+    keys = {key for key, _route in url_patterns()}
+    rows = {row.url for row in ROWS}
+    missing = sorted(keys - rows)
+    assert not missing, (
+        f"Add a row for {missing} to tests/security/url_matrix.py (what each persona may do), "
+        "then regenerate docs/access.md."
+    )
+    assert not rows - keys, f"Rows for URLs that no longer exist: {sorted(rows - keys)}"
+    assert len(rows) == len(ROWS), "One row per URL."
+
+
+def test_docs_show_the_current_table():
+    assert DOCS.read_text(encoding="utf-8") == markdown(), (
+        "Regenerate: python -m tests.security.url_matrix > docs/access.md"
+    )
+
+
+def world_values(world) -> dict:
+    """The objects whose ids fill the path converters, keyed as rows name them."""
+    users = world.users
+    riwayat = people.save_riwayat(
+        RiwayatPangkat(pegawai=world.pegawai, golongan="III/a", tmt=date(2005, 3, 1)),
+        actor=users["admin_opd"],
+    )
+    dokumen = upload_dokumen(
+        world.pegawai, "ktp", upload("ktp.pdf", pdf_bytes()), actor=users["pegawai"]
+    )
+    terbit = register_issued(
+        pdf_bytes(), jenis="kgb", holder=world.pegawai, actor=users["verifikator"], filename="x.pdf"
+    )
+    usulan = selfservice.create_usulan(
+        world.pegawai,
+        JenisPerubahan.objects.get(kode="kontak"),
+        {"no_hp": "0812"},
+        actor=users["pegawai"],
+    )
+    selfservice.submit_usulan(usulan, actor=users["pegawai"])
+    notifikasi = Notifikasi.objects.create(user=users["pegawai"], message="Uji")
+    import_sakip(parse_bundle(seed_files(), 2023), actor=users["admin_bkd"])
+    realisasi = RealisasiTriwulan.objects.get(indikator__kode="A.1.a", triwulan=1)
+    locked = RealisasiTriwulan.objects.get(indikator__kode="A.1.f", triwulan=2)
+    assert locked.state == Status.TERVERIFIKASI
+    koreksi = create_koreksi(
+        locked, k=D(1), rp=None, alasan="Salah ketik", actor=users["perencana"]
+    )
+    indicator = ipasn_services.save_indicator(
+        Indicator(
+            nama="Persentase PNS S2/S3",
+            rumus="jumlah_s2_s3 / jumlah_pns * 100",
+            hitungan={"jumlah_pns": {"status": ["pns"]}, "jumlah_s2_s3": {"jenjang": ["S2", "S3"]}},
+        ),
+        actor=users["admin_bkd"],
+    )
+    return {
+        "nip": world.pegawai.nip,
+        "riwayat_kind": "pangkat",
+        "riwayat": riwayat.pk,
+        "jenis_dokumen": "ktp",
+        "dokumen": dokumen.pk,
+        "terbit": terbit.pk,
+        "token": terbit.token,
+        "jenis_usulan": "kontak",
+        "usulan": usulan.pk,
+        "notifikasi": notifikasi.pk,
+        "tahun": 2023,
+        "indikator_renja": IndikatorRenja.objects.order_by("pk").first().pk,
+        "iku": IndikatorTarget.objects.order_by("pk").first().pk,
+        "realisasi": realisasi.pk,
+        "koreksi": koreksi.pk,
+        "ipasn_indicator": indicator.pk,
+        "hitungan": "jumlah_pns",
+        "dimension": "kualifikasi",
+        "category": "s2",
+    }
+
+
+def outcome(response) -> str:
+    code = response.status_code
+    if 200 <= code < 300:
+        return "200"
+    if code in (301, 302, 303, 307, 308):
+        return "L" if response["Location"].startswith("/masuk/") else "302"
+    return str(code)
+
+
+def fingerprint() -> tuple:
+    """What an empty POST must not change: the audit trail, case timelines, notifications."""
+    return (
+        AuditEntry.objects.count(),
+        CaseEvent.objects.count(),
+        Notifikasi.objects.filter(Q(read_at__isnull=False)).count(),
+    )
+
+
+REFUSALS = {"L", "403", "404", "405"}
+
+
+def _check(row: Row, url: str, clients: dict, problems: list, observed: dict) -> None:
+    """Each persona's GET, then its empty POST (rolled back; a log-out is undone)."""
+    started = time.perf_counter()
+    for method in ("GET", "POST"):
+        expected = row.codes(method)
+        for persona, client in clients.items():
+            if method == "GET":
+                got = outcome(client.get(url))
+            else:
+                with transaction.atomic():
+                    before = fingerprint()
+                    got = outcome(client.post(url, {}))
+                    changed = fingerprint() != before
+                    transaction.set_rollback(True)
+                if persona != "anonymous" and not client.cookies.get("sessionid").value:
+                    client.force_login(client.persona_user)
+                if changed and expected[persona] in REFUSALS:
+                    problems.append(f"POST {url} as {persona} changed data")
+            observed.setdefault((row.url, method), []).append(got)
+            if got != expected[persona]:
+                problems.append(
+                    f"{method} {url} as {persona}: {got}, table says {expected[persona]}"
+                )
+    observed.setdefault("seconds", []).append((time.perf_counter() - started, url))
+
+
+@pytest.fixture
+def matrix_world(world, settings, tmp_path, monkeypatch):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    # Who may download is the question here, not the files (the PDF/DOCX tests check those).
+    monkeypatch.setattr("sikap.people.views.render_pdf", lambda *a, **kw: b"%PDF-1.7")
+    monkeypatch.setattr("sikap.lkj.views.lkj_pdf", lambda *a, **kw: b"%PDF-1.7")
+    monkeypatch.setattr("sikap.lkj.views.lkj_docx", lambda *a, **kw: b"PK")
+    monkeypatch.setattr("sikap.lkj.views.build_lkj", functools.cache(build_lkj))
+    world.users["perencana"] = make_user("perencana.bkd", Peran.PERENCANA)
+    values = world_values(world)
+    clients = {}
+    for persona in PERSONAS:
+        clients[persona] = Client()
+        if persona != "anonymous":
+            clients[persona].persona_user = world.users[persona]
+            clients[persona].force_login(world.users[persona])
+    return values, clients
+
+
+def test_each_persona_gets_what_the_table_says_kelola_included(matrix_world):
+    values, clients = matrix_world
+    problems, observed = [], {}
+    for row in ROWS:
+        kwargs = {name: values[key] for name, key in row.args.items()}
+        url = (
+            reverse(row.url, kwargs=kwargs)
+            if ":" in row.url or row.url == "set_language"
+            else ("/" + row.url)
+        )
+        _check(row, url, clients, problems, observed)
+    if os.environ.get("SIKAP_URL_MATRIX_PRINT"):
+        for seconds, url in sorted(observed.pop("seconds"), reverse=True)[:8]:
+            print(f"{seconds:.2f}s {url}")
+        for (key, method), codes in observed.items():
+            print(key, method, " ".join(codes))
+    problems += _kelola_problems(clients)
+    assert not problems, "\n".join(problems)
+
+
+def _kelola_problems(clients) -> list[str]:
+    """/kelola/ by rule: its index and every registered model's change list, GET."""
+    checks = [("/kelola/", KELOLA_INDEX)]
+    registered = {model._meta.label_lower for model in kelola._registry}
+    assert KELOLA_PLAN_MODELS <= registered, "KELOLA_PLAN_MODELS names a model not at /kelola/"
+    for model in kelola._registry:
+        label = model._meta.label_lower
+        table = KELOLA_PLAN if label in KELOLA_PLAN_MODELS else KELOLA_OTHER
+        checks.append((reverse(f"kelola:{label.replace('.', '_')}_changelist"), table))
+    problems = []
+    for url, codes in checks:
+        for persona, want in zip(PERSONAS, codes.split(), strict=True):
+            got = outcome(clients[persona].get(url))
+            if got != want:
+                problems.append(f"GET {url} as {persona}: {got}, table says {want}")
+    return problems
+
+
+def test_the_walk_notices_a_refused_post_that_changed_data(world):
+    """A table that says 403 where the POST in fact marked notifications read is reported."""
+    Notifikasi.objects.create(user=world.users["pegawai"], message="Uji")
+    client = world.client("pegawai")
+    client.persona_user = world.users["pegawai"]
+    refused = " ".join(["403"] * len(PERSONAS))
+    row = Row("selfservice:notifikasi_read_all", get=refused, post=refused)
+    problems = []
+    _check(row, reverse(row.url), {"pegawai": client}, problems, {})
+    assert "POST /notifikasi/baca-semua/ as pegawai changed data" in problems
+    assert not Notifikasi.objects.filter(read_at__isnull=False).exists()  # rolled back
