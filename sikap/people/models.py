@@ -69,14 +69,15 @@ class PegawaiQuerySet(models.QuerySet):
     def visible_to(self, user):
         """The one rule deciding which pegawai a user may see (DESIGN §3); a pegawai's
         subordinates come from the superior rule (`people.selectors.bawahan_q`)."""
+        from sikap.accounts import access
         from sikap.people.selectors import bawahan_q  # selectors import this module
 
         if not user.is_authenticated:
             return self.none()
-        if user.sees_all_opd:
+        if access.sees_all_opd(user):
             return self
         q = Q(pk=user.pegawai_id) if user.pegawai_id else Q(pk__in=[])
-        if user.peran == "admin_opd":
+        if access.is_admin_opd(user):
             q |= Q(opd__in=user.opd_scope.all())
         if user.pegawai_id:
             q |= bawahan_q(user.pegawai)

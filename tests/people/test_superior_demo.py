@@ -7,9 +7,9 @@ import pytest
 from django.db import connection, transaction
 
 from sikap.accounts.models import User
-from sikap.org.models import TugasTambahan, UnitKerja
 from sikap.demo.generator import build_demo
 from sikap.demo.loader import load
+from sikap.org.models import TugasTambahan, UnitKerja
 from sikap.people.models import Pegawai
 from sikap.people.selectors import atasan_map
 
