@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("sikap.performance.urls")),
     path("", include("sikap.lkj.urls")),
     path("kelola/", kelola_site.urls),
+    path("api/", include("sikap.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("favicon.ico", RedirectView.as_view(url=static("sikap/favicon.svg"), permanent=True)),
 ]

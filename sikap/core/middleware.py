@@ -3,8 +3,9 @@ from urllib.parse import urlencode
 from django.shortcuts import redirect
 from django.urls import reverse
 
-# Paths open to anonymous visitors; everything else sends them to the log-in page.
-PUBLIC_PREFIXES = ("/masuk/", "/static/", "/verifikasi/", "/i18n/", "/favicon.ico")
+# Paths open to anonymous visitors; everything else sends them to the log-in page. The API
+# authenticates its own requests (tokens or session) and answers 401 in JSON.
+PUBLIC_PREFIXES = ("/api/", "/masuk/", "/static/", "/verifikasi/", "/i18n/", "/favicon.ico")
 
 
 class LoginRequiredMiddleware:
