@@ -16,10 +16,13 @@ router = Router(tags=["akun"])
     "/token",
     auth=None,
     throttle=[],
-    response={201: TokenBaru, **responses(401)},
+    response={201: TokenBaru, **responses(400, 401)},
     summary="Masuk dengan NIP dan kata sandi; mendapat token untuk satu perangkat",
 )
 def minta_token(request, data: MintaToken):
+    if request.content_type != "application/json":
+        # django-axes reads a failed log-in's form data; only JSON is accepted here.
+        return galat(400, "Kirim data sebagai JSON (Content-Type: application/json).")
     # The same credentials and the same django-axes throttle as the web log-in form.
     nip = "".join(data.nip.split())
     user = authenticate(request, username=nip, password=data.password)
