@@ -13,13 +13,18 @@ from django.utils import timezone
 
 from sikap.accounts.models import Token
 from sikap.core import audit
-from sikap.core.errors import tidak_berhak
+from sikap.core.errors import Kode, SikapError, tidak_berhak
 from sikap.core.models import AuditEntry
 
 # The account jobs and commands act as; it never logs in, so it never holds a token.
 SISTEM_USERNAME = "sistem"
 # Writing last-used on every request would turn each read into a write; once a minute is enough.
 LAST_USED_RESOLUTION = timedelta(minutes=1)
+
+
+def _snapshot(token: Token) -> dict:
+    # The digest stays out of the audit trail, which admins read.
+    return {k: v for k, v in audit.snapshot(token).items() if k != "digest"}
 
 
 def digest_of(raw: str) -> str:
@@ -40,15 +45,25 @@ def issue_token(user, perangkat: str, *, actor) -> tuple[Token, str]:
     """A new token for `user`'s device; the raw secret is returned here and never again."""
     if actor.pk != user.pk or not may_hold_token(user):
         raise tidak_berhak("Token hanya dapat dibuat oleh pemilik akun yang aktif.")
+    perangkat = " ".join(perangkat.split())[:100]
+    if not perangkat:
+        message = "Nama perangkat wajib diisi."
+        raise SikapError(Kode.DATA_TIDAK_VALID, message, {"perangkat": [message]})
     raw = secrets.token_urlsafe(32)
     token = Token.objects.create(
         user=user,
-        perangkat=perangkat.strip()[:100],
+        perangkat=perangkat,
         prefix=raw[:8],
         digest=digest_of(raw),
         expires_at=timezone.now() + timedelta(days=settings.SIKAP_API_TOKEN_DAYS),
     )
-    audit.record(token, actor=actor, action=AuditEntry.Aksi.CREATE, note=f"Token perangkat {token}")
+    audit.build_entry(
+        token,
+        actor=actor,
+        action=AuditEntry.Aksi.CREATE,
+        changes=audit.diff({}, _snapshot(token)),
+        note=f"Token perangkat {token}",
+    ).save()
     return token, raw
 
 
@@ -59,16 +74,16 @@ def revoke_token(token: Token, *, actor) -> Token:
         raise tidak_berhak("Hanya pemilik token atau admin BKD yang dapat mencabutnya.")
     token = Token.objects.select_for_update().get(pk=token.pk)
     if token.revoked_at is None:
-        before = audit.snapshot(token)
+        before = _snapshot(token)
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
-        audit.record(
+        audit.build_entry(
             token,
             actor=actor,
             action=AuditEntry.Aksi.UPDATE,
-            before=before,
+            changes=audit.diff(before, _snapshot(token)),
             note=f"Token perangkat {token} dicabut",
-        )
+        ).save()
     return token
 
 

@@ -32,7 +32,7 @@ def minta_token(request, data: MintaToken):
         return galat(401, "NIP atau kata sandi salah, atau akun ini tidak dapat memakai aplikasi.")
     user_logged_in.send(sender=type(user), request=request, user=user)
     token, raw = issue_token(user, data.perangkat, actor=user)
-    return 201, {**TokenOut.from_orm(token).dict(), "token": raw}
+    return 201, {**TokenOut.from_orm(token).model_dump(), "token": raw}
 
 
 @router.get(

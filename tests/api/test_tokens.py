@@ -44,11 +44,21 @@ def test_the_raw_token_is_nowhere_in_the_database(world):
     assert not any(raw in row for row in rows)
 
 
-def test_issuing_is_audited(world):
+def test_issuing_and_revoking_are_audited_without_the_digest(world):
     ask_token(world.pegawai.nip)
-    entry = AuditEntry.objects.get(object_repr__startswith="Ponsel Budi")
-    assert entry.actor == world.users["pegawai"]
-    assert entry.action == AuditEntry.Aksi.CREATE
+    token = Token.objects.get()
+    revoke_token(token, actor=world.users["admin_bkd"])
+    created, revoked = AuditEntry.objects.filter(object_id=str(token.pk)).order_by("id")
+    assert (created.actor, created.action) == (world.users["pegawai"], AuditEntry.Aksi.CREATE)
+    assert (revoked.actor, revoked.action) == (world.users["admin_bkd"], AuditEntry.Aksi.UPDATE)
+    assert set(revoked.changes) == {"revoked_at"}
+    assert token.digest not in str(created.changes) + str(revoked.changes)
+
+
+def test_a_blank_device_name_is_refused_and_nothing_is_issued(world):
+    body = assert_error(ask_token(world.pegawai.nip, perangkat="   "), 400, "data_tidak_valid")
+    assert body["details"] == [{"field": "perangkat", "message": "Nama perangkat wajib diisi."}]
+    assert not Token.objects.exists()
 
 
 def test_a_wrong_password_is_refused_in_the_error_shape(world):
