@@ -45,12 +45,27 @@ class TokenAdmin(RoleAdmin):
     """Device tokens, read-only: admin BKD sees who has which device linked and revokes. The
     digest is never shown; the secret itself is not stored."""
 
-    list_display = ("perangkat", "user", "prefix", "created_at", "last_used_at", "expires_at")
+    fields = (
+        "user",
+        "perangkat",
+        "prefix",
+        "created_at",
+        "last_used_at",
+        "expires_at",
+        "revoked_at",
+    )
+    list_display = (
+        "perangkat",
+        "user",
+        "prefix",
+        "created_at",
+        "last_used_at",
+        "expires_at",
+        "revoked_at",
+    )
     list_filter = (("revoked_at", admin.EmptyFieldListFilter),)
     search_fields = ("user__username", "user__first_name", "perangkat", "prefix")
     list_select_related = ("user",)
-    fields = ("user", "perangkat", "prefix", "created_at", "last_used_at", "expires_at")
-    fields += ("revoked_at",)
     readonly_fields = fields
     actions = ["cabut"]
 
