@@ -74,3 +74,14 @@ def test_the_docs_page_loads_its_assets_from_this_server(db):
     assert all(s.startswith("/static/") for s in sources), sources
     for asset in ("swagger-ui-bundle.js", "swagger-ui.css", "swagger-ui-init.js"):
         assert Client().get(f"/static/ninja/{asset}").status_code == 200
+
+
+def test_djangos_login_required_middleware_leaves_the_api_to_its_own_auth(db, settings):
+    settings.MIDDLEWARE = [
+        "django.contrib.auth.middleware.LoginRequiredMiddleware"
+        if m == "sikap.core.middleware.LoginRequiredMiddleware"
+        else m
+        for m in settings.MIDDLEWARE
+    ]
+    assert_error(Client().get("/api/v1/me"), 401, "belum_masuk")
+    assert Client().get("/api/v1/openapi.json").status_code == 200
