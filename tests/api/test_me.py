@@ -153,3 +153,28 @@ def test_a_bad_token_with_no_session_is_401_not_a_csrf_refusal(world):
         "/api/v1/me/notifications/read-all", HTTP_AUTHORIZATION="Bearer salah"
     )
     assert_error(response, 401, "belum_masuk")
+
+
+def test_letters_and_devices_lists_cost_a_fixed_number_of_queries(world, phone, phone_of):
+    def letter():
+        register_issued(
+            pdf_bytes(),
+            jenis="kgb",
+            holder=world.pegawai,
+            actor=world.users["verifikator"],
+            filename="KGB.pdf",
+        )
+
+    def cost(path):
+        with CaptureQueriesContext(connection) as queries:
+            assert phone.get(path).status_code == 200
+        return len(queries)
+
+    letter()
+    phone.get("me/letters")
+    before = cost("me/letters"), cost("auth/tokens")
+    letter()
+    letter()
+    phone_of("pegawai")
+    phone_of("pegawai")
+    assert (cost("me/letters"), cost("auth/tokens")) == before
