@@ -64,11 +64,33 @@ def responses(*statuses: int) -> dict:
     return {status: Galat for status in (*statuses, 422, 429, 500)}
 
 
+# Pydantic's error types in Indonesian; `{…}` are filled from the error's context.
+PESAN_VALIDASI = {
+    "missing": "Wajib diisi.",
+    "greater_than_equal": "Paling kecil {ge}.",
+    "less_than_equal": "Paling besar {le}.",
+    "string_too_short": "Paling sedikit {min_length} karakter.",
+    "string_too_long": "Paling banyak {max_length} karakter.",
+    "string_type": "Harus berupa teks.",
+    "int_parsing": "Harus bilangan bulat.",
+    "int_type": "Harus bilangan bulat.",
+    "bool_parsing": "Harus true atau false.",
+    "json_invalid": "JSON tidak dapat dibaca.",
+    "model_attributes_type": "Harus berupa objek JSON.",
+    "dict_type": "Harus berupa objek JSON.",
+}
+
+
 def _validation_details(errors) -> list[dict]:
     details = []
     for error in errors:
         where = ".".join(str(part) for part in error.get("loc", ()))
-        details.append({"field": where, "message": error.get("msg", "tidak valid")})
+        template = PESAN_VALIDASI.get(error.get("type"), "Nilai tidak valid.")
+        try:
+            message = template.format(**error.get("ctx", {}))
+        except (KeyError, IndexError):
+            message = "Nilai tidak valid."
+        details.append({"field": where, "message": message})
     return details
 
 

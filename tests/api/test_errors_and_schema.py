@@ -26,9 +26,12 @@ def test_a_method_the_route_does_not_take_is_405_in_the_error_shape(world, phone
 
 def test_invalid_input_is_422_with_details_per_field(world, phone):
     body = assert_error(phone.get("me/notifications", page=0), 422, "data_tidak_valid")
-    assert body["details"][0]["field"] == "query.page"
+    assert body["details"] == [{"field": "query.page", "message": "Paling kecil 1."}]
     body = assert_error(phone.post("auth/token", {"nip": "1"}), 422, "data_tidak_valid")
-    assert {d["field"] for d in body["details"]} == {"body.data.password", "body.data.perangkat"}
+    assert body["details"] == [
+        {"field": "body.data.password", "message": "Wajib diisi."},
+        {"field": "body.data.perangkat", "message": "Wajib diisi."},
+    ]
 
 
 def test_a_malformed_json_body_is_an_error_in_the_shape_not_a_crash(world):
