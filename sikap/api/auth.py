@@ -2,12 +2,12 @@
 pages with the session cookie (CSRF checked for unsafe methods)."""
 
 from django.conf import settings
-from ninja.errors import HttpError
 from ninja.security import APIKeyCookie, HttpBearer
 from ninja.throttling import AuthRateThrottle
 from ninja.utils import check_csrf
 
 from sikap.accounts.tokens import authenticate_token
+from sikap.core.errors import tidak_berhak
 
 
 class TokenPerangkat(HttpBearer):
@@ -28,7 +28,7 @@ class SesiWeb(APIKeyCookie):
     def _get_key(self, request):
         key = request.COOKIES.get(self.param_name)
         if key and request.user.is_authenticated and check_csrf(request):
-            raise HttpError(403, "CSRF")
+            raise tidak_berhak("Permintaan dari sesi web memerlukan token CSRF (X-CSRFToken).")
         return key
 
     def authenticate(self, request, key):

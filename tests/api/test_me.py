@@ -141,7 +141,8 @@ def test_the_web_session_works_and_needs_csrf_for_unsafe_methods(world):
     client = Client(enforce_csrf_checks=True)
     client.force_login(world.users["pegawai"])
     assert client.get("/api/v1/me").json()["nip"] == world.pegawai.nip
-    assert_error(client.post("/api/v1/me/notifications/read-all"), 403, "tidak_berhak")
+    refused = assert_error(client.post("/api/v1/me/notifications/read-all"), 403, "tidak_berhak")
+    assert "CSRF" in refused["message"]
     client.get("/notifikasi/")  # any page sets the CSRF cookie
     csrf = client.cookies["csrftoken"].value
     ok = client.post("/api/v1/me/notifications/read-all", HTTP_X_CSRFTOKEN=csrf)
