@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "axes",
+    # django-ninja as an app so the API docs page serves Swagger UI from our static files.
+    "ninja",
     "sikap.core",
     "sikap.accounts",
     "sikap.org",
@@ -71,6 +73,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "sikap.api.middleware.JsonErrorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -146,6 +149,12 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 AXES_ENABLED = envbool("SIKAP_LOGIN_THROTTLE", "true")
+# A locked-out log-in: the page on the web, the API's JSON error shape under /api/.
+AXES_LOCKOUT_CALLABLE = "sikap.api.errors.lockout_response"
+
+# Phone API: how long a device token lives, and how many requests one token may make.
+SIKAP_API_TOKEN_DAYS = envint("SIKAP_API_TOKEN_DAYS", "90")
+SIKAP_API_RATE = os.environ.get("SIKAP_API_RATE", "120/m")
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]

@@ -1,7 +1,8 @@
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 
-from sikap.accounts import services
-from sikap.accounts.models import User
+from sikap.accounts import services, tokens
+from sikap.accounts.models import Token, User
 from sikap.core.admin_site import RoleAdmin, site
 
 
@@ -38,3 +39,50 @@ class PenggunaAdmin(RoleAdmin, UserAdmin):
 
 
 site.register(User, PenggunaAdmin)
+
+
+class TokenAdmin(RoleAdmin):
+    """Device tokens, read-only: admin BKD sees who has which device linked and revokes. The
+    digest is never shown; the secret itself is not stored."""
+
+    fields = (
+        "user",
+        "perangkat",
+        "prefix",
+        "created_at",
+        "last_used_at",
+        "expires_at",
+        "revoked_at",
+    )
+    list_display = (
+        "perangkat",
+        "user",
+        "prefix",
+        "created_at",
+        "last_used_at",
+        "expires_at",
+        "revoked_at",
+    )
+    list_filter = (("revoked_at", admin.EmptyFieldListFilter),)
+    search_fields = ("user__username", "user__first_name", "perangkat", "prefix")
+    list_select_related = ("user",)
+    readonly_fields = fields
+    actions = ["cabut"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description="Cabut token terpilih")
+    def cabut(self, request, queryset):
+        for token in queryset:
+            tokens.revoke_token(token, actor=request.user)
+        messages.success(request, f"{queryset.count()} token dicabut.")
+
+
+site.register(Token, TokenAdmin)

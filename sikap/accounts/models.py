@@ -60,3 +60,35 @@ def access():
     from sikap.accounts import access
 
     return access
+
+
+class TokenQuerySet(models.QuerySet):
+    def berlaku(self, now):
+        """Tokens that still open the API: not revoked and not yet expired."""
+        return self.filter(revoked_at__isnull=True, expires_at__gt=now)
+
+
+class Token(models.Model):
+    """A per-device API token. Only the SHA-256 digest of the secret is kept: the secret is
+    high-entropy, so a fast digest is enough and checking it costs no password hash."""
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="tokens", verbose_name="pengguna"
+    )
+    perangkat = models.CharField("nama perangkat", max_length=100)
+    prefix = models.CharField("awalan", max_length=8)
+    digest = models.CharField("digest SHA-256", max_length=64, unique=True)
+    created_at = models.DateTimeField("dibuat", auto_now_add=True)
+    last_used_at = models.DateTimeField("terakhir dipakai", null=True, blank=True)
+    expires_at = models.DateTimeField("kedaluwarsa")
+    revoked_at = models.DateTimeField("dicabut", null=True, blank=True)
+
+    objects = TokenQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "token perangkat"
+        verbose_name_plural = "token perangkat"
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.perangkat} ({self.prefix}…)"

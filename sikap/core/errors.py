@@ -12,6 +12,11 @@ class Kode(StrEnum):
     KEDALUWARSA = "kedaluwarsa"
     LANGKAH_TIDAK_SAH = "langkah_tidak_sah"
     SYARAT_BELUM_LENGKAP = "syarat_belum_lengkap"
+    # Refusals of the HTTP layer (API): no valid credentials, wrong method, too many requests.
+    BELUM_MASUK = "belum_masuk"
+    METODE_TIDAK_DIDUKUNG = "metode_tidak_didukung"
+    TERLALU_BANYAK = "terlalu_banyak_permintaan"
+    KESALAHAN_SERVER = "kesalahan_server"
 
 
 class SikapError(Exception):
