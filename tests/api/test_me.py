@@ -59,8 +59,9 @@ def test_listing_documents_costs_the_same_for_one_or_many(world, phone):
     own_document(world, "npwp")
     with CaptureQueriesContext(connection) as three:
         assert len(phone.get("me/documents").json()["items"]) == 3
-    # The token, the caller's pegawai and jabatan (for `visible_to`), the count, the page.
-    assert len(one) == len(three) == 5
+    # The token, the caller's pegawai and jabatan, the OPD's unit tree and heads (the superior
+    # rule inside `visible_to`), the count, the page.
+    assert len(one) == len(three) == 7
 
 
 def test_i_download_my_own_document(world, phone):

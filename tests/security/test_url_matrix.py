@@ -17,6 +17,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from sikap.accounts.models import Peran
+from sikap.accounts.tokens import issue_token
 from sikap.core.admin_site import site as kelola
 from sikap.core.models import AuditEntry, CaseEvent, Notifikasi
 from sikap.documents.services import register_issued, upload_dokumen
@@ -136,6 +137,7 @@ def world_values(world) -> dict:
         "hitungan": "jumlah_pns",
         "dimension": "kualifikasi",
         "category": "s2",
+        "api_token": issue_token(users["pegawai"], "Ponsel uji", actor=users["pegawai"])[0].pk,
     }
 
 
@@ -157,7 +159,7 @@ def fingerprint() -> tuple:
     )
 
 
-REFUSALS = {"L", "403", "404", "405"}
+REFUSALS = {"L", "400", "401", "403", "404", "405"}
 
 
 def _check(row: Row, url: str, clients: dict, problems: list, observed: dict) -> None:

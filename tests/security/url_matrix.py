@@ -8,6 +8,7 @@ and one code per persona, in the order of PERSONAS, for GET and for a POST with 
     200  shown (any 2xx)          L    sent to the log-in page
     302  redirected elsewhere     403  refused (the refusal page)
     404  not found: may not see   405  method not allowed
+    400  invalid input               401  the API's "log in first" (JSON; it never redirects)
 
 Adding a URL: add its row here (the test fails, naming the URL, until you do), run the test,
 and regenerate docs/access.md. A POST that a persona may not make must change nothing: the
@@ -44,7 +45,7 @@ PERSONA_NOTES = {
     "admin_bkd": "BKD administrator",
 }
 
-CODES = ("200", "302", "L", "403", "404", "405")
+CODES = ("200", "302", "L", "400", "401", "403", "404", "405")
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,37 @@ ROWS = [
         get="302 302 302 302 302 302 302 302 302", post="302 302 302 302 302 302 302 302 302"),
     Row("favicon.ico", note="public",
         get="302 302 302 302 302 302 302 302 302", post="302 302 302 302 302 302 302 302 302"),
+    Row("accounts:perangkat",
+        get="L 200 200 200 200 200 200 200 200", post="L 200 200 200 200 200 200 200 200"),
+    Row("accounts:perangkat_cabut", args={"pk": "api_token"}, note="the token is the pegawai's",
+        get="L 405 405 405 405 405 405 405 405", post="L 302 404 404 404 404 404 404 404"),
+    # api (the web personas call it with their session; phones use tokens: tests/api)
+    Row("api-v1:api-root", note="no view at the root",
+        get="404 404 404 404 404 404 404 404 404", post="404 404 404 404 404 404 404 404 404"),
+    Row("api-v1:openapi-json", note="public schema",
+        get="200 200 200 200 200 200 200 200 200", post="200 200 200 200 200 200 200 200 200"),
+    Row("api-v1:openapi-view", note="public docs",
+        get="200 200 200 200 200 200 200 200 200", post="200 200 200 200 200 200 200 200 200"),
+    Row("api-v1:minta_token", note="public; an empty body is invalid",
+        get="405 405 405 405 405 405 405 405 405", post="400 400 400 400 400 400 400 400 400"),
+    Row("api-v1:daftar_token",
+        get="401 200 200 200 200 200 200 200 200", post="405 405 405 405 405 405 405 405 405"),
+    Row("api-v1:cabut_token", args={"token_id": "api_token"}, note="DELETE: tests/api",
+        get="405 405 405 405 405 405 405 405 405", post="405 405 405 405 405 405 405 405 405"),
+    Row("api-v1:profil", note="staff without a pegawai record: 404",
+        get="401 200 200 404 404 404 404 404 404", post="405 405 405 405 405 405 405 405 405"),
+    Row("api-v1:dokumen",
+        get="401 200 200 404 404 404 404 404 404", post="405 405 405 405 405 405 405 405 405"),
+    Row("api-v1:dokumen_berkas", args={"dokumen_id": "dokumen"}, note="only one's own",
+        get="401 200 404 404 404 404 404 404 404", post="405 405 405 405 405 405 405 405 405"),
+    Row("api-v1:surat",
+        get="401 200 200 404 404 404 404 404 404", post="405 405 405 405 405 405 405 405 405"),
+    Row("api-v1:notifikasi",
+        get="401 200 200 200 200 200 200 200 200", post="405 405 405 405 405 405 405 405 405"),
+    Row("api-v1:baca_notifikasi", args={"notifikasi_id": "notifikasi"},
+        get="405 405 405 405 405 405 405 405 405", post="401 200 404 404 404 404 404 404 404"),
+    Row("api-v1:baca_semua",
+        get="405 405 405 405 405 405 405 405 405", post="401 200 200 200 200 200 200 200 200"),
     # people
     Row("people:dashboard",
         get="L 200 200 200 200 200 200 200 200", post="L 200 200 200 200 200 200 200 200"),
