@@ -16,6 +16,8 @@ class Peran(models.TextChoices):
 # Roles that see every OPD. Pimpinan and perencana only read personnel data.
 SEMUA_OPD = (Peran.VERIFIKATOR, Peran.ADMIN_BKD, Peran.PIMPINAN, Peran.PERENCANA)
 PENGUBAH_DATA = (Peran.ADMIN_OPD, Peran.ADMIN_BKD)
+# The account jobs and commands act as (sikap.accounts.system).
+SYSTEM_USERNAME = "sistem"
 
 
 class User(AbstractUser):
@@ -42,6 +44,10 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+    @property
+    def is_system(self) -> bool:
+        return self.username == SYSTEM_USERNAME
 
     @property
     def is_admin_bkd(self) -> bool:

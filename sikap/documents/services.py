@@ -16,7 +16,7 @@ from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 
 from sikap.accounts.models import User
-from sikap.core import audit, audited
+from sikap.core import audit, audited, kinds
 from sikap.core.errors import Kode, SikapError, tidak_berhak
 from sikap.core.models import AuditEntry
 from sikap.documents.models import (
@@ -42,7 +42,8 @@ def _snapshot(obj) -> dict:
 
 def _record(obj, *, actor, action: str, before: dict | None = None, note: str = "") -> None:
     changes = audit.diff(before or {}, _snapshot(obj))
-    audit.build_entry(obj, actor=actor, action=action, changes=changes, note=note).save()
+    kind = kinds.of(obj, action)
+    audit.build_entry(obj, actor=actor, action=action, kind=kind, changes=changes, note=note).save()
 
 
 # --- who may do what -------------------------------------------------------------------------
@@ -284,7 +285,7 @@ def register_issued(
     record — so the letter can print its own `nomor` and the QR code of `verification_url`.
     `jenis` is the `PenomoranSurat.kode` whose pattern numbers it.
     """
-    if not (actor.is_authenticated and actor.is_bkd_staff):
+    if not (actor.is_authenticated and (actor.is_bkd_staff or actor.is_system)):
         raise tidak_berhak("Hanya verifikator atau admin BKD yang dapat menerbitkan dokumen.")
     penomoran = PenomoranSurat.objects.filter(kode=jenis).first()
     if penomoran is None:

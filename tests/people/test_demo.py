@@ -15,6 +15,7 @@ from django.db.models import F
 
 from sikap import settings as sikap_settings
 from sikap.accounts.models import Peran, User
+from sikap.accounts.system import system_actor
 from sikap.core.models import AuditEntry
 from sikap.people import services, stats
 from sikap.people.demo.career import AS_OF, KP_REGULER
@@ -71,7 +72,7 @@ def test_the_generator_does_not_touch_the_global_random_state():
 @pytest.fixture(scope="class")
 def full_demo(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
-        load(build_demo())
+        load(build_demo(), actor=system_actor())
         # Fire PostgreSQL's deferred foreign-key checks now, once, instead of at every test's
         # teardown (where Django checks constraints before rolling back).
         connection.check_constraints()

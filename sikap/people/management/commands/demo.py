@@ -2,10 +2,12 @@
 
 import time
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import transaction
 from django.db.models import ProtectedError
 
+from sikap.accounts.system import system_actor
+from sikap.core.commands import WritingCommand
 from sikap.people.demo.generator import DEFAULT_SEED, build_demo
 from sikap.people.demo.loader import (
     DEMO_PASSWORD,
@@ -18,7 +20,7 @@ from sikap.people.demo.loader import (
 )
 
 
-class Command(BaseCommand):
+class Command(WritingCommand):
     help = (
         "Membangun kabupaten demo sintetis yang deterministik (OPD, pegawai dengan riwayat "
         "lengkap, akun) dengan sebaran data Lumajang 2023."
@@ -77,7 +79,7 @@ class Command(BaseCommand):
                     f"Nama pengguna yang dipakai demo sudah ada: {', '.join(taken[:5])}. "
                     "Hapus akun tersebut atau gunakan basis data kosong."
                 )
-            rows = load(data)
+            rows = load(data, actor=system_actor())
         pns = sum(p.fields["status"] != "pppk" for p in data.people)
         elapsed = time.monotonic() - started
         self.stdout.write(
