@@ -18,6 +18,9 @@ run: install
 	$(PY) -m sikap.cli migrate --noinput
 	$(PY) -m sikap.cli demo --if-empty
 	$(PY) -m sikap.cli sakip demo
+	@# The job worker runs beside the web server; Ctrl-C stops the server, the trap the worker.
+	@$(PY) -m sikap.cli worker & worker=$$!; \
+	trap 'kill -TERM $$worker 2>/dev/null; wait $$worker' EXIT; trap 'exit 130' INT TERM; \
 	$(PY) -m sikap.cli runserver 127.0.0.1:8000
 
 test: test-sqlite test-postgres

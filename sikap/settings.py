@@ -243,4 +243,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("SIKAP_LOG_LEVEL", "WARNING")},
+    # The worker says which job it ran (`sikap worker`).
+    "loggers": {"django-q": {"level": os.environ.get("SIKAP_JOBS_LOG_LEVEL", "INFO")}},
 }

@@ -14,10 +14,22 @@ _EVENT = {"create": "created", "update": "updated", "delete": "deleted", "import
 LKJ_PUBLISHED = "lkj.published"
 PASSWORD_CHANGED = "user.password_changed"
 SAKIP_IMPORTED = "sakip.imported"
-SIASN_IMPORTED = "siasn.imported"
-DEMO_LOADED = "demo.loaded"
 PEGAWAI_SYNCED = "pegawai.synced_from_history"
-REALISASI_CORRECTED = "realisasi.corrected"
+REALISASI_CORRECTED = "realisasi_triwulan.corrected"
+
+_LABELS = {
+    LKJ_PUBLISHED: "LKj diterbitkan",
+    PASSWORD_CHANGED: "Kata sandi diganti",
+    SAKIP_IMPORTED: "Data SAKIP diimpor",
+    PEGAWAI_SYNCED: "Data terkini diperbarui dari riwayat",
+    REALISASI_CORRECTED: "Realisasi dikoreksi",
+}
+_EVENT_LABELS = {
+    "created": "dibuat",
+    "updated": "diubah",
+    "deleted": "dihapus",
+    "imported": "diimpor",
+}
 
 
 def domain_of(model: type[models.Model] | models.Model) -> str:
@@ -33,3 +45,15 @@ def of(model: type[models.Model] | models.Model, action: str) -> str:
 
 def workflow(domain: str, transition: str) -> str:
     return f"{domain}.{transition}"
+
+
+def label(kind: str) -> str:
+    """In words for the trail: `riwayat_pangkat.created` → "Riwayat pangkat dibuat",
+    `dokumen.verifikasi` → "Dokumen: verifikasi"."""
+    if kind in _LABELS:
+        return _LABELS[kind]
+    domain, _, event = kind.partition(".")
+    subject = domain.replace("_", " ").capitalize()
+    if event in _EVENT_LABELS:
+        return f"{subject} {_EVENT_LABELS[event]}"
+    return f"{subject}: {event.replace('_', ' ')}" if event else subject

@@ -40,9 +40,11 @@ def _snapshot(obj) -> dict:
     return {k: v.name if isinstance(v, FieldFile) else v for k, v in audit.snapshot(obj).items()}
 
 
-def _record(obj, *, actor, action: str, before: dict | None = None, note: str = "") -> None:
+def _record(
+    obj, *, actor, action: str, before: dict | None = None, note: str = "", kind: str = ""
+) -> None:
     changes = audit.diff(before or {}, _snapshot(obj))
-    kind = kinds.of(obj, action)
+    kind = kind or kinds.of(obj, action)
     audit.build_entry(obj, actor=actor, action=action, kind=kind, changes=changes, note=note).save()
 
 
@@ -278,8 +280,10 @@ def register_issued(
     holder: Pegawai | None,
     actor,
     filename: str,
+    kind: str = "",
 ) -> DokumenTerbit:
-    """Number, hash, keep and make verifiable a PDF that SIKAP issues.
+    """Number, hash, keep and make verifiable a PDF that SIKAP issues; `kind` names the event in
+    the audit trail (default `dokumen_terbit.created`).
 
     `file_bytes` is the finished PDF, or a function that renders it from the numbered, unsaved
     record — so the letter can print its own `nomor` and the QR code of `verification_url`.
@@ -314,7 +318,9 @@ def register_issued(
             terbit.file.save("berkas", ContentFile(data), save=False)
             stored = terbit.file.name
             terbit.save()
-            _record(terbit, actor=actor, action=AuditEntry.Aksi.CREATE, note=terbit.nomor)
+            _record(
+                terbit, actor=actor, action=AuditEntry.Aksi.CREATE, note=terbit.nomor, kind=kind
+            )
     except IntegrityError as e:
         if stored:
             delete_quietly(stored)

@@ -3,7 +3,7 @@ published LKj, a numbered PDF in the issued-document register, by admin BKD."""
 
 from django.db import transaction
 
-from sikap.core import audited
+from sikap.core import audited, kinds
 from sikap.core.errors import tidak_berhak
 from sikap.documents.models import DokumenTerbit
 from sikap.documents.services import register_issued
@@ -58,6 +58,7 @@ def publish_lkj(year: int, *, actor, paper_code: str = "a4") -> DokumenTerbit:
             holder=None,
             actor=actor,
             filename=f"LKj-{year}-{kertas.upper()}.pdf",  # named with its version in render
+            kind=kinds.LKJ_PUBLISHED,
         )
         try:
             LkjTerbit.objects.create(tahun=year, versi=versi, kertas=kertas, dokumen=terbit)
