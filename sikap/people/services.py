@@ -123,17 +123,7 @@ def delete_riwayat(riwayat, *, actor, approved_request=None) -> None:
     pegawai = Pegawai.objects.select_for_update().get(pk=riwayat.pegawai_id)
     ensure_can_edit(pegawai, actor, approved_request=approved_request)
     note = _note(approved_request)
-    before = audit.snapshot(riwayat)
-    entry = audit.build_entry(
-        riwayat,
-        actor=actor,
-        action=AuditEntry.Aksi.DELETE,
-        kind=kinds.of(riwayat, AuditEntry.Aksi.DELETE),
-        changes=audit.diff(before, {}),
-        note=note,
-    )
-    riwayat.delete()
-    entry.save()
+    audited.delete(riwayat, actor=actor, note=note)
     refresh_current(pegawai, actor=actor, note=note)
 
 
