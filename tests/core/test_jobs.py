@@ -142,3 +142,29 @@ def test_the_job_lists_at_kelola_are_for_admin_bkd_only(world, client):
         assert world.client("admin_bkd").get(path).status_code == 200
         assert client.get(path).status_code == 403
         assert world.client("verifikator").get(path).status_code == 302  # to the log-in
+
+
+def test_admin_bkd_changes_when_a_schedule_runs_not_what_it_runs(
+    world, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        enqueue(clean_up)
+    schedule = Schedule.objects.get(name="Pembersihan harian")
+    schedule.task = Success.objects.get().id
+    schedule.save()
+    client = world.client("admin_bkd")
+    listing = client.get("/kelola/django_q/schedule/")
+    assert f"/kelola/django_q/success/{schedule.task}/change/" in listing.content.decode()
+    assert client.get("/kelola/django_q/schedule/add/").status_code == 403
+    form = {
+        "func": "os.system",
+        "args": "'true'",
+        "schedule_type": Schedule.HOURLY,
+        "repeats": -1,
+        "next_run_0": "2030-01-01",
+        "next_run_1": "01:30:00",
+    }
+    response = client.post(f"/kelola/django_q/schedule/{schedule.pk}/change/", form)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    schedule.refresh_from_db()
+    assert schedule.schedule_type == Schedule.HOURLY and schedule.func == path_of(clean_up)
