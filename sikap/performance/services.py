@@ -146,9 +146,8 @@ def create_koreksi(
             Kode.DUPLIKAT,
             f"Realisasi TW {locked.triwulan} sudah memiliki koreksi yang belum selesai.",
         ) from None
-    audit.record(
-        koreksi, actor=actor, action=AuditEntry.Aksi.CREATE, kind=kinds.of(koreksi, "create")
-    )
+    create = AuditEntry.Aksi.CREATE
+    audit.record(koreksi, actor=actor, action=create, kind=kinds.of(koreksi, create))
     return koreksi
 
 
@@ -246,7 +245,8 @@ def create_perjanjian_kinerja(
     PerjanjianKinerjaAnggaran.objects.bulk_create(
         PerjanjianKinerjaAnggaran(perjanjian=pk, program=p, anggaran=v) for p, v in anggaran.items()
     )
-    audit.record(pk, actor=actor, action=AuditEntry.Aksi.CREATE, kind=kinds.of(pk, "create"))
+    create = AuditEntry.Aksi.CREATE
+    audit.record(pk, actor=actor, action=create, kind=kinds.of(pk, create))
     return pk
 
 

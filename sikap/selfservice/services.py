@@ -115,9 +115,8 @@ def create_usulan(
     )
     _upload(usulan, berkas, actor)
     usulan.save()
-    audit.record(
-        usulan, actor=actor, action=AuditEntry.Aksi.CREATE, kind=kinds.of(usulan, "create")
-    )
+    create = AuditEntry.Aksi.CREATE
+    audit.record(usulan, actor=actor, action=create, kind=kinds.of(usulan, create))
     return usulan
 
 
