@@ -172,9 +172,9 @@ def _restore_previous(dokumen: Dokumen, actor) -> None:
     """A rejected upload must not leave the pegawai without the version that was fine: the
     one it superseded becomes current again, unless that one was rejected as well."""
     previous = (
-        Dokumen.objects.select_for_update()
-        .filter(superseded_by=dokumen, aktif=False)
+        Dokumen.objects.filter(superseded_by=dokumen, aktif=False)
         .exclude(state=Status.DITOLAK)
+        .values_list("pk", flat=True)
         .first()
     )
     if previous is None:
@@ -183,17 +183,15 @@ def _restore_previous(dokumen: Dokumen, actor) -> None:
     dokumen.aktif = False
     dokumen.save(update_fields=["aktif"])
     _record(dokumen, actor=actor, action=AuditEntry.Aksi.UPDATE, before=before)
-    before = _snapshot(previous)
-    previous.aktif = True
-    previous.superseded_by = None
-    previous.save(update_fields=["aktif", "superseded_by"])
-    _record(
+    with audited.change(
+        Dokumen,
         previous,
         actor=actor,
-        action=AuditEntry.Aksi.UPDATE,
-        before=before,
         note=f"Berlaku kembali karena versi {dokumen.versi} ditolak",
-    )
+        update_fields=["aktif", "superseded_by"],
+    ) as restored:
+        restored.aktif = True
+        restored.superseded_by = None
 
 
 def _owner_accounts(dokumen: Dokumen):
