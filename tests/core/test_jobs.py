@@ -155,6 +155,7 @@ def test_admin_bkd_changes_when_a_schedule_runs_not_what_it_runs(
     client = world.client("admin_bkd")
     listing = client.get("/kelola/django_q/schedule/")
     assert f"/kelola/django_q/success/{schedule.task}/change/" in listing.content.decode()
+    assert "Jadwal pekerjaan" in listing.content.decode()  # sikap/locale/id (django-q2 has none)
     assert client.get("/kelola/django_q/schedule/add/").status_code == 403
     form = {
         "func": "os.system",
