@@ -17,6 +17,9 @@ install: $(VENV)/.installed
 # `sikap demo` migrates first and builds each module's demo data that is not there yet.
 run: install
 	$(PY) -m sikap.cli demo --if-empty
+	@# The job worker runs beside the web server; Ctrl-C stops the server, the trap the worker.
+	@$(PY) -m sikap.cli worker & worker=$$!; \
+	trap 'kill -TERM $$worker 2>/dev/null; wait $$worker' EXIT; trap 'exit 130' INT TERM; \
 	$(PY) -m sikap.cli runserver 127.0.0.1:8000
 
 test: test-sqlite test-postgres

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "axes",
     # django-ninja as an app so the API docs page serves Swagger UI from our static files.
     "ninja",
+    "django_q",
     "sikap.core",
     "sikap.accounts",
     "sikap.org",
@@ -72,6 +73,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "sikap.core.audit.SourceMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "sikap.api.middleware.JsonErrorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -127,7 +129,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "sikap.accounts.system.Backend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -215,6 +217,35 @@ EMAIL_BACKEND = os.environ.get(
     "SIKAP_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
 
+# Background jobs and schedules (django-q2, docs/jobs.md). The queue is the database by default,
+# so the demo needs no extra server; SIKAP_JOBS_REDIS_URL moves it to Redis (pip install redis).
+# A failed job is retried after SIKAP_JOBS_RETRY_SECONDS, at most SIKAP_JOBS_MAX_ATTEMPTS times,
+# and stays in the failure list at /kelola/. SIKAP_JOBS_SYNC runs jobs in the caller (tests).
+SIKAP_JOBS_SYNC = envbool("SIKAP_JOBS_SYNC", "false")
+Q_CLUSTER = {
+    "name": "sikap",
+    "workers": envint("SIKAP_JOBS_WORKERS", "2"),
+    "timeout": envint("SIKAP_JOBS_TIMEOUT_SECONDS", "300"),
+    "retry": envint("SIKAP_JOBS_RETRY_SECONDS", "360"),
+    "max_attempts": envint("SIKAP_JOBS_MAX_ATTEMPTS", "3"),
+    "ack_failures": False,
+    "save_limit": envint("SIKAP_JOBS_KEEP_RESULTS", "1000"),
+    "catch_up": False,
+    "poll": 1,
+    "label": "Pekerjaan latar",
+}
+if os.environ.get("SIKAP_JOBS_REDIS_URL"):
+    Q_CLUSTER["redis"] = os.environ["SIKAP_JOBS_REDIS_URL"]
+else:
+    Q_CLUSTER["orm"] = "default"
+if Q_CLUSTER["retry"] <= Q_CLUSTER["timeout"]:
+    raise ImproperlyConfigured(
+        "SIKAP_JOBS_RETRY_SECONDS must be longer than SIKAP_JOBS_TIMEOUT_SECONDS, or a job still "
+        "running would be started a second time."
+    )
+# Read notifications older than this are removed by the daily housekeeping job.
+SIKAP_NOTIFIKASI_SIMPAN_HARI = envint("SIKAP_NOTIFIKASI_SIMPAN_HARI", "90")
+
 # Name of the regency and its agency, printed on reports and the log-in page.
 SIKAP_INSTANSI = os.environ.get("SIKAP_INSTANSI", "Pemerintah Kabupaten Lumajang")
 SIKAP_NAMA_BKD = os.environ.get("SIKAP_NAMA_BKD", "Badan Kepegawaian Daerah")
@@ -224,4 +255,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("SIKAP_LOG_LEVEL", "WARNING")},
+    # The worker says which job it ran (`sikap worker`).
+    "loggers": {"django-q": {"level": os.environ.get("SIKAP_JOBS_LOG_LEVEL", "INFO")}},
 }

@@ -24,7 +24,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.db.models import F
 
-from sikap.core import audit
+from sikap.core import audit, kinds
 from sikap.core.errors import Kode, SikapError
 from sikap.core.models import AuditEntry, CaseEvent
 from sikap.core.notifications import notify
@@ -136,6 +136,7 @@ def _record(case, transition: Transition, before_state: str, actor, reason: str)
         case,
         actor=actor,
         action=AuditEntry.Aksi.UPDATE,
+        kind=kinds.workflow(kinds.domain_of(case), transition.name),
         changes={"state": [before_state, case.state]},
         note=f"{transition.label}" + (f": {reason}" if reason else ""),
     ).save()

@@ -61,6 +61,13 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def jobs_run_in_the_caller(settings):
+    """Queued jobs run at once in the test process (django-q2's sync mode), on commit; the
+    real-worker tests (tests/core/test_worker.py) start a worker process instead."""
+    settings.SIKAP_JOBS_SYNC = True
+
+
 @pytest.fixture
 def world(db) -> World:
     opd_a = make_opd("Dinas Pendidikan")

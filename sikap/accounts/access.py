@@ -46,6 +46,12 @@ def is_admin_opd(user) -> bool:
     return user.is_authenticated and user.is_active and user.peran == Peran.ADMIN_OPD
 
 
+def is_system(user) -> bool:
+    """The system actor (`accounts.system`): jobs and commands run without `--user`. It logs in
+    nowhere; the predicates below name the few things it does."""
+    return user.is_authenticated and user.is_system
+
+
 def is_bkd_staff(user) -> bool:
     """Verifikator and admin BKD: the agency's own staff who verify and issue."""
     return _has_role(user, _BKD_STAFF)
@@ -76,10 +82,6 @@ def may_use_kelola(user) -> bool:
     return _has_role(user, _KELOLA_ROLES)
 
 
-def may_issue_documents(user) -> bool:
-    return is_bkd_staff(user)
-
-
 def may_read_sakip(user) -> bool:
     return _has_role(user, _SAKIP_READERS)
 
@@ -90,8 +92,14 @@ def may_plan(user) -> bool:
 
 
 def may_publish_lkj(user) -> bool:
-    """Admin BKD (the office of the head of BKD) issues the LKj; perencana write it."""
-    return is_admin_bkd(user)
+    """Admin BKD (the office of the head of BKD) issues the LKj; perencana write it; the
+    system actor for `sikap lkj --publish` without `--user`."""
+    return is_admin_bkd(user) or is_system(user)
+
+
+def may_issue_documents(user) -> bool:
+    """Numbered letters in the registry: BKD staff, and the jobs that draft them."""
+    return is_bkd_staff(user) or is_system(user)
 
 
 def may_define_indicators(user) -> bool:

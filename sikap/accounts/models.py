@@ -13,6 +13,10 @@ class Peran(models.TextChoices):
     PERENCANA = "perencana", "Perencana"
 
 
+# The account jobs and commands act as (sikap.accounts.system).
+SYSTEM_USERNAME = "sistem"
+
+
 class User(AbstractUser):
     """`username` holds the NIP for civil servants and a chosen name for staff accounts."""
 
@@ -39,6 +43,10 @@ class User(AbstractUser):
         return self.get_full_name() or self.username
 
     # Thin delegations for templates and older call sites; the rules live in `access`.
+    @property
+    def is_system(self) -> bool:
+        return self.username == SYSTEM_USERNAME
+
     @property
     def is_admin_bkd(self) -> bool:
         return access().is_admin_bkd(self)

@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from sikap.core import audit
+from sikap.core import audit, kinds
 from sikap.core.errors import tidak_berhak
 from sikap.core.models import AuditEntry
 
@@ -28,12 +28,18 @@ def save_user(user, *, actor, scope=None):
     if new_scope != old_scope:
         changes["opd_scope"] = [old_scope, new_scope]
     action = AuditEntry.Aksi.UPDATE if before else AuditEntry.Aksi.CREATE
-    audit.build_entry(user, actor=actor, action=action, changes=changes).save()
+    kind = kinds.of(user, action)
+    audit.build_entry(user, actor=actor, action=action, kind=kind, changes=changes).save()
     return user
 
 
 def record_password_change(user, *, actor) -> None:
     """An admin set someone's password: the trail says so, never what it is."""
     audit.build_entry(
-        user, actor=actor, action=AuditEntry.Aksi.UPDATE, changes={}, note="Kata sandi diganti"
+        user,
+        actor=actor,
+        action=AuditEntry.Aksi.UPDATE,
+        kind=kinds.PASSWORD_CHANGED,
+        changes={},
+        note="Kata sandi diganti",
     ).save()

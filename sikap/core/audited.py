@@ -1,16 +1,57 @@
-"""Saving and deleting one configuration or master-data record with its audit row.
+"""The one way to write a record with its audit row.
 
-Apps keep their own permission check (who may change what differs per app) and call these for
-the write itself, so validation, refusal messages and audit rows are the same everywhere.
+`change(Model, pk, actor=..., kind=...)` locks the row, snapshots it, lets the caller change it,
+saves it and writes the audit row with the diff, all in one transaction. `save` and `delete` do
+the same for a configuration or master-data record edited as a whole (the /kelola/ forms).
+Callers keep their own permission check (who may change what differs per app); these do the
+write, so validation, refusal messages and audit rows are the same everywhere.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 
-from sikap.core import audit
+from sikap.core import audit, kinds
 from sikap.core.errors import Kode, SikapError
 from sikap.core.models import AuditEntry
+
+
+@contextmanager
+def change(
+    model,
+    pk,
+    *,
+    actor,
+    kind: str | None = None,
+    note: str = "",
+    select_related=(),
+    update_fields=None,
+) -> Iterator:
+    """`with change(Pegawai, pk, actor=user) as pegawai: pegawai.nama = …` — the row is locked
+    (select_for_update) until the transaction ends; an exception inside leaves it unchanged,
+    and a save that breaks a unique constraint is refused as a duplicate."""
+    with transaction.atomic():
+        obj = model.objects.select_for_update().select_related(*select_related).get(pk=pk)
+        before = audit.snapshot(obj)
+        yield obj
+        try:
+            with transaction.atomic():
+                obj.save(update_fields=update_fields)
+        except IntegrityError as e:
+            raise SikapError(
+                Kode.DUPLIKAT, f"Data bentrok dengan data yang sudah ada ({e})."
+            ) from e
+        audit.record(
+            obj,
+            actor=actor,
+            action=AuditEntry.Aksi.UPDATE,
+            kind=kind or kinds.of(model, AuditEntry.Aksi.UPDATE),
+            before=before,
+            note=note,
+        )
 
 
 def _validate(obj) -> None:
@@ -23,21 +64,35 @@ def _validate(obj) -> None:
 
 
 @transaction.atomic
-def save(obj, *, actor):
+def save(obj, *, actor, kind: str | None = None, note: str = ""):
+    """Create or update `obj` as the caller filled it in (validated first)."""
     before = (
         audit.snapshot(type(obj).objects.select_for_update().get(pk=obj.pk)) if obj.pk else None
     )
     _validate(obj)
     obj.save()
     action = AuditEntry.Aksi.UPDATE if before is not None else AuditEntry.Aksi.CREATE
-    audit.record(obj, actor=actor, action=action, before=before)
+    audit.record(
+        obj,
+        actor=actor,
+        action=action,
+        kind=kind or kinds.of(obj, action),
+        before=before,
+        note=note,
+    )
     return obj
 
 
 @transaction.atomic
-def delete(obj, *, actor, in_use_message: str = "") -> None:
+def delete(obj, *, actor, kind: str | None = None, note: str = "", in_use_message: str = ""):
+    action = AuditEntry.Aksi.DELETE
     entry = audit.build_entry(
-        obj, actor=actor, action=AuditEntry.Aksi.DELETE, changes=audit.diff(audit.snapshot(obj), {})
+        obj,
+        actor=actor,
+        action=action,
+        kind=kind or kinds.of(obj, action),
+        changes=audit.diff(audit.snapshot(obj), {}),
+        note=note,
     )
     try:
         with transaction.atomic():

@@ -14,6 +14,17 @@ class AuditEntry(models.Model):
         DELETE = "delete", "Dihapus"
         IMPORT = "import", "Diimpor"
 
+    class Sumber(models.TextChoices):
+        """Where the change came from: set once per entry point (sikap.core.audit.source)."""
+
+        WEB = "web", "Web"
+        API = "api", "API"
+        COMMAND = "command", "Perintah"
+        JOB = "job", "Pekerjaan latar"
+        IMPORT = "import", "Impor"
+        # Rows written before the source was recorded.
+        LAMA = "lama", "Tidak tercatat"
+
     at = models.DateTimeField("waktu", auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -24,6 +35,9 @@ class AuditEntry(models.Model):
         verbose_name="oleh",
     )
     action = models.CharField("aksi", max_length=16, choices=Aksi.choices)
+    source = models.CharField("sumber", max_length=16, choices=Sumber.choices)
+    # `domain.event` from sikap.core.kinds; no choices here, so a new kind needs no migration.
+    kind = models.CharField("jenis", max_length=64, db_index=True)
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
     object_id = models.CharField(max_length=64)
     object_repr = models.CharField("objek", max_length=255)
@@ -77,6 +91,8 @@ class Notifikasi(models.Model):
     url = models.CharField("tautan", max_length=255, blank=True)
     at = models.DateTimeField("waktu", auto_now_add=True)
     read_at = models.DateTimeField("dibaca", null=True, blank=True)
+    # Set by the e-mail job once the message is handed to the mail server (no double send).
+    emailed_at = models.DateTimeField("dikirim lewat surel", null=True, blank=True)
 
     class Meta:
         verbose_name = "notifikasi"

@@ -1,27 +1,50 @@
-"""Telling people that something needs them or has happened: in-app rows plus e-mail."""
+"""Telling people that something needs them or has happened: in-app rows plus e-mail.
 
-import logging
+The e-mail goes out from a job (`send_mail_for`), so a slow or failing mail server neither holds
+up nor breaks the request; the job is retried, and a last failure stays in the failure list at
+/kelola/.
+"""
 
 from django.core.mail import send_mass_mail
+from django.db import transaction
+from django.utils import timezone
 
+from sikap.core.jobs import enqueue, job
 from sikap.core.models import Notifikasi
-
-log = logging.getLogger(__name__)
 
 
 def notify(users, message: str, *, target=None) -> None:
-    """Called after commit. A failing mail server must not lose the in-app notification."""
+    """Called after commit: the in-app rows are written now, the e-mail is queued."""
     users = [u for u in users if u is not None]
     url = target.get_absolute_url() if hasattr(target, "get_absolute_url") else ""
-    Notifikasi.objects.bulk_create(
+    rows = Notifikasi.objects.bulk_create(
         [Notifikasi(user=u, message=message[:500], url=url) for u in users]
     )
-    mails = [(f"[SIKAP] {message[:70]}", message, None, [u.email]) for u in users if u.email]
-    if mails:
-        try:
-            send_mass_mail(mails, fail_silently=False)
-        except OSError:
-            log.exception("notification e-mail failed; in-app notifications were kept")
+    to_mail = [row.pk for row in rows if row.user.email]
+    if to_mail:
+        enqueue(send_mail_for, to_mail)
+
+
+@job
+def send_mail_for(ids: list[int], *, actor) -> str:
+    """E-mail the notifications `ids` not yet sent. Their rows stay locked while the mail server
+    takes the messages and are marked sent in the same transaction, so a second run — or a retry
+    after a failure — sends nothing twice; a failure leaves them unsent for the retry."""
+    with transaction.atomic():
+        pending = list(
+            Notifikasi.objects.select_for_update(of=("self",))
+            .filter(pk__in=ids, emailed_at__isnull=True)
+            .exclude(user__email="")
+            .select_related("user")
+        )
+        if not pending:
+            return "Tidak ada surel yang perlu dikirim."
+        send_mass_mail(
+            [(f"[SIKAP] {n.message[:70]}", n.message, None, [n.user.email]) for n in pending],
+            fail_silently=False,
+        )
+        Notifikasi.objects.filter(pk__in=[n.pk for n in pending]).update(emailed_at=timezone.now())
+    return f"{len(pending)} surel notifikasi terkirim."
 
 
 def unread_count(user) -> int:

@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
+from sikap.core import kinds
 from sikap.core.models import AuditEntry
 from sikap.rules import RuleError
 from sikap.rules.formatting import rupiah, tanggal
@@ -30,6 +31,8 @@ class Row:
     entry: object
     what: str  # "Pegawai", "Riwayat pangkat", …
     changes: list[Change]
+    kind: str  # "Riwayat pangkat dibuat", "Dokumen: verifikasi", …
+    source: str  # "Web", "Pekerjaan latar", …
 
 
 def readable(entries) -> list[Row]:
@@ -49,6 +52,8 @@ def readable(entries) -> list[Row]:
                 entry=entry,
                 what=_capfirst(str(model._meta.verbose_name)) if model else entry.object_repr,
                 changes=_changes(entry, fields, names),
+                kind=kinds.label(entry.kind) if entry.kind else KOSONG,
+                source=entry.get_source_display(),
             )
         )
     return rows

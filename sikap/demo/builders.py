@@ -9,6 +9,7 @@ from dataclasses import dataclass
 class Options:
     seed: int
     scale: float  # 0 < scale ≤ 1; shrinks head counts, for fast tests
+    actor: object  # who the audit trail names: the system actor unless `--user` is given
 
 
 @dataclass(frozen=True)

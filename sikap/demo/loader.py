@@ -10,7 +10,7 @@ from django.contrib.auth.hashers import make_password
 from django.db.models import Case, Q, Value, When
 
 from sikap.accounts.models import Peran, User
-from sikap.core import audit
+from sikap.core import audit, kinds
 from sikap.core.models import AuditEntry
 from sikap.demo.data import DemoData
 from sikap.demo.generator import STAFF, admin_opd_username
@@ -54,7 +54,7 @@ class NotDemoData(Exception):
     """The database holds personnel data the demo did not create; it will not be deleted."""
 
 
-def load(data: DemoData) -> int:
+def load(data: DemoData, *, actor) -> int:
     """Write everything; returns the number of rows written."""
     written = 0
 
@@ -142,8 +142,9 @@ def load(data: DemoData) -> int:
     entries = [
         audit.build_entry(
             obj,
-            actor=None,
+            actor=actor,
             action=AuditEntry.Aksi.CREATE,
+            kind=kinds.of(obj, AuditEntry.Aksi.CREATE),
             changes=audit.diff({}, audit.snapshot(obj)),
             note=DEMO_NOTE,
         )

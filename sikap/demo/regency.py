@@ -20,7 +20,7 @@ def _build(options: Options) -> str:
             f"Nama pengguna yang dipakai demo sudah ada: {', '.join(taken[:5])}. "
             "Hapus akun tersebut atau gunakan basis data kosong.",
         )
-    rows = load(data)
+    rows = load(data, actor=options.actor)
     pppk = sum(p.fields["status"] == StatusPegawai.PPPK for p in data.people)
     pns = len(data.people) - pppk
     return (

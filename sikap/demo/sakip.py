@@ -16,14 +16,14 @@ def _exists() -> bool:
     return SHIPPED_YEAR in years()
 
 
-def load_shipped() -> str:
+def load_shipped(*, actor) -> str:
     """Import (or import again, replacing the year) the shipped tables; the import's summary."""
     year, files = files_in_directory(SHIPPED_DATA, SHIPPED_YEAR)
-    return import_sakip(parse_bundle(files, year), actor=None).summary
+    return import_sakip(parse_bundle(files, year), actor=actor).summary
 
 
 def _build(options: Options) -> str:
-    return load_shipped()
+    return load_shipped(actor=options.actor)
 
 
 BUILDER = Builder(f"SAKIP {SHIPPED_YEAR}", _exists, _build)

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from sikap.accounts import access
 from sikap.accounts.models import User
-from sikap.core import audit, audited
+from sikap.core import audit, audited, kinds
 from sikap.core.errors import Kode, SikapError, tidak_berhak
 from sikap.core.models import AuditEntry
 from sikap.documents.models import (
@@ -41,9 +41,12 @@ def _snapshot(obj) -> dict:
     return {k: v.name if isinstance(v, FieldFile) else v for k, v in audit.snapshot(obj).items()}
 
 
-def _record(obj, *, actor, action: str, before: dict | None = None, note: str = "") -> None:
+def _record(
+    obj, *, actor, action: str, before: dict | None = None, note: str = "", kind: str = ""
+) -> None:
     changes = audit.diff(before or {}, _snapshot(obj))
-    audit.build_entry(obj, actor=actor, action=action, changes=changes, note=note).save()
+    kind = kind or kinds.of(obj, action)
+    audit.build_entry(obj, actor=actor, action=action, kind=kind, changes=changes, note=note).save()
 
 
 # --- who may do what -------------------------------------------------------------------------
@@ -155,9 +158,9 @@ def _restore_previous(dokumen: Dokumen, actor) -> None:
     """A rejected upload must not leave the pegawai without the version that was fine: the
     one it superseded becomes current again, unless that one was rejected as well."""
     previous = (
-        Dokumen.objects.select_for_update()
-        .filter(superseded_by=dokumen, aktif=False)
+        Dokumen.objects.filter(superseded_by=dokumen, aktif=False)
         .exclude(state=Status.DITOLAK)
+        .values_list("pk", flat=True)
         .first()
     )
     if previous is None:
@@ -166,17 +169,15 @@ def _restore_previous(dokumen: Dokumen, actor) -> None:
     dokumen.aktif = False
     dokumen.save(update_fields=["aktif"])
     _record(dokumen, actor=actor, action=AuditEntry.Aksi.UPDATE, before=before)
-    before = _snapshot(previous)
-    previous.aktif = True
-    previous.superseded_by = None
-    previous.save(update_fields=["aktif", "superseded_by"])
-    _record(
+    with audited.change(
+        Dokumen,
         previous,
         actor=actor,
-        action=AuditEntry.Aksi.UPDATE,
-        before=before,
         note=f"Berlaku kembali karena versi {dokumen.versi} ditolak",
-    )
+        update_fields=["aktif", "superseded_by"],
+    ) as restored:
+        restored.aktif = True
+        restored.superseded_by = None
 
 
 def _owner_accounts(dokumen: Dokumen):
@@ -263,14 +264,16 @@ def register_issued(
     holder: Pegawai | None,
     actor,
     filename: str,
+    kind: str = "",
 ) -> DokumenTerbit:
-    """Number, hash, keep and make verifiable a PDF that SIKAP issues.
+    """Number, hash, keep and make verifiable a PDF that SIKAP issues; `kind` names the event in
+    the audit trail (default `dokumen_terbit.created`).
 
     `file_bytes` is the finished PDF, or a function that renders it from the numbered, unsaved
     record — so the letter can print its own `nomor` and the QR code of `verification_url`.
     `jenis` is the `PenomoranSurat.kode` whose pattern numbers it.
     """
-    if not (actor.is_authenticated and actor.is_bkd_staff):
+    if not access.may_issue_documents(actor):
         raise tidak_berhak("Hanya verifikator atau admin BKD yang dapat menerbitkan dokumen.")
     penomoran = PenomoranSurat.objects.filter(kode=jenis).first()
     if penomoran is None:
@@ -299,7 +302,9 @@ def register_issued(
             terbit.file.save("berkas", ContentFile(data), save=False)
             stored = terbit.file.name
             terbit.save()
-            _record(terbit, actor=actor, action=AuditEntry.Aksi.CREATE, note=terbit.nomor)
+            _record(
+                terbit, actor=actor, action=AuditEntry.Aksi.CREATE, note=terbit.nomor, kind=kind
+            )
     except IntegrityError as e:
         if stored:
             delete_quietly(stored)

@@ -4,9 +4,8 @@ published LKj, a numbered PDF in the issued-document register, by admin BKD."""
 from django.db import transaction
 
 from sikap.accounts import access
-from sikap.core import audit
+from sikap.core import audited, kinds
 from sikap.core.errors import tidak_berhak
-from sikap.core.models import AuditEntry
 from sikap.documents.models import DokumenTerbit
 from sikap.documents.services import register_issued
 from sikap.documents.storage import delete_quietly
@@ -23,17 +22,10 @@ def save_texts(year: int, values: dict, *, actor) -> LkjTeks:
     ensure_can_edit(actor)
     with transaction.atomic():
         teks = LkjTeks.objects.select_for_update().filter(tahun=year).first()
-        created = teks is None
-        if created:
-            teks = LkjTeks.for_year(year)
-        before = {} if created else audit.snapshot(teks)
+        teks = teks or LkjTeks.for_year(year)
         for field, value in values.items():
             setattr(teks, field, value)
-        teks.full_clean()
-        teks.save()
-        action = AuditEntry.Aksi.CREATE if created else AuditEntry.Aksi.UPDATE
-        audit.record(teks, actor=actor, action=action, before=before)
-    return teks
+        return audited.save(teks, actor=actor)
 
 
 def may_publish(user) -> bool:
@@ -67,6 +59,7 @@ def publish_lkj(year: int, *, actor, paper_code: str = "a4") -> DokumenTerbit:
             holder=None,
             actor=actor,
             filename=f"LKj-{year}-{kertas.upper()}.pdf",  # named with its version in render
+            kind=kinds.LKJ_PUBLISHED,
         )
         try:
             LkjTerbit.objects.create(tahun=year, versi=versi, kertas=kertas, dokumen=terbit)

@@ -17,7 +17,8 @@ from pathlib import Path
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 
-from sikap.core import audit
+from sikap.accounts import access
+from sikap.core import audit, kinds
 from sikap.core.bulk import insert_rows
 from sikap.core.errors import Kode, SikapError, tidak_berhak
 from sikap.core.models import AuditEntry
@@ -52,11 +53,11 @@ class ImportReport:
 def import_siasn(rows_or_file, *, actor, dry_run: bool = False) -> ImportReport:
     """Import a SIASN file (path, bytes or uploaded file) or rows given as {header: value}.
 
-    `actor` None is the command line, which may import into any OPD. Row problems come back in
+    The system actor (the command line) may import into any OPD. Row problems come back in
     the report; a file that cannot be read at all raises SikapError.
     """
     scope = _opd_scope(actor)
-    with _without_cycle_collection():
+    with _without_cycle_collection(), audit.source(audit.Sumber.IMPORT):
         filename, parsed = _parse_source(rows_or_file)
         report = ImportReport(filename=filename, dry_run=dry_run, total=parsed.total)
         _plan_and_write(parsed, report, scope, actor)
@@ -101,11 +102,11 @@ def _without_cycle_collection():
 
 def _opd_scope(actor) -> set[int] | None:
     """OPD ids the actor may import into; None for all."""
-    if actor is None:
+    if access.is_system(actor):
         return None
-    if not actor.is_authenticated or not actor.may_edit_personnel:
+    if not access.may_edit_personnel(actor):
         raise tidak_berhak("Anda tidak berhak mengimpor data pegawai.")
-    if actor.is_admin_bkd:
+    if access.is_admin_bkd(actor):
         return None
     return set(actor.opd_scope.values_list("pk", flat=True))
 
@@ -393,7 +394,10 @@ class _Plan:
         action = AuditEntry.Aksi.IMPORT
         for obj in (*self.new_opds, *self.new_roots, *self.new_units, *self.new_jabatan):
             changes = audit.diff({}, audit.snapshot(obj))
-            yield audit.build_entry(obj, actor=actor, action=action, changes=changes, note=note)
+            kind = kinds.of(obj, action)
+            yield audit.build_entry(
+                obj, actor=actor, action=action, kind=kind, changes=changes, note=note
+            )
         for change in (*self.creates, *self.updates):
             after = audit.snapshot(change.pegawai)
             if change.before:
@@ -403,7 +407,12 @@ class _Plan:
             for model, values in change.added:
                 changes[_AUDIT_LABEL[model]] = [None, {k: _json(v) for k, v in values.items()}]
             yield audit.build_entry(
-                change.pegawai, actor=actor, action=action, changes=changes, note=note
+                change.pegawai,
+                actor=actor,
+                action=action,
+                kind=kinds.of(change.pegawai, action),
+                changes=changes,
+                note=note,
             )
 
 

@@ -6,7 +6,7 @@ the histories (`refresh_current`).
 
 from django.db import IntegrityError, transaction
 
-from sikap.core import audit
+from sikap.core import audit, audited, kinds
 from sikap.core.errors import Kode, SikapError, tidak_berhak
 from sikap.core.models import AuditEntry
 from sikap.people.models import (
@@ -60,7 +60,9 @@ def _save(obj, actor, action, before=None, note=""):
             obj.save()
     except IntegrityError as e:
         raise SikapError(Kode.DUPLIKAT, f"Data bentrok dengan data yang sudah ada ({e}).") from e
-    audit.record(obj, actor=actor, action=action, before=before, note=note)
+    audit.record(
+        obj, actor=actor, action=action, kind=kinds.of(obj, action), before=before, note=note
+    )
 
 
 def _ensure_placement(pegawai: Pegawai, actor, *, approved_request=None) -> None:
@@ -90,13 +92,12 @@ def create_pegawai(pegawai: Pegawai, *, actor) -> Pegawai:
 def update_pegawai(pegawai: Pegawai, changes: dict, *, actor, approved_request=None) -> Pegawai:
     """Change identity, contact or employment fields (not the derived current fields)."""
     ensure_can_edit(pegawai, actor, approved_request=approved_request)
-    locked = Pegawai.objects.select_for_update().get(pk=pegawai.pk)
-    before = audit.snapshot(locked)
-    for field, value in changes.items():
-        setattr(locked, field, value)
-    _ensure_placement(locked, actor, approved_request=approved_request)
-    _check_identity(locked)
-    _save(locked, actor, AuditEntry.Aksi.UPDATE, before, _note(approved_request))
+    note = _note(approved_request)
+    with audited.change(Pegawai, pegawai.pk, actor=actor, note=note) as locked:
+        for field, value in changes.items():
+            setattr(locked, field, value)
+        _ensure_placement(locked, actor, approved_request=approved_request)
+        _check_identity(locked)
     return locked
 
 
@@ -122,16 +123,7 @@ def delete_riwayat(riwayat, *, actor, approved_request=None) -> None:
     pegawai = Pegawai.objects.select_for_update().get(pk=riwayat.pegawai_id)
     ensure_can_edit(pegawai, actor, approved_request=approved_request)
     note = _note(approved_request)
-    before = audit.snapshot(riwayat)
-    entry = audit.build_entry(
-        riwayat,
-        actor=actor,
-        action=AuditEntry.Aksi.DELETE,
-        changes=audit.diff(before, {}),
-        note=note,
-    )
-    riwayat.delete()
-    entry.save()
+    audited.delete(riwayat, actor=actor, note=note)
     refresh_current(pegawai, actor=actor, note=note)
 
 
@@ -165,6 +157,7 @@ def refresh_current(pegawai: Pegawai, *, actor, note: str = "") -> Pegawai:
             pegawai,
             actor=actor,
             action=AuditEntry.Aksi.UPDATE,
+            kind=kinds.PEGAWAI_SYNCED,
             before=before,
             note="Data terkini diperbarui dari riwayat" + (f" ({note})" if note else ""),
         )

@@ -7,8 +7,7 @@ audit trail keeps the old ones.
 """
 
 from sikap.accounts import access
-from sikap.core import audit
-from sikap.core.models import AuditEntry
+from sikap.core import audited, kinds
 from sikap.performance.models import (
     EDITABLE,
     KOREKSI_EDITABLE,
@@ -89,20 +88,18 @@ CORRECTED_FIELDS = ("k", "rp", "catatan", "bukti")
 
 def _apply(koreksi, actor) -> None:
     """Replace the locked quarter's values; the audit entry keeps the old ones."""
-    quarter = RealisasiTriwulan.objects.select_for_update().get(pk=koreksi.realisasi_id)
-    before = audit.snapshot(quarter)
-    quarter.k, quarter.rp = koreksi.k, koreksi.rp
-    quarter.catatan = koreksi.catatan or quarter.catatan
-    if koreksi.bukti:
-        quarter.bukti = koreksi.bukti.name
-    quarter.save(update_fields=CORRECTED_FIELDS)
-    audit.record(
-        quarter,
+    with audited.change(
+        RealisasiTriwulan,
+        koreksi.realisasi_id,
         actor=actor,
-        action=AuditEntry.Aksi.UPDATE,
-        before=before,
+        kind=kinds.REALISASI_CORRECTED,
         note=f"Koreksi #{koreksi.pk} disetujui: {koreksi.alasan}",
-    )
+        update_fields=CORRECTED_FIELDS,
+    ) as quarter:
+        quarter.k, quarter.rp = koreksi.k, koreksi.rp
+        quarter.catatan = koreksi.catatan or quarter.catatan
+        if koreksi.bukti:
+            quarter.bukti = koreksi.bukti.name
 
 
 KOREKSI = Workflow(

@@ -1,7 +1,7 @@
 """Every write to SAKIP data: one function per use case, atomic, permission-checked, audited.
 
-Views, the import page and `sikap sakip` call these. `actor=None` is the command line (a shell
-user already holds the server); every web path passes the logged-in user.
+Views, the import page and `sikap sakip` call these; the command line acts as the system actor
+(or `--user`), every web path as the logged-in user.
 """
 
 from dataclasses import dataclass, field
@@ -11,7 +11,8 @@ from pathlib import PurePath
 
 from django.db import IntegrityError, transaction
 
-from sikap.core import audit, audited
+from sikap.accounts import access
+from sikap.core import audit, audited, kinds
 from sikap.core.errors import Kode, SikapError
 from sikap.core.models import AuditEntry
 from sikap.performance import flows
@@ -47,11 +48,6 @@ from sikap.rules import RuleError
 
 BUKTI_EXTENSIONS = (".pdf", ".jpg", ".jpeg", ".png", ".xlsx", ".docx")
 BUKTI_MAX_BYTES = 10 * 1024 * 1024
-
-
-def _check_actor(actor) -> None:
-    if actor is not None:
-        ensure_can_edit(actor)
 
 
 # Realisation and corrections
@@ -98,21 +94,18 @@ def save_realisasi(
 ) -> RealisasiTriwulan:
     """Enter or change a quarter's values while it is a draft or back with the perencana."""
     ensure_can_edit(actor)
-    locked = RealisasiTriwulan.objects.select_for_update().get(pk=realisasi.pk)
-    if not locked.editable:
-        raise SikapError(
-            Kode.LANGKAH_TIDAK_SAH,
-            f"Realisasi TW {locked.triwulan} berstatus {locked.status_label} dan tidak "
-            "dapat diubah langsung"
-            + ("; ajukan koreksi." if locked.state == Status.TERVERIFIKASI else "."),
-        )
-    _check_entry(k, rp, bukti)
-    before = audit.snapshot(locked)
-    locked.k, locked.rp, locked.catatan = k, rp, catatan.strip()
-    if bukti:
-        locked.bukti = bukti
-    locked.save()
-    audit.record(locked, actor=actor, action=AuditEntry.Aksi.UPDATE, before=before)
+    with audited.change(RealisasiTriwulan, realisasi.pk, actor=actor) as locked:
+        if not locked.editable:
+            raise SikapError(
+                Kode.LANGKAH_TIDAK_SAH,
+                f"Realisasi TW {locked.triwulan} berstatus {locked.status_label} dan tidak "
+                "dapat diubah langsung"
+                + ("; ajukan koreksi." if locked.state == Status.TERVERIFIKASI else "."),
+            )
+        _check_entry(k, rp, bukti)
+        locked.k, locked.rp, locked.catatan = k, rp, catatan.strip()
+        if bukti:
+            locked.bukti = bukti
     return locked
 
 
@@ -154,7 +147,8 @@ def create_koreksi(
             Kode.DUPLIKAT,
             f"Realisasi TW {locked.triwulan} sudah memiliki koreksi yang belum selesai.",
         ) from None
-    audit.record(koreksi, actor=actor, action=AuditEntry.Aksi.CREATE)
+    create = AuditEntry.Aksi.CREATE
+    audit.record(koreksi, actor=actor, action=create, kind=kinds.of(koreksi, create))
     return koreksi
 
 
@@ -163,19 +157,17 @@ def save_koreksi(
     koreksi: KoreksiRealisasi, *, k, rp, alasan: str, catatan: str = "", bukti=None, actor
 ):
     ensure_can_edit(actor)
-    locked = KoreksiRealisasi.objects.select_for_update().get(pk=koreksi.pk)
-    if not locked.editable:
-        raise SikapError(
-            Kode.LANGKAH_TIDAK_SAH,
-            f"Koreksi berstatus {locked.status_label} tidak dapat diubah.",
-        )
-    _check_entry(k, rp, bukti, alasan=alasan)
-    before = audit.snapshot(locked)
-    locked.k, locked.rp, locked.alasan, locked.catatan = k, rp, alasan.strip(), catatan.strip()
-    if bukti:
-        locked.bukti = bukti
-    locked.save()
-    audit.record(locked, actor=actor, action=AuditEntry.Aksi.UPDATE, before=before)
+    with audited.change(KoreksiRealisasi, koreksi.pk, actor=actor) as locked:
+        if not locked.editable:
+            raise SikapError(
+                Kode.LANGKAH_TIDAK_SAH,
+                f"Koreksi berstatus {locked.status_label} tidak dapat diubah.",
+            )
+        _check_entry(k, rp, bukti, alasan=alasan)
+        locked.k, locked.rp = k, rp
+        locked.alasan, locked.catatan = alasan.strip(), catatan.strip()
+        if bukti:
+            locked.bukti = bukti
     return locked
 
 
@@ -192,7 +184,6 @@ def run_koreksi(koreksi, name: str, *, actor, reason: str = "", expected_version
 def save_indikator_target(indikator_target: IndikatorTarget, *, target, realisasi, actor):
     """Change an IKU's target or its manually entered realisation."""
     ensure_can_edit(actor)
-    locked = IndikatorTarget.objects.select_for_update().get(pk=indikator_target.pk)
     errors = {}
     if target is None or target <= 0:
         errors["target"] = ["Target harus lebih dari 0 agar capaian dapat dihitung."]
@@ -202,10 +193,8 @@ def save_indikator_target(indikator_target: IndikatorTarget, *, target, realisas
         raise SikapError(
             Kode.DATA_TIDAK_VALID, " ".join(m for v in errors.values() for m in v), errors
         )
-    before = audit.snapshot(locked)
-    locked.target, locked.realisasi = target, realisasi
-    locked.save()
-    audit.record(locked, actor=actor, action=AuditEntry.Aksi.UPDATE, before=before)
+    with audited.change(IndikatorTarget, indikator_target.pk, actor=actor) as locked:
+        locked.target, locked.realisasi = target, realisasi
     return locked
 
 
@@ -221,7 +210,7 @@ def create_perjanjian_kinerja(
     actor,
 ) -> PerjanjianKinerja:
     """Sign the next version of the year's agreement; earlier versions stay as signed."""
-    _check_actor(actor)
+    ensure_can_edit(actor)
     if jenis not in JenisPerjanjian.values:
         raise SikapError(
             Kode.DATA_TIDAK_VALID, f"Jenis Perjanjian Kinerja '{jenis}' tidak dikenal."
@@ -257,7 +246,8 @@ def create_perjanjian_kinerja(
     PerjanjianKinerjaAnggaran.objects.bulk_create(
         PerjanjianKinerjaAnggaran(perjanjian=pk, program=p, anggaran=v) for p, v in anggaran.items()
     )
-    audit.record(pk, actor=actor, action=AuditEntry.Aksi.CREATE)
+    create = AuditEntry.Aksi.CREATE
+    audit.record(pk, actor=actor, action=create, kind=kinds.of(pk, create))
     return pk
 
 
@@ -279,7 +269,9 @@ def save_pengaturan(pengaturan: PengaturanCapaian, *, actor) -> PengaturanCapaia
             Kode.DUPLIKAT, f"Pengaturan mulai tahun {pengaturan.berlaku_mulai} sudah ada."
         ) from None
     action = AuditEntry.Aksi.UPDATE if before else AuditEntry.Aksi.CREATE
-    audit.record(pengaturan, actor=actor, action=action, before=before)
+    audit.record(
+        pengaturan, actor=actor, action=action, kind=kinds.of(pengaturan, action), before=before
+    )
     return pengaturan
 
 
@@ -303,12 +295,18 @@ class ImportResult:
         return text
 
 
-@transaction.atomic
 def import_sakip(bundle: Bundle, *, actor, renstra: tuple[int, int] | None = None) -> ImportResult:
     """Write a parsed bundle, replacing everything the year already had (the Renja with its
     realisation and corrections, the report's tables, the Perjanjian Kinerja and, when an IKU
-    table is given, the year's IKU targets). All or nothing."""
-    _check_actor(actor)
+    table is given, the year's IKU targets). All or nothing. Perencana, admin BKD and the
+    system actor (`sikap sakip import`, the demo) may import."""
+    if not access.is_system(actor):
+        ensure_can_edit(actor)
+    with audit.source(audit.Sumber.IMPORT), transaction.atomic():
+        return _import(bundle, actor, renstra)
+
+
+def _import(bundle: Bundle, actor, renstra) -> ImportResult:
     year = bundle.year
     period = _renstra_period(bundle, renstra)
     replaced = _remove_year(year, with_iku=bundle.iku is not None)
@@ -343,6 +341,7 @@ def import_sakip(bundle: Bundle, *, actor, renstra: tuple[int, int] | None = Non
         renja,
         actor=actor,
         action=AuditEntry.Aksi.IMPORT,
+        kind=kinds.SAKIP_IMPORTED,
         changes={"impor": [None, counts], "diganti": [replaced, None]},
         note=result.summary,
     ).save()

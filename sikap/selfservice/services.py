@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from sikap.core import audit, audited
+from sikap.core import audit, audited, kinds
 from sikap.core.errors import Kode, SikapError, tidak_berhak
 from sikap.core.models import AuditEntry, Notifikasi
 from sikap.documents.services import upload_dokumen
@@ -115,7 +115,8 @@ def create_usulan(
     )
     _upload(usulan, berkas, actor)
     usulan.save()
-    audit.record(usulan, actor=actor, action=AuditEntry.Aksi.CREATE)
+    create = AuditEntry.Aksi.CREATE
+    audit.record(usulan, actor=actor, action=create, kind=kinds.of(usulan, create))
     return usulan
 
 
@@ -132,27 +133,26 @@ def update_usulan(
     """The pegawai edits a draft or a returned request; a new `berkas` replaces the document.
     The version moves, so a page opened before the edit cannot submit or decide on what it did
     not show."""
-    locked = UsulanPerubahan.objects.select_for_update().select_related("jenis").get(pk=usulan.pk)
-    seen = usulan.version if expected_version is None else expected_version
-    if locked.version != seen:
-        raise SikapError(Kode.KEDALUWARSA, "Usulan ini sudah berubah. Muat ulang halaman.")
-    _ensure_own(locked.pegawai, actor)
-    if locked.state not in TERBUKA:
-        raise SikapError(
-            Kode.LANGKAH_TIDAK_SAH,
-            f"Usulan berstatus '{locked.get_state_display()}' tidak dapat diubah.",
+    with audited.change(
+        UsulanPerubahan, usulan.pk, actor=actor, select_related=("jenis",)
+    ) as locked:
+        seen = usulan.version if expected_version is None else expected_version
+        if locked.version != seen:
+            raise SikapError(Kode.KEDALUWARSA, "Usulan ini sudah berubah. Muat ulang halaman.")
+        _ensure_own(locked.pegawai, actor)
+        if locked.state not in TERBUKA:
+            raise SikapError(
+                Kode.LANGKAH_TIDAK_SAH,
+                f"Usulan berstatus '{locked.get_state_display()}' tidak dapat diubah.",
+            )
+        _check_reason(locked.jenis, keterangan)
+        locked.data, locked.basis = _proposal(
+            locked.jenis, locked.pegawai, values, locked.target_id, actor
         )
-    _check_reason(locked.jenis, keterangan)
-    before = audit.snapshot(locked)
-    locked.data, locked.basis = _proposal(
-        locked.jenis, locked.pegawai, values, locked.target_id, actor
-    )
-    locked.keterangan = keterangan.strip()
-    locked.rantai = locked.jenis.rantai
-    _upload(locked, berkas, actor)
-    locked.version += 1
-    locked.save()
-    audit.record(locked, actor=actor, action=AuditEntry.Aksi.UPDATE, before=before)
+        locked.keterangan = keterangan.strip()
+        locked.rantai = locked.jenis.rantai
+        _upload(locked, berkas, actor)
+        locked.version += 1
     return locked
 
 

@@ -35,6 +35,7 @@ def test_audit_rows_keep_their_json_and_timestamp(world):
         world.pegawai,
         actor=world.users["admin_bkd"],
         action="import",
+        kind="pegawai.imported",
         changes={"golongan": [None, "III/a"], "catatan": 'kutip "ganda"\ttab'},
         note="uji",
     )

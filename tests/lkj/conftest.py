@@ -4,6 +4,7 @@ without a regency whose personnel data has the seed's 2023 IP ASN counts."""
 import pytest
 from django.db import transaction
 
+from sikap.accounts.system import system_actor
 from sikap.performance.importer import parse_bundle
 from sikap.performance.services import import_sakip
 from tests.factories import make_opd
@@ -12,7 +13,7 @@ from tests.performance.conftest import seed_files
 
 
 def import_seed():
-    return import_sakip(parse_bundle(seed_files(), 2023), actor=None)
+    return import_sakip(parse_bundle(seed_files(), 2023), actor=system_actor())
 
 
 @pytest.fixture

@@ -148,9 +148,10 @@ def test_publishing_needs_a_post_a_known_paper_and_a_year_with_data(world, sakip
     assert not DokumenTerbit.objects.exists() and not NomorUrut.objects.exists()
 
 
-def test_the_command_needs_a_known_user(world, sakip):
-    with pytest.raises(CommandError, match="--user"):
-        call_command("lkj", "--year", "2023", "--publish")
+def test_the_command_publishes_as_the_system_actor_unless_a_known_user_is_named(world, sakip):
+    call_command("lkj", "--year", "2023", "--publish", stdout=StringIO())
+    entry = AuditEntry.objects.get(content_type__model="dokumenterbit")
+    assert entry.actor.username == "sistem" and entry.source == AuditEntry.Sumber.COMMAND
     with pytest.raises(CommandError, match="tidak ditemukan"):
         call_command("lkj", "--year", "2023", "--publish", "--user", "tidak.ada")
     with pytest.raises(CommandError, match="--out"):

@@ -11,6 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openpyxl import Workbook
 
+from sikap.accounts.system import system_actor
 from sikap.core.errors import Kode, SikapError
 from sikap.core.models import AuditEntry
 from sikap.org.models import Jabatan, Opd, UnitKerja
@@ -269,7 +270,10 @@ def test_kedudukan_other_than_active_service_is_kept(world):
     cltn = person(2)
     del cltn["KEDUDUKAN HUKUM ID"], cltn["KEDUDUKAN HUKUM NAMA"]
     cltn["KEDUDUKAN PNS ID"] = "02"
-    assert import_siasn([belajar], actor=None).ok and import_siasn([cltn], actor=None).ok
+    assert (
+        import_siasn([belajar], actor=system_actor()).ok
+        and import_siasn([cltn], actor=system_actor()).ok
+    )
     got = {p.nip: (p.status, p.kedudukan) for p in Pegawai.objects.all()}
     assert [got[row["NIP BARU"]] for row in (belajar, cltn)] == [
         ("pns", "tugas_belajar"),
@@ -279,7 +283,7 @@ def test_kedudukan_other_than_active_service_is_kept(world):
 
 def test_blank_unor_places_the_pegawai_in_the_root_unit_of_the_opd(world):
     row = person(1, **{"UNOR ID": "", "UNOR NAMA": ""})
-    assert import_siasn([row], actor=None).ok
+    assert import_siasn([row], actor=system_actor()).ok
     pegawai = Pegawai.objects.get(nip=row["NIP BARU"])
     assert (pegawai.unit.induk, pegawai.unit.opd, pegawai.unit.nama) == (
         None,
@@ -289,7 +293,7 @@ def test_blank_unor_places_the_pegawai_in_the_root_unit_of_the_opd(world):
 
 
 def test_pppk_golongan_above_xvii_is_refused_although_it_is_a_pns_code(world):
-    report = import_siasn([person(1, pppk=True, **{"GOL AKHIR ID": "31"})], actor=None)
+    report = import_siasn([person(1, pppk=True, **{"GOL AKHIR ID": "31"})], actor=system_actor())
     assert [(e.column, e.value) for e in report.errors] == [("GOL AKHIR ID", "31")]
 
 
@@ -301,7 +305,7 @@ def test_pppk_golongan_above_xvii_is_refused_although_it_is_a_pns_code(world):
 )  # fmt: skip
 def test_jenis_jabatan_follows_siasn_type_and_eselon(world, jenis_id, eselon, expected):
     row = person(1, **{"JENIS JABATAN ID": jenis_id}, **eselon)
-    assert import_siasn([row], actor=None).ok
+    assert import_siasn([row], actor=system_actor()).ok
     pegawai = Pegawai.objects.get(nip=row["NIP BARU"])
     assert (pegawai.jenis_jabatan, pegawai.jabatan.eselon) == expected
     assert pegawai.jabatan.jenis == expected[0]
@@ -351,22 +355,22 @@ def test_reimport_updates_changed_fields_and_adds_only_new_history(world):
 
 
 def test_blank_cells_do_not_erase_what_sikap_already_holds(world):
-    import_siasn([person(1)], actor=None)
-    report = import_siasn([person(1, **{"NOMOR HP": "", "EMAIL": "-"})], actor=None)
+    import_siasn([person(1)], actor=system_actor())
+    report = import_siasn([person(1, **{"NOMOR HP": "", "EMAIL": "-"})], actor=system_actor())
     assert report.unchanged == 1
     assert Pegawai.objects.get(nip=person(1)["NIP BARU"]).no_hp == "081234567890"
 
 
 def test_current_fields_follow_a_newer_stored_history_as_derive_current_would(world):
     row = person(1)
-    import_siasn([row], actor=None)
+    import_siasn([row], actor=system_actor())
     pegawai = Pegawai.objects.get(nip=row["NIP BARU"])
     services.save_riwayat(
         RiwayatPangkat(pegawai=pegawai, golongan="III/d", tmt=date(2022, 10, 1)),
         actor=world.user("admin_bkd"),
     )
     report = import_siasn(
-        [person(1, **{"GOL AKHIR ID": "33", "TMT GOLONGAN": "01-04-2018"})], actor=None
+        [person(1, **{"GOL AKHIR ID": "33", "TMT GOLONGAN": "01-04-2018"})], actor=system_actor()
     )
     assert report.updated == 1
     pegawai.refresh_from_db()
@@ -387,8 +391,8 @@ def test_import_moves_a_pegawai_to_the_unit_and_jabatan_of_the_file(world):
             "TMT JABATAN": "01-07-2023",
         },
     )
-    import_siasn([person(1)], actor=None)
-    report = import_siasn([row], actor=None)
+    import_siasn([person(1)], actor=system_actor())
+    report = import_siasn([row], actor=system_actor())
     assert report.updated == 1
     pegawai = Pegawai.objects.get(nip=row["NIP BARU"])
     assert (pegawai.unit.nama, pegawai.jabatan.nama, pegawai.jenis_jabatan) == (
@@ -415,7 +419,7 @@ def test_every_bad_row_is_reported_with_row_column_and_value_and_nothing_is_writ
         dict(good, NAMA="PEGAWAI GANDA"),
         person(8, **{"KEDUDUKAN HUKUM ID": "99", "EMAIL": "bukan-email"}),
     ]
-    import_siasn([person(9)], actor=None)
+    import_siasn([person(9)], actor=system_actor())
     before = counts()
     report = import_siasn(upload(to_csv(rows)), actor=world.user("admin_bkd"))
     assert counts() == before
@@ -542,14 +546,14 @@ def test_only_personnel_editors_may_import(world, persona):
 def test_import_uses_a_fixed_number_of_queries_whatever_the_file_size(world):
     def queries(n: int) -> int:
         rows = [person(i) for i in range(1, n + 1)]
-        import_siasn(rows, actor=None)
+        import_siasn(rows, actor=system_actor())
         with CaptureQueriesContext(connection) as ctx:
-            assert import_siasn(rows, actor=None).unchanged == n
+            assert import_siasn(rows, actor=system_actor()).unchanged == n
         return len(ctx)
 
     assert queries(3) == queries(60)
     with CaptureQueriesContext(connection) as ctx:
-        import_siasn([person(i) for i in range(100, 160)], actor=None)
+        import_siasn([person(i) for i in range(100, 160)], actor=system_actor())
     assert len(ctx) < 30
 
 

@@ -7,6 +7,7 @@ import pytest
 from django.db import connection, transaction
 
 from sikap.accounts.models import User
+from sikap.accounts.system import system_actor
 from sikap.demo.generator import build_demo
 from sikap.demo.loader import load
 from sikap.org.models import TugasTambahan, UnitKerja
@@ -17,7 +18,7 @@ from sikap.people.selectors import atasan_map
 @pytest.fixture(scope="module")
 def regency(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
-        load(build_demo())
+        load(build_demo(), actor=system_actor())
         connection.check_constraints()
         pegawai = list(Pegawai.objects.all())
         atasan = {pk: a.pk if a else None for pk, a in atasan_map(pegawai).items()}

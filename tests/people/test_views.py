@@ -464,6 +464,8 @@ def test_admin_bkd_edits_any_opd(world):
     assert response.status_code == 302
     p.refresh_from_db()
     assert p.nama == "Rudi H."
+    entry = AuditEntry.objects.get(kind="pegawai.updated")
+    assert entry.source == AuditEntry.Sumber.WEB and entry.actor == world.users["admin_bkd"]
 
 
 # --- histories ----------------------------------------------------------------------------

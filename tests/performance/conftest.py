@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from sikap.accounts.models import Peran
+from sikap.accounts.system import system_actor
 from sikap.performance.importer import files_in_directory, parse_bundle
 from sikap.performance.services import import_sakip
 from tests.factories import make_user
@@ -30,4 +31,4 @@ def perencana_lain(db):
 @pytest.fixture
 def seed(db):
     """The 2023 seed, imported from the command line (actor None)."""
-    return import_sakip(parse_bundle(seed_files(), 2023), actor=None)
+    return import_sakip(parse_bundle(seed_files(), 2023), actor=system_actor())

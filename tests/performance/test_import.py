@@ -8,6 +8,7 @@ from decimal import Decimal as D
 import pytest
 from openpyxl import Workbook
 
+from sikap.accounts.system import system_actor
 from sikap.core.models import AuditEntry
 from sikap.performance.importer import (
     IKU,
@@ -52,7 +53,7 @@ def row_of(rows, code, indicator_start=""):
 
 def refused(files, year=2023) -> list:
     with pytest.raises(ImportRefused) as exc:
-        import_sakip(parse_bundle(files, year), actor=None)
+        import_sakip(parse_bundle(files, year), actor=system_actor())
     assert "tidak ada data yang disimpan" in exc.value.message
     return exc.value.issues
 
@@ -81,7 +82,7 @@ def test_a_published_quarter_is_locked_and_an_empty_one_stays_open(seed):
 def test_reimporting_a_year_replaces_it_and_says_so(seed, perencana):
     quarter = RealisasiTriwulan.objects.get(indikator__kode="A.1.a", triwulan=1)
     save_realisasi(quarter, k=D(1), rp=None, actor=perencana)
-    again = import_sakip(parse_bundle(seed_files(), 2023), actor=None)
+    again = import_sakip(parse_bundle(seed_files(), 2023), actor=system_actor())
     assert again.replaced == {
         "indikator Renja": 65,
         "realisasi triwulan": 213,
@@ -120,7 +121,7 @@ def test_xlsx_files_import_like_csv(db):
         kind: (name.replace(".csv", ".xlsx"), _xlsx(data))
         for kind, (name, data) in seed_files().items()
     }
-    result = import_sakip(parse_bundle(files, 2023), actor=None)
+    result = import_sakip(parse_bundle(files, 2023), actor=system_actor())
     assert result.counts["indikator Renja"] == 65
     assert IndikatorRenja.objects.get(kode="B.1", urutan=0).target == D("5.54")
     assert len([f for f in result.findings if f.severity == "A"]) == 20
@@ -130,7 +131,7 @@ def test_without_an_aggregation_column_counts_add_up_and_levels_take_the_last_qu
     def drop(rows, header):
         return [h for h in header if h not in ("aggregation", "direction")]
 
-    import_sakip(parse_bundle(edited(RENJA, drop), 2023), actor=None)
+    import_sakip(parse_bundle(edited(RENJA, drop), 2023), actor=system_actor())
     by_key = {(i.kode, i.urutan): (i.agregasi, i.arah) for i in IndikatorRenja.objects.all()}
     assert by_key[("A.3.a", 0)] == ("sum", "higher")  # Dokumen
     assert by_key[("A", 0)] == ("last", "higher")  # %
@@ -197,7 +198,7 @@ def test_two_count_units_are_reported_not_refused(db):
     def unit(rows, header):
         row_of(rows, "C.6.b")["unit"] = "Paket"
 
-    result = import_sakip(parse_bundle(edited(REALISASI, unit), 2023), actor=None)
+    result = import_sakip(parse_bundle(edited(REALISASI, unit), 2023), actor=system_actor())
     assert any(f.check == "satuan" and f.code == "C.6.b" for f in result.findings)
 
 
@@ -250,7 +251,9 @@ def test_without_a_renstra_period_the_iku_is_refused(db):
 
     [issue] = refused(edited(IKU, drop))
     assert issue.column == "renstra" and "2018-2023" in issue.message
-    result = import_sakip(parse_bundle(edited(IKU, drop), 2023), actor=None, renstra=(2019, 2023))
+    result = import_sakip(
+        parse_bundle(edited(IKU, drop), 2023), actor=system_actor(), renstra=(2019, 2023)
+    )
     assert result.counts["target IKU"] == 5
     assert Renja.objects.get().renstra.tahun_awal == 2019
 

@@ -3,11 +3,12 @@
 import time
 
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import connection, transaction
 from django.db.migrations.executor import MigrationExecutor
 from django.db.models import ProtectedError
 
+from sikap.core.commands import WritingCommand, resolve_actor
 from sikap.core.errors import SikapError
 from sikap.demo.builders import Options
 from sikap.demo.generator import DEFAULT_SEED
@@ -15,7 +16,7 @@ from sikap.demo.loader import DEMO_PASSWORD, NotDemoData, demo_logins
 from sikap.demo.registry import BUILDERS
 
 
-class Command(BaseCommand):
+class Command(WritingCommand):
     help = (
         "Membangun data demo sintetis yang deterministik untuk setiap modul (kabupaten dengan "
         "OPD, pegawai berriwayat lengkap dan akun; SAKIP 2023), setelah memigrasikan basis data "
@@ -35,6 +36,7 @@ class Command(BaseCommand):
             default=1.0,
             help="skala jumlah pegawai, 0 < skala ≤ 1 (bawaan 1: 5.508 PNS dan 337 PPPK)",
         )
+        self.add_user_argument(parser)
         mode = parser.add_mutually_exclusive_group()
         mode.add_argument(
             "--if-empty",
@@ -46,14 +48,15 @@ class Command(BaseCommand):
             "--reset", action="store_true", help="hapus data demo yang ada lalu bangun ulang"
         )
 
-    def handle(self, *args, seed, scale, if_empty, reset, **options):
+    def handle(self, *args, seed, scale, if_empty, reset, user, **options):
         if not 0 < scale <= 1:
             raise CommandError("--scale harus lebih dari 0 dan paling besar 1.")
         self._migrate()
         started = time.monotonic()
         try:
             with transaction.atomic():
-                self._build(Options(seed, scale), if_empty=if_empty, reset=reset)
+                options = Options(seed, scale, resolve_actor(user))
+                self._build(options, if_empty=if_empty, reset=reset)
         except (SikapError, NotDemoData) as e:
             raise CommandError(getattr(e, "message", str(e))) from e
         except ProtectedError as e:

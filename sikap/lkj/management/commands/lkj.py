@@ -1,12 +1,12 @@
 """`sikap lkj --year 2023 --out DIR [--paper a4|f4]`: writes LKj-2023.docx and LKj-2023.pdf.
-`--publish --user USERNAME` (an admin BKD) also registers a numbered PDF as an issued
-document and prints its number and verification URL."""
+`--publish [--user USERNAME]` (an admin BKD; without it the system actor) also registers a
+numbered PDF as an issued document and prints its number and verification URL."""
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
-from sikap.accounts.models import User
+from sikap.core.commands import WritingCommand, resolve_actor
 from sikap.core.errors import SikapError
 from sikap.lkj.builder import build_lkj
 from sikap.lkj.docx import lkj_docx
@@ -14,7 +14,7 @@ from sikap.lkj.pdf import PAPERS, lkj_pdf
 from sikap.lkj.services import publish_lkj
 
 
-class Command(BaseCommand):
+class Command(WritingCommand):
     help = "Buat Laporan Kinerja (LKj) satu tahun sebagai DOCX dan PDF, atau terbitkan bernomor."
 
     def add_arguments(self, parser):
@@ -26,25 +26,17 @@ class Command(BaseCommand):
             action="store_true",
             help="terbitkan PDF bernomor dengan QR verifikasi (register dokumen terbit)",
         )
-        parser.add_argument("--user", help="nama pengguna admin BKD yang menerbitkan (--publish)")
+        self.add_user_argument(parser)
 
     def handle(self, *args, **options):
         year, paper = options["year"], options["paper"]
         if not options["out"] and not options["publish"]:
             raise CommandError("Sebutkan --out FOLDER, --publish, atau keduanya.")
-        actor = None
-        if options["publish"]:
-            if not options["user"]:
-                raise CommandError("--publish memerlukan --user NAMA_PENGGUNA (admin BKD).")
-            actor = User.objects.filter(username=options["user"], is_active=True).first()
-            if actor is None:
-                raise CommandError(
-                    f"Pengguna '{options['user']}' tidak ditemukan atau tidak aktif."
-                )
+        actor = resolve_actor(options["user"]) if options["publish"] else None
         try:
             if options["out"]:
                 self._write(build_lkj(year), Path(options["out"]), year, paper)
-            if actor is not None:
+            if options["publish"]:
                 terbit = publish_lkj(year, actor=actor, paper_code=paper)
                 self.stdout.write(f"LKj {year} versi {terbit.lkj.versi} diterbitkan.")
                 self.stdout.write(f"Nomor: {terbit.nomor}")

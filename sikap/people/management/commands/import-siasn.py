@@ -1,13 +1,14 @@
-"""`sikap import-siasn FILE [--dry-run] [--user NAME]`: the SIASN import from the command line."""
+"""`sikap import-siasn FILE [--dry-run] [--user NAME]`: the SIASN import from the command line,
+as the system actor (every OPD) unless `--user` names whose rights apply."""
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
-from sikap.accounts.models import User
+from sikap.core.commands import WritingCommand, resolve_actor
 from sikap.core.errors import SikapError
 from sikap.people.import_service import import_siasn
 
 
-class Command(BaseCommand):
+class Command(WritingCommand):
     help = "Impor berkas unduhan data pegawai SIASN (CSV atau XLSX)."
 
     def add_arguments(self, parser):
@@ -15,18 +16,10 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="periksa dan hitung saja, jangan simpan"
         )
-        parser.add_argument(
-            "--user",
-            help="nama pengguna yang tercatat sebagai pelaku dan yang hak aksesnya berlaku "
-            "(tanpa ini: baris perintah, semua OPD)",
-        )
+        self.add_user_argument(parser)
 
     def handle(self, *args, file, dry_run, user, **options):
-        actor = None
-        if user:
-            actor = User.objects.filter(username=user).first()
-            if actor is None:
-                raise CommandError(f"Pengguna '{user}' tidak ditemukan.")
+        actor = resolve_actor(user)
         try:
             report = import_siasn(file, actor=actor, dry_run=dry_run)
         except SikapError as e:

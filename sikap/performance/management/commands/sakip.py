@@ -7,8 +7,9 @@ import json
 import re
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from sikap.core.commands import WritingCommand, resolve_actor
 from sikap.core.errors import SikapError
 from sikap.demo import sakip as sakip_demo
 from sikap.performance.capaian import year_capaian
@@ -25,7 +26,7 @@ def _period(text: str) -> tuple[int, int]:
     return int(m[1]), int(m[2])
 
 
-class Command(BaseCommand):
+class Command(WritingCommand):
     help = "SAKIP: impor tabel Renja/realisasi, periksa konsistensi, hitung capaian."
 
     def add_arguments(self, parser):
@@ -35,6 +36,7 @@ class Command(BaseCommand):
         imp.add_argument("--year", type=int)
         imp.add_argument("--renstra", type=_period, help="Periode Renstra, mis. 2018-2023.")
         imp.add_argument("--json", action="store_true")
+        self.add_user_argument(imp)
         sub.add_parser("demo", help="Muat data SAKIP 2023 bawaan bila belum ada.")
         check = sub.add_parser("check", help="Periksa konsistensi tabel satu tahun.")
         check.add_argument("--year", type=int)
@@ -65,9 +67,10 @@ class Command(BaseCommand):
             raise CommandError(f"Tidak ada data SAKIP tahun {year}.")
         return year
 
-    def _import(self, directory, year, renstra, json: bool, **_):
+    def _import(self, directory, year, renstra, json: bool, user, **_):
         year, files = files_in_directory(directory, year)
-        result = import_sakip(parse_bundle(files, year), actor=None, renstra=renstra)
+        bundle = parse_bundle(files, year)
+        result = import_sakip(bundle, actor=resolve_actor(user), renstra=renstra)
         if json:
             self._json(
                 {
@@ -87,7 +90,7 @@ class Command(BaseCommand):
             year = sakip_demo.SHIPPED_YEAR
             self.stdout.write(f"Data SAKIP {year} sudah ada; tidak dimuat ulang.")
             return
-        self.stdout.write(sakip_demo.load_shipped())
+        self.stdout.write(sakip_demo.load_shipped(actor=resolve_actor(None)))
 
     def _check(self, year, json: bool, **_):
         year = self._year(year)

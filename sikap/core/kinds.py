@@ -1,0 +1,59 @@
+"""What an audit row records, as `domain.event`: the typed counterpart of its free-text note.
+
+Plain records name their model and what happened to it (`pegawai.updated`,
+`riwayat_pangkat.created`), derived by `of`; workflow steps name their workflow's domain and the
+transition (`usulan.setujui`, `dokumen.verifikasi`); other events are the constants below.
+"""
+
+import re
+
+from django.db import models
+
+_EVENT = {"create": "created", "update": "updated", "delete": "deleted", "import": "imported"}
+
+LKJ_PUBLISHED = "lkj.published"
+PASSWORD_CHANGED = "user.password_changed"
+SAKIP_IMPORTED = "sakip.imported"
+PEGAWAI_SYNCED = "pegawai.synced_from_history"
+REALISASI_CORRECTED = "realisasi_triwulan.corrected"
+
+_LABELS = {
+    LKJ_PUBLISHED: "LKj diterbitkan",
+    PASSWORD_CHANGED: "Kata sandi diganti",
+    SAKIP_IMPORTED: "Data SAKIP diimpor",
+    PEGAWAI_SYNCED: "Data terkini diperbarui dari riwayat",
+    REALISASI_CORRECTED: "Realisasi dikoreksi",
+}
+_EVENT_LABELS = {
+    "created": "dibuat",
+    "updated": "diubah",
+    "deleted": "dihapus",
+    "imported": "diimpor",
+}
+
+
+def domain_of(model: type[models.Model] | models.Model) -> str:
+    """`RiwayatPangkat` → `riwayat_pangkat`."""
+    name = model._meta.object_name
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
+def of(model: type[models.Model] | models.Model, action: str) -> str:
+    """The kind of a plain create/update/delete/import of `model` (`AuditEntry.Aksi` value)."""
+    return f"{domain_of(model)}.{_EVENT[action]}"
+
+
+def workflow(domain: str, transition: str) -> str:
+    return f"{domain}.{transition}"
+
+
+def label(kind: str) -> str:
+    """In words for the trail: `riwayat_pangkat.created` → "Riwayat pangkat dibuat",
+    `dokumen.verifikasi` → "Dokumen: verifikasi"."""
+    if kind in _LABELS:
+        return _LABELS[kind]
+    domain, _, event = kind.partition(".")
+    subject = domain.replace("_", " ").capitalize()
+    if event in _EVENT_LABELS:
+        return f"{subject} {_EVENT_LABELS[event]}"
+    return f"{subject}: {event.replace('_', ' ')}" if event else subject

@@ -1,0 +1,29 @@
+"""The periodic jobs SIKAP ships with. They are rows of django-q2's `Schedule`, which admin BKD
+sees and changes at /kelola/ (time, interval; repeats 0 pauses one). `ensure_schedules` runs after
+every migrate and only adds the ones that are missing, so an admin's changes stay."""
+
+from django.db import connections
+from django.utils import timezone
+from django_q.models import Schedule
+
+from sikap.core import housekeeping
+from sikap.core.jobs import path_of
+
+# (name shown at /kelola/, job, django-q2 schedule type)
+SCHEDULES = [("Pembersihan harian", housekeeping.clean_up, Schedule.DAILY)]
+
+
+def ensure_schedules(using: str = "default", **_) -> None:
+    if Schedule._meta.db_table not in connections[using].introspection.table_names():
+        return  # migrate stopped before django_q's tables; the next migrate adds them
+    for name, func, schedule_type in SCHEDULES:
+        Schedule.objects.using(using).get_or_create(
+            name=name,
+            defaults={
+                "func": path_of(func),
+                "schedule_type": schedule_type,
+                "repeats": -1,
+                # The first run is right away, so a new install sees a result in the admin.
+                "next_run": timezone.now(),
+            },
+        )
