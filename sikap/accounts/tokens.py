@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from sikap.accounts import access
 from sikap.accounts.models import Token
-from sikap.core import audit
+from sikap.core import audit, kinds
 from sikap.core.errors import Kode, SikapError, tidak_berhak
 from sikap.core.models import AuditEntry
 
@@ -62,6 +62,7 @@ def issue_token(user, perangkat: str, *, actor) -> tuple[Token, str]:
         token,
         actor=actor,
         action=AuditEntry.Aksi.CREATE,
+        kind=kinds.TOKEN_ISSUED,
         changes=audit.diff({}, _snapshot(token)),
         note=f"Token perangkat {token}",
     ).save()
@@ -82,6 +83,7 @@ def revoke_token(token: Token, *, actor) -> Token:
             token,
             actor=actor,
             action=AuditEntry.Aksi.UPDATE,
+            kind=kinds.TOKEN_REVOKED,
             changes=audit.diff(before, _snapshot(token)),
             note=f"Token perangkat {token} dicabut",
         ).save()

@@ -16,6 +16,8 @@ PASSWORD_CHANGED = "user.password_changed"
 SAKIP_IMPORTED = "sakip.imported"
 PEGAWAI_SYNCED = "pegawai.synced_from_history"
 REALISASI_CORRECTED = "realisasi_triwulan.corrected"
+TOKEN_ISSUED = "token.issued"
+TOKEN_REVOKED = "token.revoked"
 
 _LABELS = {
     LKJ_PUBLISHED: "LKj diterbitkan",
@@ -23,6 +25,8 @@ _LABELS = {
     SAKIP_IMPORTED: "Data SAKIP diimpor",
     PEGAWAI_SYNCED: "Data terkini diperbarui dari riwayat",
     REALISASI_CORRECTED: "Realisasi dikoreksi",
+    TOKEN_ISSUED: "Token perangkat dibuat",
+    TOKEN_REVOKED: "Token perangkat dicabut",
 }
 _EVENT_LABELS = {
     "created": "dibuat",
