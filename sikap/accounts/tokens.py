@@ -18,7 +18,6 @@ from sikap.core.errors import Kode, SikapError, tidak_berhak
 from sikap.core.models import AuditEntry
 
 # The account jobs and commands act as; it never logs in, so it never holds a token.
-SISTEM_USERNAME = "sistem"
 # Writing last-used on every request would turn each read into a write; once a minute is enough.
 LAST_USED_RESOLUTION = timedelta(minutes=1)
 
@@ -36,7 +35,7 @@ def may_hold_token(user) -> bool:
     return (
         user.is_authenticated
         and user.is_active
-        and user.username != SISTEM_USERNAME
+        and not user.is_system
         and user.has_usable_password()
     )
 

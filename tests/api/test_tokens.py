@@ -11,12 +11,12 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from sikap.accounts.models import Token
+from sikap.accounts.system import system_actor
 from sikap.accounts.tokens import authenticate_token, digest_of, issue_token, revoke_token
 from sikap.core.errors import SikapError
 from sikap.core.models import AuditEntry
 from sikap.rules.nip import format_nip
 from tests.api.conftest import PASSWORD, Phone, assert_error
-from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -83,8 +83,10 @@ def test_an_inactive_account_gets_no_token(world):
     assert_error(ask_token(world.pegawai.nip), 401, "belum_masuk")
 
 
-def test_the_system_account_gets_no_token(db):
-    make_user("sistem", password=PASSWORD)
+def test_the_system_account_gets_no_token_even_with_a_password(db):
+    sistem = system_actor()
+    sistem.set_password(PASSWORD)
+    sistem.save()
     assert_error(ask_token("sistem"), 401, "belum_masuk")
     assert not Token.objects.exists()
 

@@ -273,7 +273,7 @@ def test_a_windows_1252_file_keeps_its_accented_letters(db):
     files = edited(RENJA, accent)
     name, data = files[RENJA]
     files[RENJA] = (name, data.decode("utf-8").encode("cp1252"))
-    import_sakip(parse_bundle(files, 2023), actor=None)
+    import_sakip(parse_bundle(files, 2023), actor=system_actor())
     assert IndikatorRenja.objects.get(kode="A.1.a").indikator.endswith(" – “Café”")
 
 
@@ -293,5 +293,5 @@ def test_headers_match_in_any_case_spacing_and_delimiter(db):
     header = header.upper().replace("_", " ")
     text = "\n".join([header, rest]).replace(",", ";")
     files[RENJA] = (name, text.encode("utf-8"))
-    result = import_sakip(parse_bundle(files, 2023), actor=None)
+    result = import_sakip(parse_bundle(files, 2023), actor=system_actor())
     assert result.counts["indikator Renja"] == 65
