@@ -4,12 +4,17 @@ Two OPDs. In OPD A the head of the root unit (`atasan`) supervises `pegawai`; `p
 works in a child unit of OPD A under another head; `pegawai_b` works in OPD B.
 """
 
+import json
 from dataclasses import dataclass
 from datetime import date
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import AnonymousUser
+from django.core.management import call_command
+from django.db import connections
 from django.test import Client
+from pytest_django.plugin import blocking_manager_key, validate_django_db
 
 from sikap.accounts.models import Peran
 from sikap.org.models import JenisJabatan, UnitKerja
@@ -53,6 +58,57 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "pdf" in item.keywords:
             item.add_marker(skip)
+
+
+# --- tests in any order -----------------------------------------------------------------------
+# A transactional test (transaction=True, transactional_db, live_server) ends with Django emptying
+# every table, the rows the data migrations seeded included (document types, numbering, change
+# types, the IP ASN ladder). So that the tests after it see the database as migrated, whatever the
+# order, the migrated contents are kept once per run and loaded back after such a test.
+
+_FLUSHING_FIXTURES = {"transactional_db", "live_server", "django_db_serialized_rollback"}
+_MIGRATED = pytest.StashKey[dict]()
+
+
+def _flushes(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and validate_django_db(marker)[0]:
+        return True
+    return bool(_FLUSHING_FIXTURES & set(getattr(item, "fixturenames", ())))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def migrated_contents(request):
+    """Per database: its contents right after the migrations, and one seeded row whose absence
+    shows that a flush removed them."""
+    if not any(_flushes(item) for item in request.session.items):
+        return
+    request.getfixturevalue("django_db_setup")
+    kept = {}
+    with request.getfixturevalue("django_db_blocker").unblock():
+        for connection in connections.all():
+            contents = connection.creation.serialize_db_to_string()
+            last = json.loads(contents)[-1]
+            kept[connection.alias] = (contents, last["model"], last["pk"])
+    request.config.stash[_MIGRATED] = kept
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    result = yield
+    kept = item.config.stash.get(_MIGRATED, {})
+    # After the last test the test databases are gone already, and nothing needs them.
+    if kept and nextitem is not None and _flushes(item):
+        with item.config.stash[blocking_manager_key].unblock():
+            for alias, (contents, model, pk) in kept.items():
+                if not apps.get_model(model)._base_manager.using(alias).filter(pk=pk).exists():
+                    # Empty again (the flush re-created content types and permissions).
+                    call_command(
+                        "flush", database=alias, interactive=False, verbosity=0,
+                        inhibit_post_migrate=True, reset_sequences=False,
+                    )  # fmt: skip
+                    connections[alias].creation.deserialize_db_from_string(contents)
+    return result
 
 
 @pytest.fixture(autouse=True)
