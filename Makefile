@@ -3,16 +3,35 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PG_URL ?= postgres://postgres@127.0.0.1:5432/sikap
+# The suite runs in a random order; the seed is printed so that an order can be replayed:
+# `make test SEED=1234`. `make test SEED=` runs it in the written order.
+ifeq ($(origin SEED),undefined)
+SEED := $(shell od -An -N2 -tu2 /dev/urandom | tr -d ' ')
+endif
+ORDER := $(if $(SEED),--random-order-bucket=global --random-order-seed=$(SEED),)
+ORDER_NOTE := $(if $(SEED),random order with seed $(SEED); replay: make test SEED=$(SEED),written order)
 
-.PHONY: install run test test-sqlite test-postgres bench lint screenshots clean
+.PHONY: install system-libs run test test-sqlite test-postgres check bench screenshots lock clean
 
-$(VENV)/.installed: pyproject.toml
+# Exactly the versions in requirements.lock, each checked against its hash; then SIKAP itself.
+$(VENV)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $@
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed system-libs
+
+system-libs:
+	@bash tools/system_libs.sh
+
+# requirements.lock again from pyproject.toml (every package pinned, with hashes); needs PyPI.
+lock:
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet 'uv==0.13.8'
+	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --generate-hashes --universal \
+		--python-version 3.11 --quiet --output-file requirements.lock
 
 # `sikap demo` migrates first and builds each module's demo data that is not there yet.
 run: install
@@ -25,14 +44,14 @@ run: install
 test: test-sqlite test-postgres
 
 test-sqlite: install
-	@echo "== test suite on SQLite =="
-	$(PY) -m pytest
+	@echo "== test suite on SQLite ($(ORDER_NOTE)) =="
+	$(PY) -m pytest $(ORDER)
 
 # A user's machine without PostgreSQL runs SQLite only; in CI a missing PostgreSQL fails.
 test-postgres: install
 	@if $(PY) tools/pg_available.py "$(PG_URL)"; then \
-		echo "== test suite on PostgreSQL =="; \
-		SIKAP_DATABASE_URL="$(PG_URL)" $(PY) -m pytest; \
+		echo "== test suite on PostgreSQL ($(ORDER_NOTE)) =="; \
+		SIKAP_DATABASE_URL="$(PG_URL)" $(PY) -m pytest $(ORDER); \
 	elif [ "$$CI" = "true" ]; then \
 		echo "PostgreSQL is not reachable at $(PG_URL); CI requires it." >&2; exit 1; \
 	else \
@@ -46,9 +65,13 @@ bench: install
 	$(PY) bench/ip_asn.py
 	$(PY) bench/ip_asn.py --postgres
 
-lint: install
+# What CI checks before the tests: lint, format, no model change without its migration, and the
+# domain rules fully typed.
+check: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(PY) -m sikap.cli makemigrations --check --dry-run
+	$(VENV)/bin/mypy --strict sikap/rules
 
 screenshots: install
 	$(PY) tools/screenshots.py

@@ -4,12 +4,21 @@ Two OPDs. In OPD A the head of the root unit (`atasan`) supervises `pegawai`; `p
 works in a child unit of OPD A under another head; `pegawai_b` works in OPD B.
 """
 
+import itertools
+import json
+import os
 from dataclasses import dataclass
 from datetime import date
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import AnonymousUser
+from django.core import serializers
+from django.core.management import call_command
+from django.core.management.sql import emit_post_migrate_signal
+from django.db import connections
 from django.test import Client
+from pytest_django.plugin import blocking_manager_key, validate_django_db
 
 from sikap.accounts.models import Peran
 from sikap.org.models import JenisJabatan, UnitKerja
@@ -45,14 +54,84 @@ def _weasyprint_usable() -> bool:
 
 
 def pytest_collection_modifyitems(config, items):
-    """Tests marked `pdf` need WeasyPrint's system libraries; skip them, saying why, where the
-    machine lacks them (the README names the Debian packages)."""
-    if _weasyprint_usable():
+    """Tests marked `pdf` need WeasyPrint's system libraries. Where the machine lacks them, CI
+    (CI=true) fails, as it does without PostgreSQL; elsewhere they are skipped, saying why."""
+    if _weasyprint_usable() or not any("pdf" in item.keywords for item in items):
         return
-    skip = pytest.mark.skip(reason="WeasyPrint needs Pango (libpango-1.0-0, libpangoft2-1.0-0)")
+    reason = "WeasyPrint needs Pango (libpango-1.0-0, libpangoft2-1.0-0)"
+    if os.environ.get("CI") == "true":
+        raise pytest.UsageError(f"{reason}; CI requires it (`make install` installs it as root).")
+    skip = pytest.mark.skip(reason=reason)
     for item in items:
         if "pdf" in item.keywords:
             item.add_marker(skip)
+
+
+# --- tests in any order -----------------------------------------------------------------------
+# A transactional test (transaction=True, transactional_db, live_server) ends with Django emptying
+# every table, the rows the data migrations seeded included (document types, numbering, change
+# types, the IP ASN ladder). So that the tests after it see the database as migrated, whatever the
+# order, the migrated contents are kept once per run and loaded back after such a test.
+
+_FLUSHING_FIXTURES = {"transactional_db", "live_server", "django_db_serialized_rollback"}
+_MIGRATED = pytest.StashKey[dict]()
+
+
+def _flushes(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and validate_django_db(marker)[0]:
+        return True
+    return bool(_FLUSHING_FIXTURES & set(getattr(item, "fixturenames", ())))
+
+
+def _contents(connection) -> str:
+    """Django's serialize_db_to_string without the test-only models (core's Probe) whose table
+    a test creates later."""
+    introspection = connection.introspection
+    models = sorted(
+        (m for m in introspection.installed_models(introspection.table_names())
+         if m._meta.can_migrate(connection)),
+        key=lambda m: m._meta.label,
+    )  # fmt: skip
+    rows = (m._base_manager.using(connection.alias).order_by("pk").iterator() for m in models)
+    return serializers.serialize("json", itertools.chain.from_iterable(rows))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def migrated_contents(request):
+    """Per database: its contents right after the migrations, and one seeded row whose absence
+    shows that a flush removed them."""
+    if not any(_flushes(item) for item in request.session.items):
+        return
+    request.getfixturevalue("django_db_setup")
+    kept = {}
+    with request.getfixturevalue("django_db_blocker").unblock():
+        for connection in connections.all():
+            contents = _contents(connection)
+            last = json.loads(contents)[-1]
+            kept[connection.alias] = (contents, last["model"], last["pk"])
+    request.config.stash[_MIGRATED] = kept
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    result = yield
+    kept = item.config.stash.get(_MIGRATED, {})
+    # After the last test the test databases are gone already, and nothing needs them.
+    if kept and nextitem is not None and _flushes(item):
+        with item.config.stash[blocking_manager_key].unblock():
+            for alias, (contents, model, pk) in kept.items():
+                if not apps.get_model(model)._base_manager.using(alias).filter(pk=pk).exists():
+                    # Empty again (the flush re-created content types and permissions).
+                    call_command(
+                        "flush", database=alias, interactive=False, verbosity=0,
+                        inhibit_post_migrate=True, reset_sequences=False,
+                    )  # fmt: skip
+                    connections[alias].creation.deserialize_db_from_string(contents)
+                    # As after `migrate`: content types of models without a migration (core's
+                    # Probe) again, and a fresh content type cache.
+                    emit_post_migrate_signal(verbosity=0, interactive=False, db=alias)
+    return result
 
 
 @pytest.fixture(autouse=True)

@@ -11,12 +11,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from typing import TypeVar
 
 from sikap.rules import RuleError
 from sikap.rules.formatting import angka
 from sikap.rules.rounding import Rounding, bulatkan
 
 HUNDRED = Decimal(100)
+Choice = TypeVar("Choice", bound=StrEnum)
 
 
 class Direction(StrEnum):
@@ -61,8 +63,8 @@ def check_bands(bands: Sequence[Band]) -> None:
     so that every capaian falls in exactly one band."""
     if not bands or bands[-1].minimum is not None:
         raise RuleError("Predikat terakhir harus tanpa batas bawah (menampung nilai terendah).")
-    minimums = [b.minimum for b in bands[:-1]]
-    if any(m is None for m in minimums):
+    minimums = [b.minimum for b in bands[:-1] if b.minimum is not None]
+    if len(minimums) < len(bands) - 1:
         raise RuleError("Hanya predikat terakhir yang boleh tanpa batas bawah.")
     if any(a <= b for a, b in zip(minimums, minimums[1:], strict=False)):
         raise RuleError("Batas bawah predikat harus berurutan dari yang tertinggi.")
@@ -78,7 +80,7 @@ class CapaianRule:
     realisation_decimals: int | None = None
     bands: tuple[Band, ...] = DEFAULT_BANDS
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         check_bands(self.bands)
         if self.decimals < 0 or (self.realisation_decimals or 0) < 0:
             raise RuleError("Jumlah desimal tidak boleh negatif.")
@@ -120,7 +122,7 @@ def aggregate(values: Sequence[Decimal | None], method: Aggregation) -> Decimal 
             return max(reported)
 
 
-def parse_choice(kind: type[StrEnum], value, what: str):
+def parse_choice(kind: type[Choice], value: str, what: str) -> Choice:
     """`kind(value)`, refusing an unknown value with the allowed ones listed."""
     try:
         return kind(value)

@@ -59,7 +59,8 @@ def angka_ringkas(value: int | Decimal, desimal: int | None = None) -> str:
     q = _decimal(value) if desimal is None else bulatkan(_decimal(value), desimal)
     if q == q.to_integral_value():
         return _number(q, 0)
-    return _number(q, -q.normalize().as_tuple().exponent)
+    exponent = q.normalize().as_tuple().exponent
+    return _number(q, -exponent if isinstance(exponent, int) else 0)
 
 
 def persen(value: int | Decimal | float, desimal: int = 2) -> str:

@@ -56,7 +56,7 @@ def parse(text: str) -> Formula:
     return Formula(text, tree, tuple(names))
 
 
-def _check(node: ast.AST, text: str, names: list[str]) -> None:
+def _check(node: ast.expr, text: str, names: list[str]) -> None:
     if isinstance(node, ast.BinOp) and type(node.op) in _OPERATORS:
         _check(node.left, text, names)
         _check(node.right, text, names)
@@ -96,6 +96,7 @@ def _evaluate(node: ast.expr, text: str, values: Mapping[str, int | Decimal]) ->
     if isinstance(node, ast.UnaryOp):
         operand = _evaluate(node.operand, text, values)
         return -operand if isinstance(node.op, ast.USub) else operand
+    assert isinstance(node, ast.BinOp), "parse() let only numbers, names and operators through"
     left = _evaluate(node.left, text, values)
     right = _evaluate(node.right, text, values)
     if isinstance(node.op, ast.Add):
@@ -120,7 +121,8 @@ def substitute(formula: Formula, values: Mapping[str, int | Decimal]) -> str:
         for node in ast.walk(formula.tree)
         if isinstance(node, ast.Name)
     )
-    parts, position = [], 0
+    parts: list[str] = []
+    position: int | None = 0  # typeshed allows a node without an end; parsed ones have it
     for start, end, name in spans:
         parts.append(formula.text[position:start])
         parts.append(number_text(values[name]))

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from sikap.rules import RuleError
 from sikap.rules.formatting import angka, angka_ringkas
@@ -69,9 +70,9 @@ class Criterion:
     hukdis_terberat: frozenset[str] | None = None
     diklat: DiklatTest | None = None
 
-    def spec(self) -> dict:
+    def spec(self) -> dict[str, object]:
         """The JSON form `criterion_from_spec` reads, lists in vocabulary order."""
-        result = {}
+        result: dict[str, object] = {}
         for key, allowed in _LISTS.items():
             values = getattr(self, key)
             if values is not None:
@@ -81,7 +82,7 @@ class Criterion:
         return result
 
 
-def criterion_from_spec(spec: Mapping) -> Criterion:
+def criterion_from_spec(spec: Mapping[str, object]) -> Criterion:
     """Read a JSON spec such as {"status": ["pns"], "jenjang": ["S2", "S3"]}.
 
     `diklat` is {"kategori": "teknis", "min_jp": 20} (min_jp optional, default 0).
@@ -93,13 +94,13 @@ def criterion_from_spec(spec: Mapping) -> Criterion:
         raise RuleError(
             f"Syarat '{unknown[0]}' tidak dikenal; yang dikenal: {', '.join(SPEC_KEYS)}"
         )
-    values = {key: _value_set(key, spec[key]) for key in _LISTS if key in spec}
+    values: dict[str, Any] = {key: _value_set(key, spec[key]) for key in _LISTS if key in spec}
     if "diklat" in spec:
         values["diklat"] = _diklat_test(spec["diklat"])
     return Criterion(**values)
 
 
-def _value_set(key: str, raw) -> frozenset[str]:
+def _value_set(key: str, raw: object) -> frozenset[str]:
     allowed = _LISTS[key]
     if not isinstance(raw, list) or not raw:
         raise RuleError(
@@ -113,7 +114,7 @@ def _value_set(key: str, raw) -> frozenset[str]:
     return frozenset(raw)
 
 
-def _diklat_test(raw) -> DiklatTest:
+def _diklat_test(raw: object) -> DiklatTest:
     if not isinstance(raw, Mapping) or set(raw) - {"kategori", "min_jp"}:
         raise RuleError('Syarat \'diklat\' harus berbentuk {"kategori": …, "min_jp": …}')
     kategori = raw.get("kategori")
@@ -135,7 +136,7 @@ class Window:
     hukdis_years: int = 1
     diklat_years: int = 1
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if self.hukdis_years < 1 or self.diklat_years < 1:
             raise RuleError("Jendela hukuman disiplin dan diklat paling sedikit 1 tahun")
 

@@ -1,7 +1,6 @@
 """Files for document tests, made here from real libraries (pypdf, Pillow), and an isolated
 storage folder per test so that "nothing was stored" can be checked on disk."""
 
-import importlib
 import io
 import random
 import struct
@@ -9,18 +8,9 @@ import zlib
 from pathlib import Path
 
 import pytest
-from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 from pypdf import PdfWriter
-
-
-@pytest.fixture
-def reseeded(transactional_db):
-    """The seeded types again: a transactional test starts after another one flushed the
-    tables, data migrations included."""
-    seed = importlib.import_module("sikap.documents.migrations.0002_seed_jenis_dokumen").seed
-    seed(apps, None)
 
 
 @pytest.fixture(autouse=True)

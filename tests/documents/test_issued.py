@@ -101,7 +101,7 @@ def test_an_unknown_numbering_is_refused(world):
     connection.vendor != "postgresql", reason="row locks across threads need a server database"
 )
 @pytest.mark.django_db(transaction=True)
-def test_concurrent_issuers_get_distinct_consecutive_numbers(reseeded, world):
+def test_concurrent_issuers_get_distinct_consecutive_numbers(world):
     barrier = threading.Barrier(4)
     numbers, errors = [], []
 

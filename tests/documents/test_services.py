@@ -170,7 +170,7 @@ def test_an_unknown_or_inactive_type_is_refused(world, media_root):
     connection.vendor != "postgresql", reason="row locks across threads need a server database"
 )
 @pytest.mark.django_db(transaction=True)
-def test_simultaneous_uploads_of_a_type_become_consecutive_versions(reseeded, world):
+def test_simultaneous_uploads_of_a_type_become_consecutive_versions(world):
     barrier = threading.Barrier(3)
     errors = []
 
