@@ -64,6 +64,8 @@ bench: install
 	$(PY) bench/import_siasn.py --postgres
 	$(PY) bench/ip_asn.py
 	$(PY) bench/ip_asn.py --postgres
+	$(PY) bench/api_auth.py
+	$(PY) bench/api_auth.py --postgres
 
 # What CI checks before the tests: lint, format, no model change without its migration, and the
 # domain rules fully typed.
