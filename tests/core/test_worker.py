@@ -78,10 +78,11 @@ def _own_database(tmp_path):
 
 
 def _stop(worker: subprocess.Popen) -> None:
-    """SIGTERM to the worker's process group (it stops its own children), SIGKILL if it hangs;
-    returns when no process of the group is left."""
+    """SIGTERM to the worker (it stops its own children: a SIGTERM to each child as well would
+    leave the parent waiting for them), SIGKILL if it hangs; returns when no process of the group
+    is left."""
     try:
-        os.killpg(worker.pid, signal.SIGTERM)
+        os.kill(worker.pid, signal.SIGTERM)
         worker.wait(timeout=30)
     except subprocess.TimeoutExpired:
         os.killpg(worker.pid, signal.SIGKILL)
