@@ -71,18 +71,14 @@ def prepare_database() -> tuple[dict, str]:
     import django
 
     django.setup()
-    from django.core.management import call_command, get_commands
+    from django.core.management import call_command
     from django.db.models import Count
 
     from sikap.accounts.models import Peran, User
     from sikap.people.models import Pegawai
 
-    call_command("migrate", verbosity=0, interactive=False)
-    if not Pegawai.objects.exists():
-        if "demo" not in get_commands():
-            sys.exit("Basis data kosong dan perintah `demo` belum ada: isi data dahulu.")
-        call_command("demo", scale=0.05)
-    call_command("sakip", "demo")
+    # Migrates first, then builds only the demo parts (regency, SAKIP) not there yet.
+    call_command("demo", scale=0.05, if_empty=True)
     passwords = {STAFF: secrets.token_urlsafe(16), PEGAWAI: secrets.token_urlsafe(16)}
     staff, _ = User.objects.get_or_create(username=STAFF)
     staff.peran, staff.first_name, staff.last_name = Peran.ADMIN_BKD, "Tangkapan", "Layar"

@@ -91,6 +91,12 @@ def may_plan(user) -> bool:
     return _has_role(user, _PLANNERS)
 
 
+def may_import_sakip(user) -> bool:
+    """A year's SAKIP tables: the planners, and the system actor (`sikap sakip import`, the
+    demo)."""
+    return may_plan(user) or is_system(user)
+
+
 def may_publish_lkj(user) -> bool:
     """Admin BKD (the office of the head of BKD) issues the LKj; perencana write it; the
     system actor for `sikap lkj --publish` without `--user`."""

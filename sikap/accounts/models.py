@@ -42,32 +42,11 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.get_full_name() or self.username
 
-    # Thin delegations for templates and older call sites; the rules live in `access`.
     @property
     def is_system(self) -> bool:
+        """The account jobs and commands act as (`accounts.system`); what it may do is
+        decided in `accounts.access`, like every role."""
         return self.username == SYSTEM_USERNAME
-
-    @property
-    def is_admin_bkd(self) -> bool:
-        return access().is_admin_bkd(self)
-
-    @property
-    def is_bkd_staff(self) -> bool:
-        return access().is_bkd_staff(self)
-
-    @property
-    def sees_all_opd(self) -> bool:
-        return access().sees_all_opd(self)
-
-    @property
-    def may_edit_personnel(self) -> bool:
-        return access().may_edit_personnel(self)
-
-
-def access():
-    from sikap.accounts import access
-
-    return access
 
 
 class TokenQuerySet(models.QuerySet):

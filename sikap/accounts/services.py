@@ -2,6 +2,7 @@
 
 from django.db import transaction
 
+from sikap.accounts import access
 from sikap.core import audit, kinds
 from sikap.core.errors import tidak_berhak
 from sikap.core.models import AuditEntry
@@ -16,7 +17,7 @@ def _snapshot(user) -> dict:
 @transaction.atomic
 def save_user(user, *, actor, scope=None):
     """Create or change an account; `scope` (OPD queryset/list) replaces the admin_opd scope."""
-    if not (actor.is_authenticated and actor.is_admin_bkd):
+    if not access.is_admin_bkd(actor):
         raise tidak_berhak("Hanya admin BKD yang dapat mengelola akun pengguna.")
     before = _snapshot(type(user).objects.get(pk=user.pk)) if user.pk else {}
     old_scope = sorted(user.opd_scope.values_list("pk", flat=True)) if user.pk else []

@@ -19,6 +19,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from sikap.accounts import access
 from sikap.people.models import RIWAYAT_MODELS, Pegawai
 from sikap.workflow import Case
 
@@ -298,7 +299,7 @@ class DokumenTerbitQuerySet(models.QuerySet):
         if not user.is_authenticated:
             return self.none()
         q = Q(pegawai__in=Pegawai.objects.visible_to(user))
-        if user.sees_all_opd:
+        if access.sees_all_opd(user):
             q |= Q(pegawai__isnull=True)
         return self.filter(q)
 

@@ -53,7 +53,7 @@ def _record(
 
 
 def _ensure_admin_bkd(actor) -> None:
-    if not (actor.is_authenticated and actor.is_admin_bkd):
+    if not access.is_admin_bkd(actor):
         raise tidak_berhak("Hanya admin BKD yang dapat mengubah pengaturan dokumen.")
 
 

@@ -28,17 +28,11 @@ def save_texts(year: int, values: dict, *, actor) -> LkjTeks:
         return audited.save(teks, actor=actor)
 
 
-def may_publish(user) -> bool:
-    """Admin BKD (the office of the head of BKD) issues the LKj; perencana write it,
-    verifikator verify personnel files: neither issues it."""
-    return access.may_publish_lkj(user)
-
-
 def publish_lkj(year: int, *, actor, paper_code: str = "a4") -> DokumenTerbit:
     """Register the LKj of `year` as an issued document: a new number and version each time,
     the number and the QR code of its verification URL printed on the cover. The audit row
     is written by `register_issued`."""
-    if not may_publish(actor):
+    if not access.may_publish_lkj(actor):
         raise tidak_berhak("Hanya admin BKD yang dapat menerbitkan LKj bernomor.")
     kertas = paper(paper_code).code
     lkj = build_lkj(year)  # refuses a year without SAKIP data before any number is taken

@@ -62,7 +62,7 @@ def lkj_page(request, tahun: int):
             "editable": editable,
             "unduh": UnduhForm(initial={"kertas": "a4"}),
             "terbitkan": UnduhForm(initial={"kertas": "a4"}, auto_id="terbit_%s"),
-            "may_publish": services.may_publish(request.user),
+            "may_publish": access.may_publish_lkj(request.user),
             "terbit": LkjTerbit.objects.filter(tahun=tahun).select_related(
                 "dokumen__issued_by", "dokumen__jenis"
             ),
@@ -95,7 +95,7 @@ def lkj_publish(request, tahun: int):
     """Admin BKD issues the year's LKj as a numbered PDF with its QR code on the cover."""
     if not access.may_read_sakip(request.user):
         return refuse(request, REFUSED)
-    if not services.may_publish(request.user):
+    if not access.may_publish_lkj(request.user):
         return refuse(request, "Hanya admin BKD yang dapat menerbitkan LKj bernomor.")
     form = UnduhForm(request.POST)
     if not form.is_valid():

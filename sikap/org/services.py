@@ -3,12 +3,13 @@
 Only admin BKD maintains the structure; every change leaves an audit row.
 """
 
+from sikap.accounts import access
 from sikap.core import audited
 from sikap.core.errors import tidak_berhak
 
 
 def ensure_can_manage_org(actor) -> None:
-    if not (actor.is_authenticated and actor.is_admin_bkd):
+    if not access.is_admin_bkd(actor):
         raise tidak_berhak("Hanya admin BKD yang dapat mengubah struktur organisasi.")
 
 

@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 
+from sikap.accounts import access
 from sikap.org.models import Jabatan, Opd, UnitKerja
 from sikap.people.models import RIWAYAT_MODELS, Pegawai, RiwayatJabatan, StatusPegawai
 from sikap.people.validation import identity_errors
@@ -67,7 +68,7 @@ def _prompt_in_indonesian(field: forms.Field) -> None:
 
 def editable_opds(user):
     """OPDs where the user may place a pegawai; mirrors `Pegawai.objects.editable_by`."""
-    if user.is_admin_bkd:
+    if access.is_admin_bkd(user):
         return Opd.objects.all()
     return user.opd_scope.all()
 

@@ -7,6 +7,7 @@ the histories by `sikap.people.services`; nothing else writes them.
 from django.db import models
 from django.db.models import Q
 
+from sikap.accounts import access
 from sikap.org.models import Jabatan, JenisJabatan, Opd, UnitKerja
 from sikap.rules import kedudukan as kedudukan_rule
 from sikap.rules.education import TINGKAT
@@ -69,7 +70,6 @@ class PegawaiQuerySet(models.QuerySet):
     def visible_to(self, user):
         """The one rule deciding which pegawai a user may see (DESIGN §3); a pegawai's
         subordinates come from the superior rule (`people.selectors.bawahan_q`)."""
-        from sikap.accounts import access
         from sikap.people.selectors import bawahan_q  # selectors import this module
 
         if not user.is_authenticated:
@@ -85,9 +85,9 @@ class PegawaiQuerySet(models.QuerySet):
 
     def editable_by(self, user):
         """Records whose master data the user may change directly (not via a change request)."""
-        if not user.is_authenticated or not user.may_edit_personnel:
+        if not access.may_edit_personnel(user):
             return self.none()
-        if user.is_admin_bkd:
+        if access.is_admin_bkd(user):
             return self
         return self.filter(opd__in=user.opd_scope.all())
 

@@ -6,6 +6,7 @@ the histories (`refresh_current`).
 
 from django.db import IntegrityError, transaction
 
+from sikap.accounts import access
 from sikap.core import audit, audited, kinds
 from sikap.core.errors import Kode, SikapError, tidak_berhak
 from sikap.core.models import AuditEntry
@@ -68,11 +69,11 @@ def _save(obj, actor, action, before=None, note=""):
 def _ensure_placement(pegawai: Pegawai, actor, *, approved_request=None) -> None:
     """The pegawai's OPD must be one the actor manages (unless an approved change request is
     the authority, checked by `ensure_can_edit`), and the unit must belong to it."""
-    if approved_request is None and (not actor.is_authenticated or not actor.may_edit_personnel):
+    if approved_request is None and not access.may_edit_personnel(actor):
         raise tidak_berhak("Anda tidak berhak mengelola data pegawai.")
     if (
         approved_request is None
-        and not actor.is_admin_bkd
+        and not access.is_admin_bkd(actor)
         and not actor.opd_scope.filter(pk=pegawai.opd_id).exists()
     ):
         raise tidak_berhak("Anda hanya dapat menempatkan pegawai di OPD yang Anda kelola.")

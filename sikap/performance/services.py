@@ -13,7 +13,7 @@ from django.db import IntegrityError, transaction
 
 from sikap.accounts import access
 from sikap.core import audit, audited, kinds
-from sikap.core.errors import Kode, SikapError
+from sikap.core.errors import Kode, SikapError, tidak_berhak
 from sikap.core.models import AuditEntry
 from sikap.performance import flows
 from sikap.performance.checks import Finding
@@ -42,7 +42,7 @@ from sikap.performance.models import (
     Tingkat,
     Tujuan,
 )
-from sikap.performance.permissions import ensure_can_edit
+from sikap.performance.permissions import NOT_A_PLANNER, ensure_can_edit
 from sikap.performance.selectors import findings_for_year, rule_of
 from sikap.rules import RuleError
 
@@ -300,8 +300,8 @@ def import_sakip(bundle: Bundle, *, actor, renstra: tuple[int, int] | None = Non
     realisation and corrections, the report's tables, the Perjanjian Kinerja and, when an IKU
     table is given, the year's IKU targets). All or nothing. Perencana, admin BKD and the
     system actor (`sikap sakip import`, the demo) may import."""
-    if not access.is_system(actor):
-        ensure_can_edit(actor)
+    if not access.may_import_sakip(actor):
+        raise tidak_berhak(NOT_A_PLANNER)
     with audit.source(audit.Sumber.IMPORT), transaction.atomic():
         return _import(bundle, actor, renstra)
 

@@ -11,6 +11,7 @@ from decimal import Decimal
 from django import forms
 from django.db import models
 
+from sikap.accounts import access
 from sikap.org.models import Jabatan, Opd, UnitKerja
 from sikap.people.forms import RIWAYAT_FORMS, BootstrapForm, PegawaiForm
 from sikap.people.validation import identity_errors
@@ -155,5 +156,5 @@ class AntrianFilterForm(BootstrapForm, forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["opd"].queryset = (
-            Opd.objects.all() if user.sees_all_opd else user.opd_scope.all()
+            Opd.objects.all() if access.sees_all_opd(user) else user.opd_scope.all()
         )

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
+from sikap.accounts import access
 from sikap.core import audit, audited, kinds
 from sikap.core.errors import Kode, SikapError, tidak_berhak
 from sikap.core.models import AuditEntry, Notifikasi
@@ -201,7 +202,7 @@ def bulk_approve(items: list[tuple[UsulanPerubahan, int | None]], *, actor) -> l
 
 
 def _ensure_admin_bkd(actor) -> None:
-    if not (actor.is_authenticated and actor.is_admin_bkd):
+    if not access.is_admin_bkd(actor):
         raise tidak_berhak("Hanya admin BKD yang dapat mengatur jenis perubahan data.")
 
 
