@@ -41,7 +41,16 @@ run: install
 	trap 'kill -TERM $$worker 2>/dev/null; wait $$worker' EXIT; trap 'exit 130' INT TERM; \
 	$(PY) -m sikap.cli runserver 127.0.0.1:8000
 
-test: test-sqlite test-postgres
+# Both databases at once, one core each (these machines have two); each log is printed whole
+# when both are done, so that the output reads as two runs, and a failure of either fails.
+test: install
+	@rm -f .test-*.log; \
+	$(MAKE) --no-print-directory test-sqlite SEED=$(SEED) > .test-sqlite.log 2>&1 & sqlite=$$!; \
+	$(MAKE) --no-print-directory test-postgres SEED=$(SEED) > .test-postgres.log 2>&1 & postgres=$$!; \
+	wait $$sqlite; s=$$?; wait $$postgres; p=$$?; \
+	echo "SQLite: exit $$s, PostgreSQL: exit $$p"; \
+	cat .test-sqlite.log .test-postgres.log; \
+	test $$s -eq 0 -a $$p -eq 0
 
 test-sqlite: install
 	@echo "== test suite on SQLite ($(ORDER_NOTE)) =="

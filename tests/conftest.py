@@ -24,6 +24,8 @@ from sikap.accounts.models import Peran
 from sikap.org.models import JenisJabatan, UnitKerja
 from tests.factories import make_jabatan, make_opd, make_pegawai, make_user, root_unit
 
+pytest_plugins = ("tests.browser",)
+
 
 @dataclass
 class World:

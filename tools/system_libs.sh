@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Installs the Debian libraries SIKAP loads at run time (Pango, for WeasyPrint's PDFs) where they
-# are missing and this is a Debian machine run as root; otherwise says what to install. Quiet and
+# Installs the Debian packages SIKAP needs (Pango, for WeasyPrint's PDFs; Chromium, for the
+# browser tests and screenshots, driven by Playwright from PyPI) where they are missing and this is a Debian machine run as root; otherwise says what to install. Quiet and
 # idempotent: `make install` runs it every time.
 set -euo pipefail
-packages=(libpango-1.0-0 libpangoft2-1.0-0)
+packages=(libpango-1.0-0 libpangoft2-1.0-0 chromium)
 command -v dpkg-query >/dev/null || exit 0
 missing=()
 for package in "${packages[@]}"; do
@@ -11,7 +11,7 @@ for package in "${packages[@]}"; do
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then
-	echo "Missing ${missing[*]}: PDF tests are skipped (CI fails). As root: apt-get install ${missing[*]}" >&2
+	echo "Missing ${missing[*]}: PDF and browser tests are skipped (CI fails). As root: apt-get install ${missing[*]}" >&2
 	exit 0
 fi
 echo "Installing ${missing[*]} (apt-get)"

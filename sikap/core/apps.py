@@ -8,6 +8,10 @@ class CoreConfig(AppConfig):
     verbose_name = "Inti"
 
     def ready(self):
+        from sikap.core import home, inbox
         from sikap.core.schedules import ensure_schedules
 
         post_migrate.connect(ensure_schedules, sender=self)
+        # Each module's cards.py and inbox.py register what it adds to the home page and inbox.
+        home.discover()
+        inbox.discover()

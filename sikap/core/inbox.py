@@ -1,0 +1,61 @@
+"""One inbox for everything that waits for a decision, whatever module it comes from.
+
+A module adds an `inbox.py` that registers a `Source` per kind of waiting item (a change
+request, a document to verify, a leave request, a KGB letter to sign, …). The inbox page asks
+every source for the items the user may decide, filtered by OPD and age, and each item links to
+the page where it is decided. `count` and `items` must answer with a fixed number of queries.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol
+
+from django.utils.module_loading import autodiscover_modules
+
+
+@dataclass(frozen=True)
+class Filters:
+    opd_id: int | None = None
+    older_than_days: int | None = None  # only items waiting at least this many days
+
+
+@dataclass(frozen=True)
+class Item:
+    kind: str  # the source's kind
+    key: str  # unique within the kind (usually the pk)
+    title: str  # what is to be decided, in Indonesian
+    url: str  # where it is decided
+    waiting_since: datetime
+    pegawai_nip: str = ""
+    pegawai_nama: str = ""
+    opd_nama: str = ""
+
+
+class Source(Protocol):
+    kind: str  # stable, "<module>.<what>", e.g. "selfservice.usulan"
+    label: str  # plural, for the filter: "Usulan perubahan data"
+
+    def count(self, user: Any, filters: Filters) -> int: ...
+
+    def items(self, user: Any, filters: Filters, limit: int) -> Sequence[Item]:
+        """The oldest first."""
+        ...
+
+
+_sources: dict[str, Source] = {}
+
+
+def register(source: Source) -> Source:
+    if source.kind in _sources:
+        raise ValueError(f"inbox source {source.kind!r} registered twice")
+    _sources[source.kind] = source
+    return source
+
+
+def discover() -> None:
+    autodiscover_modules("inbox")
+
+
+def sources() -> list[Source]:
+    return list(_sources.values())
