@@ -130,10 +130,31 @@ def _is_own(user, pegawai_id) -> bool:
     return user.pegawai_id is not None and user.pegawai_id == pegawai_id
 
 
+OWN_RECORD_REFUSAL = (
+    "Data Anda sendiri hanya dapat diubah melalui usulan perubahan (Layanan Mandiri), "
+    "supaya diperiksa orang lain — apa pun peran Anda."
+)
+
+
+def is_own_record(user, pegawai_id) -> bool:
+    """The pegawai record linked to the user's account: changed only through self-service."""
+    return user.is_authenticated and _is_own(user, pegawai_id)
+
+
 def may_edit_pegawai(user, pegawai) -> bool:
+    """Direct changes (not one's own record: `Pegawai.objects.editable_by`)."""
     from sikap.people.models import Pegawai
 
     return Pegawai.objects.editable_by(user).filter(pk=pegawai.pk).exists()
+
+
+# Identity and employment status: admin BKD only; an admin OPD sees them but cannot change them.
+BKD_ONLY_FIELDS = ("nip", "status", "tanggal_lahir", "tmt_cpns", "kedudukan")
+
+
+def may_change_identity(user) -> bool:
+    """Changes NIP, status, birth date, TMT CPNS and kedudukan (`BKD_ONLY_FIELDS`)."""
+    return is_admin_bkd(user)
 
 
 def may_read_trail(user, pegawai) -> bool:
@@ -212,6 +233,8 @@ def get_pegawai_for_user(user, nip: str, *, write=False, queryset=None):
     )
     if pegawai is None:
         raise Http404("Pegawai tidak ditemukan.")
+    if write and is_own_record(user, pegawai.pk):
+        raise PermissionDenied(OWN_RECORD_REFUSAL)
     if write and not may_edit_pegawai(user, pegawai):
         raise PermissionDenied("Anda tidak berhak mengubah data pegawai ini.")
     return pegawai
