@@ -356,6 +356,17 @@ class _Plan:
             self.creates.append(_Change(Pegawai(**values), refs, {}, set(), added))
             return
         changed = {name for name, value in values.items() if getattr(pegawai, name) != value}
+        # An OPD-scoped import (admin OPD) leaves identity and status to admin BKD.
+        locked = sorted(changed & set(access.BKD_ONLY_FIELDS)) if self.scope is not None else []
+        if locked:
+            labels = ", ".join(str(Pegawai._meta.get_field(f).verbose_name) for f in locked)
+            self.fail(
+                row,
+                "NIP BARU",
+                row.fields["nip"],
+                f"Baris ini mengubah {labels}; hanya admin BKD yang dapat mengubahnya.",
+            )
+            return
         for name, ref in refs.items():
             new_id = _pk(ref)  # None for an OPD, unit or jabatan this import creates
             if getattr(pegawai, f"{name}_id") != new_id or (ref is not None and new_id is None):

@@ -209,3 +209,20 @@ def test_adding_a_nip_the_user_can_see_says_it_is_registered(world):
     assert response.context["form"].errors["nip"] == [
         f"NIP {world.pegawai_b.nip} sudah dipakai pegawai lain."
     ]
+
+
+def test_an_opd_import_may_not_change_identity_fields(world):
+    p = world.pegawai
+    base = {
+        "NIP BARU": p.nip, "TANGGAL LAHIR": f"{p.tanggal_lahir:%d-%m-%Y}", "NIK": "",
+        "TMT CPNS": f"{p.tmt_cpns:%d-%m-%Y}",
+    }  # fmt: skip
+    on_leave = {"KEDUDUKAN HUKUM ID": "3", "KEDUDUKAN HUKUM NAMA": "Tugas Belajar"}
+    retired = opd_a_row(world, 1, **base, **on_leave)
+    report = import_siasn([retired], actor=world.users["admin_opd"])
+    assert report.errors and "hanya admin BKD" in report.errors[0].message
+    p.refresh_from_db()
+    assert p.kedudukan == "aktif"
+    assert import_siasn([retired], actor=world.users["admin_bkd"]).ok
+    p.refresh_from_db()
+    assert p.kedudukan == "tugas_belajar"
