@@ -112,7 +112,7 @@ def delete(
             Kode.DATA_TIDAK_VALID,
             in_use_message or f"{obj} tidak dapat dihapus karena masih dipakai oleh data lain.",
         ) from e
-    rows = [row for instances in collector.data.values() for row in instances]
+    rows = _whole_rows(collector)
     for row in rows if refuse else ():
         if reason := refuse(row):
             raise SikapError(Kode.DATA_TIDAK_VALID, f"{obj} tidak dapat dihapus: {reason}")
@@ -133,8 +133,21 @@ def _remove(files) -> None:
         f.storage.delete(f.name)
 
 
+def _whole_rows(collector) -> list:
+    """The collected rows with every field: Django loads cascaded rows with only their keys,
+    and reading the rest one by one would cost a query per field per row. The rows' required
+    parents come along, which their names for the audit (`str(row)`) often read."""
+    rows = []
+    for model, instances in collector.data.items():
+        pks = [obj.pk for obj in instances]
+        whole = model._base_manager.select_related()
+        for start in range(0, len(pks), 500):
+            rows.extend(whole.in_bulk(pks[start : start + 500]).values())
+    return rows
+
+
 def _deletion_entry(row, deleted, *, actor, kind, note) -> AuditEntry:
-    top = row is deleted
+    top = type(row) is type(deleted) and row.pk == deleted.pk
     return audit.build_entry(
         row,
         actor=actor,
