@@ -3,6 +3,7 @@ import json
 from django import forms
 
 from sikap.ipasn.models import Indicator
+from sikap.rules.formatting import angka
 
 # A new indicator starts from this example, which the admin edits.
 CONTOH_RUMUS = "(jumlah_s2_s3 / jumlah_pns) * 100"
@@ -44,9 +45,7 @@ class CountsField(forms.JSONField):
     def to_python(self, value):
         if isinstance(value, str) and len(value) > MAX_COUNTS_CHARS:
             raise forms.ValidationError(
-                f"Hitungan terlalu panjang (paling banyak {MAX_COUNTS_CHARS:,} karakter).".replace(
-                    ",", "."
-                )
+                f"Hitungan terlalu panjang (paling banyak {angka(MAX_COUNTS_CHARS)} karakter)."
             )
         try:
             parsed = super().to_python(value)
@@ -57,7 +56,7 @@ class CountsField(forms.JSONField):
         return parsed
 
     def bound_data(self, data, initial):
-        # Django's re-parses the posted text to show it again; deep nesting would overflow.
+        # Django re-parses the posted text to show it again; deep nesting would overflow.
         try:
             return super().bound_data(data, initial)
         except RecursionError:
