@@ -158,6 +158,10 @@ AXES_LOCKOUT_CALLABLE = "sikap.api.errors.lockout_response"
 SIKAP_API_TOKEN_DAYS = envint("SIKAP_API_TOKEN_DAYS", "90")
 SIKAP_API_RATE = os.environ.get("SIKAP_API_RATE", "120/m")
 
+# Least privilege (UU 27/2022): pimpinan and perencana read aggregates; only where the agency
+# decides otherwise do they open personal documents and DRH PDFs (every read is logged).
+SIKAP_READERS_SEE_PERSONAL_FILES = envbool("SIKAP_READERS_SEE_PERSONAL_FILES", "false")
+
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]

@@ -10,6 +10,7 @@ module calls them and never restates them. Nobody verifies their own work: not t
 owner, not its submitter or uploader, whatever their role (superuser included).
 """
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
@@ -25,6 +26,8 @@ _SAKIP_READERS = (*_PLANNERS, Peran.PIMPINAN)
 _TRAIL_READERS = (Peran.ADMIN_BKD, Peran.VERIFIKATOR, Peran.PIMPINAN)
 # Manage something at /kelola/.
 _KELOLA_ROLES = _PLANNERS
+# Read aggregates; personal files only where SIKAP_READERS_SEE_PERSONAL_FILES grants it.
+_AGGREGATE_READERS = (Peran.PIMPINAN, Peran.PERENCANA)
 
 
 def _has_role(user, roles) -> bool:
@@ -130,10 +133,31 @@ def _is_own(user, pegawai_id) -> bool:
     return user.pegawai_id is not None and user.pegawai_id == pegawai_id
 
 
+OWN_RECORD_REFUSAL = (
+    "Data Anda sendiri hanya dapat diubah melalui usulan perubahan (Layanan Mandiri), "
+    "supaya diperiksa orang lain — apa pun peran Anda."
+)
+
+
+def is_own_record(user, pegawai_id) -> bool:
+    """The pegawai record linked to the user's account: changed only through self-service."""
+    return user.is_authenticated and _is_own(user, pegawai_id)
+
+
 def may_edit_pegawai(user, pegawai) -> bool:
+    """Direct changes (not one's own record: `Pegawai.objects.editable_by`)."""
     from sikap.people.models import Pegawai
 
     return Pegawai.objects.editable_by(user).filter(pk=pegawai.pk).exists()
+
+
+# Identity and employment status: admin BKD only; an admin OPD sees them but cannot change them.
+BKD_ONLY_FIELDS = ("nip", "status", "tanggal_lahir", "tmt_cpns", "kedudukan")
+
+
+def may_change_identity(user) -> bool:
+    """Changes NIP, status, birth date, TMT CPNS and kedudukan (`BKD_ONLY_FIELDS`)."""
+    return is_admin_bkd(user)
 
 
 def may_read_trail(user, pegawai) -> bool:
@@ -142,6 +166,29 @@ def may_read_trail(user, pegawai) -> bool:
     if _has_role(user, _TRAIL_READERS) or _is_own(user, pegawai.pk):
         return True
     return may_edit_pegawai(user, pegawai)
+
+
+def may_read_personal_files(user, pegawai) -> bool:
+    """Document files (KTP, KK, diplomas, decrees) and the DRH — full profile or PDF — of a
+    pegawai the user already sees: the pegawai themself, the BKD desk, the admin OPD managing
+    them; pimpinan and perencana only if `SIKAP_READERS_SEE_PERSONAL_FILES`. A superior sees the
+    profile summary, not these (least privilege, UU 27/2022)."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if _is_own(user, pegawai.pk) or is_bkd_staff(user) or manages_opd(user, pegawai.opd_id):
+        return True
+    return settings.SIKAP_READERS_SEE_PERSONAL_FILES and _has_role(user, _AGGREGATE_READERS)
+
+
+PERSONAL_FILES_REFUSAL = (
+    "Berkas pribadi (dokumen dan DRH) hanya dibuka oleh pegawai yang bersangkutan, admin OPD-nya "
+    "dan petugas BKD. Anda melihat ringkasan profil saja."
+)
+
+
+def may_read_access_log(user) -> bool:
+    """Searches who opened which personal file (the pegawai sees their own: `is_own_record`)."""
+    return is_admin_bkd(user)
 
 
 def may_upload_dokumen(user, pegawai) -> bool:
@@ -212,13 +259,15 @@ def get_pegawai_for_user(user, nip: str, *, write=False, queryset=None):
     )
     if pegawai is None:
         raise Http404("Pegawai tidak ditemukan.")
+    if write and is_own_record(user, pegawai.pk):
+        raise PermissionDenied(OWN_RECORD_REFUSAL)
     if write and not may_edit_pegawai(user, pegawai):
         raise PermissionDenied("Anda tidak berhak mengubah data pegawai ini.")
     return pegawai
 
 
-def get_dokumen_for_user(user, pk, *, write=False):
-    """`write`: the user verifies or rejects the document."""
+def get_dokumen_for_user(user, pk, *, write=False, file=False):
+    """`write`: the user verifies or rejects the document; `file`: they open its file."""
     from sikap.documents.models import Dokumen
 
     dokumen = (
@@ -226,6 +275,8 @@ def get_dokumen_for_user(user, pk, *, write=False):
     )
     if dokumen is None:
         raise Http404("Dokumen tidak ditemukan.")
+    if file and not may_read_personal_files(user, dokumen.pegawai):
+        raise PermissionDenied(PERSONAL_FILES_REFUSAL)
     if write and not may_verify_dokumen(user, dokumen):
         raise PermissionDenied(
             "Dokumen ini diverifikasi oleh verifikator atau admin BKD, "

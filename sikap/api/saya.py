@@ -9,6 +9,7 @@ from sikap.api.errors import responses
 from sikap.api.schemas import DokumenOut, Halaman, Jumlah, NotifikasiOut, Profil, SuratOut
 from sikap.core.errors import Kode, SikapError
 from sikap.core.models import Notifikasi
+from sikap.documents import access_log
 from sikap.documents.models import Dokumen, DokumenTerbit
 from sikap.documents.storage import file_response
 from sikap.people.models import Pegawai
@@ -83,6 +84,7 @@ def dokumen_berkas(request, dokumen_id: int):
     found = get_object_or_404(
         _my_documents(request).select_related("pegawai", "jenis"), pk=dokumen_id
     )
+    access_log.record_read(request, found.pegawai, dokumen=found)
     return file_response(found.file, filename=found.download_name, content_type=found.mime)
 
 

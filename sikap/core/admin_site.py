@@ -5,6 +5,7 @@ of `sikap.accounts.access` that opens it (`may_manage_master_data` by default; S
 
 from django.contrib import admin, messages
 from django.http import Http404
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
 from sikap.accounts import access
@@ -87,7 +88,17 @@ class AuditedAdmin(RoleAdmin):
         try:
             type(self).delete_service(obj, actor=request.user)
         except SikapError as e:
+            request.sikap_refused_delete = True
             messages.error(request, e.message)
+
+    def response_delete(self, request, obj_display, obj_id):
+        """A refused delete goes back to the record, without Django's "deleted" message."""
+        if getattr(request, "sikap_refused_delete", False):
+            opts = self.opts
+            return redirect(
+                f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_change", obj_id
+            )
+        return super().response_delete(request, obj_display, obj_id)
 
     def delete_queryset(self, request, queryset):
         for obj in queryset:

@@ -18,6 +18,7 @@ PEGAWAI_SYNCED = "pegawai.synced_from_history"
 REALISASI_CORRECTED = "realisasi_triwulan.corrected"
 TOKEN_ISSUED = "token.issued"
 TOKEN_REVOKED = "token.revoked"
+USERNAME_FOLLOWS_NIP = "user.username_follows_nip"
 
 _LABELS = {
     LKJ_PUBLISHED: "LKj diterbitkan",
@@ -27,6 +28,7 @@ _LABELS = {
     REALISASI_CORRECTED: "Realisasi dikoreksi",
     TOKEN_ISSUED: "Token perangkat dibuat",
     TOKEN_REVOKED: "Token perangkat dicabut",
+    USERNAME_FOLLOWS_NIP: "Nama log-in mengikuti NIP baru",
 }
 _EVENT_LABELS = {
     "created": "dibuat",

@@ -113,3 +113,30 @@ class JenisDokumenAdminForm(forms.ModelForm):
         value = ",".join(self.cleaned_data["format_diizinkan"])
         validate_formats(value)
         return value
+
+
+class AksesFilterForm(forms.Form):
+    """Filters of the access log; an invalid value is shown as an error and not applied."""
+
+    pegawai = forms.CharField(label="Pegawai (NIP atau nama)", required=False, max_length=100)
+    user = forms.CharField(label="Pembaca (nama log-in)", required=False, max_length=150)
+    dari = forms.DateField(
+        label="Dari tanggal", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    sampai = forms.DateField(
+        label="Sampai tanggal", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "form-control"
+
+    def clean(self):
+        data = super().clean()
+        if data.get("dari") and data.get("sampai") and data["sampai"] < data["dari"]:
+            self.add_error("sampai", "Tidak boleh sebelum tanggal awal.")
+        return data
+
+    def filters(self) -> dict:
+        return {k: v for k, v in self.cleaned_data.items() if v} if self.is_valid() else {}

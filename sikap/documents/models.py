@@ -18,8 +18,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 
 from sikap.accounts import access
+from sikap.core.models import AuditEntry
 from sikap.people.models import RIWAYAT_MODELS, Pegawai
 from sikap.workflow import Case
 
@@ -360,3 +362,70 @@ class DokumenTerbit(models.Model):
     def verification_url(self) -> str:
         """Absolute, for the QR code: letters are printed and scanned far from any request."""
         return settings.SIKAP_PUBLIC_URL.rstrip("/") + self.verification_path
+
+
+class AppendOnly(Exception):
+    """The access log is evidence: its rows are never changed or removed."""
+
+
+class AksesBerkasQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AppendOnly("Log akses berkas tidak dapat diubah.")
+
+    def delete(self):
+        raise AppendOnly("Log akses berkas tidak dapat dihapus.")
+
+
+class AksesBerkas(models.Model):
+    """One read of a personal file: a document's file or a DRH PDF — who, what, when, from
+    where. Written by `documents.access_log.record_read`; append-only (UU 27/2022)."""
+
+    class Jenis(models.TextChoices):
+        DOKUMEN = "dokumen", "Berkas dokumen"
+        DRH = "drh", "DRH (PDF)"
+
+    waktu = models.DateTimeField("waktu", default=timezone.now, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="pembaca",
+    )
+    pegawai = models.ForeignKey(
+        Pegawai, on_delete=models.PROTECT, related_name="+", verbose_name="pegawai"
+    )
+    jenis = models.CharField("yang dibuka", max_length=8, choices=Jenis.choices)
+    dokumen = models.ForeignKey(
+        Dokumen,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="dokumen",
+    )
+    keterangan = models.CharField("keterangan", max_length=255)
+    alamat_ip = models.GenericIPAddressField("alamat IP", null=True, blank=True)
+    perangkat = models.CharField("perangkat (user agent)", max_length=255, blank=True)
+    saluran = models.CharField("saluran", max_length=8, choices=AuditEntry.Sumber.choices)
+
+    objects = AksesBerkasQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "akses berkas"
+        verbose_name_plural = "log akses berkas"
+        ordering = ["-waktu", "-id"]
+        indexes = [
+            models.Index(fields=["pegawai", "-waktu"]),
+            models.Index(fields=["user", "-waktu"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} membuka {self.keterangan} ({self.waktu:%Y-%m-%d %H:%M})"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise AppendOnly("Log akses berkas tidak dapat diubah.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnly("Log akses berkas tidak dapat dihapus.")

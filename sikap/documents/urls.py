@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sikap.documents import views
+from sikap.documents import access_views, views
 
 app_name = "documents"
 
@@ -17,6 +17,8 @@ urlpatterns = [
     path("dokumen/kelengkapan/", views.kelengkapan, name="kelengkapan_dokumen"),
     path("dokumen/kelengkapan/ekspor.xlsx", views.kelengkapan_ekspor, name="kelengkapan_ekspor"),
     path("dokumen/terbit/<int:pk>/unduh/", views.terbit_unduh, name="terbit_unduh"),
+    path("akses-berkas/", access_views.akses_log, name="akses_log"),
+    path("akses-berkas/saya/", access_views.akses_saya, name="akses_saya"),
     # Public (`login_not_required`); short, for the QR code.
     path("verifikasi/<str:token>", views.verifikasi_publik, name="verifikasi_dokumen"),
 ]

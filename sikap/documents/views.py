@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from sikap.accounts import access
 from sikap.core.errors import SikapError
 from sikap.core.views import refuse
-from sikap.documents import completeness, selectors
+from sikap.documents import access_log, completeness, selectors
 from sikap.documents.forms import (
     CekBerkasForm,
     KelengkapanFilterForm,
@@ -63,6 +63,8 @@ def arsip_pegawai(request, nip):
         "required": arsip.required,
         "missing": arsip.missing,
         "may_upload": uploader,
+        "may_read_files": access.may_read_personal_files(user, pegawai),
+        "own": access.is_own_record(user, pegawai.pk),
         "verifiable": {
             v.dokumen.pk
             for s in arsip.sections
@@ -110,7 +112,8 @@ def dokumen_unggah(request, nip, kode):
 
 
 def dokumen_unduh(request, pk):
-    dokumen = access.get_dokumen_for_user(request.user, pk)
+    dokumen = access.get_dokumen_for_user(request.user, pk, file=True)
+    access_log.record_read(request, dokumen.pegawai, dokumen=dokumen)
     return file_response(dokumen.file, filename=dokumen.download_name, content_type=dokumen.mime)
 
 

@@ -36,11 +36,26 @@ def compute_indicators(indicators, year: int, *, opd=None, user=None) -> list[In
     """All given indicators from one set of count queries."""
     indicators = list(indicators)
     plan = CountPlan(year, CALENDAR_YEAR)
+    broken = {}
     for indicator in indicators:
-        for name, criterion in indicator.counts().items():
+        try:
+            criteria = indicator.counts()
+        except (RuleError, TypeError, AttributeError, RecursionError) as e:
+            # Saved before a rule tightened, or edited outside the form: this row fails alone.
+            broken[indicator.pk] = _broken(indicator, year, f"Hitungan tidak valid: {_why(e)}")
+            continue
+        for name, criterion in criteria.items():
             plan.add((indicator.pk, name), criterion)
     counts = plan.run(scope_for(resolve_opd(opd), user))[None] if indicators else {}
-    return [_result(ind, year, counts) for ind in indicators]
+    return [broken.get(ind.pk) or _result(ind, year, counts) for ind in indicators]
+
+
+def _why(error: Exception) -> str:
+    return error.message if isinstance(error, RuleError) else "bentuknya tidak dikenal"
+
+
+def _broken(indicator: Indicator, year: int, error: str) -> IndicatorResult:
+    return IndicatorResult(indicator, year, {}, None, None, indicator.rumus, error)
 
 
 def compute_indicator(indicator: Indicator, year: int, *, opd=None, user=None) -> IndicatorResult:
@@ -49,13 +64,16 @@ def compute_indicator(indicator: Indicator, year: int, *, opd=None, user=None) -
 
 def _result(indicator: Indicator, year: int, counts: dict) -> IndicatorResult:
     values = {name: counts[(indicator.pk, name)] for name in indicator.hitungan}
-    parsed = indicator.formula()
-    substituted = formula.substitute(parsed, values)
+    try:
+        parsed = indicator.formula()
+        substituted = formula.substitute(parsed, values)
+    except RuleError as e:
+        return IndicatorResult(indicator, year, values, None, None, indicator.rumus, e.message)
     try:
         value = formula.evaluate(parsed, values)
+        rounded = bulatkan(value, indicator.desimal)
     except RuleError as e:
         return IndicatorResult(indicator, year, values, None, None, substituted, e.message)
-    rounded = bulatkan(value, indicator.desimal)
     text = f"{substituted} = {angka(rounded, indicator.desimal)}"
     return IndicatorResult(indicator, year, values, value, rounded, text)
 

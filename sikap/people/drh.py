@@ -178,10 +178,27 @@ class Section:
     rows: list[tuple[object, list[tuple[str, str]]]]  # (history row, its labelled cells)
 
 
-def sections(pegawai) -> list[Section]:
-    """Every history of `pegawai` (loaded with `with_everything`) as tables."""
+# What the profile summary leaves out (for a superior, pimpinan, perencana): identity numbers,
+# private circumstances and the family (KK), which only the DRH's own readers see.
+PRIVATE_IDENTITY = {"NIK", "NIP lama", "Agama", "Status perkawinan", "Alamat", "NPWP", "Nomor BPJS"}
+PRIVATE_SECTIONS = {"keluarga"}
+
+
+def summary_identity(groups):
+    """`identity(...)` without `PRIVATE_IDENTITY`."""
+    return [
+        (title, [(label, value) for label, value in items if label not in PRIVATE_IDENTITY])
+        for title, items in groups
+    ]
+
+
+def sections(pegawai, *, summary: bool = False) -> list[Section]:
+    """Every history of `pegawai` (loaded with `with_everything`) as tables; `summary` leaves
+    out `PRIVATE_SECTIONS`."""
     result = []
     for kind in COLUMNS:
+        if summary and kind in PRIVATE_SECTIONS:
+            continue
         rows = getattr(pegawai, _related_name(kind)).all()
         result.append(
             Section(kind, TITLES[kind], headers(kind), [(row, cells(kind, row)) for row in rows])

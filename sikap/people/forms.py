@@ -125,6 +125,10 @@ class PegawaiForm(BootstrapForm, forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.pk and not access.may_change_identity(user):
+            for name in access.BKD_ONLY_FIELDS:
+                self.fields[name].disabled = True
+                self.fields[name].help_text = "Hanya admin BKD yang dapat mengubahnya."
         opds = editable_opds(user)
         self.fields["opd"].queryset = opds
         # Units of the chosen OPD only; the page reloads this list when the OPD changes.
@@ -154,6 +158,16 @@ class PegawaiForm(BootstrapForm, forms.ModelForm):
         if unit and opd and unit.opd_id != opd.pk:
             self.add_error("unit", "Unit kerja tidak berada di OPD yang dipilih.")
         return data
+
+    def validate_unique(self):
+        # A taken NIP is the service's to report (`services._check_identity`): Django's
+        # "already exists" would confirm a NIP of an OPD the user does not see.
+        exclude = self._get_validation_exclusions()
+        exclude.add("nip")
+        try:
+            self.instance.validate_unique(exclude=exclude)
+        except ValidationError as e:
+            self._update_errors(e)
 
     def changes(self) -> dict:
         """{field: new value} of what the user changed, for `services.update_pegawai`."""

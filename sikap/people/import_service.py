@@ -66,7 +66,7 @@ def import_siasn(rows_or_file, *, actor, dry_run: bool = False) -> ImportReport:
 
 def _plan_and_write(parsed: ParsedFile, report: ImportReport, scope, actor) -> None:
     with transaction.atomic():
-        plan = _Plan(scope)
+        plan = _Plan(scope, own_id=actor.pegawai_id)
         plan.resolve(parsed.rows)
         report.errors = sorted(parsed.errors + plan.errors, key=lambda e: e.row or 0)
         if report.errors:
@@ -98,6 +98,12 @@ def _without_cycle_collection():
     finally:
         if was_enabled:
             gc.enable()
+
+
+NOT_IMPORTABLE = (
+    "Baris ini tidak dapat diimpor dengan akun Anda. Hubungi admin BKD bila pegawai ini "
+    "seharusnya berada di OPD Anda."
+)
 
 
 def _opd_scope(actor) -> set[int] | None:
@@ -160,8 +166,9 @@ def _pk(ref) -> int | None:
 class _Plan:
     """What an import will write, worked out from the valid rows and what the database holds."""
 
-    def __init__(self, scope: set[int] | None):
+    def __init__(self, scope: set[int] | None, own_id: int | None = None):
         self.scope = scope
+        self.own_id = own_id  # the actor's own record: changed only through self-service
         self.errors: list[RowError] = []
         self.new_opds: list[Opd] = []
         self.new_roots: list[UnitKerja] = []
@@ -182,12 +189,11 @@ class _Plan:
         for row, (opd, unit) in placed:
             pegawai = existing.get(row.fields["nip"])
             if pegawai is not None and self.scope is not None and pegawai.opd_id not in self.scope:
-                self.fail(
-                    row,
-                    "NIP BARU",
-                    row.fields["nip"],
-                    "Pegawai ini terdaftar di OPD lain yang tidak Anda kelola.",
-                )
+                # Not "exists in another OPD": the row must not confirm that a NIP is taken.
+                self.fail(row, "NIP BARU", row.fields["nip"], NOT_IMPORTABLE)
+                continue
+            if pegawai is not None and pegawai.pk == self.own_id:
+                self.fail(row, "NIP BARU", row.fields["nip"], access.OWN_RECORD_REFUSAL)
                 continue
             jabatan = self._jabatan(row, unit) if row.jabatan else None
             self._plan_pegawai(row, pegawai, opd, unit, jabatan, history)
@@ -350,6 +356,17 @@ class _Plan:
             self.creates.append(_Change(Pegawai(**values), refs, {}, set(), added))
             return
         changed = {name for name, value in values.items() if getattr(pegawai, name) != value}
+        # An OPD-scoped import (admin OPD) leaves identity and status to admin BKD.
+        locked = sorted(changed & set(access.BKD_ONLY_FIELDS)) if self.scope is not None else []
+        if locked:
+            labels = ", ".join(str(Pegawai._meta.get_field(f).verbose_name) for f in locked)
+            self.fail(
+                row,
+                "NIP BARU",
+                row.fields["nip"],
+                f"Baris ini mengubah {labels}; hanya admin BKD yang dapat mengubahnya.",
+            )
+            return
         for name, ref in refs.items():
             new_id = _pk(ref)  # None for an OPD, unit or jabatan this import creates
             if getattr(pegawai, f"{name}_id") != new_id or (ref is not None and new_id is None):

@@ -84,12 +84,14 @@ class PegawaiQuerySet(models.QuerySet):
         return self.filter(q)
 
     def editable_by(self, user):
-        """Records whose master data the user may change directly (not via a change request)."""
+        """Records whose master data the user may change directly (not via a change request).
+        Never one's own record, whatever the role: that goes through self-service."""
         if not access.may_edit_personnel(user):
             return self.none()
+        queryset = self.exclude(pk=user.pegawai_id) if user.pegawai_id else self
         if access.is_admin_bkd(user):
-            return self
-        return self.filter(opd__in=user.opd_scope.all())
+            return queryset
+        return queryset.filter(opd__in=user.opd_scope.all())
 
 
 class Pegawai(models.Model):

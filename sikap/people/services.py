@@ -34,6 +34,8 @@ def ensure_can_edit(pegawai: Pegawai, actor, *, approved_request=None) -> None:
                 "atau bukan untuk pegawai ini."
             )
         return
+    if pegawai.pk and access.is_own_record(actor, pegawai.pk):
+        raise tidak_berhak(access.OWN_RECORD_REFUSAL)
     if pegawai.pk and not Pegawai.objects.editable_by(actor).filter(pk=pegawai.pk).exists():
         raise tidak_berhak("Anda tidak berhak mengubah data pegawai ini.")
 
@@ -42,17 +44,26 @@ def _note(approved_request) -> str:
     return f"Diterapkan dari {approved_request}" if approved_request is not None else ""
 
 
-def _check_identity(pegawai: Pegawai) -> None:
+NIP_NOT_AVAILABLE = (
+    "Pegawai dengan NIP ini tidak dapat ditambahkan atau disimpan dengan akun Anda. "
+    "Hubungi admin BKD bila pegawai ini seharusnya berada di OPD Anda."
+)
+
+
+def _check_identity(pegawai: Pegawai, actor) -> None:
     errors = identity_errors(**{f: getattr(pegawai, f) for f in IDENTITY_FIELDS})
     if errors:
         raise SikapError(Kode.DATA_TIDAK_VALID, "Data identitas pegawai tidak valid.", errors)
     duplicate = Pegawai.objects.filter(nip=pegawai.nip).exclude(pk=pegawai.pk)
-    if duplicate.exists():
+    if duplicate.visible_to(actor).exists():
         raise SikapError(
             Kode.DUPLIKAT,
             f"NIP {pegawai.nip} sudah terdaftar.",
             {"nip": [f"NIP {pegawai.nip} sudah dipakai pegawai lain."]},
         )
+    if duplicate.exists():
+        # Taken where the actor cannot see: say no more than that this user cannot save it.
+        raise SikapError(Kode.DUPLIKAT, NIP_NOT_AVAILABLE, {"nip": [NIP_NOT_AVAILABLE]})
 
 
 def _save(obj, actor, action, before=None, note=""):
@@ -84,7 +95,7 @@ def _ensure_placement(pegawai: Pegawai, actor, *, approved_request=None) -> None
 @transaction.atomic
 def create_pegawai(pegawai: Pegawai, *, actor) -> Pegawai:
     _ensure_placement(pegawai, actor)
-    _check_identity(pegawai)
+    _check_identity(pegawai, actor)
     _save(pegawai, actor, AuditEntry.Aksi.CREATE)
     return pegawai
 
@@ -95,11 +106,51 @@ def update_pegawai(pegawai: Pegawai, changes: dict, *, actor, approved_request=N
     ensure_can_edit(pegawai, actor, approved_request=approved_request)
     note = _note(approved_request)
     with audited.change(Pegawai, pegawai.pk, actor=actor, note=note) as locked:
+        old_nip = locked.nip
+        identity = {f: getattr(locked, f) for f in access.BKD_ONLY_FIELDS}
         for field, value in changes.items():
             setattr(locked, field, value)
+        if approved_request is None:
+            _ensure_identity_rights(identity, locked, actor)
         _ensure_placement(locked, actor, approved_request=approved_request)
-        _check_identity(locked)
+        _check_identity(locked, actor)
+    if locked.nip != old_nip:
+        _follow_nip(locked, old_nip, actor=actor, note=note)
     return locked
+
+
+def _ensure_identity_rights(before: dict, pegawai: Pegawai, actor) -> None:
+    """NIP, status, birth date, TMT CPNS and kedudukan are admin BKD's to change directly
+    (an approved change request carries its own chain of verifiers)."""
+    if access.may_change_identity(actor):
+        return
+    changed = [f for f, value in before.items() if getattr(pegawai, f) != value]
+    if changed:
+        labels = ", ".join(str(Pegawai._meta.get_field(f).verbose_name) for f in changed)
+        raise tidak_berhak(f"Hanya admin BKD yang dapat mengubah {labels}.")
+
+
+def _follow_nip(pegawai: Pegawai, old_nip: str, *, actor, note: str) -> None:
+    """A pegawai logs in with their NIP: the linked account's user name follows a new NIP."""
+    from sikap.accounts.models import User
+
+    for user in User.objects.select_for_update().filter(pegawai=pegawai, username=old_nip):
+        if User.objects.filter(username=pegawai.nip).exclude(pk=user.pk).exists():
+            raise SikapError(
+                Kode.DUPLIKAT,
+                f"Nama log-in {pegawai.nip} sudah dipakai akun lain; NIP tidak diubah.",
+            )
+        before = audit.snapshot(user)
+        user.username = pegawai.nip
+        user.save(update_fields=["username"])
+        audit.record(
+            user,
+            actor=actor,
+            action=AuditEntry.Aksi.UPDATE,
+            kind=kinds.USERNAME_FOLLOWS_NIP,
+            before=before,
+            note=note or f"NIP berubah dari {old_nip}",
+        )
 
 
 @transaction.atomic

@@ -5,6 +5,7 @@ Every page starts from `Pegawai.objects.visible_to(user)`: a pegawai the user ma
 """
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,6 +19,7 @@ from sikap.core.errors import SikapError
 from sikap.core.forms import show_error
 from sikap.core.models import AuditEntry
 from sikap.core.views import refuse
+from sikap.documents import access_log
 from sikap.people import charts, drh, stats
 from sikap.people.filters import PegawaiFilterForm
 from sikap.people.forms import RIWAYAT_FORMS, PegawaiForm, editable_opds
@@ -114,13 +116,18 @@ def pegawai_export(request):
 
 
 def _drh_context(request, nip: str) -> dict:
+    """The full DRH for whoever may read personal files (`access.may_read_personal_files`);
+    a superior, pimpinan or perencana get the summary without identity numbers and family."""
     pegawai = access.get_pegawai_for_user(
         request.user, nip, queryset=drh.with_everything(Pegawai.objects)
     )
+    full = access.may_read_personal_files(request.user, pegawai)
+    identity = drh.identity(pegawai, as_of=timezone.localdate(), atasan=atasan_of(pegawai))
     return {
         "pegawai": pegawai,
-        "identity": drh.identity(pegawai, as_of=timezone.localdate(), atasan=atasan_of(pegawai)),
-        "sections": drh.sections(pegawai),
+        "full_drh": full,
+        "identity": identity if full else drh.summary_identity(identity),
+        "sections": drh.sections(pegawai, summary=not full),
     }
 
 
@@ -135,6 +142,9 @@ def pegawai_detail(request, nip):
 
 def pegawai_pdf(request, nip):
     context = _drh_context(request, nip)
+    if not context["full_drh"]:
+        raise PermissionDenied(access.PERSONAL_FILES_REFUSAL)
+    access_log.record_read(request, context["pegawai"])
     context["dicetak"] = timezone.localtime()
     content = render_pdf("reports/drh.html", context, request=request)
     return pdf_response(content, f"DRH-{context['pegawai'].nip}.pdf")

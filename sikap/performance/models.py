@@ -48,6 +48,10 @@ class PrintedDecimalField(models.CharField):
     def get_prep_value(self, value):
         return None if value in (None, "") else str(value)
 
+    def run_validators(self, value):
+        # CharField's validators (max_length) measure text; `to_python` gave a Decimal.
+        super().run_validators(None if value is None else str(value))
+
 
 class Arah(models.TextChoices):
     HIGHER = Direction.HIGHER, "Semakin tinggi semakin baik"

@@ -19,6 +19,7 @@ from sikap.performance import flows
 from sikap.performance.checks import Finding
 from sikap.performance.importer import IKU, Bundle, ImportRefused, Issue
 from sikap.performance.models import (
+    EDITABLE,
     Indikator,
     IndikatorRenja,
     IndikatorTarget,
@@ -580,5 +581,17 @@ def save_plan_object(obj, *, actor):
 
 
 def delete_plan_object(obj, *, actor) -> None:
+    """Deletes the object and its tree, row by row audited — unless realisation beneath it has
+    been submitted or verified: that data changes only through a correction (koreksi)."""
     ensure_can_edit(actor)
-    audited.delete(obj, actor=actor)
+    audited.delete(obj, actor=actor, refuse=_submitted_realisation)
+
+
+def _submitted_realisation(row) -> str:
+    if isinstance(row, RealisasiTriwulan) and row.state not in EDITABLE:
+        return (
+            f"realisasi triwulan {row.triwulan} indikator {row.indikator.kode} sudah "
+            f"{row.status_label.lower()}. Data yang sudah diajukan atau diverifikasi hanya "
+            "berubah melalui koreksi."
+        )
+    return ""

@@ -14,6 +14,7 @@ from sikap.accounts import access
 from sikap.core.audit import history_of
 from sikap.core.errors import SikapError
 from sikap.core.forms import show_error
+from sikap.core.ids import INT_MAX, parse_number
 from sikap.core.views import refuse
 from sikap.performance import flows, services
 from sikap.performance.capaian import year_capaian
@@ -408,9 +409,9 @@ def perjanjian(request, tahun):
 @editor
 def pengaturan(request):
     instance = None
-    tahun = request.GET.get("berlaku_mulai", "")
-    if tahun.isdigit():
-        instance = PengaturanCapaian.objects.filter(berlaku_mulai=int(tahun)).first()
+    tahun = parse_number(request.GET.get("berlaku_mulai"), INT_MAX)
+    if tahun is not None:
+        instance = PengaturanCapaian.objects.filter(berlaku_mulai=tahun).first()
     form = PengaturanForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         try:

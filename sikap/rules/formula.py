@@ -16,6 +16,10 @@ from sikap.rules import RuleError
 from sikap.rules.indices import number_text
 
 MAX_LENGTH = 500
+# Counts are at most a regency's workforce; a literal or an intermediate result beyond these
+# is a typing error, and would not fit the 28 digits the result is rounded in.
+MAX_LITERAL = Decimal(10) ** 12
+MAX_RESULT = Decimal(10) ** 15
 _ALLOWED_CHARS = re.compile(r"[A-Za-z0-9_ .+\-*/()]")
 _OPERATORS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
 _HINTS = {
@@ -66,8 +70,12 @@ def _check(node: ast.expr, text: str, names: list[str]) -> None:
         if node.id not in names:
             names.append(node.id)
     elif isinstance(node, ast.Constant) and type(node.value) in (int, float):
-        if not Decimal(repr(node.value)).is_finite():
-            raise RuleError(f"Angka pada kolom {node.col_offset + 1} terlalu besar")
+        number = Decimal(repr(node.value))
+        if not number.is_finite() or abs(number) > MAX_LITERAL:
+            raise RuleError(
+                f"Angka pada kolom {node.col_offset + 1} terlalu besar "
+                f"(paling besar {number_text(MAX_LITERAL)})"
+            )
     else:
         # Only ASCII passed the character check, so byte offsets are character offsets.
         segment = ast.get_source_segment(text, node) or text
@@ -89,6 +97,16 @@ def evaluate(formula: Formula, values: Mapping[str, int | Decimal]) -> Decimal:
 
 
 def _evaluate(node: ast.expr, text: str, values: Mapping[str, int | Decimal]) -> Decimal:
+    result = _operate(node, text, values)
+    if abs(result) > MAX_RESULT:
+        raise RuleError(
+            f"Hasil rumus terlalu besar pada kolom {node.col_offset + 1} "
+            f"(lebih dari {number_text(MAX_RESULT)}); periksa angka pada rumus"
+        )
+    return result
+
+
+def _operate(node: ast.expr, text: str, values: Mapping[str, int | Decimal]) -> Decimal:
     if isinstance(node, ast.Name):
         return Decimal(values[node.id])
     if isinstance(node, ast.Constant):

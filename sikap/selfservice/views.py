@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from sikap.accounts import access
 from sikap.core.errors import SikapError
 from sikap.core.forms import show_error
+from sikap.core.ids import INT_MAX, parse_number
 from sikap.core.models import Notifikasi
 from sikap.core.views import refuse
 from sikap.people import drh
@@ -71,7 +72,7 @@ def _jenis(kode) -> JenisPerubahan:
 
 
 def _own_row(jenis: JenisPerubahan, pegawai: Pegawai, pk: str):
-    if not pk.isdigit():
+    if parse_number(pk) is None:
         raise Http404("Baris riwayat tidak ditemukan.")
     return get_object_or_404(jenis.model, pk=pk, pegawai=pegawai)
 
@@ -194,8 +195,7 @@ def usulan_edit(request, pk):
 
 
 def _version(request) -> int | None:
-    value = request.POST.get("version", "")
-    return int(value) if value.isdigit() else None
+    return parse_number(request.POST.get("version"), INT_MAX)
 
 
 def usulan_detail(request, pk):
@@ -278,7 +278,10 @@ def antrian_bulk(request):
     user = request.user
     if not access.may_work_usulan_queue(user):
         return refuse(request, "Halaman ini untuk verifikator usulan perubahan data.")
-    chosen = [int(pk) for pk in request.POST.getlist("pilih") if pk.isdigit()]
+    posted = request.POST.getlist("pilih")
+    chosen = [pk for pk in map(parse_number, posted) if pk is not None]
+    if len(chosen) < len(posted):
+        messages.error(request, "Sebagian pilihan bukan nomor usulan yang sah dan diabaikan.")
     if not chosen:
         messages.warning(request, "Pilih dahulu usulan yang akan disetujui.")
         return redirect("selfservice:antrian")
@@ -287,8 +290,8 @@ def antrian_bulk(request):
     items = []
     for pk in chosen:
         if pk in found:
-            seen = request.POST.get(f"versi-{pk}", "")
-            items.append((found[pk], int(seen) if seen.isdigit() else None))
+            seen = parse_number(request.POST.get(f"versi-{pk}"), INT_MAX)
+            items.append((found[pk], seen))
     results = services.bulk_approve(items, actor=user)
     done = [f"#{r.usulan.pk}" for r in results if r.ok]
     if done:

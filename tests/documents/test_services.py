@@ -248,3 +248,19 @@ def test_a_superseded_or_unverifiable_document_cannot_be_verified(world):
     with pytest.raises(SikapError) as exc:
         verify_dokumen(npwp, actor=world.users["verifikator"], approve=True)
     assert exc.value.code == Kode.LANGKAH_TIDAK_SAH
+
+
+def test_admin_bkd_never_verifies_a_document_of_their_own_record(world):
+    """Issue 8, finding 1: linked to their own pegawai record, admin BKD (and a superuser) may
+    not verify what is on it, even when someone else uploaded it."""
+    own = world.users["admin_bkd"]
+    own.pegawai = world.pegawai_b
+    own.save()
+    dokumen = up(world, persona="admin_opd_lain", pegawai=world.pegawai_b)
+    for actor in (own, world.users["admin_opd_lain"]):
+        with pytest.raises(SikapError) as exc:
+            verify_dokumen(dokumen, actor=actor, approve=True)
+        assert exc.value.code == Kode.TIDAK_BERHAK
+    dokumen.refresh_from_db()
+    assert dokumen.state == Dokumen.Status.MENUNGGU
+    verify_dokumen(dokumen, actor=world.users["verifikator"], approve=True)

@@ -136,3 +136,45 @@ def test_an_indicator_is_edited_and_deleted_with_audit(regency):
     assert client.post(f"/ip-asn/indikator/{indicator.pk}/hapus/").status_code == 302
     assert not Indicator.objects.exists()
     assert AuditEntry.objects.filter(object_id=str(indicator.pk), action="delete").exists()
+
+
+def test_a_saved_indicator_with_a_huge_literal_fails_on_its_own_row(regency):
+    """Saved before literals were bounded (written straight to the table): the year page
+    still answers, and that row says why it has no value."""
+    good = services.save_indicator(
+        Indicator(
+            nama="Jumlah PNS", rumus="jumlah_pns", hitungan={"jumlah_pns": {"status": ["pns"]}}
+        ),
+        actor=regency.users["admin_bkd"],
+    )
+    huge = Indicator.objects.create(
+        nama="Rusak", rumus="99999999999999999999999999999 * jumlah_pns",
+        hitungan={"jumlah_pns": {"status": ["pns"]}},
+    )  # fmt: skip
+    deep = Indicator.objects.create(nama="Bersarang", rumus="a", hitungan={"a": [[[[["pns"]]]]]})
+    response = regency.client("pimpinan").get("/ip-asn/2023/")
+    assert response.status_code == 200
+    results = {r.indicator.pk: r for r in response.context["indicators"]}
+    assert results[good.pk].error is None and str(results[good.pk].rounded) == "5.00"
+    assert "terlalu besar" in results[huge.pk].error
+    assert results[deep.pk].error.startswith("Hitungan tidak valid")
+    assert "terlalu besar" in response.content.decode()
+    page = regency.client("pimpinan").get(f"/ip-asn/2023/indikator/{huge.pk}/")
+    assert page.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "[" * 100_000 + "]" * 100_000,
+        '{"a": ' + "[" * 3000 + "]" * 3000 + "}",
+        '{"a": [[[["pns"]]]]}',
+    ],
+)
+def test_deeply_nested_counts_are_refused_with_a_clear_message(regency, value):
+    data = {**PERSENTASE_S2_S3, "rumus": "a", "hitungan": value}
+    response = regency.client("admin_bkd").post("/ip-asn/indikator/tambah/", data)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "terlalu dalam" in page or "terlalu panjang" in page
+    assert not Indicator.objects.exists()

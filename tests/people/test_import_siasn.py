@@ -16,7 +16,7 @@ from sikap.core.errors import Kode, SikapError
 from sikap.core.models import AuditEntry
 from sikap.org.models import Jabatan, Opd, UnitKerja
 from sikap.people import services
-from sikap.people.import_service import import_siasn
+from sikap.people.import_service import NOT_IMPORTABLE, import_siasn
 from sikap.people.models import Pegawai, RiwayatJabatan, RiwayatPangkat, RiwayatPendidikan
 from sikap.people.siasn import EXPORT_COLUMNS
 from sikap.rules.nik import encode_nik_date
@@ -532,6 +532,9 @@ def test_admin_opd_cannot_pull_a_pegawai_of_another_opd_into_own_opd(world):
     )
     report = import_siasn([row], actor=world.user("admin_opd"))
     assert [(e.row, e.column) for e in report.errors] == [(2, "NIP BARU")]
+    # The row says it cannot be imported by this user, not that the NIP exists elsewhere.
+    assert report.errors[0].message == NOT_IMPORTABLE
+    assert "OPD lain" not in report.errors[0].message
     world.pegawai_b.refresh_from_db()
     assert world.pegawai_b.opd == world.opd_b
 

@@ -424,7 +424,7 @@ def test_admin_opd_edits_own_staff_with_audit(world):
 
 def test_edit_with_invalid_nip_changes_nothing(world):
     p = world.pegawai
-    response = world.client("admin_opd").post(
+    response = world.client("admin_bkd").post(
         url("people:pegawai_edit", p.nip), _edit_form(p, nip="19800517200503300A", nama="Diganti")
     )
     assert response.status_code == 200

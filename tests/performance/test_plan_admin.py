@@ -1,10 +1,12 @@
 """Perencana keep the Renstra and Renja trees by hand at /kelola/; nothing else is open to them."""
 
+from decimal import Decimal
+
 import pytest
 
 from sikap.accounts.models import Peran
 from sikap.core.models import AuditEntry
-from sikap.performance.models import Renstra, Tujuan
+from sikap.performance.models import Indikator, IndikatorTarget, Renstra, Tujuan
 from tests.factories import make_user
 
 
@@ -59,3 +61,27 @@ def test_other_roles_cannot_edit_plans(world, persona):
     response = world.client(persona).post("/kelola/performance/renstra/add/", RENSTRA)
     assert response.status_code in (302, 403)
     assert not Renstra.objects.exists()
+
+
+def test_an_iku_whose_target_has_a_printed_capaian_can_be_saved(perencana):
+    """laporan_capaian keeps printed figures as text but reads them as Decimal; the /kelola/
+    form used to measure the Decimal's length and answer 500."""
+    renstra = Renstra.objects.create(tahun_awal=2025, tahun_akhir=2029)
+    tujuan = Tujuan.objects.create(renstra=renstra, nama="Meningkatnya Profesionalitas ASN")
+    iku = Indikator.objects.create(tujuan=tujuan, nama="Indeks Uji", satuan="%", sumber="manual")
+    IndikatorTarget.objects.create(
+        indikator=iku, tahun=2025, target=Decimal(80), laporan_capaian=Decimal("13.00")
+    )
+    target = IndikatorTarget.objects.get()
+    data = {
+        "tujuan": tujuan.pk, "nama": "Indeks Uji (diubah)", "satuan": "%", "arah": "higher",
+        "agregasi": "last", "sumber": "manual", "urutan": "0",
+        "target-TOTAL_FORMS": "1", "target-INITIAL_FORMS": "1",
+        "target-0-id": target.pk, "target-0-indikator": iku.pk, "target-0-tahun": "2025",
+        "target-0-target": "80", "target-0-laporan_capaian": "13.00",
+    }  # fmt: skip
+    response = perencana.post(f"/kelola/performance/indikator/{iku.pk}/change/", data)
+    assert response.status_code == 302, response.content.decode()[-2000:]
+    iku.refresh_from_db()
+    assert iku.nama == "Indeks Uji (diubah)"
+    assert IndikatorTarget.objects.get().laporan_capaian == Decimal("13.00")

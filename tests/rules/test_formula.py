@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from sikap.rules import RuleError
+from sikap.rules import RuleError, formula
 from sikap.rules.formula import check_names, evaluate, parse, substitute
 
 D = Decimal
@@ -82,3 +82,18 @@ def test_spacing_and_line_breaks_are_normalised_before_positions_are_counted():
     formula = parse("(a\n  / b)  * 100")
     assert formula.text == "(a / b) * 100"
     assert substitute(formula, {"a": 1, "b": 2000}) == "(1 / 2.000) * 100"
+
+
+@pytest.mark.parametrize(
+    "text", ["99999999999999999999999999999 * jumlah_pns", "1000000000001", "1e300 / a"]
+)
+def test_a_literal_beyond_a_trillion_is_refused_when_saved(text):
+    with pytest.raises(RuleError, match="terlalu besar"):
+        formula.parse(text)
+
+
+def test_a_result_beyond_what_can_be_rounded_is_an_error_not_a_crash():
+    parsed = formula.parse("a * 1000000 * 1000000 * 1000000")
+    with pytest.raises(RuleError, match="Hasil rumus terlalu besar pada kolom"):
+        formula.evaluate(parsed, {"a": 5508})
+    assert formula.evaluate(formula.parse("a * 1000000"), {"a": 5508}) == 5508000000

@@ -526,3 +526,16 @@ def test_other_roles_cannot_edit_change_types(world, persona):
     )  # fmt: skip
     assert response.status_code == 302 and "/kelola/login/" in response["Location"]
     assert JenisPerubahan.objects.get(pk=jenis.pk).nama != "Dibajak"
+
+
+def test_bulk_approval_with_ids_no_database_holds_says_so_and_changes_nothing(world, propose):
+    kontak = _submitted(propose, "kontak", {"no_hp": "081234567890"})
+    huge = "9" * 30
+    response = world.client("admin_opd").post(
+        url("selfservice:antrian_bulk"),
+        {"pilih": [huge, "²", str(2**63)], f"versi-{huge}": huge},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "bukan nomor usulan yang sah" in " ".join(messages_of(response))
+    assert UsulanPerubahan.objects.get(pk=kontak.pk).state == "menunggu_opd"

@@ -1,0 +1,51 @@
+"""Who opened which personal file: every download of a document's file and every DRH PDF is
+recorded before the file is sent (`AksesBerkas`, append-only). Admin BKD search the log; a
+pegawai reads who opened theirs ("Siapa yang melihat data saya")."""
+
+from django.db.models import Q
+
+from sikap.core import audit
+from sikap.documents.models import AksesBerkas, Dokumen
+
+
+def _client_address(request) -> str | None:
+    # REMOTE_ADDR: behind the reverse proxy of docs/deployment.md it is the proxy's unless the
+    # proxy sets it (uwsgi/gunicorn `--forwarded-allow-ips`); a forged header is never read.
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def record_read(request, pegawai, *, dokumen: Dokumen | None = None) -> AksesBerkas:
+    if dokumen is not None:
+        jenis = AksesBerkas.Jenis.DOKUMEN
+        keterangan = f"{dokumen.jenis.nama} versi {dokumen.versi}"
+    else:
+        jenis, keterangan = AksesBerkas.Jenis.DRH, "Daftar riwayat hidup (PDF)"
+    return AksesBerkas.objects.create(
+        user=request.user,
+        pegawai=pegawai,
+        jenis=jenis,
+        dokumen=dokumen,
+        keterangan=keterangan[:255],
+        alamat_ip=_client_address(request),
+        perangkat=request.META.get("HTTP_USER_AGENT", "")[:255],
+        saluran=audit.current_source(),
+    )
+
+
+def search(*, pegawai: str = "", user: str = "", dari=None, sampai=None):
+    """The log, newest first, filtered by pegawai (NIP or name), reader (user name) and dates."""
+    rows = AksesBerkas.objects.select_related("user", "pegawai", "dokumen__jenis")
+    if pegawai:
+        nip = "".join(pegawai.split())
+        rows = rows.filter(Q(pegawai__nip=nip) | Q(pegawai__nama__icontains=pegawai.strip()))
+    if user:
+        rows = rows.filter(user__username__iexact=user.strip())
+    if dari:
+        rows = rows.filter(waktu__date__gte=dari)
+    if sampai:
+        rows = rows.filter(waktu__date__lte=sampai)
+    return rows
+
+
+def of_pegawai(pegawai):
+    return AksesBerkas.objects.filter(pegawai=pegawai).select_related("user__pegawai")
