@@ -23,6 +23,7 @@ from sikap.core.tabular import (
     normalise_header,
     read_table,
 )
+from sikap.core.validators import FORMULA_MESSAGE, starts_like_formula
 from sikap.org.models import JenisJabatan, Opd
 from sikap.people.models import Agama, Kedudukan, Pegawai, StatusKawin, StatusPegawai
 from sikap.people.validation import identity_errors
@@ -137,6 +138,11 @@ _ROMAN = ("I", "II", "III", "IV", "V")
 _ESELON_TEXT = re.compile(r"(IV|V|III|II|I)\s*[./\- ]?\s*([AB])", re.IGNORECASE)
 _ESELON_ID = re.compile(r"([1-5])([12])")
 _BLANK = frozenset({"", "-", "null", "NULL"})
+# Names, titles and places: a formula start there is never meaningful (core/validators.py).
+_NAME_COLUMNS = frozenset({
+    "NAMA", "GELAR DEPAN", "GELAR BELAKANG", "TEMPAT LAHIR NAMA", "SATUAN KERJA KERJA NAMA",
+    "UNOR NAMA", "JABATAN NAMA", "PENDIDIKAN NAMA", "NAMA SEKOLAH",
+})  # fmt: skip
 _MAX_LENGTH = {f.name: f.max_length for f in Pegawai._meta.fields if f.max_length}
 _OPD_KODE_MAX = Opd._meta.get_field("kode").max_length
 # Names of OPD, unit, jabatan and school, and SIASN IDs, share these column sizes.
@@ -300,6 +306,8 @@ class _RowParser:
         def check(value):
             if limit and len(value) > limit:
                 raise _Invalid(f"Terlalu panjang: {len(value)} karakter, paling banyak {limit}.")
+            if name in _NAME_COLUMNS and starts_like_formula(value):
+                raise _Invalid(FORMULA_MESSAGE)
             return value
 
         return self.read(name, check, required=required)
