@@ -38,6 +38,19 @@ def envlist(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def envsizes(name: str, default: str) -> dict[str, int]:
+    """`/masuk/=64K,/verifikasi/=51M` → {path prefix: bytes}."""
+    sizes = {}
+    for item in envlist(name, default):
+        prefix, _, size = item.partition("=")
+        unit = {"K": 1024, "M": 1024 * 1024}.get(size[-1:].upper(), 1)
+        digits = size[:-1] if unit > 1 else size
+        if not prefix.startswith("/") or not digits.isdigit():
+            raise ImproperlyConfigured(f"{name}: {item!r} is not /path/=SIZE (e.g. /masuk/=64K)")
+        sizes[prefix.strip()] = int(digits) * unit
+    return sizes
+
+
 DEBUG = envbool("SIKAP_DEBUG", "true")
 SECRET_KEY = os.environ.get("SIKAP_SECRET_KEY", _DEV_SECRET)
 if not DEBUG and SECRET_KEY == _DEV_SECRET:
@@ -73,6 +86,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First of all: a body over its cap is refused before anything reads it (413).
+    "sikap.core.request_limits.RequestSizeMiddleware",
     "sikap.core.audit.SourceMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "sikap.api.middleware.JsonErrorsMiddleware",
@@ -176,6 +191,16 @@ MEDIA_ROOT = Path(os.environ.get("SIKAP_MEDIA_ROOT", VAR_DIR / "media"))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 SIKAP_IMPORT_MAX_BYTES = envint("SIKAP_IMPORT_MAX_MB", "50") * 1024 * 1024
+# Request bodies (core/request_limits.py): a cap for every path, tighter ones per path prefix
+# (the longest matching prefix wins). Match nginx's client_max_body_size to the global cap.
+SIKAP_REQUEST_MAX_BYTES = envint("SIKAP_REQUEST_MAX_MB", "52") * 1024 * 1024
+SIKAP_REQUEST_PATH_LIMITS = envsizes(
+    "SIKAP_REQUEST_PATH_LIMITS", "/masuk/=64K,/keluar/=64K,/verifikasi/=51M"
+)
+if SIKAP_REQUEST_MAX_BYTES <= SIKAP_IMPORT_MAX_BYTES:
+    raise ImproperlyConfigured(
+        "SIKAP_REQUEST_MAX_MB must be larger than SIKAP_IMPORT_MAX_MB (room for the form)."
+    )
 
 # Uploaded and issued documents: the local MEDIA_ROOT (never served; downloads go through
 # permission-checked views) or S3-compatible object storage with SIKAP_STORAGE=s3.

@@ -19,7 +19,7 @@ from pypdf import PdfReader
 
 from sikap.core.errors import Kode, SikapError
 from sikap.documents.models import FORMATS
-from sikap.rules.formatting import angka
+from sikap.rules.formatting import angka, ukuran_berkas
 
 MAX_SIDE_PX = 10_000
 MAX_PIXELS = 40_000_000
@@ -77,7 +77,7 @@ def inspect(
         raise refuse("Berkas kosong (0 bita).")
     if len(data) > max_bytes:
         raise refuse(
-            f"Ukuran berkas {_size(len(data))} melebihi batas {_size(max_bytes)} "
+            f"Ukuran berkas {ukuran_berkas(len(data))} melebihi batas {ukuran_berkas(max_bytes)} "
             f"untuk {jenis_nama}."
         )
     kind = detect_format(data[:16])
@@ -208,12 +208,6 @@ def _too_large_message() -> str:
         f"Gambar paling besar {angka(MAX_SIDE_PX)} piksel per sisi dan "
         f"{MAX_PIXELS // 1_000_000} megapiksel; perkecil lalu unggah kembali."
     )
-
-
-def _size(n: int) -> str:
-    if n >= 1024 * 1024:
-        return f"{angka(n / (1024 * 1024), 1)} MB"
-    return f"{angka(max(1, round(n / 1024)))} KB"
 
 
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f<>:\"|?*]")
