@@ -191,6 +191,13 @@ MEDIA_ROOT = Path(os.environ.get("SIKAP_MEDIA_ROOT", VAR_DIR / "media"))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 SIKAP_IMPORT_MAX_BYTES = envint("SIKAP_IMPORT_MAX_MB", "50") * 1024 * 1024
+# What one import may cost (core/tabular.py): rows, cells, problems collected before reading
+# stops, and an XLSX's inflated size (all entries / the shared strings openpyxl keeps in memory).
+SIKAP_IMPORT_MAX_ROWS = envint("SIKAP_IMPORT_MAX_ROWS", "200000")
+SIKAP_IMPORT_MAX_CELLS = envint("SIKAP_IMPORT_MAX_CELLS", "15000000")
+SIKAP_IMPORT_MAX_ERRORS = envint("SIKAP_IMPORT_MAX_ERRORS", "1000")
+SIKAP_IMPORT_MAX_UNCOMPRESSED_BYTES = envint("SIKAP_IMPORT_MAX_UNCOMPRESSED_MB", "600") * 2**20
+SIKAP_IMPORT_MAX_SHARED_STRINGS_BYTES = envint("SIKAP_IMPORT_MAX_SHARED_STRINGS_MB", "80") * 2**20
 # Request bodies (core/request_limits.py): a cap for every path, tighter ones per path prefix
 # (the longest matching prefix wins). Match nginx's client_max_body_size to the global cap.
 SIKAP_REQUEST_MAX_BYTES = envint("SIKAP_REQUEST_MAX_MB", "52") * 1024 * 1024

@@ -44,6 +44,7 @@ class ImportReport:
     new_units: int = 0
     new_jabatan: int = 0
     errors: list[RowError] = field(default_factory=list)
+    stopped: bool = False  # checking stopped at the error cap: later rows were not read
 
     @property
     def ok(self) -> bool:
@@ -65,10 +66,15 @@ def import_siasn(rows_or_file, *, actor, dry_run: bool = False) -> ImportReport:
 
 
 def _plan_and_write(parsed: ParsedFile, report: ImportReport, scope, actor) -> None:
+    if parsed.stopped:  # refused anyway; the rows read so far are not worth resolving
+        report.errors, report.stopped = parsed.errors, True
+        return
     with transaction.atomic():
         plan = _Plan(scope)
         plan.resolve(parsed.rows)
-        report.errors = sorted(parsed.errors + plan.errors, key=lambda e: e.row or 0)
+        errors = sorted(parsed.errors + plan.errors, key=lambda e: e.row or 0)
+        cap = settings.SIKAP_IMPORT_MAX_ERRORS
+        report.errors, report.stopped = errors[:cap], len(errors) > cap
         if report.errors:
             return
         report.created, report.updated = len(plan.creates), len(plan.updates)

@@ -203,6 +203,7 @@ class ParsedFile:
     rows: list[SiasnRow]
     errors: list[RowError]
     total: int  # data rows in the file, valid or not
+    stopped: bool = False  # reading stopped at the error cap (core/tabular.py)
 
 
 class _Invalid(Exception):
@@ -214,7 +215,11 @@ def parse_file(data: bytes) -> ParsedFile:
     """Read and validate a whole SIASN file (CSV or XLSX, recognised by content)."""
     table = read_table(data, COLUMNS)
     columns = _columns(table.header, table.index, table.missing, table.unknown)
-    return _parse(columns, ((row.number, row.cells, row.too_wide) for row in table.rows()))
+    errors: list[RowError] = []
+    rows = ((row.number, row.cells, row.too_wide) for row in table.rows(errors=errors))
+    parsed = _parse(columns, rows, errors)
+    parsed.stopped = table.stopped
+    return parsed
 
 
 def parse_records(records: Iterable[Mapping[str, object]]) -> ParsedFile:
@@ -244,9 +249,12 @@ def _columns(header, index, missing, unknown) -> dict[str, tuple[int, str]]:
     return {name: (i, str(header[i]).strip()) for name, i in index.items()}
 
 
-def _parse(columns: dict[str, tuple[int, str]], records: Iterable[tuple]) -> ParsedFile:
+def _parse(
+    columns: dict[str, tuple[int, str]], records: Iterable[tuple], errors: list | None = None
+) -> ParsedFile:
     """Validate rows given as (row number, cells in header order, why the row is too wide)."""
-    rows, errors, first_row_of = [], [], {}
+    rows, first_row_of = [], {}
+    errors = [] if errors is None else errors
     total = 0
     for row_no, cells, too_wide in records:
         total += 1
