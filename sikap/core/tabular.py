@@ -184,6 +184,14 @@ def read_table(data: bytes, columns: Sequence[Column], limits: Limits | None = N
     return Table(header, columns, numbered, limits)
 
 
+def estimate_rows(data: bytes) -> int | None:
+    """About how many data rows a file holds, for a progress bar: a CSV's line breaks (a
+    quoted cell may hold more); None for a workbook, whose rows are known only once read."""
+    if data.startswith((_ZIP, _OLE)):
+        return None
+    return max(0, data.count(b"\n") - (0 if data.endswith(b"\n") else -1) - 1)
+
+
 def normalise_header(text: str) -> str:
     """`Nip_Baru`, ` NIP  BARU ` and `nip-baru` all become `nip baru`."""
     return " ".join(_NOT_WORD.sub(" ", str(text)).split()).casefold()

@@ -51,24 +51,34 @@ class ImportReport:
         return not self.errors
 
 
-def import_siasn(rows_or_file, *, actor, dry_run: bool = False) -> ImportReport:
+def import_siasn(
+    rows_or_file, *, actor, dry_run: bool = False, filename: str = "", progress=None
+) -> ImportReport:
     """Import a SIASN file (path, bytes or uploaded file) or rows given as {header: value}.
 
     The system actor (the command line) may import into any OPD. Row problems come back in
-    the report; a file that cannot be read at all raises SikapError.
+    the report; a file that cannot be read at all raises SikapError. `filename` names bytes
+    in the report and the audit note; `progress(done, total, message)` hears how far it is.
     """
     scope = _opd_scope(actor)
+    progress = progress or _silent
     with _without_cycle_collection(), audit.source(audit.Sumber.IMPORT):
-        filename, parsed = _parse_source(rows_or_file)
-        report = ImportReport(filename=filename, dry_run=dry_run, total=parsed.total)
-        _plan_and_write(parsed, report, scope, actor)
+        progress(message="Membaca dan memeriksa baris berkas.")
+        name, parsed = _parse_source(rows_or_file, progress)
+        report = ImportReport(filename=filename or name, dry_run=dry_run, total=parsed.total)
+        _plan_and_write(parsed, report, scope, actor, progress)
     return report
 
 
-def _plan_and_write(parsed: ParsedFile, report: ImportReport, scope, actor) -> None:
+def _silent(*args, **kwargs) -> None:
+    pass
+
+
+def _plan_and_write(parsed: ParsedFile, report: ImportReport, scope, actor, progress) -> None:
     if parsed.stopped:  # refused anyway; the rows read so far are not worth resolving
         report.errors, report.stopped = parsed.errors, True
         return
+    progress(message="Mencocokkan dengan data pegawai, OPD dan jabatan yang ada.")
     with transaction.atomic():
         plan = _Plan(scope)
         plan.resolve(parsed.rows)
@@ -82,6 +92,7 @@ def _plan_and_write(parsed: ParsedFile, report: ImportReport, scope, actor) -> N
         report.new_opd, report.new_jabatan = len(plan.new_opds), len(plan.new_jabatan)
         report.new_units = len(plan.new_roots) + len(plan.new_units)
         if not report.dry_run:
+            progress(message=f"Menyimpan {len(plan.creates) + len(plan.updates)} perubahan.")
             try:
                 plan.write(actor=actor, note=_note(report.filename))
             except IntegrityError as e:
@@ -121,29 +132,29 @@ def _note(filename: str) -> str:
     return f"Impor SIASN dari berkas {filename}" if filename else "Impor SIASN"
 
 
-def _parse_source(source) -> tuple[str, ParsedFile]:
+def _parse_source(source, progress) -> tuple[str, ParsedFile]:
     if isinstance(source, str | os.PathLike):
         path = Path(source)
         try:
-            _check_size(path.stat().st_size)
-            return path.name, parse_file(path.read_bytes())
+            check_size(path.stat().st_size)
+            return path.name, parse_file(path.read_bytes(), progress)
         except OSError as e:
             raise SikapError(
                 Kode.BERKAS_TIDAK_VALID, f"Berkas {path} tidak dapat dibaca ({e.strerror})."
             ) from e
     if isinstance(source, bytes):
-        _check_size(len(source))
-        return "", parse_file(source)
+        check_size(len(source))
+        return "", parse_file(source, progress)
     if hasattr(source, "read"):
         if getattr(source, "size", None) is not None:
-            _check_size(source.size)
+            check_size(source.size)
         data = source.read(settings.SIKAP_IMPORT_MAX_BYTES + 1)
-        _check_size(len(data))
-        return Path(getattr(source, "name", "") or "").name, parse_file(data)
+        check_size(len(data))
+        return Path(getattr(source, "name", "") or "").name, parse_file(data, progress)
     return "", parse_records(source)
 
 
-def _check_size(size: int) -> None:
+def check_size(size: int) -> None:
     limit = settings.SIKAP_IMPORT_MAX_BYTES
     if size > limit:
         raise SikapError(

@@ -18,6 +18,7 @@ from sikap.core.errors import Kode, SikapError
 from sikap.core.tabular import (
     Column,
     as_text,
+    estimate_rows,
     match_header,
     missing_columns,
     normalise_header,
@@ -211,15 +212,28 @@ class _Invalid(Exception):
         self.message = message
 
 
-def parse_file(data: bytes) -> ParsedFile:
-    """Read and validate a whole SIASN file (CSV or XLSX, recognised by content)."""
+def parse_file(data: bytes, progress=None) -> ParsedFile:
+    """Read and validate a whole SIASN file (CSV or XLSX, recognised by content).
+    `progress(done, total)` hears about every few hundred rows (core/operations.py)."""
     table = read_table(data, COLUMNS)
     columns = _columns(table.header, table.index, table.missing, table.unknown)
     errors: list[RowError] = []
     rows = ((row.number, row.cells, row.too_wide) for row in table.rows(errors=errors))
+    if progress is not None:
+        rows = _reporting(rows, progress, estimate_rows(data))
     parsed = _parse(columns, rows, errors)
     parsed.stopped = table.stopped
     return parsed
+
+
+def _reporting(rows, progress, total: int | None, every: int = 500):
+    done = 0
+    for row in rows:
+        done += 1
+        if done % every == 0:
+            progress(done, total)
+        yield row
+    progress(done, done)
 
 
 def parse_records(records: Iterable[Mapping[str, object]]) -> ParsedFile:
