@@ -17,6 +17,7 @@ from sikap.performance.models import (
     Renja,
     Status,
 )
+from tests.documents.conftest import pdf_bytes
 from tests.performance.conftest import seed_files
 
 
@@ -117,7 +118,7 @@ def test_perencana_enters_a_quarter_with_evidence_and_submits_it(world, seed, pe
             "tw1-k": "1",
             "tw1-rp": "1250000,50",  # Indonesian decimal comma
             "tw1-catatan": "Dokumen rencana kebutuhan",
-            "tw1-bukti": SimpleUploadedFile("renbut.pdf", b"%PDF-1.4 bukti"),
+            "tw1-bukti": SimpleUploadedFile("renbut.pdf", pdf_bytes()),
         },
     )
     assert response.status_code == 302
