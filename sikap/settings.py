@@ -198,6 +198,11 @@ SIKAP_IMPORT_MAX_CELLS = envint("SIKAP_IMPORT_MAX_CELLS", "15000000")
 SIKAP_IMPORT_MAX_ERRORS = envint("SIKAP_IMPORT_MAX_ERRORS", "1000")
 SIKAP_IMPORT_MAX_UNCOMPRESSED_BYTES = envint("SIKAP_IMPORT_MAX_UNCOMPRESSED_MB", "600") * 2**20
 SIKAP_IMPORT_MAX_SHARED_STRINGS_BYTES = envint("SIKAP_IMPORT_MAX_SHARED_STRINGS_MB", "80") * 2**20
+# Uploads (core/upload_limits.py): files per user per minute, and the quota of one pegawai's
+# digital file (every stored version counts).
+SIKAP_UPLOAD_RATE_PER_MINUTE = envint("SIKAP_UPLOAD_RATE_PER_MINUTE", "10")
+SIKAP_UPLOAD_QUOTA_FILES = envint("SIKAP_UPLOAD_QUOTA_FILES", "300")
+SIKAP_UPLOAD_QUOTA_BYTES = envint("SIKAP_UPLOAD_QUOTA_MB", "200") * 1024 * 1024
 # Request bodies (core/request_limits.py): a cap for every path, tighter ones per path prefix
 # (the longest matching prefix wins). Match nginx's client_max_body_size to the global cap.
 SIKAP_REQUEST_MAX_BYTES = envint("SIKAP_REQUEST_MAX_MB", "52") * 1024 * 1024

@@ -12,7 +12,7 @@ from pathlib import PurePath
 from django.db import IntegrityError, transaction
 
 from sikap.accounts import access
-from sikap.core import audit, audited, kinds
+from sikap.core import audit, audited, kinds, upload_limits
 from sikap.core.errors import Kode, SikapError, tidak_berhak
 from sikap.core.models import AuditEntry
 from sikap.documents.storage import read_limited
@@ -68,11 +68,12 @@ def _check_values(k: Decimal | None, rp: Decimal | None) -> None:
         )
 
 
-def _check_bukti(bukti) -> None:
+def _check_bukti(bukti, actor) -> None:
     """The one content check of uploads (documents/validation.py), by content not by name;
     the stored name gets the extension of what the file really is."""
     if not bukti:
         return
+    upload_limits.check_rate(actor)
     data = read_limited(bukti, BUKTI_MAX_BYTES)
     try:
         found = inspect(
@@ -85,14 +86,14 @@ def _check_bukti(bukti) -> None:
     bukti.seek(0)
 
 
-def _check_entry(k, rp, bukti, *, alasan: str | None = None) -> None:
+def _check_entry(k, rp, bukti, *, actor, alasan: str | None = None) -> None:
     """What every quarter entry and correction must satisfy; a correction also needs a reason."""
     if alasan is not None and not alasan.strip():
         raise SikapError(
             Kode.DATA_TIDAK_VALID, "Alasan koreksi wajib diisi.", {"alasan": ["Wajib diisi."]}
         )
     _check_values(k, rp)
-    _check_bukti(bukti)
+    _check_bukti(bukti, actor)
 
 
 @transaction.atomic
@@ -109,7 +110,7 @@ def save_realisasi(
                 "dapat diubah langsung"
                 + ("; ajukan koreksi." if locked.state == Status.TERVERIFIKASI else "."),
             )
-        _check_entry(k, rp, bukti)
+        _check_entry(k, rp, bukti, actor=actor)
         locked.k, locked.rp, locked.catatan = k, rp, catatan.strip()
         if bukti:
             locked.bukti = bukti
@@ -134,7 +135,7 @@ def create_koreksi(
             f"Koreksi hanya untuk realisasi yang sudah terverifikasi; TW {locked.triwulan} "
             f"berstatus {locked.status_label}: ubah langsung nilainya.",
         )
-    _check_entry(k, rp, bukti, alasan=alasan)
+    _check_entry(k, rp, bukti, actor=actor, alasan=alasan)
     koreksi = KoreksiRealisasi(
         realisasi=locked,
         state=Status.DRAF,
@@ -170,7 +171,7 @@ def save_koreksi(
                 Kode.LANGKAH_TIDAK_SAH,
                 f"Koreksi berstatus {locked.status_label} tidak dapat diubah.",
             )
-        _check_entry(k, rp, bukti, alasan=alasan)
+        _check_entry(k, rp, bukti, actor=actor, alasan=alasan)
         locked.k, locked.rp = k, rp
         locked.alasan, locked.catatan = alasan.strip(), catatan.strip()
         if bukti:
