@@ -205,7 +205,8 @@ SIKAP_UPLOAD_QUOTA_FILES = envint("SIKAP_UPLOAD_QUOTA_FILES", "300")
 SIKAP_UPLOAD_QUOTA_BYTES = envint("SIKAP_UPLOAD_QUOTA_MB", "200") * 1024 * 1024
 # Request bodies (core/request_limits.py): a cap for every path, tighter ones per path prefix
 # (the longest matching prefix wins). Match nginx's client_max_body_size to the global cap.
-SIKAP_REQUEST_MAX_BYTES = envint("SIKAP_REQUEST_MAX_MB", "52") * 1024 * 1024
+_IMPORT_MB = SIKAP_IMPORT_MAX_BYTES // 2**20
+SIKAP_REQUEST_MAX_BYTES = envint("SIKAP_REQUEST_MAX_MB", str(max(52, _IMPORT_MB + 2))) * 2**20
 SIKAP_REQUEST_PATH_LIMITS = envsizes(
     "SIKAP_REQUEST_PATH_LIMITS", "/masuk/=64K,/keluar/=64K,/verifikasi/=51M"
 )

@@ -35,6 +35,7 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # XLS, and XLSX with a password (enc
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # Excel's "Unicode Text"
 _NOT_WORD = re.compile(r"[\W_]+")
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 # Floats hold integers exactly only up to 2**53: an 18-digit NIP typed as a number lost digits.
 _EXACT_FLOAT = 2**53
 # What openpyxl raises on a damaged workbook, while opening or while streaming rows.
@@ -293,9 +294,18 @@ def detect_delimiter(line: str) -> str:
     return best
 
 
+def _lines(text: str) -> Iterator[str]:
+    """The lines of `text` with their endings (\r\n, \r or \n), as slices made one at a
+    time: what io.StringIO(text, newline="") yields, without its copy of the whole text (four
+    bytes per character) or a list of every line."""
+    for match in _LINE.finditer(text):
+        if match.group():
+            yield match.group()
+
+
 def _csv_rows(text: str) -> Iterator[list[str]]:
-    first_line = next((line for line in text.splitlines() if line.strip()), "")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=detect_delimiter(first_line))
+    first_line = next((line for line in _lines(text) if line.strip()), "")
+    reader = csv.reader(_lines(text), delimiter=detect_delimiter(first_line.rstrip("\r\n")))
     try:
         for cells in reader:
             yield [cell.strip() for cell in cells]
