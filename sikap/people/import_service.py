@@ -81,6 +81,7 @@ def _plan_and_write(parsed: ParsedFile, report: ImportReport, scope, actor, prog
     progress(message="Mencocokkan dengan data pegawai, OPD dan jabatan yang ada.")
     with transaction.atomic():
         plan = _Plan(scope)
+        valid = len(parsed.rows)
         plan.resolve(parsed.rows)
         errors = sorted(parsed.errors + plan.errors, key=lambda e: e.row or 0)
         cap = settings.SIKAP_IMPORT_MAX_ERRORS
@@ -88,7 +89,7 @@ def _plan_and_write(parsed: ParsedFile, report: ImportReport, scope, actor, prog
         if report.errors:
             return
         report.created, report.updated = len(plan.creates), len(plan.updates)
-        report.unchanged = len(parsed.rows) - report.created - report.updated
+        report.unchanged = valid - report.created - report.updated
         report.new_opd, report.new_jabatan = len(plan.new_opds), len(plan.new_jabatan)
         report.new_units = len(plan.new_roots) + len(plan.new_units)
         if not report.dry_run:
@@ -193,10 +194,15 @@ class _Plan:
     # Resolving references
 
     def resolve(self, rows: list[SiasnRow]) -> None:
+        """Plan every row. `rows` is emptied: each row is let go once planned, so the parsed
+        file and the plan are not both held in full (memory of a 100,000-row import)."""
         placed = self._place(rows)
+        rows.clear()
         existing = self._existing_pegawai([row for row, _ in placed])
         history = _History(list(existing.values()))
-        for row, (opd, unit) in placed:
+        for i in range(len(placed)):
+            row, (opd, unit) = placed[i]
+            placed[i] = None
             pegawai = existing.get(row.fields["nip"])
             if pegawai is not None and self.scope is not None and pegawai.opd_id not in self.scope:
                 self.fail(
@@ -317,7 +323,7 @@ class _Plan:
     # Working out the changes of one pegawai
 
     def _plan_pegawai(self, row, pegawai, opd, unit, jabatan, history) -> None:
-        values = dict(row.fields)
+        values = row.fields  # the row is let go after this: its fields are the new values
         refs = {"opd": opd, "unit": unit}
         if jabatan is not None:
             refs["jabatan"] = jabatan
@@ -396,16 +402,20 @@ class _Plan:
         for names, group in by_fields.items():
             if names:
                 Pegawai.objects.bulk_update(group, names, batch_size=BATCH_SIZE)
-        histories = {RiwayatPangkat: [], RiwayatJabatan: [], RiwayatPendidikan: []}
-        for change in (*self.creates, *self.updates):
-            for model, values in change.added:
-                for name in ("jabatan_id", "unit_id"):
-                    if name in values:
-                        values[name] = _pk(values[name])
-                histories[model].append(model(pegawai_id=change.pegawai.pk, **values))
-        for model, rows in histories.items():
-            insert_rows(model, rows)
+        # Histories and audit rows are made as they are inserted, a batch at a time: an import
+        # of 100,000 pegawai never holds 300,000 history rows or 100,000 audit rows at once.
+        for model in (RiwayatPangkat, RiwayatJabatan, RiwayatPendidikan):
+            insert_rows(model, self._histories(model))
         insert_rows(AuditEntry, self._audit(actor, note))
+
+    def _histories(self, model):
+        for change in (*self.creates, *self.updates):
+            for added_model, values in change.added:
+                if added_model is model:
+                    for name in ("jabatan_id", "unit_id"):
+                        if name in values:
+                            values[name] = _pk(values[name])
+                    yield model(pegawai_id=change.pegawai.pk, **values)
 
     def _audit(self, actor, note: str):
         action = AuditEntry.Aksi.IMPORT
