@@ -370,7 +370,8 @@ class _Plan:
             values["tingkat_pendidikan"] = max((t for t, _ in tingkat), key=tingkat_order)
 
         if pegawai is None:
-            self.creates.append(_Change(Pegawai(**values), refs, {}, set(), added))
+            # The Pegawai is made when its batch is written (memory: see `write`).
+            self.creates.append(_Change(None, refs, {}, set(), added, values))
             return
         changed = {name for name, value in values.items() if getattr(pegawai, name) != value}
         for name, ref in refs.items():
@@ -390,11 +391,10 @@ class _Plan:
         UnitKerja.objects.bulk_create(self.new_roots)
         UnitKerja.objects.bulk_create(self.new_units, batch_size=BATCH_SIZE)
         Jabatan.objects.bulk_create(self.new_jabatan, batch_size=BATCH_SIZE)
+        insert_rows(AuditEntry, self._structure_audit(actor, note))
         # Every OPD, unit and jabatan has its id now: point the pegawai at them.
-        for change in (*self.creates, *self.updates):
-            for name, ref in change.refs.items():
-                setattr(change.pegawai, f"{name}_id", _pk(ref))
-        Pegawai.objects.bulk_create([c.pegawai for c in self.creates], batch_size=BATCH_SIZE)
+        for change in self.updates:
+            _point(change)
         # One UPDATE shape per set of changed fields, so no field is written that did not change.
         by_fields: dict[tuple, list[Pegawai]] = {}
         for change in self.updates:
@@ -402,22 +402,25 @@ class _Plan:
         for names, group in by_fields.items():
             if names:
                 Pegawai.objects.bulk_update(group, names, batch_size=BATCH_SIZE)
-        # Histories and audit rows are made as they are inserted, a batch at a time: an import
-        # of 100,000 pegawai never holds 300,000 history rows or 100,000 audit rows at once.
-        for model in (RiwayatPangkat, RiwayatJabatan, RiwayatPendidikan):
-            insert_rows(model, self._histories(model))
-        insert_rows(AuditEntry, self._audit(actor, note))
+        # Then a batch at a time: new pegawai made and inserted, their history rows and the
+        # audit rows of the batch, after which the batch is let go. An import of 100,000 never
+        # holds 100,000 new Pegawai, 300,000 history rows or 100,000 audit rows at once.
+        changes = self.creates + self.updates
+        self.creates = self.updates = []
+        for start in range(0, len(changes), BATCH_SIZE):
+            batch = changes[start : start + BATCH_SIZE]
+            for i in range(start, start + len(batch)):
+                changes[i] = None
+            new = [change for change in batch if change.pegawai is None]
+            for change in new:
+                change.pegawai, change.values = Pegawai(**change.values), None
+                _point(change)
+            Pegawai.objects.bulk_create([change.pegawai for change in new])
+            for model in (RiwayatPangkat, RiwayatJabatan, RiwayatPendidikan):
+                insert_rows(model, _histories(batch, model))
+            insert_rows(AuditEntry, _audit(batch, actor, note))
 
-    def _histories(self, model):
-        for change in (*self.creates, *self.updates):
-            for added_model, values in change.added:
-                if added_model is model:
-                    for name in ("jabatan_id", "unit_id"):
-                        if name in values:
-                            values[name] = _pk(values[name])
-                    yield model(pegawai_id=change.pegawai.pk, **values)
-
-    def _audit(self, actor, note: str):
+    def _structure_audit(self, actor, note: str):
         action = AuditEntry.Aksi.IMPORT
         for obj in (*self.new_opds, *self.new_roots, *self.new_units, *self.new_jabatan):
             changes = audit.diff({}, audit.snapshot(obj))
@@ -425,33 +428,53 @@ class _Plan:
             yield audit.build_entry(
                 obj, actor=actor, action=action, kind=kind, changes=changes, note=note
             )
-        for change in (*self.creates, *self.updates):
-            after = audit.snapshot(change.pegawai)
-            if change.before:
-                changes = audit.diff(change.before, after)
-            else:  # a new record's blank fields say nothing; leaving them out keeps rows small
-                changes = {k: [None, v] for k, v in after.items() if v is not None and v != ""}
-            for model, values in change.added:
-                changes[_AUDIT_LABEL[model]] = [None, {k: _json(v) for k, v in values.items()}]
-            yield audit.build_entry(
-                change.pegawai,
-                actor=actor,
-                action=action,
-                kind=kinds.of(change.pegawai, action),
-                changes=changes,
-                note=note,
-            )
+
+
+def _point(change) -> None:
+    for name, ref in change.refs.items():
+        setattr(change.pegawai, f"{name}_id", _pk(ref))
+
+
+def _histories(batch, model):
+    for change in batch:
+        for added_model, values in change.added:
+            if added_model is model:
+                for name in ("jabatan_id", "unit_id"):
+                    if name in values:
+                        values[name] = _pk(values[name])
+                yield model(pegawai_id=change.pegawai.pk, **values)
+
+
+def _audit(batch, actor, note: str):
+    action = AuditEntry.Aksi.IMPORT
+    for change in batch:
+        after = audit.snapshot(change.pegawai)
+        if change.before:
+            changes = audit.diff(change.before, after)
+        else:  # a new record's blank fields say nothing; leaving them out keeps rows small
+            changes = {k: [None, v] for k, v in after.items() if v is not None and v != ""}
+        for model, values in change.added:
+            changes[_AUDIT_LABEL[model]] = [None, {k: _json(v) for k, v in values.items()}]
+        yield audit.build_entry(
+            change.pegawai,
+            actor=actor,
+            action=action,
+            kind=kinds.of(change.pegawai, action),
+            changes=changes,
+            note=note,
+        )
 
 
 @dataclass(slots=True)
 class _Change:
     """One pegawai to create or update, and the history rows it gains."""
 
-    pegawai: Pegawai
+    pegawai: Pegawai | None  # None for a new pegawai until its batch is written
     refs: dict  # opd / unit / jabatan: an id or an instance saved before the pegawai
     before: dict  # audit snapshot before the change; empty for a new pegawai
     fields: set[str]  # fields an update changes
     added: list[tuple[type, dict]]  # (history model, its field values)
+    values: dict | None = None  # a new pegawai's fields, until it is made
 
 
 _AUDIT_LABEL = {

@@ -46,3 +46,16 @@ def test_siasn_import_keeps_a_phone_number_with_a_country_code(world):
     report = import_siasn([person(1, **{"NOMOR HP": "+6281234567890"})], actor=system_actor())
     assert report.ok and report.created == 1
     assert Pegawai.objects.get(nama="PEGAWAI NOMOR 1").no_hp == "+6281234567890"
+
+
+@pytest.mark.parametrize("model", ["Opd", "UnitKerja", "Jabatan"])
+def test_organisation_names_refuse_a_formula_start_as_kelola_forms_do(world, model):
+    from django.core.exceptions import ValidationError
+
+    from sikap.org import models as org
+
+    field = org.__dict__[model]._meta.get_field("nama")
+    with pytest.raises(ValidationError) as refused:
+        field.run_validators("=1+1")
+    assert refused.value.messages == [FORMULA_MESSAGE]
+    field.run_validators("Dinas Pendidikan")
