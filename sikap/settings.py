@@ -281,6 +281,8 @@ if Q_CLUSTER["retry"] <= Q_CLUSTER["timeout"]:
         "SIKAP_JOBS_RETRY_SECONDS must be longer than SIKAP_JOBS_TIMEOUT_SECONDS, or a job still "
         "running would be started a second time."
     )
+# Long operations (imports, exports) and their result files are kept this many days.
+SIKAP_PROSES_SIMPAN_HARI = envint("SIKAP_PROSES_SIMPAN_HARI", "30")
 # Read notifications older than this are removed by the daily housekeeping job.
 SIKAP_NOTIFIKASI_SIMPAN_HARI = envint("SIKAP_NOTIFIKASI_SIMPAN_HARI", "90")
 

@@ -18,7 +18,9 @@ Idempotent as every job: an operation already finished is not run again; one fou
 import logging
 import time
 from dataclasses import dataclass, field
+from datetime import timedelta
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
@@ -137,3 +139,21 @@ def _finish(operasi: Operasi, hasil: Hasil) -> None:
     for _name, path in operasi.params.pop("berkas", {}).values():
         default_storage.delete(path)
     operasi.save()
+
+
+@job
+def clean_up_operations(*, actor) -> str:
+    """Daily: operations that ended more than SIKAP_PROSES_SIMPAN_HARI days ago are removed
+    with their files (results hold personal data: import errors quote NIPs and names).
+    Idempotent: a second run finds nothing left."""
+    cutoff = timezone.now() - timedelta(days=settings.SIKAP_PROSES_SIMPAN_HARI)
+    old = Operasi.objects.filter(created_at__lt=cutoff).exclude(state=Operasi.State.BERJALAN)
+    count = 0
+    for operasi in old.iterator():
+        for _name, path in operasi.params.get("berkas", {}).values():
+            default_storage.delete(path)
+        if operasi.result_file:
+            operasi.result_file.delete(save=False)
+        operasi.delete()
+        count += 1
+    return f"{count} proses latar lama dihapus."

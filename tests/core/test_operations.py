@@ -113,3 +113,20 @@ def test_problems_group_by_column_and_message_shape_with_counts_and_first_exampl
         ("EMAIL", 1, 1),
     ]
     assert groups[0]["contoh"][0] == {"baris": 2, "nilai": "2", "pesan": found[0].message}
+
+
+def test_old_finished_operations_are_removed_with_their_files_once(
+    world, django_capture_on_commit_callbacks
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    old = _start(world, echo_runner, django_capture_on_commit_callbacks)
+    recent = _start(world, echo_runner, django_capture_on_commit_callbacks)
+    Operasi.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=31))
+    result_path = old.result_file.name
+    assert operations.clean_up_operations() == "1 proses latar lama dihapus."
+    assert list(Operasi.objects.values_list("pk", flat=True)) == [recent.pk]
+    assert not default_storage.exists(result_path)
+    assert operations.clean_up_operations() == "0 proses latar lama dihapus."
