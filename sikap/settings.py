@@ -263,8 +263,9 @@ SIKAP_JOBS_SYNC = envbool("SIKAP_JOBS_SYNC", "false")
 Q_CLUSTER = {
     "name": "sikap",
     "workers": envint("SIKAP_JOBS_WORKERS", "2"),
-    "timeout": envint("SIKAP_JOBS_TIMEOUT_SECONDS", "300"),
-    "retry": envint("SIKAP_JOBS_RETRY_SECONDS", "360"),
+    # Long enough for a province-scale import (100,000 rows: 3 to 7 minutes on two cores).
+    "timeout": envint("SIKAP_JOBS_TIMEOUT_SECONDS", "1800"),
+    "retry": envint("SIKAP_JOBS_RETRY_SECONDS", "1900"),
     "max_attempts": envint("SIKAP_JOBS_MAX_ATTEMPTS", "3"),
     "ack_failures": False,
     "save_limit": envint("SIKAP_JOBS_KEEP_RESULTS", "1000"),

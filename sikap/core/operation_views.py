@@ -2,6 +2,7 @@
 the download of its result file. Only its owner and admin BKD see an operation; anyone else
 gets a 404, as for any record they may not see."""
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
@@ -31,7 +32,7 @@ def operasi_status(request, pk):
 def operasi_berkas(request, pk):
     operasi = _operasi(request, pk)
     if not operasi.result_file:
-        return render(request, "404.html", status=404)
+        raise Http404("Proses ini tidak menghasilkan berkas.")
     response = file_response(
         operasi.result_file, filename=operasi.result_name or "hasil.xlsx", content_type=XLSX
     )
