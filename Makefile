@@ -73,6 +73,7 @@ test-postgres: install
 bench: install
 	$(PY) bench/import_siasn.py
 	$(PY) bench/import_siasn.py --postgres
+	$(PY) bench/import_memory.py
 	$(PY) bench/ip_asn.py
 	$(PY) bench/ip_asn.py --postgres
 	$(PY) bench/api_auth.py

@@ -38,6 +38,19 @@ def envlist(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def envsizes(name: str, default: str) -> dict[str, int]:
+    """`/masuk/=64K,/verifikasi/=51M` → {path prefix: bytes}."""
+    sizes = {}
+    for item in envlist(name, default):
+        prefix, _, size = item.partition("=")
+        unit = {"K": 1024, "M": 1024 * 1024}.get(size[-1:].upper(), 1)
+        digits = size[:-1] if unit > 1 else size
+        if not prefix.startswith("/") or not digits.isdigit():
+            raise ImproperlyConfigured(f"{name}: {item!r} is not /path/=SIZE (e.g. /masuk/=64K)")
+        sizes[prefix.strip()] = int(digits) * unit
+    return sizes
+
+
 DEBUG = envbool("SIKAP_DEBUG", "true")
 SECRET_KEY = os.environ.get("SIKAP_SECRET_KEY", _DEV_SECRET)
 if not DEBUG and SECRET_KEY == _DEV_SECRET:
@@ -73,6 +86,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First of all: a body over its cap is refused before anything reads it (413).
+    "sikap.core.request_limits.RequestSizeMiddleware",
     "sikap.core.audit.SourceMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "sikap.api.middleware.JsonErrorsMiddleware",
@@ -180,6 +195,29 @@ MEDIA_ROOT = Path(os.environ.get("SIKAP_MEDIA_ROOT", VAR_DIR / "media"))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 SIKAP_IMPORT_MAX_BYTES = envint("SIKAP_IMPORT_MAX_MB", "50") * 1024 * 1024
+# What one import may cost (core/tabular.py): rows, cells, problems collected before reading
+# stops, and an XLSX's inflated size (all entries / the shared strings openpyxl keeps in memory).
+SIKAP_IMPORT_MAX_ROWS = envint("SIKAP_IMPORT_MAX_ROWS", "200000")
+SIKAP_IMPORT_MAX_CELLS = envint("SIKAP_IMPORT_MAX_CELLS", "15000000")
+SIKAP_IMPORT_MAX_ERRORS = envint("SIKAP_IMPORT_MAX_ERRORS", "1000")
+SIKAP_IMPORT_MAX_UNCOMPRESSED_BYTES = envint("SIKAP_IMPORT_MAX_UNCOMPRESSED_MB", "600") * 2**20
+SIKAP_IMPORT_MAX_SHARED_STRINGS_BYTES = envint("SIKAP_IMPORT_MAX_SHARED_STRINGS_MB", "80") * 2**20
+# Uploads (core/upload_limits.py): files per user per minute, and the quota of one pegawai's
+# digital file (every stored version counts).
+SIKAP_UPLOAD_RATE_PER_MINUTE = envint("SIKAP_UPLOAD_RATE_PER_MINUTE", "10")
+SIKAP_UPLOAD_QUOTA_FILES = envint("SIKAP_UPLOAD_QUOTA_FILES", "300")
+SIKAP_UPLOAD_QUOTA_BYTES = envint("SIKAP_UPLOAD_QUOTA_MB", "200") * 1024 * 1024
+# Request bodies (core/request_limits.py): a cap for every path, tighter ones per path prefix
+# (the longest matching prefix wins). Match nginx's client_max_body_size to the global cap.
+_IMPORT_MB = SIKAP_IMPORT_MAX_BYTES // 2**20
+SIKAP_REQUEST_MAX_BYTES = envint("SIKAP_REQUEST_MAX_MB", str(max(52, _IMPORT_MB + 2))) * 2**20
+SIKAP_REQUEST_PATH_LIMITS = envsizes(
+    "SIKAP_REQUEST_PATH_LIMITS", "/masuk/=64K,/keluar/=64K,/verifikasi/=51M"
+)
+if SIKAP_REQUEST_MAX_BYTES <= SIKAP_IMPORT_MAX_BYTES:
+    raise ImproperlyConfigured(
+        "SIKAP_REQUEST_MAX_MB must be larger than SIKAP_IMPORT_MAX_MB (room for the form)."
+    )
 
 # Uploaded and issued documents: the local MEDIA_ROOT (never served; downloads go through
 # permission-checked views) or S3-compatible object storage with SIKAP_STORAGE=s3.
@@ -229,8 +267,9 @@ SIKAP_JOBS_SYNC = envbool("SIKAP_JOBS_SYNC", "false")
 Q_CLUSTER = {
     "name": "sikap",
     "workers": envint("SIKAP_JOBS_WORKERS", "2"),
-    "timeout": envint("SIKAP_JOBS_TIMEOUT_SECONDS", "300"),
-    "retry": envint("SIKAP_JOBS_RETRY_SECONDS", "360"),
+    # Long enough for a province-scale import (100,000 rows: 3 to 7 minutes on two cores).
+    "timeout": envint("SIKAP_JOBS_TIMEOUT_SECONDS", "1800"),
+    "retry": envint("SIKAP_JOBS_RETRY_SECONDS", "1900"),
     "max_attempts": envint("SIKAP_JOBS_MAX_ATTEMPTS", "3"),
     "ack_failures": False,
     "save_limit": envint("SIKAP_JOBS_KEEP_RESULTS", "1000"),
@@ -247,6 +286,8 @@ if Q_CLUSTER["retry"] <= Q_CLUSTER["timeout"]:
         "SIKAP_JOBS_RETRY_SECONDS must be longer than SIKAP_JOBS_TIMEOUT_SECONDS, or a job still "
         "running would be started a second time."
     )
+# Long operations (imports, exports) and their result files are kept this many days.
+SIKAP_PROSES_SIMPAN_HARI = envint("SIKAP_PROSES_SIMPAN_HARI", "30")
 # Read notifications older than this are removed by the daily housekeeping job.
 SIKAP_NOTIFIKASI_SIMPAN_HARI = envint("SIKAP_NOTIFIKASI_SIMPAN_HARI", "90")
 

@@ -149,6 +149,20 @@ def jobs_run_in_the_caller(settings):
     settings.SIKAP_JOBS_SYNC = True
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Counters kept in the cache (upload rate, API throttling) start at zero in every test."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def files_in_a_temporary_folder(settings, tmp_path):
+    """Stored files (uploads, operation inputs and results) never land in the checkout's var/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 @pytest.fixture
 def world(db) -> World:
     opd_a = make_opd("Dinas Pendidikan")

@@ -243,6 +243,11 @@ def verifikator_accounts():
     return User.objects.filter(is_active=True, peran=Peran.VERIFIKATOR)
 
 
+def may_see_every_operasi(user) -> bool:
+    """Long operations (imports, exports): their owner sees each, admin BKD all of them."""
+    return is_admin_bkd(user)
+
+
 # --- fetch and authorise ----------------------------------------------------------------------
 
 

@@ -5,19 +5,29 @@ the server parses no SQL per batch; elsewhere it is `bulk_create`. Values go thr
 field's own `get_db_prep_save`, so what is stored is what `bulk_create` would store.
 """
 
+from itertools import islice
+
 from django.db import connections, router
 
 _BATCH = 1000
 
 
 def insert_rows(model, objs) -> int:
-    objs = list(objs)
-    if not objs:
-        return 0
+    """Insert `objs` (any iterable, consumed a batch at a time: a generator of 100,000 audit
+    rows never exists as a list) and return how many were inserted."""
     connection = connections[router.db_for_write(model)]
-    if connection.vendor != "postgresql":
-        model.objects.bulk_create(objs, batch_size=_BATCH)
-        return len(objs)
+    objs = iter(objs)
+    count = 0
+    while batch := list(islice(objs, _BATCH)):
+        count += len(batch)
+        if connection.vendor == "postgresql":
+            _copy(model, batch, connection)
+        else:
+            model.objects.bulk_create(batch)
+    return count
+
+
+def _copy(model, objs: list, connection) -> None:
     fields = [f for f in model._meta.concrete_fields if not f.primary_key]
     for obj in objs:
         for field in fields:
@@ -32,4 +42,3 @@ def insert_rows(model, objs) -> int:
                 copy.write_row(
                     [f.get_db_prep_save(getattr(obj, f.attname), connection) for f in fields]
                 )
-    return len(objs)

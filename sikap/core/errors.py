@@ -16,6 +16,7 @@ class Kode(StrEnum):
     BELUM_MASUK = "belum_masuk"
     METODE_TIDAK_DIDUKUNG = "metode_tidak_didukung"
     TERLALU_BANYAK = "terlalu_banyak_permintaan"
+    TERLALU_BESAR = "terlalu_besar"
     KESALAHAN_SERVER = "kesalahan_server"
 
 

@@ -102,3 +102,66 @@ class Notifikasi(models.Model):
 
     def __str__(self) -> str:
         return self.message
+
+
+class OperasiQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The user's own operations; admin BKD sees everyone's."""
+        from sikap.accounts import access
+
+        if access.may_see_every_operasi(user):
+            return self
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(user=user)
+
+
+class Operasi(models.Model):
+    """A long operation a user started (an import, a large export) that a job carries out:
+    its progress while it runs and its outcome afterwards (`sikap.core.operations`)."""
+
+    class State(models.TextChoices):
+        ANTRI = "antri", "Menunggu giliran"
+        BERJALAN = "berjalan", "Sedang berjalan"
+        SELESAI = "selesai", "Selesai"
+        GAGAL = "gagal", "Gagal"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name="oleh"
+    )
+    kind = models.CharField("jenis", max_length=32, db_index=True)
+    judul = models.CharField("judul", max_length=200)
+    state = models.CharField("status", max_length=16, choices=State.choices, default=State.ANTRI)
+    done = models.PositiveIntegerField("selesai", default=0)
+    total = models.PositiveIntegerField("jumlah", null=True, blank=True)
+    message = models.CharField("keterangan", max_length=500, blank=True)
+    # Dotted path of the function the job runs, and what it needs (ids, options, input files).
+    runner = models.CharField(max_length=200)
+    params = models.JSONField(default=dict, blank=True)
+    # What the outcome page shows (counts, grouped problems) and a file to download.
+    result = models.JSONField("hasil", default=dict, blank=True)
+    result_file = models.FileField("berkas hasil", upload_to="proses/", blank=True)
+    result_name = models.CharField("nama berkas hasil", max_length=200, blank=True)
+    created_at = models.DateTimeField("dimulai", auto_now_add=True, db_index=True)
+    started_at = models.DateTimeField("mulai dikerjakan", null=True, blank=True)
+    finished_at = models.DateTimeField("berakhir", null=True, blank=True)
+
+    objects = OperasiQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "proses latar"
+        verbose_name_plural = "proses latar"
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.judul
+
+    @property
+    def finished(self) -> bool:
+        return self.state in (self.State.SELESAI, self.State.GAGAL)
+
+    @property
+    def percent(self) -> int | None:
+        if not self.total:
+            return None
+        return min(100, self.done * 100 // self.total)

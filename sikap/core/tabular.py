@@ -6,9 +6,12 @@ name and streams the data rows numbered as a spreadsheet shows them (the header 
 usual file). A file that cannot be read raises `SikapError` with an Indonesian message before
 any row reaches the importer; the importer validates cells and decides what to write.
 
-Resource limits (a later issue) go in two places: the uncompressed size of a workbook before
-openpyxl opens it (`_xlsx_rows`), and the row and error caps in `Table.rows()`, the one loop
-every row of every import passes through (an importer stops early by leaving it).
+Resource limits (`Limits`, from settings; docs/configuration.md) are checked in two places:
+the sizes a workbook's zip directory declares, before openpyxl opens it (`_check_zip`: a
+shared-strings bomb is refused without being inflated), and the row, cell and error caps in
+`Table.rows()`, the one loop every row of every import passes through. An importer that
+collects problems passes its list to `rows(errors=…)`: reading stops once the list holds
+`Limits.errors` problems and `Table.stopped` says so (`stopped_message` for the user).
 """
 
 import csv
@@ -16,12 +19,15 @@ import io
 import re
 import zipfile
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence, Sized
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 
+from django.conf import settings
+
 from sikap.core.errors import Kode, SikapError
+from sikap.rules.formatting import angka, ukuran_berkas
 
 DELIMITERS = (",", ";", "\t", "|")
 _ZIP = b"PK\x03\x04"
@@ -29,6 +35,7 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # XLS, and XLSX with a password (enc
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # Excel's "Unicode Text"
 _NOT_WORD = re.compile(r"[\W_]+")
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 # Floats hold integers exactly only up to 2**53: an 18-digit NIP typed as a number lost digits.
 _EXACT_FLOAT = 2**53
 # What openpyxl raises on a damaged workbook, while opening or while streaming rows.
@@ -36,6 +43,27 @@ _XLSX_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, KeyError, OSError, Val
                 IndexError, TypeError, SyntaxError)  # fmt: skip
 
 Cell = str | Decimal | date | datetime | time | bool
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one import may cost. Each is a setting (`SIKAP_IMPORT_MAX_*`)."""
+
+    rows: int
+    cells: int
+    errors: int
+    uncompressed: int  # all entries of an XLSX, inflated
+    shared_strings: int  # xl/sharedStrings.xml, inflated: openpyxl holds all of it in memory
+
+    @classmethod
+    def from_settings(cls) -> "Limits":
+        return cls(
+            rows=settings.SIKAP_IMPORT_MAX_ROWS,
+            cells=settings.SIKAP_IMPORT_MAX_CELLS,
+            errors=settings.SIKAP_IMPORT_MAX_ERRORS,
+            uncompressed=settings.SIKAP_IMPORT_MAX_UNCOMPRESSED_BYTES,
+            shared_strings=settings.SIKAP_IMPORT_MAX_SHARED_STRINGS_BYTES,
+        )
 
 
 @dataclass(frozen=True)
@@ -82,31 +110,69 @@ class Row:
 class Table:
     """The header of a file, how it matched the import's columns, and its data rows."""
 
-    def __init__(self, header: list[str], columns: Sequence[Column], rows: Iterator):
+    def __init__(
+        self,
+        header: list[str],
+        columns: Sequence[Column],
+        rows: Iterator,
+        limits: Limits | None = None,
+    ):
         self.header = header
         self.index, self.missing, self.unknown = match_header(header, columns)
         self._rows = rows
+        self.limits = limits or Limits.from_settings()
+        self.stopped = False  # reading ended at the error cap; later rows were not read
 
-    def rows(self) -> Iterator[Row]:
-        """The data rows, once. A file with a header and no data row is refused at the end."""
-        # The row cap goes here (see the module's docstring).
-        count = 0
-        for number, cells in self._rows:
+    def rows(self, errors: Sized | None = None) -> Iterator[Row]:
+        """The data rows, once. A file with a header and no data row is refused at the end;
+        one over the row or cell cap as soon as the cap is passed. With `errors`, reading
+        stops (and `stopped` is set) once it holds the error cap's number of problems."""
+        limits = self.limits
+        count = cells = 0
+        for number, row_cells in self._rows:
+            if errors is not None and len(errors) >= limits.errors:
+                self.stopped = True
+                return
             count += 1
-            yield Row(number, cells, self)
+            cells += len(row_cells)
+            if count > limits.rows:
+                raise SikapError(
+                    Kode.BERKAS_TIDAK_VALID,
+                    f"Berkas berisi lebih dari {angka(limits.rows)} baris data, batas satu kali "
+                    "impor. Bagi berkas menjadi beberapa bagian lalu impor satu per satu.",
+                )
+            if cells > limits.cells:
+                raise SikapError(
+                    Kode.BERKAS_TIDAK_VALID,
+                    f"Berkas berisi lebih dari {angka(limits.cells)} sel, batas satu kali "
+                    "impor. Hapus kolom yang tidak diperlukan atau bagi berkasnya.",
+                )
+            yield Row(number, row_cells, self)
         if count == 0:
             raise SikapError(
                 Kode.BERKAS_TIDAK_VALID,
                 "Berkas hanya berisi baris judul; tidak ada data untuk diimpor.",
             )
 
+    @property
+    def stopped_message(self) -> str:
+        return stopped_message(self.limits.errors)
 
-def read_table(data: bytes, columns: Sequence[Column]) -> Table:
+
+def stopped_message(cap: int) -> str:
+    return (
+        f"Pemeriksaan dihentikan setelah {angka(cap)} kesalahan pertama; baris sesudahnya "
+        "belum diperiksa. Perbaiki kesalahan ini lalu unggah ulang."
+    )
+
+
+def read_table(data: bytes, columns: Sequence[Column], limits: Limits | None = None) -> Table:
     """Open a CSV or XLSX file (recognised by its content, not its name) on its header row."""
+    limits = limits or Limits.from_settings()
     if not data.strip():
         raise _empty()
     if data.startswith(_ZIP):
-        rows = _xlsx_rows(data)
+        rows = _xlsx_rows(data, limits)
     elif data.startswith(_OLE):
         raise _old_or_locked(data)
     else:
@@ -116,7 +182,15 @@ def read_table(data: bytes, columns: Sequence[Column]) -> Table:
     if first is None:
         raise _empty()
     header = [as_text(h) for h in first[1]]
-    return Table(header, columns, numbered)
+    return Table(header, columns, numbered, limits)
+
+
+def estimate_rows(data: bytes) -> int | None:
+    """About how many data rows a file holds, for a progress bar: a CSV's line breaks (a
+    quoted cell may hold more); None for a workbook, whose rows are known only once read."""
+    if data.startswith((_ZIP, _OLE)):
+        return None
+    return max(0, data.count(b"\n") - (0 if data.endswith(b"\n") else -1) - 1)
 
 
 def normalise_header(text: str) -> str:
@@ -220,9 +294,18 @@ def detect_delimiter(line: str) -> str:
     return best
 
 
+def _lines(text: str) -> Iterator[str]:
+    """The lines of `text` with their endings (\r\n, \r or \n), as slices made one at a
+    time: what io.StringIO(text, newline="") yields, without its copy of the whole text (four
+    bytes per character) or a list of every line."""
+    for match in _LINE.finditer(text):
+        if match.group():
+            yield match.group()
+
+
 def _csv_rows(text: str) -> Iterator[list[str]]:
-    first_line = next((line for line in text.splitlines() if line.strip()), "")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=detect_delimiter(first_line))
+    first_line = next((line for line in _lines(text) if line.strip()), "")
+    reader = csv.reader(_lines(text), delimiter=detect_delimiter(first_line.rstrip("\r\n")))
     try:
         for cells in reader:
             yield [cell.strip() for cell in cells]
@@ -236,20 +319,62 @@ def _csv_rows(text: str) -> Iterator[list[str]]:
 # XLSX
 
 
-def _xlsx_rows(data: bytes) -> Iterator[list[Cell]]:
+def _xlsx_rows(data: bytes, limits: Limits) -> Iterator[list[Cell]]:
     """The first sheet's rows, streamed (read-only mode never holds the whole sheet), from
     row 1 so that numbering stays true when empty rows are skipped."""
-    from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    _check_zip(data, limits)
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        workbook = _first_sheet_workbook(data)
         sheet = workbook.worksheets[0]
         # Some exporters write a wrong size (A1:A1) into the sheet; read to its real end.
         sheet.reset_dimensions()
     except (*_XLSX_ERRORS, InvalidFileException):
         raise _bad_xlsx() from None
     return _stream(workbook, sheet)
+
+
+def _first_sheet_workbook(data: bytes):
+    """openpyxl's read-only workbook with only its first sheet, and without the size scan:
+    read-only mode reads every sheet's whole XML once at opening when the sheet declares no
+    size (junk files do not), only to learn a size `reset_dimensions` throws away."""
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    class Sheet(ReadOnlyWorksheet):
+        def _get_size(self):
+            pass
+
+    class FirstSheetReader(ExcelReader):
+        def read_worksheets(self):
+            for sheet, rel in self.parser.find_sheets():
+                if rel.target in self.valid_files and "chartsheet" not in rel.Type:
+                    ws = Sheet(self.wb, sheet.name, rel.target, self.shared_strings)
+                    self.wb._sheets.append(ws)
+                    return
+
+    reader = FirstSheetReader(io.BytesIO(data), read_only=True, data_only=True)
+    reader.read()
+    return reader.wb
+
+
+def _check_zip(data: bytes, limits: Limits) -> None:
+    """Refuse a workbook whose entries would inflate past the caps, from the sizes its zip
+    directory declares (zipfile never inflates an entry past its declared size)."""
+    try:
+        entries = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise _bad_xlsx() from None
+    total = sum(e.file_size for e in entries)
+    shared = sum(e.file_size for e in entries if e.filename.lower().endswith("sharedstrings.xml"))
+    if total > limits.uncompressed or shared > limits.shared_strings:
+        raise SikapError(
+            Kode.BERKAS_TIDAK_VALID,
+            f"Isi berkas XLSX terlalu besar setelah dibuka ({ukuran_berkas(total)}; batasnya "
+            f"{ukuran_berkas(limits.uncompressed)}, teks {ukuran_berkas(limits.shared_strings)}). "
+            "Simpan ulang hanya lembar data yang diperlukan, atau unggah sebagai CSV.",
+        )
 
 
 def _stream(workbook, sheet) -> Iterator[list[Cell]]:

@@ -11,13 +11,13 @@ from collections.abc import Callable
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.db.models import Max, Q
+from django.db.models import Count, Max, Q, Sum
 from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 
 from sikap.accounts import access
 from sikap.accounts.models import User
-from sikap.core import audit, audited, kinds
+from sikap.core import audit, audited, kinds, upload_limits
 from sikap.core.errors import Kode, SikapError, tidak_berhak
 from sikap.core.models import AuditEntry
 from sikap.documents.models import (
@@ -75,8 +75,13 @@ def upload_dokumen(
             Kode.DATA_TIDAK_VALID, f"Jenis dokumen '{jenis_kode}' tidak dikenal atau tidak aktif."
         )
     riwayat_kind, riwayat_id = _riwayat_link(jenis, pegawai, riwayat)
+    upload_limits.check_rate(actor)
     data = read_limited(uploaded_file, jenis.max_bytes)
     found = inspect(data, allowed=jenis.formats, max_bytes=jenis.max_bytes, jenis_nama=jenis.nama)
+    used = Dokumen.objects.filter(pegawai=pegawai).aggregate(n=Count("pk"), size=Sum("ukuran"))
+    upload_limits.check_quota(
+        used_files=used["n"], used_bytes=used["size"] or 0, adding=len(data), nama=pegawai.nama
+    )
     dokumen = Dokumen(
         pegawai=pegawai,
         jenis=jenis,

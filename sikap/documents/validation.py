@@ -1,9 +1,15 @@
 """Checking an uploaded file by its content, never by its name or declared type.
 
-`inspect` reads the first bytes to recognise the kind (PDF, JPEG, PNG), refuses a kind the
-document type does not accept, then proves the file is what it claims: a PDF must parse, be
-unencrypted, end properly and have pages; an image must decode completely within bounded
-dimensions. Every refusal is a `SikapError(Kode.BERKAS_TIDAK_VALID)` in Indonesian.
+`inspect` reads the first bytes to recognise the kind (PDF, JPEG, PNG, and for the uploads
+that take them XLSX and DOCX), refuses a kind the upload does not accept, then proves the file
+is what it claims: a PDF must parse, be unencrypted, end properly, have pages and carry no
+active content (scripts, actions run on opening, launched programs, embedded files); an image
+must decode completely within bounded dimensions; an Office file must be a whole workbook or
+document without macros that does not inflate past a bound. Every refusal is a
+`SikapError(Kode.BERKAS_TIDAK_VALID)` in Indonesian.
+
+It is the one content check of every upload: documents, issued letters, SAKIP evidence, and
+the modules to come (`inspect(data, allowed=("jpeg", "png"), …)` for a photo).
 """
 
 import io
@@ -11,6 +17,7 @@ import os
 import re
 import unicodedata
 import warnings
+import zipfile
 import zlib
 from dataclasses import dataclass
 
@@ -18,8 +25,8 @@ from PIL import Image
 from pypdf import PdfReader
 
 from sikap.core.errors import Kode, SikapError
-from sikap.documents.models import FORMATS
-from sikap.rules.formatting import angka
+from sikap.documents.models import FORMATS, Format
+from sikap.rules.formatting import angka, ukuran_berkas
 
 MAX_SIDE_PX = 10_000
 MAX_PIXELS = 40_000_000
@@ -42,6 +49,33 @@ _KNOWN_OTHERS = (
 )
 # A complete PDF ends with %%EOF; writers may add a little padding after it.
 _PDF_TAIL = 1024
+# PDF names that run something or carry a file: refused in every upload (finding 10).
+_ACTIVE_KEYS = frozenset({"/JavaScript", "/JS", "/OpenAction", "/AA", "/Launch", "/EmbeddedFile",
+                          "/EmbeddedFiles", "/RichMedia", "/XFA"})  # fmt: skip
+_ACTIVE_ACTIONS = frozenset(
+    {"/JavaScript", "/Launch", "/ImportData", "/SubmitForm", "/RichMediaExecute"}
+)
+# More objects than this and a PDF is not a scanned letter: refused rather than walked for ever.
+_PDF_MAX_OBJECTS = 200_000
+# Office files (OOXML: a zip): which part proves the kind, and how far they may inflate.
+_OFFICE_MAIN = {"xlsx": "xl/workbook.xml", "docx": "word/document.xml"}
+OFFICE_MAX_INFLATED = 200 * 1024 * 1024
+# Every kind an upload may accept: the document kinds, and Office files for SAKIP evidence.
+KINDS = {
+    **FORMATS,
+    "xlsx": Format(
+        "XLSX",
+        ".xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ".xlsx",
+    ),
+    "docx": Format(
+        "DOCX",
+        ".docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ".docx",
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -77,20 +111,27 @@ def inspect(
         raise refuse("Berkas kosong (0 bita).")
     if len(data) > max_bytes:
         raise refuse(
-            f"Ukuran berkas {_size(len(data))} melebihi batas {_size(max_bytes)} "
+            f"Ukuran berkas {ukuran_berkas(len(data))} melebihi batas {ukuran_berkas(max_bytes)} "
             f"untuk {jenis_nama}."
         )
     kind = detect_format(data[:16])
-    accepted = ", ".join(FORMATS[c].label for c in allowed)
+    if kind is None and data.startswith(b"PK\x03\x04") and set(allowed) & set(_OFFICE_MAIN):
+        kind = _office_kind(data)
+    accepted = ", ".join(KINDS[c].label for c in allowed)
     if kind is None:
         raise refuse(f"{_describe_unknown(data[:16])}. {jenis_nama} menerima: {accepted}.")
     if kind not in allowed:
         raise refuse(
-            f"Berkas ini berisi {FORMATS[kind].label}, sedangkan {jenis_nama} hanya menerima "
+            f"Berkas ini berisi {KINDS[kind].label}, sedangkan {jenis_nama} hanya menerima "
             f"{accepted}."
         )
-    detail = _check_pdf(data) if kind == "pdf" else _check_image(data, kind)
-    return Inspection(format=kind, mime=FORMATS[kind].mime, detail=detail)
+    if kind == "pdf":
+        detail = _check_pdf(data)
+    elif kind in _OFFICE_MAIN:
+        detail = _check_office(data, kind)
+    else:
+        detail = _check_image(data, kind)
+    return Inspection(format=kind, mime=KINDS[kind].mime, detail=detail)
 
 
 def _check_pdf(data: bytes) -> str:
@@ -108,13 +149,84 @@ def _check_pdf(data: bytes) -> str:
             # Resolving each page's box and content proves its objects are really there.
             page.mediabox  # noqa: B018
             page.get_contents()
+        active = _active_content(reader)
     except SikapError:
         raise
     except Exception as e:  # a malformed file can fail anywhere inside the parser
         raise refuse("PDF rusak dan tidak dapat dibaca. Unggah ulang berkas aslinya.") from e
     if pages < 1:
         raise refuse("PDF tidak memiliki halaman.")
+    if active:
+        raise refuse(
+            f"PDF ini berisi konten aktif ({active}) yang dapat menjalankan perintah saat "
+            "dibuka. Cetak ulang ke PDF (Print › Save as PDF) atau pindai ulang dokumennya, "
+            "lalu unggah kembali."
+        )
     return f"{pages} halaman"
+
+
+def _active_content(reader) -> str | None:
+    """The first active-content name found anywhere in the PDF's object graph, from its
+    trailer (names as pypdf decodes them, so `/J#61vaScript` is `/JavaScript`); None if none.
+    Every object is visited once, including those packed in object streams."""
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+
+    seen: set[tuple[int, int]] = set()
+    stack = [reader.trailer]
+    while stack:
+        obj = stack.pop()
+        if isinstance(obj, IndirectObject):
+            key = (obj.idnum, obj.generation)
+            if key in seen:
+                continue
+            seen.add(key)
+            if len(seen) > _PDF_MAX_OBJECTS:
+                return "objek terlalu banyak"
+            obj = obj.get_object()
+        if isinstance(obj, DictionaryObject):
+            for name, value in obj.items():
+                if name in _ACTIVE_KEYS:
+                    return name.lstrip("/")
+                if name == "/S" and isinstance(value, str) and value in _ACTIVE_ACTIONS:
+                    return str(value).lstrip("/")
+                stack.append(value)
+        elif isinstance(obj, ArrayObject):
+            stack.extend(obj)
+    return None
+
+
+def _office_kind(data: bytes) -> str | None:
+    try:
+        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None
+    if "[Content_Types].xml" not in names:
+        return None
+    return next((kind for kind, part in _OFFICE_MAIN.items() if part in names), None)
+
+
+def _check_office(data: bytes, kind: str) -> str:
+    label = KINDS[kind].label
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    entries = archive.infolist()
+    if any(e.filename.lower().endswith((".bin", ".exe", ".dll")) for e in entries):
+        raise refuse(
+            f"Berkas {label} ini berisi makro atau program tersemat. Simpan ulang sebagai "
+            f"{label} biasa (tanpa makro), lalu unggah kembali."
+        )
+    inflated = sum(e.file_size for e in entries)
+    if inflated > OFFICE_MAX_INFLATED:
+        raise refuse(
+            f"Isi berkas {label} terlalu besar setelah dibuka ({ukuran_berkas(inflated)}). "
+            "Hapus bagian yang tidak diperlukan, lalu unggah kembali."
+        )
+    try:
+        damaged = archive.testzip()  # every entry inflated once: CRCs prove it is whole
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError):
+        damaged = "?"
+    if damaged is not None:
+        raise refuse(f"Berkas {label} rusak atau tidak utuh. Unggah ulang berkas aslinya.")
+    return f"{label}, {len(entries)} bagian"
 
 
 def _check_image(data: bytes, kind: str) -> str:
@@ -208,12 +320,6 @@ def _too_large_message() -> str:
         f"Gambar paling besar {angka(MAX_SIDE_PX)} piksel per sisi dan "
         f"{MAX_PIXELS // 1_000_000} megapiksel; perkecil lalu unggah kembali."
     )
-
-
-def _size(n: int) -> str:
-    if n >= 1024 * 1024:
-        return f"{angka(n / (1024 * 1024), 1)} MB"
-    return f"{angka(max(1, round(n / 1024)))} KB"
 
 
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f<>:\"|?*]")

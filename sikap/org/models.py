@@ -6,12 +6,14 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from sikap.core.validators import no_formula
+
 
 class Opd(models.Model):
     """A regional agency (Organisasi Perangkat Daerah): dinas, badan, kecamatan, …"""
 
     kode = models.CharField("kode", max_length=32, unique=True)
-    nama = models.CharField("nama", max_length=255)
+    nama = models.CharField("nama", max_length=255, validators=[no_formula])
     singkatan = models.CharField("singkatan", max_length=64, blank=True)
     siasn_id = models.CharField("ID SIASN", max_length=64, blank=True, db_index=True)
     alamat = models.CharField("alamat", max_length=255, blank=True)
@@ -33,7 +35,7 @@ class UnitKerja(models.Model):
     induk = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="anak"
     )
-    nama = models.CharField("nama", max_length=255)
+    nama = models.CharField("nama", max_length=255, validators=[no_formula])
     siasn_id = models.CharField("ID UNOR SIASN", max_length=64, blank=True, db_index=True)
 
     class Meta:
@@ -61,7 +63,7 @@ class Jabatan(models.Model):
     unit's other staff and of the heads of its child units."""
 
     unit = models.ForeignKey(UnitKerja, on_delete=models.PROTECT, related_name="jabatan")
-    nama = models.CharField("nama jabatan", max_length=255)
+    nama = models.CharField("nama jabatan", max_length=255, validators=[no_formula])
     jenis = models.CharField("jenis jabatan", max_length=16, choices=JenisJabatan.choices)
     eselon = models.CharField("eselon", max_length=8, blank=True)
     kelas = models.PositiveSmallIntegerField("kelas jabatan", null=True, blank=True)
@@ -91,7 +93,7 @@ class LokasiKantor(models.Model):
     """An office where check-ins count, a circle of `radius_m` metres around a point."""
 
     opd = models.ForeignKey(Opd, on_delete=models.CASCADE, related_name="lokasi")
-    nama = models.CharField("nama lokasi", max_length=255)
+    nama = models.CharField("nama lokasi", max_length=255, validators=[no_formula])
     latitude = models.DecimalField(
         "lintang",
         max_digits=9,

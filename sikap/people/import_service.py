@@ -44,38 +44,56 @@ class ImportReport:
     new_units: int = 0
     new_jabatan: int = 0
     errors: list[RowError] = field(default_factory=list)
+    stopped: bool = False  # checking stopped at the error cap: later rows were not read
 
     @property
     def ok(self) -> bool:
         return not self.errors
 
 
-def import_siasn(rows_or_file, *, actor, dry_run: bool = False) -> ImportReport:
+def import_siasn(
+    rows_or_file, *, actor, dry_run: bool = False, filename: str = "", progress=None
+) -> ImportReport:
     """Import a SIASN file (path, bytes or uploaded file) or rows given as {header: value}.
 
     The system actor (the command line) may import into any OPD. Row problems come back in
-    the report; a file that cannot be read at all raises SikapError.
+    the report; a file that cannot be read at all raises SikapError. `filename` names bytes
+    in the report and the audit note; `progress(done, total, message)` hears how far it is.
     """
     scope = _opd_scope(actor)
+    progress = progress or _silent
     with _without_cycle_collection(), audit.source(audit.Sumber.IMPORT):
-        filename, parsed = _parse_source(rows_or_file)
-        report = ImportReport(filename=filename, dry_run=dry_run, total=parsed.total)
-        _plan_and_write(parsed, report, scope, actor)
+        progress(message="Membaca dan memeriksa baris berkas.")
+        name, parsed = _parse_source(rows_or_file, progress)
+        report = ImportReport(filename=filename or name, dry_run=dry_run, total=parsed.total)
+        _plan_and_write(parsed, report, scope, actor, progress)
     return report
 
 
-def _plan_and_write(parsed: ParsedFile, report: ImportReport, scope, actor) -> None:
+def _silent(*args, **kwargs) -> None:
+    pass
+
+
+def _plan_and_write(parsed: ParsedFile, report: ImportReport, scope, actor, progress) -> None:
+    if parsed.stopped:  # refused anyway; the rows read so far are not worth resolving
+        report.errors, report.stopped = parsed.errors, True
+        return
+    progress(message="Mencocokkan dengan data pegawai, OPD dan jabatan yang ada.")
     with transaction.atomic():
         plan = _Plan(scope, own_id=actor.pegawai_id)
+        valid = len(parsed.rows)
         plan.resolve(parsed.rows)
-        report.errors = sorted(parsed.errors + plan.errors, key=lambda e: e.row or 0)
+        errors = sorted(parsed.errors + plan.errors, key=lambda e: e.row or 0)
+        cap = settings.SIKAP_IMPORT_MAX_ERRORS
+        report.errors, report.stopped = errors[:cap], len(errors) > cap
         if report.errors:
             return
         report.created, report.updated = len(plan.creates), len(plan.updates)
-        report.unchanged = len(parsed.rows) - report.created - report.updated
+        report.unchanged = valid - report.created - report.updated
         report.new_opd, report.new_jabatan = len(plan.new_opds), len(plan.new_jabatan)
         report.new_units = len(plan.new_roots) + len(plan.new_units)
         if not report.dry_run:
+            progress(message=f"Menyimpan {len(plan.creates) + len(plan.updates)} perubahan.")
             try:
                 plan.write(actor=actor, note=_note(report.filename))
             except IntegrityError as e:
@@ -121,29 +139,29 @@ def _note(filename: str) -> str:
     return f"Impor SIASN dari berkas {filename}" if filename else "Impor SIASN"
 
 
-def _parse_source(source) -> tuple[str, ParsedFile]:
+def _parse_source(source, progress) -> tuple[str, ParsedFile]:
     if isinstance(source, str | os.PathLike):
         path = Path(source)
         try:
-            _check_size(path.stat().st_size)
-            return path.name, parse_file(path.read_bytes())
+            check_size(path.stat().st_size)
+            return path.name, parse_file(path.read_bytes(), progress)
         except OSError as e:
             raise SikapError(
                 Kode.BERKAS_TIDAK_VALID, f"Berkas {path} tidak dapat dibaca ({e.strerror})."
             ) from e
     if isinstance(source, bytes):
-        _check_size(len(source))
-        return "", parse_file(source)
+        check_size(len(source))
+        return "", parse_file(source, progress)
     if hasattr(source, "read"):
         if getattr(source, "size", None) is not None:
-            _check_size(source.size)
+            check_size(source.size)
         data = source.read(settings.SIKAP_IMPORT_MAX_BYTES + 1)
-        _check_size(len(data))
-        return Path(getattr(source, "name", "") or "").name, parse_file(data)
+        check_size(len(data))
+        return Path(getattr(source, "name", "") or "").name, parse_file(data, progress)
     return "", parse_records(source)
 
 
-def _check_size(size: int) -> None:
+def check_size(size: int) -> None:
     limit = settings.SIKAP_IMPORT_MAX_BYTES
     if size > limit:
         raise SikapError(
@@ -183,10 +201,15 @@ class _Plan:
     # Resolving references
 
     def resolve(self, rows: list[SiasnRow]) -> None:
+        """Plan every row. `rows` is emptied: each row is let go once planned, so the parsed
+        file and the plan are not both held in full (memory of a 100,000-row import)."""
         placed = self._place(rows)
+        rows.clear()
         existing = self._existing_pegawai([row for row, _ in placed])
         history = _History(list(existing.values()))
-        for row, (opd, unit) in placed:
+        for i in range(len(placed)):
+            row, (opd, unit) = placed[i]
+            placed[i] = None
             pegawai = existing.get(row.fields["nip"])
             if pegawai is not None and self.scope is not None and pegawai.opd_id not in self.scope:
                 # Not "exists in another OPD": the row must not confirm that a NIP is taken.
@@ -306,7 +329,7 @@ class _Plan:
     # Working out the changes of one pegawai
 
     def _plan_pegawai(self, row, pegawai, opd, unit, jabatan, history) -> None:
-        values = dict(row.fields)
+        values = row.fields  # the row is let go after this: its fields are the new values
         refs = {"opd": opd, "unit": unit}
         if jabatan is not None:
             refs["jabatan"] = jabatan
@@ -353,7 +376,8 @@ class _Plan:
             values["tingkat_pendidikan"] = max((t for t, _ in tingkat), key=tingkat_order)
 
         if pegawai is None:
-            self.creates.append(_Change(Pegawai(**values), refs, {}, set(), added))
+            # The Pegawai is made when its batch is written (memory: see `write`).
+            self.creates.append(_Change(None, refs, {}, set(), added, values))
             return
         changed = {name for name, value in values.items() if getattr(pegawai, name) != value}
         # An OPD-scoped import (admin OPD) leaves identity and status to admin BKD.
@@ -384,11 +408,10 @@ class _Plan:
         UnitKerja.objects.bulk_create(self.new_roots)
         UnitKerja.objects.bulk_create(self.new_units, batch_size=BATCH_SIZE)
         Jabatan.objects.bulk_create(self.new_jabatan, batch_size=BATCH_SIZE)
+        insert_rows(AuditEntry, self._structure_audit(actor, note))
         # Every OPD, unit and jabatan has its id now: point the pegawai at them.
-        for change in (*self.creates, *self.updates):
-            for name, ref in change.refs.items():
-                setattr(change.pegawai, f"{name}_id", _pk(ref))
-        Pegawai.objects.bulk_create([c.pegawai for c in self.creates], batch_size=BATCH_SIZE)
+        for change in self.updates:
+            _point(change)
         # One UPDATE shape per set of changed fields, so no field is written that did not change.
         by_fields: dict[tuple, list[Pegawai]] = {}
         for change in self.updates:
@@ -396,18 +419,25 @@ class _Plan:
         for names, group in by_fields.items():
             if names:
                 Pegawai.objects.bulk_update(group, names, batch_size=BATCH_SIZE)
-        histories = {RiwayatPangkat: [], RiwayatJabatan: [], RiwayatPendidikan: []}
-        for change in (*self.creates, *self.updates):
-            for model, values in change.added:
-                for name in ("jabatan_id", "unit_id"):
-                    if name in values:
-                        values[name] = _pk(values[name])
-                histories[model].append(model(pegawai_id=change.pegawai.pk, **values))
-        for model, rows in histories.items():
-            insert_rows(model, rows)
-        insert_rows(AuditEntry, self._audit(actor, note))
+        # Then a batch at a time: new pegawai made and inserted, their history rows and the
+        # audit rows of the batch, after which the batch is let go. An import of 100,000 never
+        # holds 100,000 new Pegawai, 300,000 history rows or 100,000 audit rows at once.
+        changes = self.creates + self.updates
+        self.creates = self.updates = []
+        for start in range(0, len(changes), BATCH_SIZE):
+            batch = changes[start : start + BATCH_SIZE]
+            for i in range(start, start + len(batch)):
+                changes[i] = None
+            new = [change for change in batch if change.pegawai is None]
+            for change in new:
+                change.pegawai, change.values = Pegawai(**change.values), None
+                _point(change)
+            Pegawai.objects.bulk_create([change.pegawai for change in new])
+            for model in (RiwayatPangkat, RiwayatJabatan, RiwayatPendidikan):
+                insert_rows(model, _histories(batch, model))
+            insert_rows(AuditEntry, _audit(batch, actor, note))
 
-    def _audit(self, actor, note: str):
+    def _structure_audit(self, actor, note: str):
         action = AuditEntry.Aksi.IMPORT
         for obj in (*self.new_opds, *self.new_roots, *self.new_units, *self.new_jabatan):
             changes = audit.diff({}, audit.snapshot(obj))
@@ -415,33 +445,53 @@ class _Plan:
             yield audit.build_entry(
                 obj, actor=actor, action=action, kind=kind, changes=changes, note=note
             )
-        for change in (*self.creates, *self.updates):
-            after = audit.snapshot(change.pegawai)
-            if change.before:
-                changes = audit.diff(change.before, after)
-            else:  # a new record's blank fields say nothing; leaving them out keeps rows small
-                changes = {k: [None, v] for k, v in after.items() if v is not None and v != ""}
-            for model, values in change.added:
-                changes[_AUDIT_LABEL[model]] = [None, {k: _json(v) for k, v in values.items()}]
-            yield audit.build_entry(
-                change.pegawai,
-                actor=actor,
-                action=action,
-                kind=kinds.of(change.pegawai, action),
-                changes=changes,
-                note=note,
-            )
+
+
+def _point(change) -> None:
+    for name, ref in change.refs.items():
+        setattr(change.pegawai, f"{name}_id", _pk(ref))
+
+
+def _histories(batch, model):
+    for change in batch:
+        for added_model, values in change.added:
+            if added_model is model:
+                for name in ("jabatan_id", "unit_id"):
+                    if name in values:
+                        values[name] = _pk(values[name])
+                yield model(pegawai_id=change.pegawai.pk, **values)
+
+
+def _audit(batch, actor, note: str):
+    action = AuditEntry.Aksi.IMPORT
+    for change in batch:
+        after = audit.snapshot(change.pegawai)
+        if change.before:
+            changes = audit.diff(change.before, after)
+        else:  # a new record's blank fields say nothing; leaving them out keeps rows small
+            changes = {k: [None, v] for k, v in after.items() if v is not None and v != ""}
+        for model, values in change.added:
+            changes[_AUDIT_LABEL[model]] = [None, {k: _json(v) for k, v in values.items()}]
+        yield audit.build_entry(
+            change.pegawai,
+            actor=actor,
+            action=action,
+            kind=kinds.of(change.pegawai, action),
+            changes=changes,
+            note=note,
+        )
 
 
 @dataclass(slots=True)
 class _Change:
     """One pegawai to create or update, and the history rows it gains."""
 
-    pegawai: Pegawai
+    pegawai: Pegawai | None  # None for a new pegawai until its batch is written
     refs: dict  # opd / unit / jabatan: an id or an instance saved before the pegawai
     before: dict  # audit snapshot before the change; empty for a new pegawai
     fields: set[str]  # fields an update changes
     added: list[tuple[type, dict]]  # (history model, its field values)
+    values: dict | None = None  # a new pegawai's fields, until it is made
 
 
 _AUDIT_LABEL = {

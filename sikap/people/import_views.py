@@ -1,14 +1,14 @@
-"""The SIASN import page: upload a file, see what was (or would be) imported, or every error."""
+"""The SIASN import page: upload a file; its import runs as a long operation (import_runs)."""
 
 from django import forms
 from django.conf import settings
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from sikap.accounts import access
 from sikap.core.errors import SikapError
 from sikap.core.views import refuse
-from sikap.people.import_service import import_siasn as run_import
+from sikap.people import import_runs
 
 
 class ImportSiasnForm(forms.Form):
@@ -27,22 +27,24 @@ class ImportSiasnForm(forms.Form):
 
 @require_http_methods(["GET", "POST"])
 def import_siasn(request):
+    """The upload form; the import itself runs as a long operation with its own page."""
     if not access.may_edit_personnel(request.user):
         return refuse(request, "Impor data SIASN hanya untuk Admin OPD dan Admin BKD.")
     form = ImportSiasnForm(request.POST or None, request.FILES or None)
-    report = failure = None
+    failure = None
     if form.is_valid():
         try:
-            report = run_import(
+            operasi = import_runs.start(
                 form.cleaned_data["berkas"],
-                actor=request.user,
+                user=request.user,
                 dry_run=form.cleaned_data["dry_run"],
             )
         except SikapError as e:
             failure = e.message
+        else:
+            return redirect("core:operasi", operasi.pk)
     context = {
         "form": form,
-        "report": report,
         "failure": failure,
         "max_mb": settings.SIKAP_IMPORT_MAX_BYTES // 2**20,
     }

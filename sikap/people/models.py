@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 
 from sikap.accounts import access
+from sikap.core.validators import no_formula
 from sikap.org.models import Jabatan, JenisJabatan, Opd, UnitKerja
 from sikap.rules import kedudukan as kedudukan_rule
 from sikap.rules.education import TINGKAT
@@ -102,10 +103,16 @@ class Pegawai(models.Model):
     nip_lama = models.CharField("NIP lama", max_length=9, blank=True)
     siasn_id = models.CharField("PNS ID SIASN", max_length=64, blank=True, db_index=True)
     nik = models.CharField("NIK", max_length=16, blank=True, db_index=True)
-    nama = models.CharField("nama", max_length=255, db_index=True)
-    gelar_depan = models.CharField("gelar depan", max_length=64, blank=True)
-    gelar_belakang = models.CharField("gelar belakang", max_length=128, blank=True)
-    tempat_lahir = models.CharField("tempat lahir", max_length=128, blank=True)
+    nama = models.CharField("nama", max_length=255, db_index=True, validators=[no_formula])
+    gelar_depan = models.CharField(
+        "gelar depan", max_length=64, blank=True, validators=[no_formula]
+    )
+    gelar_belakang = models.CharField(
+        "gelar belakang", max_length=128, blank=True, validators=[no_formula]
+    )
+    tempat_lahir = models.CharField(
+        "tempat lahir", max_length=128, blank=True, validators=[no_formula]
+    )
     tanggal_lahir = models.DateField("tanggal lahir")
     jenis_kelamin = models.CharField("jenis kelamin", max_length=1, choices=JenisKelamin.choices)
     agama = models.CharField("agama", max_length=16, choices=Agama.choices, blank=True)
@@ -225,7 +232,7 @@ class RiwayatJabatan(Riwayat):
     unit = models.ForeignKey(
         UnitKerja, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    nama_jabatan = models.CharField("nama jabatan", max_length=255)
+    nama_jabatan = models.CharField("nama jabatan", max_length=255, validators=[no_formula])
     jenis_jabatan = models.CharField("jenis jabatan", max_length=16, choices=JenisJabatan.choices)
     eselon = models.CharField("eselon", max_length=8, blank=True)
     tmt = models.DateField("TMT jabatan")
@@ -244,8 +251,10 @@ class RiwayatPendidikan(Riwayat):
         Pegawai, on_delete=models.CASCADE, related_name="riwayat_pendidikan"
     )
     tingkat = models.CharField("tingkat pendidikan", max_length=2, choices=TINGKAT_CHOICES)
-    jurusan = models.CharField("jurusan", max_length=255, blank=True)
-    nama_sekolah = models.CharField("nama sekolah/perguruan tinggi", max_length=255, blank=True)
+    jurusan = models.CharField("jurusan", max_length=255, blank=True, validators=[no_formula])
+    nama_sekolah = models.CharField(
+        "nama sekolah/perguruan tinggi", max_length=255, blank=True, validators=[no_formula]
+    )
     tahun_lulus = models.PositiveSmallIntegerField("tahun lulus")
     no_ijazah = models.CharField("nomor ijazah", max_length=128, blank=True)
 
@@ -270,7 +279,7 @@ class KategoriDiklat(models.TextChoices):
 class RiwayatDiklat(Riwayat):
     pegawai = models.ForeignKey(Pegawai, on_delete=models.CASCADE, related_name="riwayat_diklat")
     kategori = models.CharField("kategori", max_length=16, choices=KategoriDiklat.choices)
-    nama = models.CharField("nama diklat", max_length=255)
+    nama = models.CharField("nama diklat", max_length=255, validators=[no_formula])
     penyelenggara = models.CharField("penyelenggara", max_length=255, blank=True)
     tanggal_mulai = models.DateField("tanggal mulai")
     tanggal_selesai = models.DateField("tanggal selesai")
@@ -383,9 +392,11 @@ class AnggotaKeluarga(Riwayat):
 
     pegawai = models.ForeignKey(Pegawai, on_delete=models.CASCADE, related_name="keluarga")
     hubungan = models.CharField("hubungan", max_length=8, choices=Hubungan.choices)
-    nama = models.CharField("nama", max_length=255)
+    nama = models.CharField("nama", max_length=255, validators=[no_formula])
     nik = models.CharField("NIK", max_length=16, blank=True)
-    tempat_lahir = models.CharField("tempat lahir", max_length=128, blank=True)
+    tempat_lahir = models.CharField(
+        "tempat lahir", max_length=128, blank=True, validators=[no_formula]
+    )
     tanggal_lahir = models.DateField("tanggal lahir", null=True, blank=True)
     jenis_kelamin = models.CharField(
         "jenis kelamin", max_length=1, choices=JenisKelamin.choices, blank=True

@@ -18,11 +18,13 @@ from sikap.core.errors import Kode, SikapError
 from sikap.core.tabular import (
     Column,
     as_text,
+    estimate_rows,
     match_header,
     missing_columns,
     normalise_header,
     read_table,
 )
+from sikap.core.validators import FORMULA_MESSAGE, starts_like_formula
 from sikap.org.models import JenisJabatan, Opd
 from sikap.people.models import Agama, Kedudukan, Pegawai, StatusKawin, StatusPegawai
 from sikap.people.validation import identity_errors
@@ -137,6 +139,11 @@ _ROMAN = ("I", "II", "III", "IV", "V")
 _ESELON_TEXT = re.compile(r"(IV|V|III|II|I)\s*[./\- ]?\s*([AB])", re.IGNORECASE)
 _ESELON_ID = re.compile(r"([1-5])([12])")
 _BLANK = frozenset({"", "-", "null", "NULL"})
+# Names, titles and places: a formula start there is never meaningful (core/validators.py).
+_NAME_COLUMNS = frozenset({
+    "NAMA", "GELAR DEPAN", "GELAR BELAKANG", "TEMPAT LAHIR NAMA", "SATUAN KERJA KERJA NAMA",
+    "UNOR NAMA", "JABATAN NAMA", "PENDIDIKAN NAMA", "NAMA SEKOLAH",
+})  # fmt: skip
 _MAX_LENGTH = {f.name: f.max_length for f in Pegawai._meta.fields if f.max_length}
 _OPD_KODE_MAX = Opd._meta.get_field("kode").max_length
 # Names of OPD, unit, jabatan and school, and SIASN IDs, share these column sizes.
@@ -197,6 +204,7 @@ class ParsedFile:
     rows: list[SiasnRow]
     errors: list[RowError]
     total: int  # data rows in the file, valid or not
+    stopped: bool = False  # reading stopped at the error cap (core/tabular.py)
 
 
 class _Invalid(Exception):
@@ -204,11 +212,28 @@ class _Invalid(Exception):
         self.message = message
 
 
-def parse_file(data: bytes) -> ParsedFile:
-    """Read and validate a whole SIASN file (CSV or XLSX, recognised by content)."""
+def parse_file(data: bytes, progress=None) -> ParsedFile:
+    """Read and validate a whole SIASN file (CSV or XLSX, recognised by content).
+    `progress(done, total)` hears about every few hundred rows (core/operations.py)."""
     table = read_table(data, COLUMNS)
     columns = _columns(table.header, table.index, table.missing, table.unknown)
-    return _parse(columns, ((row.number, row.cells, row.too_wide) for row in table.rows()))
+    errors: list[RowError] = []
+    rows = ((row.number, row.cells, row.too_wide) for row in table.rows(errors=errors))
+    if progress is not None:
+        rows = _reporting(rows, progress, estimate_rows(data))
+    parsed = _parse(columns, rows, errors)
+    parsed.stopped = table.stopped
+    return parsed
+
+
+def _reporting(rows, progress, total: int | None, every: int = 500):
+    done = 0
+    for row in rows:
+        done += 1
+        if done % every == 0:
+            progress(done, total)
+        yield row
+    progress(done, done)
 
 
 def parse_records(records: Iterable[Mapping[str, object]]) -> ParsedFile:
@@ -238,9 +263,12 @@ def _columns(header, index, missing, unknown) -> dict[str, tuple[int, str]]:
     return {name: (i, str(header[i]).strip()) for name, i in index.items()}
 
 
-def _parse(columns: dict[str, tuple[int, str]], records: Iterable[tuple]) -> ParsedFile:
+def _parse(
+    columns: dict[str, tuple[int, str]], records: Iterable[tuple], errors: list | None = None
+) -> ParsedFile:
     """Validate rows given as (row number, cells in header order, why the row is too wide)."""
-    rows, errors, first_row_of = [], [], {}
+    rows, first_row_of = [], {}
+    errors = [] if errors is None else errors
     total = 0
     for row_no, cells, too_wide in records:
         total += 1
@@ -300,6 +328,8 @@ class _RowParser:
         def check(value):
             if limit and len(value) > limit:
                 raise _Invalid(f"Terlalu panjang: {len(value)} karakter, paling banyak {limit}.")
+            if name in _NAME_COLUMNS and starts_like_formula(value):
+                raise _Invalid(FORMULA_MESSAGE)
             return value
 
         return self.read(name, check, required=required)

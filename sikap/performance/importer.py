@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from django.conf import settings
+
 from sikap.core.errors import Kode, SikapError
 from sikap.core.tabular import Column, read_table
 from sikap.rules import RuleError
 from sikap.rules.capaian import Aggregation, Direction, parse_choice
-from sikap.rules.formatting import rupiah
+from sikap.rules.formatting import angka, rupiah
 
 RENJA, REALISASI, ANGGARAN, IKU = "renja", "realisasi", "program_budget", "iku"
 KINDS = (RENJA, REALISASI, ANGGARAN, IKU)
@@ -68,11 +70,14 @@ class ImportRefused(SikapError):
     """Nothing was imported; `issues` lists every problem found."""
 
     def __init__(self, issues: list[Issue]):
-        super().__init__(
-            Kode.BERKAS_TIDAK_VALID,
-            f"Impor dibatalkan: {len(issues)} masalah ditemukan; tidak ada data yang disimpan.",
-            {"berkas": [str(i) for i in issues]},
+        cap = settings.SIKAP_IMPORT_MAX_ERRORS
+        message = (
+            f"Impor dibatalkan: {len(issues)} masalah ditemukan; tidak ada data yang disimpan."
         )
+        if len(issues) > cap:
+            message += f" Hanya {angka(cap)} masalah pertama yang dicatat."
+            issues = issues[:cap]
+        super().__init__(Kode.BERKAS_TIDAK_VALID, message, {"berkas": [str(i) for i in issues]})
         self.issues = issues
 
 

@@ -12,9 +12,11 @@ from pathlib import PurePath
 from django.db import IntegrityError, transaction
 
 from sikap.accounts import access
-from sikap.core import audit, audited, kinds
+from sikap.core import audit, audited, kinds, upload_limits
 from sikap.core.errors import Kode, SikapError, tidak_berhak
 from sikap.core.models import AuditEntry
+from sikap.documents.storage import read_limited
+from sikap.documents.validation import KINDS, clean_original_name, inspect
 from sikap.performance import flows
 from sikap.performance.checks import Finding
 from sikap.performance.importer import IKU, Bundle, ImportRefused, Issue
@@ -47,7 +49,8 @@ from sikap.performance.permissions import NOT_A_PLANNER, ensure_can_edit
 from sikap.performance.selectors import findings_for_year, rule_of
 from sikap.rules import RuleError
 
-BUKTI_EXTENSIONS = (".pdf", ".jpg", ".jpeg", ".png", ".xlsx", ".docx")
+BUKTI_EXTENSIONS = (".pdf", ".jpg", ".jpeg", ".png", ".xlsx", ".docx")  # the picker's hint
+BUKTI_FORMATS = ("pdf", "jpeg", "png", "xlsx", "docx")  # what the content check accepts
 BUKTI_MAX_BYTES = 10 * 1024 * 1024
 
 
@@ -66,27 +69,32 @@ def _check_values(k: Decimal | None, rp: Decimal | None) -> None:
         )
 
 
-def _check_bukti(bukti) -> None:
+def _check_bukti(bukti, actor) -> None:
+    """The one content check of uploads (documents/validation.py), by content not by name;
+    the stored name gets the extension of what the file really is."""
     if not bukti:
         return
-    if PurePath(bukti.name).suffix.lower() not in BUKTI_EXTENSIONS:
-        message = f"Berkas bukti harus {', '.join(BUKTI_EXTENSIONS)}; '{bukti.name}' ditolak."
-        raise SikapError(Kode.BERKAS_TIDAK_VALID, message, {"bukti": [message]})
-    if bukti.size > BUKTI_MAX_BYTES:
-        message = (
-            f"Berkas bukti paling besar 10 MB; '{bukti.name}' {bukti.size // 1024 // 1024} MB."
+    upload_limits.check_rate(actor)
+    data = read_limited(bukti, BUKTI_MAX_BYTES)
+    try:
+        found = inspect(
+            data, allowed=BUKTI_FORMATS, max_bytes=BUKTI_MAX_BYTES, jenis_nama="Berkas bukti"
         )
-        raise SikapError(Kode.BERKAS_TIDAK_VALID, message, {"bukti": [message]})
+    except SikapError as e:
+        raise SikapError(e.code, e.message, {"bukti": [e.message]}) from None
+    stem = PurePath(clean_original_name(bukti.name)).stem or "bukti"
+    bukti.name = stem + KINDS[found.format].extension
+    bukti.seek(0)
 
 
-def _check_entry(k, rp, bukti, *, alasan: str | None = None) -> None:
+def _check_entry(k, rp, bukti, *, actor, alasan: str | None = None) -> None:
     """What every quarter entry and correction must satisfy; a correction also needs a reason."""
     if alasan is not None and not alasan.strip():
         raise SikapError(
             Kode.DATA_TIDAK_VALID, "Alasan koreksi wajib diisi.", {"alasan": ["Wajib diisi."]}
         )
     _check_values(k, rp)
-    _check_bukti(bukti)
+    _check_bukti(bukti, actor)
 
 
 @transaction.atomic
@@ -103,7 +111,7 @@ def save_realisasi(
                 "dapat diubah langsung"
                 + ("; ajukan koreksi." if locked.state == Status.TERVERIFIKASI else "."),
             )
-        _check_entry(k, rp, bukti)
+        _check_entry(k, rp, bukti, actor=actor)
         locked.k, locked.rp, locked.catatan = k, rp, catatan.strip()
         if bukti:
             locked.bukti = bukti
@@ -128,7 +136,7 @@ def create_koreksi(
             f"Koreksi hanya untuk realisasi yang sudah terverifikasi; TW {locked.triwulan} "
             f"berstatus {locked.status_label}: ubah langsung nilainya.",
         )
-    _check_entry(k, rp, bukti, alasan=alasan)
+    _check_entry(k, rp, bukti, actor=actor, alasan=alasan)
     koreksi = KoreksiRealisasi(
         realisasi=locked,
         state=Status.DRAF,
@@ -164,7 +172,7 @@ def save_koreksi(
                 Kode.LANGKAH_TIDAK_SAH,
                 f"Koreksi berstatus {locked.status_label} tidak dapat diubah.",
             )
-        _check_entry(k, rp, bukti, alasan=alasan)
+        _check_entry(k, rp, bukti, actor=actor, alasan=alasan)
         locked.k, locked.rp = k, rp
         locked.alasan, locked.catatan = alasan.strip(), catatan.strip()
         if bukti:

@@ -7,7 +7,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from sikap.accounts import access
@@ -16,7 +15,7 @@ from sikap.core.errors import SikapError
 from sikap.core.forms import show_error
 from sikap.core.ids import INT_MAX, parse_number
 from sikap.core.views import refuse
-from sikap.performance import flows, services
+from sikap.performance import flows, import_runs, services
 from sikap.performance.capaian import year_capaian
 from sikap.performance.forms import (
     IkuForm,
@@ -27,7 +26,7 @@ from sikap.performance.forms import (
     RealisasiForm,
     StepForm,
 )
-from sikap.performance.importer import ANGGARAN, IKU, REALISASI, RENJA, ImportRefused, parse_bundle
+from sikap.performance.importer import ANGGARAN, IKU, REALISASI, RENJA
 from sikap.performance.models import (
     OPEN_KOREKSI,
     IndikatorRenja,
@@ -433,7 +432,6 @@ IMPORT_FIELDS = {RENJA: "renja", REALISASI: "realisasi", ANGGARAN: "program_budg
 @editor
 def import_page(request):
     form = ImportForm(request.POST or None, request.FILES or None)
-    issues = []
     if request.method == "POST" and form.is_valid():
         tahun = form.cleaned_data["tahun"]
         if Renja.objects.filter(tahun=tahun).exists() and not form.cleaned_data["ganti"]:
@@ -456,20 +454,15 @@ def import_page(request):
                 if (upload := form.cleaned_data[field])
             }
             try:
-                bundle = parse_bundle(files, tahun)
-                result = services.import_sakip(
-                    bundle, actor=request.user, renstra=form.cleaned_data["renstra"]
+                operasi = import_runs.start(
+                    files,
+                    user=request.user,
+                    tahun=tahun,
+                    renstra=form.cleaned_data["renstra"],
+                    ganti=form.cleaned_data["ganti"],
                 )
-                severe = sum(1 for f in result.findings if f.severity == "A")
-                messages.success(
-                    request,
-                    f"{result.summary} Pemeriksaan: {len(result.findings)} temuan "
-                    f"({severe} tingkat A).",
-                )
-                return redirect(reverse("performance:sakip_periksa", args=[tahun]))
-            except ImportRefused as e:
-                issues = e.issues
-                form.add_error(None, e.message)
             except SikapError as e:
                 show_error(e, form)
-    return render(request, "performance/import.html", {"form": form, "issues": issues})
+            else:
+                return redirect("core:operasi", operasi.pk)
+    return render(request, "performance/import.html", {"form": form})

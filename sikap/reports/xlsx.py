@@ -3,6 +3,10 @@
 Write-only keeps one row in memory at a time, so an export of every pegawai of a regency (or a
 province) costs the memory of the file, not of a worksheet model. The file is spooled to disk
 past a few megabytes and streamed to the client from there.
+
+Every export goes through here, so every export is safe from formula injection: a text cell
+that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, CR first) is stored as
+text with Excel's quote prefix, never as a formula, whatever a user typed into SIKAP.
 """
 
 import tempfile
@@ -14,6 +18,8 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
+
+from sikap.core.validators import FORMULA_STARTS
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _SPOOL_BYTES = 8 * 1024 * 1024
@@ -53,7 +59,7 @@ def xlsx_response(filename: str, headers, rows, **options) -> FileResponse:
 
 
 def _header_cell(sheet, text: str) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=text)
+    cell = _text_cell(sheet, text)
     cell.font = _HEADER_FONT
     cell.fill = _HEADER_FILL
     return cell
@@ -64,4 +70,14 @@ def _cell(sheet, value):
         cell = WriteOnlyCell(sheet, value=value)
         cell.number_format = "DD-MM-YYYY"
         return cell
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return _text_cell(sheet, value)
     return value
+
+
+def _text_cell(sheet, text: str) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=text)
+    if text.startswith(FORMULA_STARTS):
+        cell.data_type = "s"  # openpyxl made it a formula ("f"); keep the text as typed
+        cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
+    return cell

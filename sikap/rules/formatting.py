@@ -53,6 +53,13 @@ def angka(value: int | Decimal | float, desimal: int = 2) -> str:
     return _number(_decimal(value), desimal)
 
 
+def ukuran_berkas(n: int) -> str:
+    """A size in bytes as people read it: '4,8 MB' from one megabyte up, else '12 KB'."""
+    if n >= 1024 * 1024:
+        return f"{angka(n / (1024 * 1024), 1)} MB"
+    return f"{angka(max(1, round(n / 1024)))} KB"
+
+
 def angka_ringkas(value: int | Decimal, desimal: int | None = None) -> str:
     """A figure without trailing zeros, rounded (half-up) to `desimal` places first when given:
     '5.508', '22,5', '94', '95,78'."""

@@ -28,8 +28,9 @@ def pdf_bytes(pages: int = 1, *, padding: int = 0) -> bytes:
     for _ in range(pages):
         writer.add_blank_page(width=595, height=842)
     if padding:
-        # An incompressible embedded file makes a PDF of a chosen size.
-        writer.add_attachment("lampiran.bin", _noise(padding))
+        # Incompressible metadata makes a PDF of a chosen size (an attached file would be
+        # active content, which uploads refuse).
+        writer.add_metadata({"/Subject": _noise(padding).hex()[:padding]})
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

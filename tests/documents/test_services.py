@@ -264,3 +264,35 @@ def test_admin_bkd_never_verifies_a_document_of_their_own_record(world):
     dokumen.refresh_from_db()
     assert dokumen.state == Dokumen.Status.MENUNGGU
     verify_dokumen(dokumen, actor=world.users["verifikator"], approve=True)
+
+
+# Quota and rate (finding 10)
+
+
+def test_uploads_over_the_rate_per_minute_are_refused(world, media_root, settings):
+    settings.SIKAP_UPLOAD_RATE_PER_MINUTE = 3
+    for pages in (1, 2, 3):
+        up(world, data=pdf_bytes(pages))
+    with pytest.raises(SikapError) as exc:
+        up(world, data=pdf_bytes(4))
+    assert exc.value.code == Kode.TERLALU_BANYAK and "3 berkas per menit" in exc.value.message
+    assert Dokumen.objects.count() == 3
+    up(world, persona="admin_opd", data=pdf_bytes(5))  # the bound is per user
+
+
+def test_an_upload_past_the_file_count_quota_is_refused(world, media_root, settings):
+    settings.SIKAP_UPLOAD_QUOTA_FILES = 2
+    up(world)
+    up(world, data=pdf_bytes(2))  # a second version counts too
+    with pytest.raises(SikapError) as exc:
+        up(world, data=pdf_bytes(3))
+    assert "Kuota arsip digital" in exc.value.message and "2 berkas" in exc.value.message
+    assert Dokumen.objects.count() == 2
+
+
+def test_an_upload_past_the_byte_quota_is_refused_and_nothing_is_stored(
+    world, media_root, settings
+):
+    settings.SIKAP_UPLOAD_QUOTA_BYTES = 1024
+    error = refused(world, media_root, data=pdf_bytes(padding=2000))
+    assert "Kuota arsip digital" in error.message

@@ -3,6 +3,7 @@ itself (PDF parses, unencrypted, complete; images decode within bounded dimensio
 
 import io
 import random
+import zipfile
 
 import pytest
 from PIL import Image, ImageFile
@@ -156,3 +157,109 @@ def test_original_names_are_kept_only_as_harmless_metadata(given, kept):
 )
 def test_public_names_show_only_the_first_letters(nama, masked):
     assert mask_name(nama) == masked
+
+
+# Active content and Office files (finding 10)
+
+
+def _pdf_with(change) -> bytes:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    change(writer)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _open_action(writer):
+    from pypdf.generic import DictionaryObject, NameObject, TextStringObject
+
+    action = DictionaryObject({
+        NameObject("/S"): NameObject("/JavaScript"),
+        NameObject("/JS"): TextStringObject("app.alert(1)"),
+    })  # fmt: skip
+    writer._root_object[NameObject("/OpenAction")] = writer._add_object(action)
+
+
+def _document_javascript(writer):
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
+
+    script = DictionaryObject({
+        NameObject("/S"): NameObject("/JavaScript"),
+        NameObject("/JS"): TextStringObject("app.alert(1)"),
+    })  # fmt: skip
+    tree = DictionaryObject({NameObject("/Names"): ArrayObject([TextStringObject("a"), script])})
+    writer._root_object[NameObject("/Names")] = DictionaryObject({NameObject("/JavaScript"): tree})
+
+
+def _launch_on_page(writer):
+    from pypdf.generic import DictionaryObject, NameObject, TextStringObject
+
+    launch = DictionaryObject({
+        NameObject("/S"): NameObject("/Launch"),
+        NameObject("/F"): TextStringObject("cmd.exe"),
+    })  # fmt: skip
+    writer.pages[0][NameObject("/AA")] = DictionaryObject({NameObject("/O"): launch})
+
+
+@pytest.mark.parametrize(
+    "change, named",
+    [
+        (_document_javascript, "JavaScript"),
+        (_open_action, "OpenAction"),
+        (_launch_on_page, "AA"),
+        (lambda w: w.add_attachment("virus.exe", b"MZ"), "EmbeddedFile"),
+    ],
+    ids=["document-javascript", "open-action", "page-action-launch", "embedded-file"],
+)
+def test_a_pdf_with_active_content_is_refused(change, named):
+    message = refusal(_pdf_with(change))
+    assert "konten aktif" in message and named in message
+
+
+def test_an_active_name_written_with_hex_escapes_is_still_found():
+    data = _pdf_with(_document_javascript).replace(b"/JavaScript", b"/J#61vaScript")
+    assert "konten aktif" in refusal(data)
+
+
+def _office(kind: str, *, macro: bool = False, big: int = 0) -> bytes:
+    main = {"xlsx": "xl/workbook.xml", "docx": "word/document.xml"}[kind]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr(main, "<x/>")
+        if macro:
+            z.writestr("xl/vbaProject.bin", b"\x00" * 10)
+        if big:
+            z.writestr("word/media/big.xml", b"\x00" * big)
+    return out.getvalue()
+
+
+OFFICE = ("pdf", "jpeg", "png", "xlsx", "docx")
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "docx"])
+def test_office_files_pass_where_they_are_accepted_by_content_not_name(kind):
+    assert check(_office(kind), allowed=OFFICE).format == kind
+
+
+def test_office_files_are_refused_where_only_documents_are_accepted():
+    assert "ZIP atau dokumen Office" in refusal(_office("docx"))
+
+
+def test_an_office_file_with_macros_is_refused():
+    assert "makro" in refusal(_office("xlsx", macro=True), allowed=OFFICE)
+
+
+def test_an_office_file_inflating_past_the_bound_is_refused(monkeypatch):
+    monkeypatch.setattr("sikap.documents.validation.OFFICE_MAX_INFLATED", 1024 * 1024)
+    assert "terlalu besar setelah dibuka" in refusal(_office("docx", big=2 * MB), allowed=OFFICE)
+
+
+def test_a_plain_zip_is_not_taken_for_an_office_file():
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("a.txt", "x")
+    assert "ZIP" in refusal(out.getvalue(), allowed=OFFICE)

@@ -116,3 +116,15 @@ def test_drh_pdf_for_admin_of_the_opd(world):
         reverse("people:pegawai_pdf", args=[world.pegawai.nip])
     )
     assert response.content.startswith(b"%PDF")
+
+
+def test_export_writes_formula_like_values_as_text(world):
+    # Stored before input was checked (or by a path that does not check): exported as text.
+    make_pegawai(world.opd_b, nama='=HYPERLINK("http://x.example","klik")', tempat_lahir="@SUM(1)")
+    response = _export(world.client("admin_opd_lain"), q="HYPERLINK")
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    header = [c.value for c in sheet[1]]
+    row = sheet[2]
+    nama, tempat = row[header.index("Nama")], row[header.index("Tempat lahir")]
+    assert (nama.data_type, nama.value) == ("s", '=HYPERLINK("http://x.example","klik")')
+    assert (tempat.data_type, tempat.value) == ("s", "@SUM(1)")

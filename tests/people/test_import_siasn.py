@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from sikap.accounts.system import system_actor
 from sikap.core.errors import Kode, SikapError
@@ -582,47 +582,93 @@ def test_page_sends_anonymous_visitors_to_log_in(world):
     assert response.status_code == 302 and "/masuk/" in response["Location"]
 
 
-def test_page_imports_an_upload_and_shows_the_counts(world):
-    response = world.client("admin_bkd").post(
-        "/impor/siasn/", {"berkas": upload(to_csv([person(1), person(2)], "\t"))}
+def _post_and_run(client, data, django_capture_on_commit_callbacks):
+    """Upload on the page, run the queued job, and open the operation's page."""
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/impor/siasn/", data)
+    assert response.status_code == 302
+    page = client.get(response["Location"])
+    assert page.status_code == 200
+    return page.context["operasi"], page.content.decode()
+
+
+def test_page_imports_an_upload_and_shows_the_counts(world, django_capture_on_commit_callbacks):
+    operasi, html = _post_and_run(
+        world.client("admin_bkd"),
+        {"berkas": upload(to_csv([person(1), person(2)], "\t"))},
+        django_capture_on_commit_callbacks,
     )
-    assert response.status_code == 200
-    report = response.context["report"]
-    assert (report.created, report.dry_run) == (2, False)
-    assert "Impor selesai" in response.content.decode()
+    assert operasi.state == "selesai" and operasi.result["dibuat"] == 2
+    assert "Impor selesai" in html
     assert (
         AuditEntry.objects.filter(
             note="Impor SIASN dari berkas data_pegawai.csv", pegawai_id__isnull=False
         ).count()
         == 2
     )
-
-
-def test_page_dry_run_shows_what_would_happen_and_saves_nothing(world):
-    response = world.client("admin_bkd").post(
-        "/impor/siasn/", {"berkas": upload(to_csv([person(1)])), "dry_run": "on"}
+    assert AuditEntry.objects.filter(note__startswith="Impor SIASN").first().actor == (
+        world.user("admin_bkd")
     )
-    assert "Uji coba selesai" in response.content.decode()
-    assert response.context["report"].created == 1
+
+
+def test_page_dry_run_shows_what_would_happen_and_saves_nothing(
+    world, django_capture_on_commit_callbacks
+):
+    operasi, html = _post_and_run(
+        world.client("admin_bkd"),
+        {"berkas": upload(to_csv([person(1)])), "dry_run": "on"},
+        django_capture_on_commit_callbacks,
+    )
+    assert "Uji coba selesai" in html
+    assert operasi.result["dibuat"] == 1
     assert not Pegawai.objects.filter(nip=person(1)["NIP BARU"]).exists()
 
 
-def test_page_lists_every_error_with_row_column_and_value(world):
+def test_page_groups_errors_by_kind_and_offers_every_error_as_xlsx(
+    world, django_capture_on_commit_callbacks
+):
     rows = [person(1, **{"TANGGAL LAHIR": "99-99-1985"}), person(2, **{"JENIS KELAMIN": "Q"})]
-    response = world.client("admin_bkd").post("/impor/siasn/", {"berkas": upload(to_csv(rows))})
-    html = response.content.decode()
+    rows += [person(n, **{"JENIS KELAMIN": "Z"}) for n in range(3, 10)]
+    client = world.client("admin_bkd")
+    operasi, html = _post_and_run(
+        client, {"berkas": upload(to_csv(rows))}, django_capture_on_commit_callbacks
+    )
+    assert operasi.state == "gagal"
     assert "Tidak ada data yang disimpan" in html
     assert "99-99-1985" in html and "JENIS KELAMIN" in html
-    assert '<td class="text-nowrap">3</td>' in html
+    jenis_kelamin = next(g for g in operasi.result["kelompok"] if g["kolom"] == "JENIS KELAMIN")
+    assert jenis_kelamin["jumlah"] == 8 and len(jenis_kelamin["contoh"]) == 5
     assert Pegawai.objects.count() == 5
+    download = client.get(f"/proses/{operasi.pk}/berkas/")
+    assert download["Cache-Control"] == "private, no-store"
+    sheet = load_workbook(io.BytesIO(b"".join(download.streaming_content))).active
+    rows_read = list(sheet.iter_rows(values_only=True))
+    assert rows_read[0] == ("Baris", "Kolom", "Nilai", "Masalah")
+    assert len(rows_read) == 1 + operasi.result["kesalahan"]
 
 
-def test_page_explains_a_file_it_cannot_read(world):
-    response = world.client("admin_bkd").post(
-        "/impor/siasn/", {"berkas": upload(b"\x89PNG\r\n\x1a\n\x00\x00", "foto.csv")}
+def test_page_explains_a_file_it_cannot_read(world, django_capture_on_commit_callbacks):
+    operasi, html = _post_and_run(
+        world.client("admin_bkd"),
+        {"berkas": upload(b"\x89PNG\r\n\x1a\n\x00\x00", "foto.csv")},
+        django_capture_on_commit_callbacks,
     )
-    assert response.status_code == 200
-    assert "bukan CSV atau XLSX" in response.content.decode()
+    assert operasi.state == "gagal"
+    assert "bukan CSV atau XLSX" in html
+
+
+def test_operation_page_is_seen_only_by_its_owner_and_admin_bkd(
+    world, django_capture_on_commit_callbacks
+):
+    operasi, _html = _post_and_run(
+        world.client("admin_opd"),
+        {"berkas": upload(to_csv([opd_a_row(world, 1)]))},
+        django_capture_on_commit_callbacks,
+    )
+    for persona, status in [("admin_opd", 200), ("admin_bkd", 200), ("admin_opd_lain", 404),
+                            ("pegawai", 404)]:  # fmt: skip
+        assert world.client(persona).get(f"/proses/{operasi.pk}/").status_code == status
+        assert world.client(persona).get(f"/proses/{operasi.pk}/status/").status_code == status
 
 
 # The command

@@ -17,6 +17,7 @@ from sikap.performance.models import (
     Renja,
     Status,
 )
+from tests.documents.conftest import pdf_bytes
 from tests.performance.conftest import seed_files
 
 
@@ -117,7 +118,7 @@ def test_perencana_enters_a_quarter_with_evidence_and_submits_it(world, seed, pe
             "tw1-k": "1",
             "tw1-rp": "1250000,50",  # Indonesian decimal comma
             "tw1-catatan": "Dokumen rencana kebutuhan",
-            "tw1-bukti": SimpleUploadedFile("renbut.pdf", b"%PDF-1.4 bukti"),
+            "tw1-bukti": SimpleUploadedFile("renbut.pdf", pdf_bytes()),
         },
     )
     assert response.status_code == 302
@@ -201,7 +202,9 @@ def test_a_correction_is_made_from_the_web(world, seed, perencana, media):
     assert quarter.k == D(4)
 
 
-def test_the_import_page_imports_and_then_asks_before_replacing(perencana, db):
+def test_the_import_page_imports_and_then_asks_before_replacing(
+    perencana, db, django_capture_on_commit_callbacks
+):
     client = login(perencana)
 
     def upload(**extra):
@@ -215,11 +218,15 @@ def test_the_import_page_imports_and_then_asks_before_replacing(perencana, db):
             ),
             "iku": SimpleUploadedFile("iku_2023.csv", files["iku"][1]),
         }
-        return client.post(reverse("performance:sakip_import"), data | extra, follow=True)
+        with django_capture_on_commit_callbacks(execute=True):  # the job runs on commit
+            response = client.post(reverse("performance:sakip_import"), data | extra)
+        return client.get(response["Location"]) if response.status_code == 302 else response
 
     first = upload()
-    assert first.redirect_chain[-1][0] == reverse("performance:sakip_periksa", args=[2023])
+    operasi = first.context["operasi"]
+    assert operasi.state == "selesai" and operasi.user == perencana
     assert "65 indikator Renja" in first.content.decode()
+    assert reverse("performance:sakip_periksa", args=[2023]) in first.content.decode()
     again = upload()
     assert "Centang" in again.content.decode()
     replaced = upload(ganti="on")
@@ -227,16 +234,25 @@ def test_the_import_page_imports_and_then_asks_before_replacing(perencana, db):
     assert Renja.objects.count() == 1
 
 
-def test_a_bad_upload_lists_its_problems_and_saves_nothing(perencana, db):
+def test_a_bad_upload_lists_its_problems_and_saves_nothing(
+    perencana, db, django_capture_on_commit_callbacks
+):
     files = seed_files()
     broken = files["renja"][1].replace(b"A.1.f,sub_kegiatan,A.1,f", b"A.1.f,sub_kegiatan,A.9,f")
-    response = login(perencana).post(
-        reverse("performance:sakip_import"),
-        {"tahun": 2023, "renja": SimpleUploadedFile("renja_2023.csv", broken)},
-    )
+    client = login(perencana)
+    with django_capture_on_commit_callbacks(execute=True):  # the job runs on commit
+        response = client.post(
+            reverse("performance:sakip_import"),
+            {"tahun": 2023, "renja": SimpleUploadedFile("renja_2023.csv", broken)},
+        )
+    response = client.get(response["Location"])
     text = response.content.decode()
-    assert "renja_2023.csv baris 16, kolom parent_code" in text and "tidak ada" in text
+    assert response.context["operasi"].state == "gagal"
+    assert "renja_2023.csv, kolom parent_code" in text and "Baris 16" in text
+    assert "tidak ada" in text
     assert not Renja.objects.exists()
+    download = client.get(reverse("core:operasi_berkas", args=[response.context["operasi"].pk]))
+    assert download.status_code == 200
 
 
 def test_the_check_page_lists_the_findings(seed, perencana):

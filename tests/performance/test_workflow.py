@@ -16,6 +16,7 @@ from sikap.performance.services import (
     save_koreksi,
     save_realisasi,
 )
+from tests.documents.conftest import pdf_bytes
 
 
 @pytest.fixture
@@ -131,11 +132,36 @@ def test_evidence_of_an_unknown_type_is_refused(draft, perencana):
     assert "bukti" in exc.value.errors
 
 
+@pytest.mark.parametrize(
+    "name, data, words",
+    [
+        ("laporan.pdf", b"MZ\x90\x00 program", "program Windows"),  # checked by content
+        ("laporan.pdf", b"%PDF-1.4 bukan pdf", "PDF"),
+        ("foto.jpg", b"\x89PNG\r\n\x1a\n", "PNG"),  # a broken PNG named .jpg
+    ],
+)
+def test_evidence_is_checked_by_content_not_by_name(draft, perencana, name, data, words):
+    with pytest.raises(SikapError) as exc:
+        save_realisasi(
+            draft, k=D(1), rp=None, bukti=SimpleUploadedFile(name, data), actor=perencana
+        )
+    assert words in exc.value.errors["bukti"][0]
+    draft.refresh_from_db()
+    assert draft.k is None and not draft.bukti
+
+
+def test_evidence_is_stored_under_the_extension_of_what_it_is(draft, perencana):
+    bukti = SimpleUploadedFile("scan.exe", pdf_bytes())
+    save_realisasi(draft, k=D(1), rp=None, bukti=bukti, actor=perencana)
+    draft.refresh_from_db()
+    assert draft.bukti.name.endswith("/scan.pdf")
+
+
 def test_an_approved_correction_replaces_the_locked_values_and_keeps_the_old_in_the_audit(
     locked, perencana, perencana_lain, settings, tmp_path
 ):
     settings.MEDIA_ROOT = tmp_path
-    bukti = SimpleUploadedFile("berita-acara.pdf", b"%PDF-1.4")
+    bukti = SimpleUploadedFile("berita-acara.pdf", pdf_bytes())
     koreksi = create_koreksi(
         locked,
         k=D(4),

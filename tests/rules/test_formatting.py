@@ -14,6 +14,7 @@ from sikap.rules.formatting import (
     tanggal_pendek,
     terbilang,
     terbilang_rupiah,
+    ukuran_berkas,
 )
 
 
@@ -120,3 +121,12 @@ def test_nama_lengkap_has_no_stray_commas_or_spaces(parts, expected):
 )
 def test_angka_ringkas_drops_trailing_zeros_after_rounding(value, desimal, expected):
     assert angka_ringkas(value, desimal) == expected
+
+
+@pytest.mark.parametrize(
+    "size, text",
+    [(1, "1 KB"), (2048, "2 KB"), (65536, "64 KB"), (1024 * 1024, "1,0 MB"),
+     (int(4.8 * 1024 * 1024), "4,8 MB"), (51 * 1024 * 1024, "51,0 MB")],
+)  # fmt: skip
+def test_file_sizes_read_as_people_say_them(size, text):
+    assert ukuran_berkas(size) == text

@@ -11,6 +11,7 @@ from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
 from django.test import Client
@@ -19,7 +20,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from sikap.accounts.models import Peran
 from sikap.accounts.tokens import issue_token
 from sikap.core.admin_site import site as kelola
-from sikap.core.models import AuditEntry, CaseEvent, Notifikasi
+from sikap.core.models import AuditEntry, CaseEvent, Notifikasi, Operasi
 from sikap.documents.services import register_issued, upload_dokumen
 from sikap.ipasn import services as ipasn_services
 from sikap.ipasn.models import Indicator
@@ -117,7 +118,14 @@ def world_values(world) -> dict:
         ),
         actor=users["admin_bkd"],
     )
+    operasi = Operasi.objects.create(
+        user=users["admin_opd"], kind="impor_siasn", judul="Impor SIASN: uji.csv",
+        runner="sikap.people.import_runs.run", state=Operasi.State.GAGAL,
+        result_name="kesalahan.xlsx",
+    )  # fmt: skip
+    operasi.result_file.save("uji", ContentFile(b"PK\x03\x04"))
     return {
+        "operasi": operasi.pk,
         "nip": world.pegawai.nip,
         "riwayat_kind": "pangkat",
         "riwayat": riwayat.pk,

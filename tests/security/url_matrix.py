@@ -132,6 +132,13 @@ ROWS = [
         get="L 403 403 200 404 403 403 403 200", post="L 403 403 302 404 403 403 403 302"),
     Row("people:import_siasn",
         get="L 403 403 200 200 403 403 403 200", post="L 403 403 200 200 403 403 403 200"),
+    # long operations (core/operations.py): their owner (admin_opd here) and admin BKD
+    Row("core:operasi", args={"pk": "operasi"},
+        get="L 404 404 200 404 404 404 404 200", post="L 405 405 405 405 405 405 405 405"),
+    Row("core:operasi_status", args={"pk": "operasi"},
+        get="L 404 404 200 404 404 404 404 200", post="L 405 405 405 405 405 405 405 405"),
+    Row("core:operasi_berkas", args={"pk": "operasi"},
+        get="L 404 404 200 404 404 404 404 200", post="L 405 405 405 405 405 405 405 405"),
     # documents
     Row("documents:arsip_pegawai", args=NIP,
         get="L 200 200 200 404 200 200 200 200", post="L 200 200 200 404 200 200 200 200"),
