@@ -13,10 +13,18 @@ from sikap.core.commands import WritingCommand, resolve_actor
 from sikap.core.errors import SikapError
 from sikap.demo import sakip as sakip_demo
 from sikap.performance.capaian import year_capaian
+from sikap.performance.checks import AGGREGATION_NAME
 from sikap.performance.importer import ImportRefused, files_in_directory, parse_bundle
 from sikap.performance.selectors import findings_for_year, years
 from sikap.performance.services import import_sakip
 from sikap.rules.formatting import angka, rupiah
+from sikap.rules.narasi import nilai
+
+SOURCE_LABEL = {"manual": "diisi manual", "formula": "dihitung dari data kepegawaian"}
+
+
+def _capaian_text(result) -> str:
+    return f"{angka(result.capaian)} %" if result.capaian is not None else result.note
 
 
 def _period(text: str) -> tuple[int, int]:
@@ -105,9 +113,21 @@ class Command(WritingCommand):
         if json:
             self._json(result.as_json())
             return
+        # Every figure in one (Indonesian) format: 12,38 / 13 → 95,23 %.
+        self.stdout.write("Indikator kinerja utama:")
         for i in result.iku:
-            value = f"{angka(i.capaian)} %" if i.capaian is not None else i.note
-            self.stdout.write(f"{i.indicator}: {i.realisasi} / {i.target} → {value} [{i.source}]")
+            self.stdout.write(
+                f"  {i.indicator}: {nilai(i.realisasi)} / {nilai(i.target)} "
+                f"→ {_capaian_text(i)} [{SOURCE_LABEL.get(i.source, i.source)}]"
+            )
+        self.stdout.write("Indikator program, kegiatan dan sub kegiatan:")
+        for i in result.indicators:
+            unit = f" {i.unit}" if i.unit and i.unit != "%" else (" %" if i.unit else "")
+            self.stdout.write(
+                f"  {i.code} {i.indicator}: {nilai(i.realisasi)}{unit} / {nilai(i.target)}{unit} "
+                f"→ {_capaian_text(i)} ({AGGREGATION_NAME.get(i.aggregation, i.aggregation)})"
+            )
+        self.stdout.write("Realisasi anggaran:")
         for a in [*result.level("program"), result.total]:
             persen = f"{angka(a.persen)} %" if a.persen is not None else "—"
             self.stdout.write(
