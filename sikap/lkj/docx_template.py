@@ -168,36 +168,48 @@ def build(path: Path = TEMPLATE) -> Path:
         doc.add_heading(title, level=3)
         _numbered(doc, var, "•" if var != "lkj.misi" else "{{ loop.index }}.")
     doc.add_heading("B. Rencana Kinerja Tahunan", level=2)
+    doc.add_paragraph("{%p if tabel.rencana_tahunan %}")
     doc.add_paragraph("Target kinerja tahun {{ lkj.tahun }} untuk setiap sasaran strategis:")
     doc.add_paragraph("{{p tabel.rencana_tahunan }}")
+    doc.add_paragraph("{%p else %}")
+    doc.add_paragraph(
+        "Tahun {{ lkj.tahun }} tidak memiliki indikator kinerja utama (IKU) dalam SIKAP; target "
+        "kinerja adalah target indikator program, kegiatan dan sub kegiatan di bawah ini."
+    )
+    doc.add_paragraph("{%p endif %}")
+    doc.add_paragraph("{%p if lkj.formulas %}")
     doc.add_heading("Indikator Kinerja Utama dan formulanya", level=3)
     doc.add_paragraph("{%p for f in lkj.formulas %}")
     doc.add_paragraph("{{ loop.index }}. {{ f.nama }}").runs[0].bold = True
     doc.add_paragraph("{{ f.rumus }}").style = doc.styles["Quote"]
     doc.add_paragraph("{%p endfor %}")
-    doc.add_paragraph(
-        "Nilai indeks adalah rata-rata skor per ASN (tanpa dikalikan 100), dibulatkan dua "
-        "desimal. Indeks Profesionalitas ASN adalah jumlah keempat indeks."
-    )
+    doc.add_paragraph("{{ lkj.catatan_indeks or '' }}")
+    doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("Program, kegiatan dan sub kegiatan beserta target kinerja dan anggarannya:")
     doc.add_paragraph("{{p tabel.renja }}")
+    doc.add_paragraph("{%p if tabel.program_anggaran %}")
     doc.add_paragraph("{{p tabel.program_anggaran }}")
+    doc.add_paragraph("{%p endif %}")
     doc.add_heading("C. Perjanjian Kinerja", level=2)
     doc.add_paragraph("{{ lkj.pk_keterangan }}")
+    doc.add_paragraph("{%p if tabel.pk_sasaran %}")
     doc.add_paragraph("{{p tabel.pk_sasaran }}")
+    doc.add_paragraph("{%p endif %}")
+    doc.add_paragraph("{%p if tabel.pk_program %}")
     doc.add_paragraph("{{p tabel.pk_program }}")
+    doc.add_paragraph("{%p endif %}")
     _page_break(doc)
 
     _chapter(doc, "BAB III", "AKUNTABILITAS KINERJA")
     doc.add_heading("A. Capaian Kinerja Organisasi", level=2)
-    doc.add_paragraph(
-        "Capaian kinerja tahun {{ lkj.tahun }} dihitung dari realisasi dibagi target dikali "
-        "100 % (untuk indikator “semakin rendah semakin baik”: (2 × target − realisasi) ÷ "
-        "target × 100 %)."
-    )
+    doc.add_paragraph("{{ lkj.metode }}")
+    doc.add_paragraph("{%p if tabel.capaian %}")
     doc.add_paragraph("{{p tabel.capaian }}")
     doc.add_paragraph("{{ grafik.capaian }}").alignment = WD_ALIGN_PARAGRAPH.CENTER
     _centered(doc, "Gambar 1. {{ lkj.charts[0].title }}", size=9)
+    doc.add_paragraph("{%p else %}")
+    doc.add_paragraph("{{ lkj.capaian_kosong }}")
+    doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{%p for a in lkj.analisis %}")
     doc.add_heading("{{ a.nomor }}. {{ a.indikator }}", level=3)
     doc.add_paragraph("{%p if a.formula %}")
@@ -215,15 +227,24 @@ def build(path: Path = TEMPLATE) -> Path:
     doc.add_paragraph("{%p if lkj.multi_tahun %}")
     doc.add_paragraph("{{p tabel.multi_tahun }}")
     doc.add_paragraph("{%p endif %}")
-    doc.add_heading("Hambatan dan kendala", level=3)
-    _numbered(doc, "lkj.hambatan")
-    doc.add_heading("Upaya dan strategi", level=3)
-    _numbered(doc, "lkj.upaya")
+    for title, var in (
+        ("Hambatan dan kendala", "lkj.hambatan"),
+        ("Upaya dan strategi", "lkj.upaya"),
+        ("Inovasi pendukung", "lkj.inovasi"),
+    ):
+        doc.add_paragraph(f"{{%p if {var} %}}")
+        doc.add_heading(title, level=3)
+        _numbered(doc, var)
+        doc.add_paragraph("{%p endif %}")
     doc.add_heading("B. Realisasi Anggaran", level=2)
+    doc.add_paragraph("{%p if tabel.anggaran %}")
     doc.add_paragraph("{{p tabel.anggaran }}")
     doc.add_paragraph("{{ lkj.anggaran_narasi }}")
     doc.add_paragraph("{{ grafik.anggaran }}").alignment = WD_ALIGN_PARAGRAPH.CENTER
     _centered(doc, "Gambar 2. {{ lkj.charts[1].title }}", size=9)
+    doc.add_paragraph("{%p else %}")
+    doc.add_paragraph("{{ lkj.anggaran_narasi }}")
+    doc.add_paragraph("{%p endif %}")
 
     wide = doc.add_section(WD_SECTION.NEW_PAGE)
     wide.orientation = WD_ORIENT.LANDSCAPE
@@ -240,13 +261,30 @@ def build(path: Path = TEMPLATE) -> Path:
         "indikator = realisasi K terhadap target K; capaian baris “Jumlah” = penyerapan anggaran."
     )
     note.runs[0].font.size = Pt(8)
+    doc.add_paragraph("{%p for c in lkj.triwulan_catatan %}")
+    doc.add_paragraph("{{ c }}").runs[0].font.size = Pt(8)
+    doc.add_paragraph("{%p endfor %}")
 
     back = doc.add_section(WD_SECTION.NEW_PAGE)
     back.orientation = WD_ORIENT.PORTRAIT
     back.page_width, back.page_height = Mm(210), Mm(297)
     back.left_margin, back.right_margin = Mm(30), Mm(22)
     back.top_margin, back.bottom_margin = Mm(25), Mm(22)
+    doc.add_heading("C. Catatan Konsistensi Data", level=2)
+    doc.add_paragraph("{{ lkj.konsistensi_pengantar }}")
+    doc.add_paragraph("{%p if tabel.konsistensi %}")
+    doc.add_paragraph("{{p tabel.konsistensi }}")
+    doc.add_paragraph("{%p endif %}")
+    _page_break(doc)
     _chapter(doc, "BAB IV", "PENUTUP")
+    doc.add_heading("A. Simpulan", level=2)
+    _paragraphs(doc, "lkj.simpulan")
+    doc.add_heading("B. Usulan dan Saran", level=2)
+    doc.add_paragraph("{%p if lkj.saran %}")
+    _numbered(doc, "lkj.saran")
+    doc.add_paragraph("{%p else %}")
+    doc.add_paragraph("Belum ada usulan dan saran yang dicatat untuk tahun {{ lkj.tahun }}.")
+    doc.add_paragraph("{%p endif %}")
     _paragraphs(doc, "lkj.penutup")
     _signature(doc)
     doc.core_properties.title = "Laporan Kinerja"

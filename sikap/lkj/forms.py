@@ -15,6 +15,7 @@ class TeksForm(forms.ModelForm):
                 "kata_pengantar", "ikhtisar_pengantar", "latar_belakang", "maksud", "tujuan",
                 "gambaran_umum", "tugas_pokok", "fungsi", "struktur_organisasi", "dasar_hukum",
                 "renstra_pengantar", "visi", "misi", "kebijakan", "hambatan", "upaya", "penutup",
+                "saran", "inovasi",
             )
         }  # fmt: skip
 

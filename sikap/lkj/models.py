@@ -17,6 +17,8 @@ LIST_FIELDS = (
     "kebijakan",
     "hambatan",
     "upaya",
+    "saran",
+    "inovasi",
 )
 SHORT_FIELDS = (
     "nama_instansi",
@@ -50,6 +52,8 @@ LABELS = {
     "hambatan": "BAB III: hambatan dan kendala (satu per baris)",
     "upaya": "BAB III: upaya dan strategi (satu per baris)",
     "penutup": "BAB IV Penutup",
+    "saran": "BAB IV: usulan dan saran tindak lanjut (satu per baris)",
+    "inovasi": "BAB III: inovasi pendukung (satu per baris: nama — keterangan)",
     "tempat": "Tempat penandatanganan",
     "tanggal": "Tanggal penandatanganan (mis. 31 Januari 2024)",
     "jabatan_penandatangan": "Jabatan penandatangan",
@@ -80,6 +84,8 @@ class LkjTeks(models.Model):
     hambatan = models.TextField(LABELS["hambatan"], blank=True)
     upaya = models.TextField(LABELS["upaya"], blank=True)
     penutup = models.TextField(LABELS["penutup"])
+    saran = models.TextField(LABELS["saran"], blank=True)
+    inovasi = models.TextField(LABELS["inovasi"], blank=True)
     tempat = models.CharField(LABELS["tempat"], max_length=64)
     tanggal = models.CharField(LABELS["tanggal"], max_length=64)
     jabatan_penandatangan = models.CharField(LABELS["jabatan_penandatangan"], max_length=255)
