@@ -23,10 +23,17 @@ from sikap.performance.capaian import (
 )
 from sikap.performance.checks import AGGREGATION_NAME, Finding
 from sikap.performance.checks import A as SEVERITY_A
-from sikap.performance.models import IndikatorTarget, Renja
+from sikap.performance.models import Indikator, IndikatorTarget, RealisasiTerbit, Renja
 from sikap.performance.selectors import findings_for_year, latest_agreement
 from sikap.rules import RuleError, narasi
-from sikap.rules.capaian import CapaianRule, Direction, LowerConvention, precision_of, round_to
+from sikap.rules.capaian import (
+    CapaianRule,
+    Direction,
+    LowerConvention,
+    plain,
+    precision_of,
+    round_to,
+)
 from sikap.rules.rounding import Rounding
 
 if TYPE_CHECKING:
@@ -88,6 +95,7 @@ class Analisis:
     tahun_lalu: str | None  # against earlier years, when any has data
     renstra: str | None  # against the Renstra's final target, when it has one
     formula: Formula | None
+    standar: str | None = None  # against a national standard, where one is configured
 
 
 @dataclass(frozen=True)
@@ -217,31 +225,41 @@ def _ip_total(ip) -> str | None:
 
 
 def _history(year: int, iku: tuple[IkuResult, ...], renstra):
-    """({indikator target id: [(year, realisasi)]}, {target id: (final year, final target)}),
-    only for years that have the indicator's target recorded in SIKAP."""
+    """({indikator target id: [(year, realisasi)]}, {target id: (final year, final target)}).
+
+    Earlier years' realisation is the published one (`RealisasiTerbit`), else the one entered
+    with that year's target: never a past year recomputed from today's personnel data."""
     targets = {t.pk: t for t in IndikatorTarget.objects.filter(pk__in=[i.id for i in iku])}
-    by_indikator = {t.indikator_id: t.pk for t in targets.values()}
-    rows = list(IndikatorTarget.objects.filter(indikator_id__in=list(by_indikator)))
+    mine = {t.indikator_id: t.pk for t in targets.values()}
     first = year - EARLIER_YEARS
-    indikator_of = {r.pk: r.indikator_id for r in rows}
+    found: dict[tuple[int, int], Decimal] = {}
+    rows = list(IndikatorTarget.objects.filter(indikator_id__in=list(mine)))
+    for r in rows:
+        if first <= r.tahun < year and r.realisasi is not None:
+            found[(r.indikator_id, r.tahun)] = plain(r.realisasi)
+    for r in RealisasiTerbit.objects.filter(
+        indikator_id__in=list(mine), tahun__gte=first, tahun__lt=year
+    ):
+        found[(r.indikator_id, r.tahun)] = plain(r.realisasi)
     earlier: dict[int, list] = {}
-    for y in sorted({r.tahun for r in rows if first <= r.tahun < year}):
-        for result in year_capaian(y).iku:
-            mine = by_indikator.get(indikator_of.get(result.id))
-            if mine is not None and result.realisasi is not None:
-                earlier.setdefault(mine, []).append((y, result.realisasi))
+    for (indikator_id, y), value in sorted(found.items(), key=lambda kv: kv[0][1]):
+        earlier.setdefault(mine[indikator_id], []).append((y, value))
     final = {}
     if renstra is not None:
         for r in rows:
             if r.tahun == renstra.tahun_akhir:
-                final[by_indikator[r.indikator_id]] = (r.tahun, r.target)
-    return earlier, final
+                final[mine[r.indikator_id]] = (r.tahun, r.target)
+    standards = {
+        mine[i.pk]: (plain(i.standar_nasional), i.standar_nasional_sumber)
+        for i in Indikator.objects.filter(pk__in=list(mine), standar_nasional__isnull=False)
+    }
+    return earlier, final, standards
 
 
 def _analisis(year: int, result: YearCapaian, ip, renstra):
-    earlier, final = _history(year, result.iku, renstra)
-    items, statuses = [], []
-    multi_rows, history_years = [], sorted({y for h in earlier.values() for y, _ in h})
+    earlier, final, standards = _history(year, result.iku, renstra)
+    items, statuses, multi_rows = [], [], []
+    history_years = list(range(year - EARLIER_YEARS, year))  # N-2, N-1 beside N
     for n, i in enumerate(result.iku, start=1):
         formula = _formula(n, i, ip)
         if i.realisasi is None:
@@ -260,8 +278,7 @@ def _analisis(year: int, result: YearCapaian, ip, renstra):
         past = narasi.terhadap_tahun_lalu(
             year, i.realisasi, earlier.get(i.id, ()), direction=i.direction, unit=i.unit
         )
-        toward = None
-        progress = None
+        toward = progress = None
         if i.id in final:
             final_year, final_target = final[i.id]
             try:
@@ -279,6 +296,12 @@ def _analisis(year: int, result: YearCapaian, ip, renstra):
                 direction=i.direction,
                 unit=i.unit,
             )
+        standar = None
+        if i.id in standards:
+            value, source = standards[i.id]
+            standar = narasi.terhadap_standar(
+                i.realisasi, value, source, direction=i.direction, unit=i.unit
+            )
         items.append(
             Analisis(
                 n,
@@ -290,36 +313,35 @@ def _analisis(year: int, result: YearCapaian, ip, renstra):
                 past,
                 toward,
                 formula,
+                standar,
             )
         )
-        if past or toward:
-            history = dict(earlier.get(i.id, ()))
-            multi_rows.append(
-                Row(
-                    (
-                        i.indicator,
-                        *(_fmt(history.get(y)) for y in history_years),
-                        _fmt(i.realisasi),
-                        _fmt(final[i.id][1]) if i.id in final else "—",
-                        _pct(progress),
-                    )
-                )
-            )
+        history = dict(earlier.get(i.id, ()))
+        cells = [
+            i.indicator,
+            *(_fmt(history.get(y)) for y in history_years),
+            _fmt(i.realisasi),
+            _fmt(final[i.id][1]) if i.id in final else "—",
+            _pct(progress),
+        ]
+        if standards:
+            cells.append(_fmt(standards[i.id][0]) if i.id in standards else "—")
+        multi_rows.append((bool(history or i.id in final or i.id in standards), Row(tuple(cells))))
     multi = None
-    if multi_rows:
+    if any(has_data for has_data, _ in multi_rows):
         final_label = "Target akhir Renstra"
         if renstra is not None:
             final_label += f" ({renstra.tahun_akhir})"
-        multi = Table(
-            (
-                "Indikator",
-                *(f"Realisasi {y}" for y in history_years),
-                f"Realisasi {year}",
-                final_label,
-                "Capaian terhadap target akhir",
-            ),
-            tuple(multi_rows),
-        )
+        headers = [
+            "Indikator",
+            *(f"Realisasi {y}" for y in history_years),
+            f"Realisasi {year}",
+            final_label,
+            "Capaian terhadap target akhir",
+        ]
+        if standards:
+            headers.append("Standar nasional")
+        multi = Table(tuple(headers), tuple(row for _, row in multi_rows))
     return tuple(items), statuses, multi
 
 

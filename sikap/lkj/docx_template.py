@@ -221,7 +221,7 @@ def build(path: Path = TEMPLATE) -> Path:
     doc.add_paragraph("{%p endif %}")
     doc.add_paragraph(
         "{{ a.narasi }}{% if a.tahun_lalu %} {{ a.tahun_lalu }}{% endif %}"
-        "{% if a.renstra %} {{ a.renstra }}{% endif %}"
+        "{% if a.renstra %} {{ a.renstra }}{% endif %}{% if a.standar %} {{ a.standar }}{% endif %}"
     )
     doc.add_paragraph("{%p endfor %}")
     doc.add_paragraph("{%p if lkj.multi_tahun %}")

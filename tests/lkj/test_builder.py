@@ -50,10 +50,11 @@ def test_the_quarterly_table_closes_on_the_sub_kegiatan(sakip):
     assert total[1] == "JUMLAH" and total[4] == "7.182.204.967" and total[-1] == "98,71 %"
 
 
-def test_no_earlier_year_means_no_comparison_and_no_empty_column(sakip):
+def test_no_earlier_year_means_no_comparison_sentence_and_a_dash_in_the_table(sakip):
     lkj = build_lkj(2023)
     assert all(a.tahun_lalu is None for a in lkj.analisis)
-    assert not any(h.startswith("Realisasi 2022") for h in lkj.multi_tahun.headers)
+    assert lkj.multi_tahun.headers[1:4] == ("Realisasi 2021", "Realisasi 2022", "Realisasi 2023")
+    assert lkj.multi_tahun.rows[1].cells[1:3] == ("—", "—")
 
 
 def test_earlier_years_are_compared_when_recorded(sakip):
@@ -66,9 +67,10 @@ def test_earlier_years_are_compared_when_recorded(sakip):
     assert kualifikasi.tahun_lalu == (
         "Realisasi tahun 2023 naik 0,38 poin dari 12,00 pada tahun 2022 (membaik)."
     )
-    assert lkj.multi_tahun.headers[1] == "Realisasi 2022"
-    assert lkj.multi_tahun.rows[1].cells[:3] == (
+    assert lkj.multi_tahun.headers[2] == "Realisasi 2022"
+    assert lkj.multi_tahun.rows[1].cells[:4] == (
         "Indeks kualifikasi pendidikan ASN",
+        "—",
         "12,00",
         "12,38",
     )

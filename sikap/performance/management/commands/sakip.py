@@ -1,7 +1,7 @@
-"""`sikap sakip import DIR [--year 2023] [--renstra 2018-2023]`, `sikap sakip check --year 2023
-[--json]`, `sikap sakip capaian --year 2023 [--json]` and `sikap sakip demo` (the shipped 2023
-tables of the seed, loaded once; `sikap demo` loads them too: sikap/demo/sakip.py)
-(docs/sakip.md)."""
+"""`sikap sakip import DIR [--year 2023] [--renstra 2018-2023]`, `sikap sakip riwayat FILE`,
+`sikap sakip check --year 2023 [--json]`, `sikap sakip capaian --year 2023 [--json]` and
+`sikap sakip demo` (the shipped 2023 tables of the seed, loaded once; `sikap demo` loads them
+too: sikap/demo/sakip.py) (docs/sakip.md)."""
 
 import json
 import re
@@ -14,6 +14,7 @@ from sikap.core.errors import SikapError
 from sikap.demo import sakip as sakip_demo
 from sikap.performance.capaian import year_capaian
 from sikap.performance.checks import AGGREGATION_NAME
+from sikap.performance.earlier import import_earlier
 from sikap.performance.importer import ImportRefused, files_in_directory, parse_bundle
 from sikap.performance.selectors import findings_for_year, years
 from sikap.performance.services import import_sakip
@@ -45,6 +46,12 @@ class Command(WritingCommand):
         imp.add_argument("--renstra", type=_period, help="Periode Renstra, mis. 2018-2023.")
         imp.add_argument("--json", action="store_true")
         self.add_user_argument(imp)
+        earlier = sub.add_parser(
+            "riwayat",
+            help="Impor realisasi terbit tahun-tahun sebelumnya (indikator, tahun, realisasi).",
+        )
+        earlier.add_argument("file", type=Path)
+        self.add_user_argument(earlier)
         sub.add_parser("demo", help="Muat data SAKIP 2023 bawaan bila belum ada.")
         check = sub.add_parser("check", help="Periksa konsistensi tabel satu tahun.")
         check.add_argument("--year", type=int)
@@ -92,6 +99,12 @@ class Command(WritingCommand):
             return
         self.stdout.write(result.summary)
         self._findings(result.findings)
+
+    def _riwayat(self, file: Path, user, **_):
+        if not file.is_file():
+            raise CommandError(f"Berkas {file} tidak ditemukan.")
+        saved = import_earlier(file.name, file.read_bytes(), actor=resolve_actor(user))
+        self.stdout.write(f"{saved} realisasi tahun sebelumnya disimpan dari {file.name}.")
 
     def _demo(self, **_):
         if sakip_demo.BUILDER.exists():
