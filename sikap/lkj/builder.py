@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from sikap.core.errors import Kode, SikapError
-from sikap.lkj.models import LkjTeks
+from sikap.lkj.models import KonfirmasiTemuan, LkjTeks
 from sikap.performance.capaian import (
     IP_ASN_TOTAL,
     IkuResult,
@@ -756,9 +756,16 @@ def _konsistensi(year: int, findings: list[Finding], result: YearCapaian, ip):
                         )
                     )
                 )
+    rows = [Row((*r.cells, "—")) for r in rows]
+    confirmed = dict(KonfirmasiTemuan.objects.filter(tahun=year).values_list("kunci", "alasan"))
     order = {SEVERITY_A: 0}
     for f in sorted(findings, key=lambda f: order.get(f.severity, 1)):
-        rows.append(Row((str(len(rows) + 1), f"tingkat {f.severity}", f.location, f"{f.problem}")))
+        status = "—"
+        if f.severity == SEVERITY_A:
+            reason = confirmed.get(f.key)
+            status = f"Dikonfirmasi: {reason}" if reason else "Belum dikonfirmasi"
+        number = str(len(rows) + 1)
+        rows.append(Row((number, f"tingkat {f.severity}", f.location, f.problem, status)))
     if not rows:
         return None, (
             f"Pemeriksaan konsistensi SIKAP atas data SAKIP tahun {year} tidak menemukan angka "
@@ -772,7 +779,8 @@ def _konsistensi(year: int, findings: list[Finding], result: YearCapaian, ip):
         "realisasi tahunan yang berbeda dari hitungan ulang dicetak sebagaimana angka "
         "terverifikasi dan diberi tanda; temuannya tercantum di bawah ini."
     )
-    return Table(("No", "Jenis", "Lokasi", "Temuan"), tuple(rows)), intro
+    headers = ("No", "Jenis", "Lokasi", "Temuan", "Konfirmasi admin BKD")
+    return Table(headers, tuple(rows)), intro
 
 
 def _simpulan(year, teks, result, statuses, utama) -> tuple[str, ...]:

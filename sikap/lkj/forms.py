@@ -30,3 +30,12 @@ class UnduhForm(forms.Form):
         choices=[(p.code, p.label) for p in PAPERS.values()],
         widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
     )
+
+
+class KonfirmasiForm(forms.Form):
+    kunci = forms.CharField(max_length=20, widget=forms.HiddenInput)
+    alasan = forms.CharField(
+        label="Alasan konfirmasi",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2, "class": "form-control form-control-sm"}),
+    )

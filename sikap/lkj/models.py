@@ -139,3 +139,29 @@ class LkjTerbit(models.Model):
 
     def __str__(self) -> str:
         return f"LKj {self.tahun} versi {self.versi}"
+
+
+class KonfirmasiTemuan(models.Model):
+    """Admin BKD's confirmation, with a reason, that an open severity-A finding of `sakip check`
+    may stand in the published LKj (where it is listed with this reason). Publishing refuses
+    while an A finding has none."""
+
+    tahun = models.PositiveSmallIntegerField("tahun laporan")
+    kunci = models.CharField("kunci temuan", max_length=20)
+    temuan = models.TextField("temuan")
+    alasan = models.TextField("alasan")
+    oleh = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, related_name="+", verbose_name="oleh"
+    )
+    pada = models.DateTimeField("pada", auto_now=True)
+
+    class Meta:
+        verbose_name = "konfirmasi temuan LKj"
+        verbose_name_plural = "konfirmasi temuan LKj"
+        ordering = ["tahun", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["tahun", "kunci"], name="satu_konfirmasi_per_temuan")
+        ]
+
+    def __str__(self) -> str:
+        return f"Konfirmasi temuan LKj {self.tahun}"

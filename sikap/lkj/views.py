@@ -5,6 +5,7 @@ issues. Pimpinan reads and downloads; everyone else gets 403."""
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from sikap.accounts import access
@@ -13,7 +14,7 @@ from sikap.core.views import refuse
 from sikap.lkj import services
 from sikap.lkj.builder import build_lkj
 from sikap.lkj.docx import lkj_docx
-from sikap.lkj.forms import TeksForm, UnduhForm
+from sikap.lkj.forms import KonfirmasiForm, TeksForm, UnduhForm
 from sikap.lkj.models import LkjTeks, LkjTerbit
 from sikap.lkj.pdf import lkj_pdf
 from sikap.performance.models import Renja
@@ -66,6 +67,10 @@ def lkj_page(request, tahun: int):
             "terbit": LkjTerbit.objects.filter(tahun=tahun).select_related(
                 "dokumen__issued_by", "dokumen__jenis"
             ),
+            "temuan": [
+                (f, confirmed, KonfirmasiForm(initial={"kunci": f.key}, auto_id=f"k{f.key}_%s"))
+                for f, confirmed in (services.open_findings(tahun) if lkj else [])
+            ],
         },
         status=404 if error else 200,
     )
@@ -112,3 +117,25 @@ def lkj_publish(request, tahun: int):
             request, f"LKj {tahun} diterbitkan sebagai versi {versi}, nomor {terbit.nomor}."
         )
     return redirect("lkj:lkj_tahun", tahun=tahun)
+
+
+@require_POST
+def lkj_confirm(request, tahun: int):
+    """Admin BKD confirms, with a reason, that an open severity-A finding may stand."""
+    if not access.may_read_sakip(request.user):
+        return refuse(request, REFUSED)
+    if not access.may_publish_lkj(request.user):
+        return refuse(request, "Hanya admin BKD yang dapat mengonfirmasi temuan LKj.")
+    form = KonfirmasiForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Pilih temuan dan tuliskan alasan konfirmasinya.")
+        return redirect("lkj:lkj_tahun", tahun=tahun)
+    try:
+        services.confirm_finding(
+            tahun, form.cleaned_data["kunci"], form.cleaned_data["alasan"], actor=request.user
+        )
+    except SikapError as e:
+        messages.error(request, e.message)
+    else:
+        messages.success(request, "Temuan dikonfirmasi; alasannya dicetak di LKj.")
+    return redirect(reverse("lkj:lkj_tahun", args=[tahun]) + "#temuan")

@@ -12,6 +12,7 @@ convention inconsistency. The rows come from the database (`selectors.tables_for
 same checks run on import, in `sikap sakip check` and on the web page.
 """
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -149,6 +150,12 @@ class Finding:
     recomputed: Decimal | str | None
     problem: str
     remedy: str
+
+    @property
+    def key(self) -> str:
+        """Stable between runs while the finding stands: what, where and which column."""
+        text = "|".join((self.check, self.table, self.code, self.indicator, self.column))
+        return hashlib.sha256(text.encode()).hexdigest()[:20]
 
     @property
     def location(self) -> str:
