@@ -39,7 +39,7 @@ from sikap.rules.rounding import Rounding
 if TYPE_CHECKING:
     from sikap.lkj.charts import Chart
 from sikap.rules.capaian import capaian as capaian_of
-from sikap.rules.formatting import angka, persen, rupiah
+from sikap.rules.formatting import angka, persen, rupiah, tanggal
 
 LEVEL_NAMES = {"program": "Program", "kegiatan": "Kegiatan", "sub_kegiatan": "Sub kegiatan"}
 TRIWULAN = ("I", "II", "III", "IV")
@@ -140,6 +140,8 @@ class Lkj:
     pk_sasaran: Table
     pk_program: Table | None
     pk_keterangan: str
+    pk_pihak_kedua: str  # the regional head the agreement is made with
+    pk_tanggal: str  # "Lumajang, 2 Januari 2023" or the place and a blank date
     metode: str  # how capaian was computed, under the conventions in force
     capaian: Table | None
     capaian_kosong: str  # said instead of an empty table and chart
@@ -840,6 +842,21 @@ def _anggaran_narasi(year: int, result: YearCapaian) -> str:
     return text
 
 
+def _kepala_daerah(pemda: str) -> str:
+    """'Kabupaten Lumajang' → 'Bupati Lumajang'; 'Kota Bima' → 'Wali Kota Bima'."""
+    for prefix, head in (("Kabupaten ", "Bupati "), ("Kota ", "Wali Kota ")):
+        if pemda.startswith(prefix):
+            return head + pemda.removeprefix(prefix)
+    return f"Kepala Daerah {pemda}"
+
+
+def _pk_tanggal(year: int, teks) -> str:
+    agreement = latest_agreement(year)
+    if agreement and agreement.tanggal_tanda_tangan:
+        return f"{teks.tempat}, {tanggal(agreement.tanggal_tanda_tangan)}"
+    return f"{teks.tempat}, ……………… {year}"
+
+
 def build_lkj(year: int) -> Lkj:
     teks = LkjTeks.for_year(year)
     renstra, tujuan, sasaran, indikator, programs = _renstra(year)
@@ -921,6 +938,8 @@ def build_lkj(year: int) -> Lkj:
         pk_sasaran=pk_sasaran,
         pk_program=pk_program,
         pk_keterangan=pk_note,
+        pk_pihak_kedua=_kepala_daerah(teks.pemerintah_daerah),
+        pk_tanggal=_pk_tanggal(year, teks),
         metode=_metode(result),
         capaian=_capaian_table(utama),
         capaian_kosong=(

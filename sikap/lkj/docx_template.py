@@ -287,6 +287,33 @@ def build(path: Path = TEMPLATE) -> Path:
     doc.add_paragraph("{%p endif %}")
     _paragraphs(doc, "lkj.penutup")
     _signature(doc)
+    _page_break(doc)
+    _chapter(doc, "LAMPIRAN", "PERJANJIAN KINERJA TAHUN {{ lkj.tahun }}")
+    doc.add_paragraph("{{ lkj.pk_keterangan }}")
+    doc.add_paragraph(
+        "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan akuntabel "
+        "serta berorientasi pada hasil, {{ lkj.ttd.jabatan|title }} (pihak pertama) berjanji "
+        "mewujudkan target kinerja tahunan berikut kepada {{ lkj.pk_pihak_kedua }} (pihak "
+        "kedua), dan pihak kedua melakukan supervisi serta evaluasi atas capaiannya."
+    )
+    doc.add_paragraph("{%p if tabel.pk_sasaran %}")
+    doc.add_paragraph("{{p tabel.pk_sasaran }}")
+    doc.add_paragraph("{%p endif %}")
+    doc.add_paragraph("{%p if tabel.pk_program %}")
+    doc.add_paragraph("{{p tabel.pk_program }}")
+    doc.add_paragraph("{%p endif %}")
+    _centered(doc, "{{ lkj.pk_tanggal }}", before=12)
+    _centered(
+        doc, "Pihak kedua, {{ lkj.pk_pihak_kedua|upper }} · Pihak pertama, {{ lkj.ttd.jabatan }}"
+    )
+    _centered(doc, "……………………………          {{ lkj.ttd.nama }} ({{ lkj.ttd.nip }})", before=48)
+    _centered(
+        doc,
+        "[Tempat pindaian Perjanjian Kinerja tahun {{ lkj.tahun }} yang telah ditandatangani "
+        "kedua pihak]",
+        size=9,
+        before=24,
+    )
     doc.core_properties.title = "Laporan Kinerja"
     doc.core_properties.author = "SIKAP"
     path.parent.mkdir(parents=True, exist_ok=True)

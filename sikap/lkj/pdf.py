@@ -56,6 +56,7 @@ TOC = (
     (1, "bab4", "BAB IV Penutup"),
     (2, "bab4a", "A. Simpulan"),
     (2, "bab4b", "B. Usulan dan Saran"),
+    (1, "lampiran", "Lampiran: Perjanjian Kinerja"),
 )
 
 
