@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from sikap.core.errors import Kode, SikapError
-from sikap.lkj.models import KonfirmasiTemuan, LkjTeks
+from sikap.lkj.models import AnalisisIndikator, KonfirmasiTemuan, LkjTeks
 from sikap.performance.capaian import (
     IP_ASN_TOTAL,
     IkuResult,
@@ -96,6 +96,10 @@ class Analisis:
     renstra: str | None  # against the Renstra's final target, when it has one
     formula: Formula | None
     standar: str | None = None  # against a national standard, where one is configured
+    faktor: str | None = None  # what the numbers say pulled the value down (analysis 5)
+    penyebab: tuple[str, ...] = ()  # staff's causes of success or failure (analysis 5)
+    solusi: tuple[str, ...] = ()  # staff's solutions (analysis 5)
+    pendukung: str | None = None  # the supporting programmes (analysis 7)
 
 
 @dataclass(frozen=True)
@@ -148,6 +152,8 @@ class Lkj:
     analisis: tuple[Analisis, ...]
     ip_total: str | None
     multi_tahun: Table | None
+    efisiensi: Table | None  # analysis 6, per program
+    efisiensi_narasi: tuple[str, ...]
     hambatan: tuple[str, ...]
     upaya: tuple[str, ...]
     inovasi: tuple[str, ...]
@@ -258,8 +264,75 @@ def _history(year: int, iku: tuple[IkuResult, ...], renstra):
     return earlier, final, standards
 
 
+def _faktor(i: IkuResult, ip) -> str | None:
+    """From the numbers: the component that pulled an index furthest below its maximum."""
+    if ip is None or i.source != "formula":
+        return None
+    if i.formula == IP_ASN_TOTAL:
+        shares = [
+            (s.rounded / max(c.weight for c in s.categories), s)
+            for s in ip.sub_indices
+            if s.rounded is not None and s.categories
+        ]
+        if not shares:
+            return None
+        share, low = min(shares, key=lambda x: x[0])
+        top = max(c.weight for c in low.categories)
+        return (
+            f"Dari angka: dimensi dengan nilai terendah terhadap skor maksimumnya adalah "
+            f"{low.name} ({angka(low.rounded, low.decimals)} dari {narasi.nilai(top)}, "
+            f"{persen(share * 100)})."
+        )
+    sub = next((s for s in ip.sub_indices if s.code == i.formula), None)
+    if sub is None or not sub.population or not sub.categories:
+        return None
+    top = max(c.weight for c in sub.categories)
+    lost = max(sub.categories, key=lambda c: (top - c.weight) * c.count)
+    if lost.count == 0 or lost.weight == top:
+        return None
+    share = Decimal(lost.count) / sub.population * 100
+    return (
+        f"Dari angka: komponen yang paling menurunkan nilai adalah {lost.label} "
+        f"({angka(lost.count)} dari {angka(sub.population)} {sub.population_noun}, "
+        f"{persen(share)}, skor {narasi.nilai(lost.weight)} dari skor tertinggi "
+        f"{narasi.nilai(top)})."
+    )
+
+
+def _efisiensi(result: YearCapaian) -> tuple[Table | None, tuple[str, ...]]:
+    """Analysis 6: each program's mean capaian (printed figures) against its absorption."""
+    rows, sentences = [], []
+    for p in result.level("program"):
+        values = []
+        for i in result.indicators:
+            if i.code == p.code or i.code.startswith(p.code + "."):
+                capaian = _printed(i, result.rule)[1]
+                if capaian is not None:
+                    values.append(capaian)
+        if not values or p.persen is None:
+            continue
+        mean = round_to(sum(values, Decimal(0)) / len(values), 2)
+        ratio, sentence = narasi.efisiensi(p.name, mean, p.persen)
+        rows.append(Row((p.code, p.name, _pct(mean), _pct(p.persen), angka(ratio))))
+        sentences.append(sentence)
+    if not rows:
+        return None, ()
+    headers = ("Kode", "Program", "Rata-rata capaian indikator", "Penyerapan anggaran", "Rasio")
+    return Table(headers, tuple(rows)), tuple(sentences)
+
+
 def _analisis(year: int, result: YearCapaian, ip, renstra):
     earlier, final, standards = _history(year, result.iku, renstra)
+    indikator_of = dict(
+        IndikatorTarget.objects.filter(pk__in=[i.id for i in result.iku]).values_list(
+            "pk", "indikator_id"
+        )
+    )
+    written = {
+        a.indikator_id: a
+        for a in AnalisisIndikator.objects.filter(tahun=year).prefetch_related("program")
+    }
+    absorbed = {a.code: a for a in result.level("program")}
     items, statuses, multi_rows = [], [], []
     history_years = list(range(year - EARLIER_YEARS, year))  # N-2, N-1 beside N
     for n, i in enumerate(result.iku, start=1):
@@ -304,6 +377,22 @@ def _analisis(year: int, result: YearCapaian, ip, renstra):
             standar = narasi.terhadap_standar(
                 i.realisasi, value, source, direction=i.direction, unit=i.unit
             )
+        staff = written.get(indikator_of.get(i.id))
+        pendukung = None
+        if staff is not None and staff.program.all():
+            pendukung = (
+                "Program pendukung: "
+                + "; ".join(
+                    f"{p.kode} {p.nama}"
+                    + (
+                        f" (penyerapan anggaran {_pct(absorbed[p.kode].persen)})"
+                        if p.kode in absorbed and absorbed[p.kode].persen is not None
+                        else ""
+                    )
+                    for p in staff.program.all()
+                )
+                + "."
+            )
         items.append(
             Analisis(
                 n,
@@ -316,6 +405,10 @@ def _analisis(year: int, result: YearCapaian, ip, renstra):
                 toward,
                 formula,
                 standar,
+                _faktor(i, ip),
+                tuple(staff.penyebab.split("\n")) if staff and staff.penyebab else (),
+                tuple(staff.solusi.split("\n")) if staff and staff.solusi else (),
+                pendukung,
             )
         )
         history = dict(earlier.get(i.id, ()))
@@ -876,6 +969,7 @@ def build_lkj(year: int) -> Lkj:
     notes += [f"{i.indicator}: {i.note}" for i in result.iku if i.note]
     periode = f"{renstra.tahun_awal}–{renstra.tahun_akhir}" if renstra else ""
     triwulan, triwulan_catatan = _quarterly_table(result)
+    efisiensi = _efisiensi(result)
     konsistensi, konsistensi_pengantar = _konsistensi(year, findings_for_year(year), result, ip)
     formulas = tuple(a.formula for a in analisis if a.formula)
     # Matplotlib loads only when a report is built, not when the site starts.
@@ -951,6 +1045,8 @@ def build_lkj(year: int) -> Lkj:
         analisis=analisis,
         ip_total=_ip_total(ip) if result.iku else None,
         multi_tahun=multi,
+        efisiensi=efisiensi[0],
+        efisiensi_narasi=efisiensi[1],
         hambatan=tuple(teks.items("hambatan")),
         upaya=tuple(teks.items("upaya")),
         inovasi=tuple(teks.items("inovasi")),

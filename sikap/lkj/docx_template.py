@@ -223,9 +223,29 @@ def build(path: Path = TEMPLATE) -> Path:
         "{{ a.narasi }}{% if a.tahun_lalu %} {{ a.tahun_lalu }}{% endif %}"
         "{% if a.renstra %} {{ a.renstra }}{% endif %}{% if a.standar %} {{ a.standar }}{% endif %}"
     )
+    for var, label in (
+        ("a.faktor", ""),
+        ("a.penyebab|join(' ')", "Penyebab: "),
+        ("a.solusi|join(' ')", "Solusi: "),
+        ("a.pendukung", ""),
+    ):
+        test = var.split("|")[0]
+        doc.add_paragraph(f"{{%p if {test} %}}")
+        doc.add_paragraph(f"{label}{{{{ {var} }}}}")
+        doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{%p endfor %}")
     doc.add_paragraph("{%p if lkj.multi_tahun %}")
     doc.add_paragraph("{{p tabel.multi_tahun }}")
+    doc.add_paragraph("{%p endif %}")
+    doc.add_heading("Efisiensi penggunaan sumber daya", level=3)
+    doc.add_paragraph("{%p if tabel.efisiensi %}")
+    doc.add_paragraph("{{p tabel.efisiensi }}")
+    _paragraphs(doc, "lkj.efisiensi_narasi")
+    doc.add_paragraph("{%p else %}")
+    doc.add_paragraph(
+        "Tidak ada program dengan capaian indikator dan penyerapan anggaran sekaligus: "
+        "efisiensi tidak dapat dinilai."
+    )
     doc.add_paragraph("{%p endif %}")
     for title, var in (
         ("Hambatan dan kendala", "lkj.hambatan"),

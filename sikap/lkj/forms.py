@@ -3,6 +3,7 @@ from django import forms
 from sikap.lkj.defaults import FIELDS
 from sikap.lkj.models import LkjTeks
 from sikap.lkj.pdf import PAPERS
+from sikap.performance.models import Program
 
 
 class TeksForm(forms.ModelForm):
@@ -39,3 +40,33 @@ class KonfirmasiForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2, "class": "form-control form-control-sm"}),
     )
+
+
+class AnalisisForm(forms.Form):
+    """Causes, solutions and supporting programmes of one IKU indicator (analyses 5 and 7)."""
+
+    indikator = forms.IntegerField(widget=forms.HiddenInput)
+    penyebab = forms.CharField(
+        label="Penyebab keberhasilan/kegagalan",
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2, "class": "form-control form-control-sm"}),
+    )
+    solusi = forms.CharField(
+        label="Solusi dan langkah perbaikan",
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2, "class": "form-control form-control-sm"}),
+    )
+    program = forms.ModelMultipleChoiceField(
+        label="Program pendukung",
+        queryset=Program.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, year: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["program"].queryset = Program.objects.filter(renja__tahun=year).order_by(
+            "urutan"
+        )

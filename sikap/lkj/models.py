@@ -165,3 +165,30 @@ class KonfirmasiTemuan(models.Model):
 
     def __str__(self) -> str:
         return f"Konfirmasi temuan LKj {self.tahun}"
+
+
+class AnalisisIndikator(models.Model):
+    """What staff write about one IKU indicator for a year (LKj analyses 5 and 7): why it was
+    or was not reached, what will be done, and the Renja programmes that support it."""
+
+    tahun = models.PositiveSmallIntegerField("tahun laporan")
+    indikator = models.ForeignKey(
+        "performance.Indikator", on_delete=models.CASCADE, related_name="+",
+        verbose_name="indikator",
+    )  # fmt: skip
+    penyebab = models.TextField("penyebab keberhasilan/kegagalan", blank=True)
+    solusi = models.TextField("solusi dan langkah perbaikan", blank=True)
+    program = models.ManyToManyField(
+        "performance.Program", blank=True, related_name="+", verbose_name="program pendukung"
+    )
+
+    class Meta:
+        verbose_name = "analisis indikator LKj"
+        verbose_name_plural = "analisis indikator LKj"
+        ordering = ["tahun", "indikator"]
+        constraints = [
+            models.UniqueConstraint(fields=["tahun", "indikator"], name="satu_analisis_per_tahun")
+        ]
+
+    def __str__(self) -> str:
+        return f"Analisis {self.indikator} {self.tahun}"

@@ -10,9 +10,10 @@ from sikap.documents.models import DokumenTerbit
 from sikap.documents.services import register_issued
 from sikap.documents.storage import delete_quietly
 from sikap.lkj.builder import build_lkj
-from sikap.lkj.models import KonfirmasiTemuan, LkjTeks, LkjTerbit
+from sikap.lkj.models import AnalisisIndikator, KonfirmasiTemuan, LkjTeks, LkjTerbit
 from sikap.lkj.pdf import lkj_pdf, paper
 from sikap.performance.checks import A as SEVERITY_A
+from sikap.performance.models import IndikatorTarget, Program
 from sikap.performance.permissions import ensure_can_edit
 from sikap.performance.selectors import findings_for_year
 
@@ -28,6 +29,28 @@ def save_texts(year: int, values: dict, *, actor) -> LkjTeks:
         for field, value in values.items():
             setattr(teks, field, value)
         return audited.save(teks, actor=actor)
+
+
+def save_analysis(year: int, indikator_id: int, *, penyebab: str, solusi: str, programs, actor):
+    """The causes, solutions and supporting programmes of one IKU indicator of `year`."""
+    ensure_can_edit(actor)
+    if not IndikatorTarget.objects.filter(tahun=year, indikator_id=indikator_id).exists():
+        raise SikapError(
+            Kode.TIDAK_DITEMUKAN, f"Indikator itu bukan indikator kinerja utama tahun {year}."
+        )
+    chosen = list(Program.objects.filter(renja__tahun=year, pk__in=[p.pk for p in programs]))
+    if len(chosen) != len(programs):
+        raise SikapError(Kode.DATA_TIDAK_VALID, f"Program yang dipilih bukan program Renja {year}.")
+    with transaction.atomic():
+        row = (
+            AnalisisIndikator.objects.select_for_update()
+            .filter(tahun=year, indikator_id=indikator_id)
+            .first()
+        ) or AnalisisIndikator(tahun=year, indikator_id=indikator_id)
+        row.penyebab, row.solusi = penyebab.strip(), solusi.strip()
+        row = audited.save(row, actor=actor)
+        row.program.set(chosen)
+    return row
 
 
 MIN_REASON = 20  # characters: a reason an inspector can read, not "ok"

@@ -705,16 +705,19 @@ def percent_range(tables: Tables) -> Iterator[Finding]:
             continue
         recomputed = aggregate(row.quarters_k, row.aggregation)
         values = [
-            (f"TW {name}", value)
-            for name, value in zip(("I", "II", "III", "IV"), row.quarters_k, strict=True)
+            (f"TW {name}", f"q{n}_k", value)
+            for n, (name, value) in enumerate(
+                zip(("I", "II", "III", "IV"), row.quarters_k, strict=True), 1
+            )
         ]
-        values.append((f"tahunan ({AGGREGATION_NAME[Aggregation(row.aggregation)]})", recomputed))
+        how = AGGREGATION_NAME[Aggregation(row.aggregation)]
+        values.append((f"tahunan ({how})", "annual_k", recomputed))
         if row.reported:
-            values.append(("tahunan tercetak", row.annual_k))
-        over = [(where, v) for where, v in values if v is not None and v > 100]
+            values.append(("tahunan tercetak", "annual_k", row.annual_k))
+        over = [(where, column, v) for where, column, v in values if v is not None and v > 100]
         if not over:
             continue
-        listed = ", ".join(f"{where} {_k(v)} %" for where, v in over)
+        listed = ", ".join(f"{where} {_k(v)} %" for where, _, v in over)
         remedy = "Periksa nilai triwulan: persentase tidak dapat melebihi 100 %."
         if row.aggregation == Aggregation.SUM and recomputed is not None and recomputed > 100:
             remedy += (
@@ -727,7 +730,7 @@ def percent_range(tables: Tables) -> Iterator[Finding]:
             "realisasi",
             row.code,
             row.indicator,
-            "annual_k",
+            over[-1][1],  # the annual column when the annual figure is out of range
             row.annual_k,
             recomputed,
             f"Satuan % tetapi nilainya melebihi 100: {listed}.",

@@ -22,10 +22,10 @@ def test_every_bab_iii_figure_is_the_sakip_capaian_figure(sakip):
     lkj = build_lkj(2023)
     data = sakip_capaian_json()
     rows = [r.cells for r in lkj.capaian.rows]
-    assert [r[2] for r in rows] == [i["indikator"] for i in data["iku"]]
-    assert [r[4] for r in rows] == [angka(Decimal(i["target"])) for i in data["iku"]]
-    assert [r[5] for r in rows] == [angka(Decimal(i["realisasi"])) for i in data["iku"]]
-    assert [r[6] for r in rows] == [persen(Decimal(i["capaian"])) for i in data["iku"]]
+    assert [r[3] for r in rows] == [i["indikator"] for i in data["iku"]]
+    assert [r[5] for r in rows] == [angka(Decimal(i["target"])) for i in data["iku"]]
+    assert [r[6] for r in rows] == [angka(Decimal(i["realisasi"])) for i in data["iku"]]
+    assert [r[7] for r in rows] == [persen(Decimal(i["capaian"])) for i in data["iku"]]
     budget = {r.cells[0]: r.cells for r in lkj.anggaran.rows}
     assert budget["A"][3] == "Rp532.945.599,00" and budget["A"][4] == "96,71 %"
     assert budget[""][2:] == ("Rp7.182.204.967,00", "Rp7.089.765.835,00", "98,71 %")
@@ -34,7 +34,7 @@ def test_every_bab_iii_figure_is_the_sakip_capaian_figure(sakip):
 
 def test_without_personnel_the_manual_realisation_is_reported_and_said_so(sakip):
     lkj = build_lkj(2023)
-    assert lkj.capaian.rows[1].cells[5] == "12,38"
+    assert lkj.capaian.rows[1].cells[6] == "12,38"
     assert lkj.formulas == ()  # nothing was computed, so no formula with numbers is shown
     assert any("realisasi diisi manual" in c for c in lkj.catatan)
 
