@@ -5,7 +5,7 @@
 behind every figure. `members` lists the pegawai behind any count, with the same meaning.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -274,10 +274,22 @@ class IpAsnPerStatus:
     semua: IpAsnResult  # one index over all ASN
     tertimbang: Decimal | None  # Σ IP(status) × head count ÷ Σ head count
     gabungan: str  # GabunganStatus in force: which of the two is "the" IP ASN
+    kategori_tertimbang: str | None = None
+
+    @property
+    def weighted(self) -> bool:
+        return self.gabungan == GabunganStatus.TERTIMBANG
 
     @property
     def total(self) -> Decimal | None:
-        return self.tertimbang if self.gabungan == GabunganStatus.TERTIMBANG else self.semua.total
+        return self.tertimbang if self.weighted else self.semua.total
+
+    def as_result(self) -> IpAsnResult:
+        """The IP ASN the configuration names, as one result: with the weighted roll-up its
+        total and category are the roll-up's (the dimensions stay those of all ASN)."""
+        if not self.weighted:
+            return self.semua
+        return replace(self.semua, total=self.tertimbang, kategori=self.kategori_tertimbang)
 
 
 def weighted_rollup(
@@ -318,7 +330,20 @@ def compute_ip_asn_per_status(year: int, *, opd=None, user=None) -> IpAsnPerStat
     rollup = weighted_rollup(
         [(s.result.total, s.headcount) for s in per_status], config.rounding, config.decimals
     )
-    return IpAsnPerStatus(year, tuple(per_status), semua, rollup, record.gabungan_status)
+    kategori = None
+    if rollup is not None and config.bands:
+        try:
+            kategori = rule.kategori(rollup, config.bands)
+        except RuleError as e:
+            raise SikapError(Kode.DATA_TIDAK_VALID, f"Konfigurasi {record}: {e.message}") from e
+    return IpAsnPerStatus(year, tuple(per_status), semua, rollup, record.gabungan_status, kategori)
+
+
+def ip_asn_for_report(year: int) -> tuple[IpAsnResult, IpAsnPerStatus]:
+    """The IP ASN a report states (one index, or the weighted roll-up, as configured) and the
+    per-status figures behind it, from one set of queries."""
+    found = compute_ip_asn_per_status(year)
+    return found.as_result(), found
 
 
 def _dimension(config: rule.IndexConfig, code: str) -> rule.Dimension:

@@ -151,6 +151,8 @@ class Lkj:
     capaian_kosong: str  # said instead of an empty table and chart
     analisis: tuple[Analisis, ...]
     ip_total: str | None
+    ip_status: Table | None  # IP ASN of PNS, PPPK, all ASN and the weighted roll-up
+    ip_status_catatan: str | None
     multi_tahun: Table | None
     efisiensi: Table | None  # analysis 6, per program
     efisiensi_narasi: tuple[str, ...]
@@ -193,15 +195,41 @@ def _pct(value: Decimal | None) -> str:
 
 
 def _ip_asn(year: int):
-    """The year's IP ASN, or None (with why) when SIKAP cannot compute it."""
+    """(the year's IP ASN as configured, its per-status figures, why not) — None, None and
+    the reason when SIKAP cannot compute it."""
+    from sikap.ipasn.engine import ip_asn_for_report
+
     try:
-        from sikap.ipasn.engine import compute_ip_asn
-    except ImportError:
-        return None, "Modul IP ASN tidak tersedia."
-    try:
-        return compute_ip_asn(year), ""
+        return (*ip_asn_for_report(year), "")
     except SikapError as e:
-        return None, e.message
+        return None, None, e.message
+
+
+def _per_status(found) -> tuple[Table | None, str | None]:
+    """The IP ASN per status and the roll-up, and how the stated figure was made."""
+    if found is None or found.semua.total is None:
+        return None, None
+    d = found.semua.config.decimals
+    rows = [Row((s.label, angka(s.headcount), _fmt(s.result.total, d))) for s in found.per_status]
+    rows.append(Row(("Seluruh ASN (satu indeks)", "", _fmt(found.semua.total, d))))
+    rows.append(Row(("Gabungan tertimbang jumlah pegawai", "", _fmt(found.tertimbang, d)), "total"))
+    if found.weighted:
+        terms = " + ".join(
+            f"{angka(s.result.total, d)} × {angka(s.headcount)}"
+            for s in found.per_status
+            if s.result.total is not None and s.headcount
+        )
+        heads = sum(s.headcount for s in found.per_status if s.result.total is not None)
+        note = (
+            f"IP ASN yang dilaporkan adalah gabungan tertimbang jumlah pegawai: ({terms}) ÷ "
+            f"{angka(heads)} = {_fmt(found.tertimbang, d)}."
+        )
+    else:
+        note = (
+            "IP ASN yang dilaporkan adalah satu indeks atas seluruh ASN; indeks per status "
+            "ditampilkan sebagai pembanding."
+        )
+    return Table(("Status", "Jumlah pegawai", "IP ASN"), tuple(rows)), note
 
 
 def _formula(nomor: int, iku: IkuResult, ip) -> Formula | None:
@@ -222,9 +250,14 @@ def _formula(nomor: int, iku: IkuResult, ip) -> Formula | None:
     )
 
 
+def ip_sum(ip) -> Decimal | None:
+    values = [s.rounded for s in ip.sub_indices]
+    return None if None in values else sum(values, Decimal(0))
+
+
 def _ip_total(ip) -> str | None:
-    if ip is None or ip.total is None:
-        return None
+    if ip is None or ip.total is None or ip.total != ip_sum(ip):
+        return None  # a weighted roll-up is stated with its own formula (_per_status)
     d = ip.config.decimals
     names = " + ".join(f"IP{n}" for n in range(1, len(ip.sub_indices) + 1))
     values = " + ".join(angka(s.rounded, d) for s in ip.sub_indices)
@@ -953,7 +986,7 @@ def _pk_tanggal(year: int, teks) -> str:
 def build_lkj(year: int) -> Lkj:
     teks = LkjTeks.for_year(year)
     renstra, tujuan, sasaran, indikator, programs = _renstra(year)
-    ip, ip_note = _ip_asn(year)
+    ip, per_status, ip_note = _ip_asn(year)
     # The very IP ASN result above feeds the capaian, so the two can never disagree.
     result = year_capaian(year, ip_asn=ip)
     analisis, _, multi = _analisis(year, result, ip, renstra)
@@ -970,6 +1003,7 @@ def build_lkj(year: int) -> Lkj:
     periode = f"{renstra.tahun_awal}–{renstra.tahun_akhir}" if renstra else ""
     triwulan, triwulan_catatan = _quarterly_table(result)
     efisiensi = _efisiensi(result)
+    ip_status = _per_status(per_status)
     konsistensi, konsistensi_pengantar = _konsistensi(year, findings_for_year(year), result, ip)
     formulas = tuple(a.formula for a in analisis if a.formula)
     # Matplotlib loads only when a report is built, not when the site starts.
@@ -1044,6 +1078,8 @@ def build_lkj(year: int) -> Lkj:
         ),
         analisis=analisis,
         ip_total=_ip_total(ip) if result.iku else None,
+        ip_status=ip_status[0] if result.iku else None,
+        ip_status_catatan=ip_status[1] if result.iku else None,
         multi_tahun=multi,
         efisiensi=efisiensi[0],
         efisiensi_narasi=efisiensi[1],

@@ -107,6 +107,7 @@ def lkj_docx(lkj: Lkj, paper_code: str = "a4") -> bytes:
         "multi_tahun": _table(tpl, lkj.multi_tahun, 1) if lkj.multi_tahun else None,
         "anggaran": _table(tpl, lkj.anggaran, 2) if lkj.anggaran else None,
         "triwulan": _quarterly(tpl, lkj),
+        "ip_status": _table(tpl, lkj.ip_status, 1) if lkj.ip_status else None,
         "efisiensi": _table(tpl, lkj.efisiensi, 2) if lkj.efisiensi else None,
         "konsistensi": _table(tpl, lkj.konsistensi, 99, size=7.5) if lkj.konsistensi else None,
     }

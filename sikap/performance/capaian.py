@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from sikap.core.errors import SikapError
-from sikap.ipasn.engine import compute_ip_asn
+from sikap.ipasn.engine import ip_asn_for_report
 from sikap.performance.models import (
     Agregasi,
     IndikatorTarget,
@@ -281,8 +281,8 @@ def _ip_asn(year: int, ip_asn):
         return None, "Perhitungan IP ASN tidak diminta: realisasi diisi manual."
     if ip_asn != AUTO:
         return ip_asn, ""
-    try:
-        return compute_ip_asn(year), ""
+    try:  # the figure the configuration names: one index or the per-status roll-up
+        return ip_asn_for_report(year)[0], ""
     except SikapError as e:
         return None, f"IP ASN tidak dapat dihitung ({e.message}): realisasi diisi manual."
 

@@ -10,6 +10,7 @@ import pypdf
 import pytest
 
 from sikap.accounts.system import system_actor
+from sikap.ipasn.models import Configuration, GabunganStatus
 from sikap.lkj.builder import build_lkj
 from sikap.lkj.defaults import default_for
 from sikap.lkj.models import LkjTeks
@@ -173,3 +174,13 @@ def test_2_3_10_formulas_name_their_population_and_the_published_figure(seed_reg
     published = [r.cells[3] for r in lkj.konsistensi.rows if r.cells[1] == "angka terbit"]
     assert any("66,90" in t and "66,91" in t and "setengah ke atas" in t for t in published)
     assert "(setengah ke atas)" in lkj.catatan_indeks
+
+
+def test_16_the_ip_asn_per_status_and_the_configured_roll_up(seed_regency, db):
+    rows = {r.cells[0]: r.cells for r in build_lkj(2023).ip_status.rows}
+    assert rows["PNS"][1:] == ("5.508", "66,91") and rows["PPPK"][1:] == ("337", "—")
+    Configuration.objects.update(gabungan_status=GabunganStatus.TERTIMBANG)
+    assert build_lkj(2023).ip_status_catatan == (
+        "IP ASN yang dilaporkan adalah gabungan tertimbang jumlah pegawai: (66,91 × 5.508) ÷ "
+        "5.508 = 66,91."
+    )
