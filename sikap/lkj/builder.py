@@ -600,7 +600,7 @@ def _capaian_table(rows: list[Utama]) -> Table | None:
             Row(
                 (
                     str(n),
-                    i.tujuan if i.tujuan != last_tujuan else "",
+                    (i.tujuan or "—") if i.tujuan != last_tujuan or not i.tujuan else "",
                     i.sasaran or "—",
                     i.indicator,
                     i.unit or "—",
