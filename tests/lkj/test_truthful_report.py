@@ -177,10 +177,15 @@ def test_2_3_10_formulas_name_their_population_and_the_published_figure(seed_reg
 
 
 def test_16_the_ip_asn_per_status_and_the_configured_roll_up(seed_regency, db):
+    # PNS counts CPNS too; its kinerja leaves the PPPK out, so it differs from all ASN.
     rows = {r.cells[0]: r.cells for r in build_lkj(2023).ip_status.rows}
-    assert rows["PNS"][1:] == ("5.508", "66,91") and rows["PPPK"][1:] == ("337", "—")
+    assert rows["PNS"][1:] == ("5.509", "66,97") and rows["PPPK"][2] == "—"
+    assert rows["Seluruh ASN (satu indeks)"][2] == "66,91"
     Configuration.objects.update(gabungan_status=GabunganStatus.TERTIMBANG)
-    assert build_lkj(2023).ip_status_catatan == (
-        "IP ASN yang dilaporkan adalah gabungan tertimbang jumlah pegawai: (66,91 × 5.508) ÷ "
-        "5.508 = 66,91."
+    lkj = build_lkj(2023)
+    assert lkj.ip_status_catatan == (
+        "IP ASN yang dilaporkan adalah gabungan tertimbang jumlah pegawai: (66,97 × 5.509) ÷ "
+        "5.509 = 66,97."
     )
+    assert lkj.capaian.rows[0].cells[6] == "66,97"  # the IKU states the configured figure
+    assert lkj.ip_total is None  # 66,97 is not the sum of all ASN's dimensions
