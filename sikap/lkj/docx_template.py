@@ -309,6 +309,7 @@ def build(path: Path = TEMPLATE) -> Path:
     doc.add_paragraph("{%p else %}")
     doc.add_paragraph("Belum ada usulan dan saran yang dicatat untuk tahun {{ lkj.tahun }}.")
     doc.add_paragraph("{%p endif %}")
+    doc.add_heading("C. Penutup", level=2)
     _paragraphs(doc, "lkj.penutup")
     _signature(doc)
     _page_break(doc)
