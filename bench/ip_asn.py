@@ -7,7 +7,10 @@ under a minute), then times, best of --repeat runs:
            of the 2019 ladder (pegawai LEFT JOIN the year's SKP, the heaviest punishment per
            person and per-person training flags, both pre-aggregated);
   engine   sikap.ipasn.engine.compute_ip_asn(2023): configuration, counts, rule, result;
-  per OPD  compute_ip_asn_per_opd(2023) over 40 OPDs.
+  per OPD  compute_ip_asn_per_opd(2023) over 40 OPDs;
+  status   compute_ip_asn_per_status(2023): PNS (with CPNS), PPPK, all ASN and the roll-up
+           weighted by head count, against its own floor: the same query GROUP BY status with
+           a head count per status.
 Both must give the same sums; the ratio is the engine's time over the floor's.
 SQLite in var/bench/ by default; --postgres uses postgres://postgres@127.0.0.1:5432/
 sikap_bench_ipasn, created and dropped here.
@@ -24,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = ROOT / "var" / "bench"
 PG_SERVER = "postgres://postgres@127.0.0.1:5432"
-PG_NAME = "sikap_bench_ipasn"
+PG_NAME = os.environ.get("SIKAP_BENCH_PG_NAME", "sikap_bench_ipasn")
 YEAR = 2023
 OPDS = 40
 
@@ -285,6 +288,38 @@ LEFT JOIN (
 """
 
 
+FLOOR_BY_STATUS = (
+    "SELECT p.status, SUM(CASE WHEN p.kedudukan = 'aktif' THEN 1 ELSE 0 END),"
+    + FLOOR.strip().removeprefix("SELECT")
+    + " GROUP BY p.status"
+)
+STATUS_GROUPS = {"pns": ("pns", "cpns"), "pppk": ("pppk",)}
+
+
+def floor_by_status() -> dict:
+    """{status group: (head count, the six sums of FLOOR)} from one query."""
+    from django.db import connection
+
+    start, end = date(YEAR, 1, 1), date(YEAR, 12, 31)
+    with connection.cursor() as cursor:
+        cursor.execute(FLOOR_BY_STATUS, [YEAR, start, end, start, end])
+        rows = {status: values for status, *values in cursor.fetchall()}
+    out = {}
+    for group, statuses in STATUS_GROUPS.items():
+        found = [rows[s] for s in statuses if s in rows]
+        out[group] = tuple(
+            sum(Decimal(str(v or 0)) for v in column) for column in zip(*found, strict=True)
+        )
+    return out
+
+
+def status_sums(found) -> dict:
+    return {
+        s.code: (Decimal(s.headcount), *(Decimal(v) for v in engine_sums(s.result)))
+        for s in found.per_status
+    }
+
+
 def floor() -> tuple:
     from django.db import connection
 
@@ -327,11 +362,19 @@ def main() -> None:
     setup_django(args.postgres)
     from django.db import connection
 
-    from sikap.ipasn.engine import compute_ip_asn, compute_ip_asn_per_opd
+    from sikap.ipasn.engine import (
+        compute_ip_asn,
+        compute_ip_asn_per_opd,
+        compute_ip_asn_per_status,
+    )
 
     print(f"IP ASN {YEAR} on {connection.vendor}; best of {args.repeat}")
-    header = ("ASN", "generate", "floor", "engine", "ratio", "per OPD", "ratio")
-    print(" ".join(f"{h:>{w}}" for h, w in zip(header, (9, 9, 9, 9, 6, 9, 6), strict=True)))
+    header = (
+        "ASN", "generate", "floor", "engine", "ratio", "per OPD", "ratio",
+        "floor st", "status", "ratio",
+    )  # fmt: skip
+    widths = (9, 9, 9, 9, 6, 9, 6, 9, 9, 6)
+    print(" ".join(f"{h:>{w}}" for h, w in zip(header, widths, strict=True)))
     try:
         for n in (int(s) for s in args.sizes.split(",")):
             fresh_database()
@@ -344,16 +387,22 @@ def main() -> None:
                     "floor": floor,
                     "engine": lambda: compute_ip_asn(YEAR),
                     "per_opd": lambda: compute_ip_asn_per_opd(YEAR),
+                    "floor_status": floor_by_status,
+                    "status": lambda: compute_ip_asn_per_status(YEAR),
                 },
                 args.repeat,
             )
-            (floor_s, floor_row), (engine_s, result), (opd_s, per_opd) = timings.values()
+            (floor_s, floor_row), (engine_s, result), (opd_s, per_opd) = list(timings.values())[:3]
+            (floor_st_s, floor_st), (status_s, per_status) = list(timings.values())[3:]
+            assert status_sums(per_status) == floor_st, (status_sums(per_status), floor_st)
             expected = tuple(Decimal(str(v)) for v in floor_row)
             assert engine_sums(result) == expected, (engine_sums(result), expected)
             assert len(per_opd) == OPDS
             print(
                 f"{n:>9,} {generated:>8.1f}s {floor_s * 1000:>7.1f}ms {engine_s * 1000:>7.1f}ms "
-                f"{engine_s / floor_s:>5.2f}× {opd_s * 1000:>7.1f}ms {opd_s / floor_s:>5.2f}×",
+                f"{engine_s / floor_s:>5.2f}× {opd_s * 1000:>7.1f}ms {opd_s / floor_s:>5.2f}× "
+                f"{floor_st_s * 1000:>7.1f}ms {status_s * 1000:>7.1f}ms "
+                f"{status_s / floor_st_s:>5.2f}×",
                 flush=True,
             )
     finally:

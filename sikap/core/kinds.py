@@ -12,6 +12,7 @@ from django.db import models
 _EVENT = {"create": "created", "update": "updated", "delete": "deleted", "import": "imported"}
 
 LKJ_PUBLISHED = "lkj.published"
+LKJ_FINDING_CONFIRMED = "lkj.finding_confirmed"
 PASSWORD_CHANGED = "user.password_changed"
 SAKIP_IMPORTED = "sakip.imported"
 PEGAWAI_SYNCED = "pegawai.synced_from_history"
@@ -22,6 +23,7 @@ USERNAME_FOLLOWS_NIP = "user.username_follows_nip"
 
 _LABELS = {
     LKJ_PUBLISHED: "LKj diterbitkan",
+    LKJ_FINDING_CONFIRMED: "Temuan konsistensi LKj dikonfirmasi",
     PASSWORD_CHANGED: "Kata sandi diganti",
     SAKIP_IMPORTED: "Data SAKIP diimpor",
     PEGAWAI_SYNCED: "Data terkini diperbarui dari riwayat",

@@ -5,7 +5,7 @@
 behind every figure. `members` lists the pegawai behind any count, with the same meaning.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -14,12 +14,13 @@ from django.db.models import QuerySet
 from sikap.core.errors import Kode, SikapError
 from sikap.ipasn.counts import CountPlan, Scope
 from sikap.ipasn.criteria import criterion_q
-from sikap.ipasn.models import POPULASI, Configuration
+from sikap.ipasn.models import POPULASI, Configuration, GabunganStatus
 from sikap.org.models import Opd
 from sikap.people.models import Pegawai, RiwayatDiklat, RiwayatHukdis, RiwayatSkp
 from sikap.rules import RuleError
 from sikap.rules import indices as rule
 from sikap.rules.education import jenjang
+from sikap.rules.kedudukan import IN_SERVICE
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,9 @@ class SubIndex:
     value: Decimal | None  # unrounded; None when the population is empty
     rounded: Decimal | None
     decimals: int
+    # Who the population counts ("PNS aktif"), and the noun for its members ("PNS").
+    population_text: str = "ASN"
+    population_noun: str = "ASN"
 
     @property
     def weighted_text(self) -> str:
@@ -199,7 +203,16 @@ def _result(year, opd, record, config: rule.IndexConfig, counts) -> IpAsnResult:
             rounded = rule.round_index(value, config.rounding, config.decimals)
         subs.append(
             SubIndex(
-                dim.code, dim.label, population, cats, weighted, value, rounded, config.decimals
+                dim.code,
+                dim.label,
+                population,
+                cats,
+                weighted,
+                value,
+                rounded,
+                config.decimals,
+                rule.population_text(dim.population, config.window.skp_year(year)),
+                rule.population_noun(dim.population),
             )
         )
     total = kategori = None
@@ -239,6 +252,98 @@ def compute_ip_asn_per_opd(
     opds = Opd.objects.in_bulk(list(grouped))
     results = [_result(year, opds[pk], record, config, counts) for pk, counts in grouped.items()]
     return sorted(results, key=lambda r: r.opd.nama)
+
+
+# The statuses regencies publish the index for; CPNS are counted with the PNS.
+STATUS_GROUPS = (("pns", "PNS", frozenset({"pns", "cpns"})), ("pppk", "PPPK", frozenset({"pppk"})))
+HEADCOUNT = "jumlah_pegawai"
+
+
+@dataclass(frozen=True)
+class StatusIndex:
+    code: str
+    label: str
+    headcount: int  # ASN of this status in service: the weight in the roll-up
+    result: IpAsnResult
+
+
+@dataclass(frozen=True)
+class IpAsnPerStatus:
+    year: int
+    per_status: tuple[StatusIndex, ...]
+    semua: IpAsnResult  # one index over all ASN
+    tertimbang: Decimal | None  # Σ IP(status) × head count ÷ Σ head count
+    gabungan: str  # GabunganStatus in force: which of the two is "the" IP ASN
+    kategori_tertimbang: str | None = None
+
+    @property
+    def weighted(self) -> bool:
+        return self.gabungan == GabunganStatus.TERTIMBANG
+
+    @property
+    def total(self) -> Decimal | None:
+        return self.tertimbang if self.weighted else self.semua.total
+
+    def as_result(self) -> IpAsnResult:
+        """The IP ASN the configuration names, as one result: with the weighted roll-up its
+        total and category are the roll-up's (the dimensions stay those of all ASN)."""
+        if not self.weighted:
+            return self.semua
+        return replace(self.semua, total=self.tertimbang, kategori=self.kategori_tertimbang)
+
+
+def weighted_rollup(
+    parts: list[tuple[Decimal, int]], rounding: str, decimals: int
+) -> Decimal | None:
+    """Σ value × head count ÷ Σ head count over the statuses that have a value."""
+    counted = [(v, n) for v, n in parts if v is not None and n]
+    if not counted:
+        return None
+    weight = sum(n for _, n in counted)
+    value = sum((v * n for v, n in counted), Decimal(0)) / weight
+    return rule.round_index(value, rounding, decimals)
+
+
+def compute_ip_asn_per_status(year: int, *, opd=None, user=None) -> IpAsnPerStatus:
+    """The IP ASN of PNS, of PPPK and of all ASN, and the head-count-weighted roll-up, from
+    the same grouped queries as one index: each status is one more set of row tests, which
+    the pegawai query already groups by."""
+    record, config = config_in_force(year)
+    opd = resolve_opd(opd)
+    plan = _plan(config, year)
+    in_service = rule.Criterion(kedudukan=frozenset(IN_SERVICE))
+    for code, _, statuses in STATUS_GROUPS:
+        only = rule.Criterion(status=statuses)
+        plan.add((code, HEADCOUNT), only, in_service)
+        for dim in config.dimensions:
+            plan.add((code, dim.code, POPULASI), dim.population, only)
+            for cat in dim.categories:
+                plan.add((code, dim.code, cat.code), dim.population, cat.criterion, only)
+    counts = plan.run(scope_for(opd, user))[None]
+    semua = _result(year, opd, record, config, counts)
+    per_status = []
+    for code, label, _ in STATUS_GROUPS:
+        own = {key[1:]: value for key, value in counts.items() if key[0] == code}
+        per_status.append(
+            StatusIndex(code, label, own[(HEADCOUNT,)], _result(year, opd, record, config, own))
+        )
+    rollup = weighted_rollup(
+        [(s.result.total, s.headcount) for s in per_status], config.rounding, config.decimals
+    )
+    kategori = None
+    if rollup is not None and config.bands:
+        try:
+            kategori = rule.kategori(rollup, config.bands)
+        except RuleError as e:
+            raise SikapError(Kode.DATA_TIDAK_VALID, f"Konfigurasi {record}: {e.message}") from e
+    return IpAsnPerStatus(year, tuple(per_status), semua, rollup, record.gabungan_status, kategori)
+
+
+def ip_asn_for_report(year: int) -> tuple[IpAsnResult, IpAsnPerStatus]:
+    """The IP ASN a report states (one index, or the weighted roll-up, as configured) and the
+    per-status figures behind it, from one set of queries."""
+    found = compute_ip_asn_per_status(year)
+    return found.as_result(), found
 
 
 def _dimension(config: rule.IndexConfig, code: str) -> rule.Dimension:

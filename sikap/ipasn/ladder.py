@@ -46,11 +46,10 @@ LADDER_2019 = {
         }, [
             ("sangat_baik", "SKP Sangat Baik", "30", {"predikat": ["sangat_baik"]}),
             ("baik", "SKP Baik", "25", {"predikat": ["baik"]}),
-            ("butuh_perbaikan", "SKP Butuh Perbaikan (LKj: cukup)", "15",
-             {"predikat": ["butuh_perbaikan"]}),
-            ("kurang", "SKP Kurang (LKj: sedang)", "5", {"predikat": ["kurang"]}),
-            ("sangat_kurang", "SKP Sangat Kurang (LKj: kurang)", "1",
-             {"predikat": ["sangat_kurang"]}),
+            # The seed's LKj names these three by the PP 46/2011 words: cukup, sedang, kurang.
+            ("butuh_perbaikan", "SKP Butuh Perbaikan", "15", {"predikat": ["butuh_perbaikan"]}),
+            ("kurang", "SKP Kurang", "5", {"predikat": ["kurang"]}),
+            ("sangat_kurang", "SKP Sangat Kurang", "1", {"predikat": ["sangat_kurang"]}),
         ]),
         ("disiplin", "Indeks Disiplin ASN", PNS_AKTIF, [
             ("tidak_ada", "Tidak pernah HD", "5", {"hukdis_terberat": ["tidak_ada"]}),

@@ -29,6 +29,11 @@ class Pembulatan(models.TextChoices):
     TRUNCATE = "truncate", "Dipotong (24,0959 → 24,09)"
 
 
+class GabunganStatus(models.TextChoices):
+    SATU = "satu", "Satu indeks atas seluruh ASN"
+    TERTIMBANG = "tertimbang", "Per status (PNS, PPPK), digabung tertimbang jumlah pegawai"
+
+
 class KodeDimensi(models.TextChoices):
     KUALIFIKASI = "kualifikasi", "Kualifikasi"
     KINERJA = "kinerja", "Kinerja"
@@ -79,6 +84,14 @@ class Configuration(models.Model):
     )
     desimal = models.PositiveSmallIntegerField(
         "angka desimal", default=2, validators=[MaxValueValidator(4)]
+    )
+    gabungan_status = models.CharField(
+        "IP ASN seluruh ASN",
+        max_length=12,
+        choices=GabunganStatus.choices,
+        default=GabunganStatus.SATU,
+        help_text="Banyak daerah menerbitkan IP ASN per status (PNS, PPPK) dan menggabungkannya "
+        "tertimbang jumlah pegawai.",
     )
     keterangan = models.TextField("keterangan", blank=True)
 

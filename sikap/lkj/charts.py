@@ -74,20 +74,32 @@ def _wrap(label: str, width: int = 34) -> str:
 
 
 @_styled
-def capaian_chart(year: int, rows: Sequence[tuple[str, Decimal | None, str | None]]) -> Chart:
+def capaian_chart(
+    year: int, rows: Sequence[tuple[str, Decimal | None, str | None]], *, iku: bool = True
+) -> Chart:
     """rows: (indicator, capaian %, status) — an indicator without capaian is drawn as 0 and
-    labelled 'tidak dapat dihitung'."""
-    title = f"Capaian indikator kinerja utama tahun {year}"
-    fig, ax = _figure(6.3, 0.55 * len(rows) + 1.1)
+    labelled 'tidak dapat dihitung'. The 100 % line is labelled above the bars, clear of the
+    axis ticks."""
+    what = "indikator kinerja utama" if iku else "indikator program"
+    title = f"Capaian {what} tahun {year}"
+    fig, ax = _figure(6.3, 0.55 * len(rows) + 1.3)
     labels = [_wrap(name) for name, _, _ in rows][::-1]
     values = [float(c) if c is not None else 0.0 for _, c, _ in rows][::-1]
     colours = [COLOURS.get(s or "", "#999999") for _, _, s in rows][::-1]
     bars = ax.barh(labels, values, color=colours, height=0.6)
     ax.axvline(100, color="#333333", linewidth=0.8, linestyle="--")
-    ax.text(100, -0.75, " 100 %", fontsize=7, va="center")
+    ax.set_ylim(-0.6, len(rows) - 0.1)
+    ax.text(100, len(rows) - 0.15, "target 100 %", fontsize=7, ha="center", va="bottom")
     for bar, (_, c, _) in zip(bars, list(rows)[::-1], strict=True):
         text = f" {angka(c)} %" if c is not None else " tidak dapat dihitung"
-        ax.text(bar.get_width(), bar.get_y() + bar.get_height() / 2, text, va="center", fontsize=7)
+        ax.text(
+            bar.get_width(),
+            bar.get_y() + bar.get_height() / 2,
+            text,
+            va="center",
+            fontsize=7,
+            bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.6},
+        )
     top = max([*values, 100.0])
     ax.set_xlim(0, top * 1.18)
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:.0f} %"))

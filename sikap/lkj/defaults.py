@@ -26,7 +26,11 @@ MAKSUD = """Maksud penyusunan Laporan Kinerja (LKj) adalah memberikan kontribusi
 
 TUJUAN = """Tujuan penyusunan Laporan Kinerja (LKj) adalah memberikan gambaran pertanggungjawaban kinerja secara jelas kepada publik tentang tingkat keberhasilan atau kegagalan penyelenggaraan program dan kegiatan Badan Kepegawaian Daerah Kabupaten Lumajang, sebagai data tertulis agar kinerja dapat dinilai serta dipakai sebagai bahan evaluasi dan perbaikan kinerja di masa yang akan datang."""
 
-GAMBARAN_UMUM = """Pemerintah Kabupaten Lumajang membentuk Badan Kepegawaian Daerah (BKD) dengan susunan organisasi dan tata kerja sebagaimana Peraturan Bupati Lumajang Nomor 83 Tahun 2016 tentang Kedudukan, Susunan Organisasi, Uraian Tugas dan Fungsi serta Tata Kerja Badan Kepegawaian Daerah Kabupaten Lumajang, sebagaimana telah diubah dengan Peraturan Bupati Lumajang Nomor 109 Tahun 2021."""
+GAMBARAN_UMUM = """Pemerintah Kabupaten Lumajang membentuk Badan Kepegawaian Daerah (BKD) dengan susunan organisasi dan tata kerja sebagaimana Peraturan Bupati Lumajang Nomor 83 Tahun 2016 tentang Kedudukan, Susunan Organisasi, Uraian Tugas dan Fungsi serta Tata Kerja Badan Kepegawaian Daerah Kabupaten Lumajang{diubah}."""
+GAMBARAN_UMUM_DIUBAH = (
+    2021,
+    ", sebagaimana telah diubah dengan Peraturan Bupati Lumajang Nomor 109 Tahun 2021",
+)
 
 TUGAS_POKOK = (
     """Membantu Bupati melaksanakan fungsi penunjang kepegawaian, pendidikan dan pelatihan."""
@@ -48,12 +52,41 @@ Bidang Penilaian Kinerja Aparatur dan Penghargaan;
 Bidang Pengembangan Kompetensi Aparatur;
 Kelompok Jabatan Fungsional."""
 
-DASAR_HUKUM = """Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi Pemerintah;
-Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 53 Tahun 2014 tentang Petunjuk Teknis Perjanjian Kinerja, Pelaporan Kinerja dan Tata Cara Reviu atas Laporan Kinerja Instansi Pemerintah;
-Peraturan Pemerintah Nomor 8 Tahun 2008 tentang Tahapan, Tata Cara Penyusunan, Pengendalian dan Evaluasi Pelaksanaan Rencana Pembangunan Daerah;
-Peraturan Menteri Dalam Negeri Nomor 86 Tahun 2017 tentang Tata Cara Perencanaan, Pengendalian dan Evaluasi Pembangunan Daerah;
-Peraturan Kepala Badan Kepegawaian Negara Nomor 8 Tahun 2019 tentang Pedoman Tata Cara dan Pelaksanaan Pengukuran Indeks Profesionalitas Aparatur Sipil Negara;
-Peraturan Bupati Lumajang Nomor 109 Tahun 2021 tentang Kedudukan, Susunan Organisasi, Uraian Tugas dan Fungsi serta Tata Kerja Badan Kepegawaian Daerah Kabupaten Lumajang."""
+# (year enacted, citation): a report cites only what was in force in its year.
+DASAR_HUKUM = (
+    (
+        2014,
+        "Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi Pemerintah",
+    ),
+    (
+        2014,
+        "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 53 Tahun 2014 tentang Petunjuk Teknis Perjanjian Kinerja, Pelaporan Kinerja dan Tata Cara Reviu atas Laporan Kinerja Instansi Pemerintah",
+    ),
+    (
+        2008,
+        "Peraturan Pemerintah Nomor 8 Tahun 2008 tentang Tahapan, Tata Cara Penyusunan, Pengendalian dan Evaluasi Pelaksanaan Rencana Pembangunan Daerah",
+    ),
+    (
+        2017,
+        "Peraturan Menteri Dalam Negeri Nomor 86 Tahun 2017 tentang Tata Cara Perencanaan, Pengendalian dan Evaluasi Pembangunan Daerah",
+    ),
+    (
+        2018,
+        "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 38 Tahun 2018 tentang Pengukuran Indeks Profesionalitas Aparatur Sipil Negara",
+    ),
+    (
+        2019,
+        "Peraturan Badan Kepegawaian Negara Nomor 8 Tahun 2019 tentang Pedoman Tata Cara dan Pelaksanaan Pengukuran Indeks Profesionalitas Aparatur Sipil Negara",
+    ),
+    (
+        2016,
+        "Peraturan Bupati Lumajang Nomor 83 Tahun 2016 tentang Kedudukan, Susunan Organisasi, Uraian Tugas dan Fungsi serta Tata Kerja Badan Kepegawaian Daerah Kabupaten Lumajang",
+    ),
+    (
+        2021,
+        "Peraturan Bupati Lumajang Nomor 109 Tahun 2021 tentang Perubahan atas Peraturan Bupati Lumajang Nomor 83 Tahun 2016 tentang Kedudukan, Susunan Organisasi, Uraian Tugas dan Fungsi serta Tata Kerja Badan Kepegawaian Daerah Kabupaten Lumajang",
+    ),
+)
 
 RENSTRA_PENGANTAR = """Rencana Strategis (Renstra) merupakan proses yang berorientasi pada hasil yang ingin dicapai dalam kurun waktu satu sampai lima tahun secara sistematis dan berkesinambungan dengan memperhitungkan potensi, peluang dan kendala yang ada atau yang mungkin timbul. Renstra Badan Kepegawaian Daerah merupakan penjabaran dari RPJMD Kabupaten Lumajang."""
 
@@ -66,6 +99,9 @@ Reformasi Birokrasi yang Efektif, Profesional, Akuntabel dan Transparan untuk Me
 KEBIJAKAN = """Mengoptimalkan pengembangan kompetensi aparatur, dengan arah kebijakan meningkatkan pembinaan dan kualifikasi aparatur;
 Mengoptimalkan penilaian kinerja aparatur, dengan arah kebijakan meningkatkan penghargaan dan sanksi serta pelaksanaan regulasi tentang sanksi aparatur."""
 
+# The seed's own obstacles and efforts are those of its year: other years start empty, and the
+# report then prints the prompts generated from that year's numbers.
+SEED_YEAR = 2023
 HAMBATAN = """Kualifikasi pendidikan yang dimiliki ASN masih perlu ditingkatkan;
 Kompetensi yang dimiliki ASN masih perlu ditingkatkan;
 Iklim kompetisi kinerja masih perlu ditingkatkan;
@@ -82,6 +118,32 @@ Laporan ini memuat hasil yang dicapai selama tahun anggaran {tahun} (Januari sam
 
 Demikian Laporan Kinerja ini kami sampaikan, semoga bermanfaat dan menjadi bahan acuan bagi kegiatan ke depan pada Badan Kepegawaian Daerah Kabupaten Lumajang."""
 
+# The agency's innovations as its LKj 2023 describes them (seed L773–880), each from the year
+# the seed says it was in use (2023 where it does not say).
+INOVASI = (
+    (
+        2018,
+        "SIPERLU (Sistem Informasi Presensi Lumajang) — presensi elektronik berbasis aplikasi android sesuai lokasi OPD dan jam kerja, dengan aktivitas harian yang dipantau atasan langsung; mendukung peningkatan disiplin ASN",
+    ),
+    (
+        2017,
+        "SIMAK (Sistem Informasi Manajemen Administrasi Kepegawaian) — pemutakhiran data dan dokumen kepegawaian digital secara mandiri oleh ASN; mendukung manajemen ASN berbasis sistem merit",
+    ),
+    (
+        2023,
+        "E-Berkala — modul SIMAK untuk validasi, verifikasi dan penerbitan surat kenaikan gaji berkala",
+    ),
+    (2019, "E-Pangkat — pengusulan kenaikan pangkat dari OPD tanpa kertas melalui modul SIMAK"),
+    (
+        2023,
+        "SIMANTUN TANDUK (Sistem Informasi Manajemen Pensiun Terintegrasi dengan Administrasi Penduduk) — pemberkasan pensiun tanpa berkas fisik, dengan progres SK yang dapat dipantau PNS",
+    ),
+    (
+        2023,
+        "SIJI KOMANDO (Sistem Uji Kompetensi Mandiri Online) — uji kompetensi mandiri ASN secara daring melalui komputer atau ponsel",
+    ),
+)
+
 FIELDS = {
     "nama_instansi": "Badan Kepegawaian Daerah",
     "pemerintah_daerah": "Kabupaten Lumajang",
@@ -95,7 +157,7 @@ FIELDS = {
     "tugas_pokok": TUGAS_POKOK,
     "fungsi": FUNGSI,
     "struktur_organisasi": STRUKTUR,
-    "dasar_hukum": DASAR_HUKUM,
+    "dasar_hukum": "",  # by year: _dasar_hukum
     "renstra_pengantar": RENSTRA_PENGANTAR,
     "visi": VISI,
     "misi": MISI,
@@ -103,6 +165,8 @@ FIELDS = {
     "hambatan": HAMBATAN,
     "upaya": UPAYA,
     "penutup": PENUTUP,
+    "saran": "",
+    "inovasi": "",  # by year: INOVASI
     "tempat": "Lumajang",
     "tanggal": "Januari {tahun_berikut}",
     "jabatan_penandatangan": "Kepala Badan Kepegawaian Daerah",
@@ -111,5 +175,24 @@ FIELDS = {
 }
 
 
+YEARLY = {"hambatan", "upaya"}  # written for SEED_YEAR only
+
+
+def _dasar_hukum(year: int) -> str:
+    return "\n".join(text for enacted, text in DASAR_HUKUM if enacted <= year)
+
+
 def default_for(field: str, year: int) -> str:
-    return FIELDS[field].replace("{tahun_berikut}", str(year + 1)).replace("{tahun}", str(year))
+    if field == "dasar_hukum":
+        return _dasar_hukum(year)
+    if field == "inovasi":
+        return "\n".join(text for since, text in INOVASI if since <= year)
+    if field in YEARLY and year != SEED_YEAR:
+        return ""
+    enacted, amended = GAMBARAN_UMUM_DIUBAH
+    return (
+        FIELDS[field]
+        .replace("{diubah}", amended if year >= enacted else "")
+        .replace("{tahun_berikut}", str(year + 1))
+        .replace("{tahun}", str(year))
+    )

@@ -77,8 +77,9 @@ def _quarterly(tpl, lkj: Lkj):
         top += [f"TW {r}", ""]
     top += [f"Realisasi {lkj.tahun}", "", "Capaian"]
     second = ["", "", "", *["K", "Rp"] * 6, ""]
-    widths = [9, 30, 34, *[12, 17] * 6, 12]
-    return _table(tpl, lkj.triwulan, 3, size=6, widths=widths, headers=[top, second])
+    # Rupiah columns wide enough for 13-digit amounts at 5.5 pt: a number never wraps.
+    widths = [9, 27, 30, *[11, 18] * 6, 12]
+    return _table(tpl, lkj.triwulan, 3, size=5.5, widths=widths, headers=[top, second])
 
 
 def _set_paper(document, code: str) -> None:
@@ -93,22 +94,30 @@ def lkj_docx(lkj: Lkj, paper_code: str = "a4") -> bytes:
     tpl = DocxTemplate(TEMPLATE)
     capaian, anggaran = lkj.charts
     tables = {
-        "rencana_tahunan": _table(tpl, lkj.rencana_tahunan, 3),
+        "rencana_tahunan": _table(tpl, lkj.rencana_tahunan, 3)
+        if lkj.rencana_tahunan.rows
+        else None,
         "renja": _table(tpl, lkj.renja, 3, size=7.5),
-        "program_anggaran": _table(tpl, lkj.program_anggaran, 2),
-        "pk_sasaran": _table(tpl, lkj.pk_sasaran, 2),
-        "pk_program": _table(tpl, lkj.pk_program, 1),
-        "capaian": _table(tpl, lkj.capaian, 4),
+        "program_anggaran": (
+            _table(tpl, lkj.program_anggaran, 2) if lkj.program_anggaran else None
+        ),
+        "pk_sasaran": _table(tpl, lkj.pk_sasaran, 3) if lkj.pk_sasaran.rows else None,
+        "pk_program": _table(tpl, lkj.pk_program, 1) if lkj.pk_program else None,
+        "capaian": _table(tpl, lkj.capaian, 5) if lkj.capaian else None,
         "multi_tahun": _table(tpl, lkj.multi_tahun, 1) if lkj.multi_tahun else None,
-        "anggaran": _table(tpl, lkj.anggaran, 2),
+        "anggaran": _table(tpl, lkj.anggaran, 2) if lkj.anggaran else None,
         "triwulan": _quarterly(tpl, lkj),
+        "ip_status": _table(tpl, lkj.ip_status, 1) if lkj.ip_status else None,
+        "efisiensi": _table(tpl, lkj.efisiensi, 2) if lkj.efisiensi else None,
+        "konsistensi": _table(tpl, lkj.konsistensi, 99, size=7.5) if lkj.konsistensi else None,
     }
     context = {
         "lkj": lkj,
         "tabel": tables,
         "grafik": {
-            "capaian": InlineImage(tpl, io.BytesIO(capaian.png), width=Mm(150)),
-            "anggaran": InlineImage(tpl, io.BytesIO(anggaran.png), width=Mm(150)),
+            name: InlineImage(tpl, io.BytesIO(chart.png), width=Mm(150))
+            for name, chart in (("capaian", capaian), ("anggaran", anggaran))
+            if chart is not None
         },
     }
     tpl.render(context, autoescape=True)

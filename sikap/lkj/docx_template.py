@@ -168,36 +168,52 @@ def build(path: Path = TEMPLATE) -> Path:
         doc.add_heading(title, level=3)
         _numbered(doc, var, "•" if var != "lkj.misi" else "{{ loop.index }}.")
     doc.add_heading("B. Rencana Kinerja Tahunan", level=2)
+    doc.add_paragraph("{%p if tabel.rencana_tahunan %}")
     doc.add_paragraph("Target kinerja tahun {{ lkj.tahun }} untuk setiap sasaran strategis:")
     doc.add_paragraph("{{p tabel.rencana_tahunan }}")
+    doc.add_paragraph("{%p else %}")
+    doc.add_paragraph(
+        "Tahun {{ lkj.tahun }} tidak memiliki indikator kinerja utama (IKU) dalam SIKAP; target "
+        "kinerja adalah target indikator program, kegiatan dan sub kegiatan di bawah ini."
+    )
+    doc.add_paragraph("{%p endif %}")
+    doc.add_paragraph("{%p if lkj.formulas %}")
     doc.add_heading("Indikator Kinerja Utama dan formulanya", level=3)
     doc.add_paragraph("{%p for f in lkj.formulas %}")
     doc.add_paragraph("{{ loop.index }}. {{ f.nama }}").runs[0].bold = True
     doc.add_paragraph("{{ f.rumus }}").style = doc.styles["Quote"]
     doc.add_paragraph("{%p endfor %}")
-    doc.add_paragraph(
-        "Nilai indeks adalah rata-rata skor per ASN (tanpa dikalikan 100), dibulatkan dua "
-        "desimal. Indeks Profesionalitas ASN adalah jumlah keempat indeks."
-    )
+    doc.add_paragraph("{{ lkj.catatan_indeks or '' }}")
+    doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("Program, kegiatan dan sub kegiatan beserta target kinerja dan anggarannya:")
     doc.add_paragraph("{{p tabel.renja }}")
+    doc.add_paragraph("{%p if tabel.program_anggaran %}")
     doc.add_paragraph("{{p tabel.program_anggaran }}")
+    doc.add_paragraph("{%p endif %}")
     doc.add_heading("C. Perjanjian Kinerja", level=2)
     doc.add_paragraph("{{ lkj.pk_keterangan }}")
+    doc.add_paragraph("{%p if tabel.pk_sasaran %}")
     doc.add_paragraph("{{p tabel.pk_sasaran }}")
+    doc.add_paragraph("{%p endif %}")
+    doc.add_paragraph("{%p if tabel.pk_program %}")
     doc.add_paragraph("{{p tabel.pk_program }}")
+    doc.add_paragraph("{%p endif %}")
     _page_break(doc)
 
     _chapter(doc, "BAB III", "AKUNTABILITAS KINERJA")
     doc.add_heading("A. Capaian Kinerja Organisasi", level=2)
-    doc.add_paragraph(
-        "Capaian kinerja tahun {{ lkj.tahun }} dihitung dari realisasi dibagi target dikali "
-        "100 % (untuk indikator “semakin rendah semakin baik”: (2 × target − realisasi) ÷ "
-        "target × 100 %)."
-    )
+    doc.add_paragraph("{{ lkj.metode }}")
+    doc.add_paragraph("{%p if tabel.capaian %}")
     doc.add_paragraph("{{p tabel.capaian }}")
     doc.add_paragraph("{{ grafik.capaian }}").alignment = WD_ALIGN_PARAGRAPH.CENTER
     _centered(doc, "Gambar 1. {{ lkj.charts[0].title }}", size=9)
+    doc.add_paragraph("{%p else %}")
+    doc.add_paragraph("{{ lkj.capaian_kosong }}")
+    doc.add_paragraph("{%p endif %}")
+    doc.add_paragraph("{%p if tabel.ip_status %}")
+    doc.add_paragraph("{{p tabel.ip_status }}")
+    doc.add_paragraph("{{ lkj.ip_status_catatan }}")
+    doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{%p for a in lkj.analisis %}")
     doc.add_heading("{{ a.nomor }}. {{ a.indikator }}", level=3)
     doc.add_paragraph("{%p if a.formula %}")
@@ -209,21 +225,50 @@ def build(path: Path = TEMPLATE) -> Path:
     doc.add_paragraph("{%p endif %}")
     doc.add_paragraph(
         "{{ a.narasi }}{% if a.tahun_lalu %} {{ a.tahun_lalu }}{% endif %}"
-        "{% if a.renstra %} {{ a.renstra }}{% endif %}"
+        "{% if a.renstra %} {{ a.renstra }}{% endif %}{% if a.standar %} {{ a.standar }}{% endif %}"
     )
+    for var, label in (
+        ("a.faktor", ""),
+        ("a.penyebab|join(' ')", "Penyebab: "),
+        ("a.solusi|join(' ')", "Solusi: "),
+        ("a.pendukung", ""),
+    ):
+        test = var.split("|")[0]
+        doc.add_paragraph(f"{{%p if {test} %}}")
+        doc.add_paragraph(f"{label}{{{{ {var} }}}}")
+        doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{%p endfor %}")
     doc.add_paragraph("{%p if lkj.multi_tahun %}")
     doc.add_paragraph("{{p tabel.multi_tahun }}")
     doc.add_paragraph("{%p endif %}")
-    doc.add_heading("Hambatan dan kendala", level=3)
-    _numbered(doc, "lkj.hambatan")
-    doc.add_heading("Upaya dan strategi", level=3)
-    _numbered(doc, "lkj.upaya")
+    doc.add_heading("Efisiensi penggunaan sumber daya", level=3)
+    doc.add_paragraph("{%p if tabel.efisiensi %}")
+    doc.add_paragraph("{{p tabel.efisiensi }}")
+    _paragraphs(doc, "lkj.efisiensi_narasi")
+    doc.add_paragraph("{%p else %}")
+    doc.add_paragraph(
+        "Tidak ada program dengan capaian indikator dan penyerapan anggaran sekaligus: "
+        "efisiensi tidak dapat dinilai."
+    )
+    doc.add_paragraph("{%p endif %}")
+    for title, var in (
+        ("Hambatan dan kendala", "lkj.hambatan"),
+        ("Upaya dan strategi", "lkj.upaya"),
+        ("Inovasi pendukung", "lkj.inovasi"),
+    ):
+        doc.add_paragraph(f"{{%p if {var} %}}")
+        doc.add_heading(title, level=3)
+        _numbered(doc, var)
+        doc.add_paragraph("{%p endif %}")
     doc.add_heading("B. Realisasi Anggaran", level=2)
+    doc.add_paragraph("{%p if tabel.anggaran %}")
     doc.add_paragraph("{{p tabel.anggaran }}")
     doc.add_paragraph("{{ lkj.anggaran_narasi }}")
     doc.add_paragraph("{{ grafik.anggaran }}").alignment = WD_ALIGN_PARAGRAPH.CENTER
     _centered(doc, "Gambar 2. {{ lkj.charts[1].title }}", size=9)
+    doc.add_paragraph("{%p else %}")
+    doc.add_paragraph("{{ lkj.anggaran_narasi }}")
+    doc.add_paragraph("{%p endif %}")
 
     wide = doc.add_section(WD_SECTION.NEW_PAGE)
     wide.orientation = WD_ORIENT.LANDSCAPE
@@ -240,15 +285,60 @@ def build(path: Path = TEMPLATE) -> Path:
         "indikator = realisasi K terhadap target K; capaian baris “Jumlah” = penyerapan anggaran."
     )
     note.runs[0].font.size = Pt(8)
+    doc.add_paragraph("{%p for c in lkj.triwulan_catatan %}")
+    doc.add_paragraph("{{ c }}").runs[0].font.size = Pt(8)
+    doc.add_paragraph("{%p endfor %}")
 
     back = doc.add_section(WD_SECTION.NEW_PAGE)
     back.orientation = WD_ORIENT.PORTRAIT
     back.page_width, back.page_height = Mm(210), Mm(297)
     back.left_margin, back.right_margin = Mm(30), Mm(22)
     back.top_margin, back.bottom_margin = Mm(25), Mm(22)
+    doc.add_heading("C. Catatan Konsistensi Data", level=2)
+    doc.add_paragraph("{{ lkj.konsistensi_pengantar }}")
+    doc.add_paragraph("{%p if tabel.konsistensi %}")
+    doc.add_paragraph("{{p tabel.konsistensi }}")
+    doc.add_paragraph("{%p endif %}")
+    _page_break(doc)
     _chapter(doc, "BAB IV", "PENUTUP")
+    doc.add_heading("A. Simpulan", level=2)
+    _paragraphs(doc, "lkj.simpulan")
+    doc.add_heading("B. Usulan dan Saran", level=2)
+    doc.add_paragraph("{%p if lkj.saran %}")
+    _numbered(doc, "lkj.saran")
+    doc.add_paragraph("{%p else %}")
+    doc.add_paragraph("Belum ada usulan dan saran yang dicatat untuk tahun {{ lkj.tahun }}.")
+    doc.add_paragraph("{%p endif %}")
+    doc.add_heading("C. Penutup", level=2)
     _paragraphs(doc, "lkj.penutup")
     _signature(doc)
+    _page_break(doc)
+    _chapter(doc, "LAMPIRAN", "PERJANJIAN KINERJA TAHUN {{ lkj.tahun }}")
+    doc.add_paragraph("{{ lkj.pk_keterangan }}")
+    doc.add_paragraph(
+        "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan akuntabel "
+        "serta berorientasi pada hasil, {{ lkj.ttd.jabatan|title }} (pihak pertama) berjanji "
+        "mewujudkan target kinerja tahunan berikut kepada {{ lkj.pk_pihak_kedua }} (pihak "
+        "kedua), dan pihak kedua melakukan supervisi serta evaluasi atas capaiannya."
+    )
+    doc.add_paragraph("{%p if tabel.pk_sasaran %}")
+    doc.add_paragraph("{{p tabel.pk_sasaran }}")
+    doc.add_paragraph("{%p endif %}")
+    doc.add_paragraph("{%p if tabel.pk_program %}")
+    doc.add_paragraph("{{p tabel.pk_program }}")
+    doc.add_paragraph("{%p endif %}")
+    _centered(doc, "{{ lkj.pk_tanggal }}", before=12)
+    _centered(
+        doc, "Pihak kedua, {{ lkj.pk_pihak_kedua|upper }} · Pihak pertama, {{ lkj.ttd.jabatan }}"
+    )
+    _centered(doc, "……………………………          {{ lkj.ttd.nama }} ({{ lkj.ttd.nip }})", before=48)
+    _centered(
+        doc,
+        "[Tempat pindaian Perjanjian Kinerja tahun {{ lkj.tahun }} yang telah ditandatangani "
+        "kedua pihak]",
+        size=9,
+        before=24,
+    )
     doc.core_properties.title = "Laporan Kinerja"
     doc.core_properties.author = "SIKAP"
     path.parent.mkdir(parents=True, exist_ok=True)

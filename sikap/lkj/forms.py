@@ -3,6 +3,7 @@ from django import forms
 from sikap.lkj.defaults import FIELDS
 from sikap.lkj.models import LkjTeks
 from sikap.lkj.pdf import PAPERS
+from sikap.performance.models import Program
 
 
 class TeksForm(forms.ModelForm):
@@ -15,6 +16,7 @@ class TeksForm(forms.ModelForm):
                 "kata_pengantar", "ikhtisar_pengantar", "latar_belakang", "maksud", "tujuan",
                 "gambaran_umum", "tugas_pokok", "fungsi", "struktur_organisasi", "dasar_hukum",
                 "renstra_pengantar", "visi", "misi", "kebijakan", "hambatan", "upaya", "penutup",
+                "saran", "inovasi",
             )
         }  # fmt: skip
 
@@ -29,3 +31,42 @@ class UnduhForm(forms.Form):
         choices=[(p.code, p.label) for p in PAPERS.values()],
         widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
     )
+
+
+class KonfirmasiForm(forms.Form):
+    kunci = forms.CharField(max_length=20, widget=forms.HiddenInput)
+    alasan = forms.CharField(
+        label="Alasan konfirmasi",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2, "class": "form-control form-control-sm"}),
+    )
+
+
+class AnalisisForm(forms.Form):
+    """Causes, solutions and supporting programmes of one IKU indicator (analyses 5 and 7)."""
+
+    indikator = forms.IntegerField(widget=forms.HiddenInput)
+    penyebab = forms.CharField(
+        label="Penyebab keberhasilan/kegagalan",
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2, "class": "form-control form-control-sm"}),
+    )
+    solusi = forms.CharField(
+        label="Solusi dan langkah perbaikan",
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2, "class": "form-control form-control-sm"}),
+    )
+    program = forms.ModelMultipleChoiceField(
+        label="Program pendukung",
+        queryset=Program.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, year: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["program"].queryset = Program.objects.filter(renja__tahun=year).order_by(
+            "urutan"
+        )

@@ -17,6 +17,8 @@ LIST_FIELDS = (
     "kebijakan",
     "hambatan",
     "upaya",
+    "saran",
+    "inovasi",
 )
 SHORT_FIELDS = (
     "nama_instansi",
@@ -50,6 +52,8 @@ LABELS = {
     "hambatan": "BAB III: hambatan dan kendala (satu per baris)",
     "upaya": "BAB III: upaya dan strategi (satu per baris)",
     "penutup": "BAB IV Penutup",
+    "saran": "BAB IV: usulan dan saran tindak lanjut (satu per baris)",
+    "inovasi": "BAB III: inovasi pendukung (satu per baris: nama — keterangan)",
     "tempat": "Tempat penandatanganan",
     "tanggal": "Tanggal penandatanganan (mis. 31 Januari 2024)",
     "jabatan_penandatangan": "Jabatan penandatangan",
@@ -80,6 +84,8 @@ class LkjTeks(models.Model):
     hambatan = models.TextField(LABELS["hambatan"], blank=True)
     upaya = models.TextField(LABELS["upaya"], blank=True)
     penutup = models.TextField(LABELS["penutup"])
+    saran = models.TextField(LABELS["saran"], blank=True)
+    inovasi = models.TextField(LABELS["inovasi"], blank=True)
     tempat = models.CharField(LABELS["tempat"], max_length=64)
     tanggal = models.CharField(LABELS["tanggal"], max_length=64)
     jabatan_penandatangan = models.CharField(LABELS["jabatan_penandatangan"], max_length=255)
@@ -133,3 +139,56 @@ class LkjTerbit(models.Model):
 
     def __str__(self) -> str:
         return f"LKj {self.tahun} versi {self.versi}"
+
+
+class KonfirmasiTemuan(models.Model):
+    """Admin BKD's confirmation, with a reason, that an open severity-A finding of `sakip check`
+    may stand in the published LKj (where it is listed with this reason). Publishing refuses
+    while an A finding has none."""
+
+    tahun = models.PositiveSmallIntegerField("tahun laporan")
+    kunci = models.CharField("kunci temuan", max_length=20)
+    temuan = models.TextField("temuan")
+    alasan = models.TextField("alasan")
+    oleh = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, related_name="+", verbose_name="oleh"
+    )
+    pada = models.DateTimeField("pada", auto_now=True)
+
+    class Meta:
+        verbose_name = "konfirmasi temuan LKj"
+        verbose_name_plural = "konfirmasi temuan LKj"
+        ordering = ["tahun", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["tahun", "kunci"], name="satu_konfirmasi_per_temuan")
+        ]
+
+    def __str__(self) -> str:
+        return f"Konfirmasi temuan LKj {self.tahun}"
+
+
+class AnalisisIndikator(models.Model):
+    """What staff write about one IKU indicator for a year (LKj analyses 5 and 7): why it was
+    or was not reached, what will be done, and the Renja programmes that support it."""
+
+    tahun = models.PositiveSmallIntegerField("tahun laporan")
+    indikator = models.ForeignKey(
+        "performance.Indikator", on_delete=models.CASCADE, related_name="+",
+        verbose_name="indikator",
+    )  # fmt: skip
+    penyebab = models.TextField("penyebab keberhasilan/kegagalan", blank=True)
+    solusi = models.TextField("solusi dan langkah perbaikan", blank=True)
+    program = models.ManyToManyField(
+        "performance.Program", blank=True, related_name="+", verbose_name="program pendukung"
+    )
+
+    class Meta:
+        verbose_name = "analisis indikator LKj"
+        verbose_name_plural = "analisis indikator LKj"
+        ordering = ["tahun", "indikator"]
+        constraints = [
+            models.UniqueConstraint(fields=["tahun", "indikator"], name="satu_analisis_per_tahun")
+        ]
+
+    def __str__(self) -> str:
+        return f"Analisis {self.indikator} {self.tahun}"

@@ -52,7 +52,11 @@ TOC = (
     (2, "bab3a", "A. Capaian Kinerja Organisasi"),
     (2, "bab3b", "B. Realisasi Anggaran"),
     (2, "bab3c", "Capaian Kinerja dan Realisasi Anggaran per Triwulan"),
+    (2, "bab3d", "C. Catatan Konsistensi Data"),
     (1, "bab4", "BAB IV Penutup"),
+    (2, "bab4a", "A. Simpulan"),
+    (2, "bab4b", "B. Usulan dan Saran"),
+    (1, "lampiran", "Lampiran: Perjanjian Kinerja"),
 )
 
 
@@ -78,8 +82,8 @@ def lkj_pdf(lkj: Lkj, paper_code: str = "a4", *, terbit=None, versi: int | None 
         "toc": [{"level": lv, "anchor": a, "title": t} for lv, a, t in TOC],
         "triwulan": TRIWULAN,
         "kolom_kr": range(6),
-        "chart_capaian": _svg_uri(capaian.svg),
-        "chart_anggaran": _svg_uri(anggaran.svg),
+        "chart_capaian": _svg_uri(capaian.svg) if capaian else "",
+        "chart_anggaran": _svg_uri(anggaran.svg) if anggaran else "",
         "terbit": terbit,
         "versi": versi,
         "qr": qr_data_uri(terbit.verification_url) if terbit else "",

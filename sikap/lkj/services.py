@@ -5,14 +5,17 @@ from django.db import transaction
 
 from sikap.accounts import access
 from sikap.core import audited, kinds
-from sikap.core.errors import tidak_berhak
+from sikap.core.errors import Kode, SikapError, tidak_berhak
 from sikap.documents.models import DokumenTerbit
 from sikap.documents.services import register_issued
 from sikap.documents.storage import delete_quietly
 from sikap.lkj.builder import build_lkj
-from sikap.lkj.models import LkjTeks, LkjTerbit
+from sikap.lkj.models import AnalisisIndikator, KonfirmasiTemuan, LkjTeks, LkjTerbit
 from sikap.lkj.pdf import lkj_pdf, paper
+from sikap.performance.checks import A as SEVERITY_A
+from sikap.performance.models import IndikatorTarget, Program
 from sikap.performance.permissions import ensure_can_edit
+from sikap.performance.selectors import findings_for_year
 
 JENIS_LKJ = "lkj"  # the PenomoranSurat seeded by documents migration 0003
 
@@ -28,6 +31,62 @@ def save_texts(year: int, values: dict, *, actor) -> LkjTeks:
         return audited.save(teks, actor=actor)
 
 
+def save_analysis(year: int, indikator_id: int, *, penyebab: str, solusi: str, programs, actor):
+    """The causes, solutions and supporting programmes of one IKU indicator of `year`."""
+    ensure_can_edit(actor)
+    if not IndikatorTarget.objects.filter(tahun=year, indikator_id=indikator_id).exists():
+        raise SikapError(
+            Kode.TIDAK_DITEMUKAN, f"Indikator itu bukan indikator kinerja utama tahun {year}."
+        )
+    chosen = list(Program.objects.filter(renja__tahun=year, pk__in=[p.pk for p in programs]))
+    if len(chosen) != len(programs):
+        raise SikapError(Kode.DATA_TIDAK_VALID, f"Program yang dipilih bukan program Renja {year}.")
+    with transaction.atomic():
+        row = (
+            AnalisisIndikator.objects.select_for_update()
+            .filter(tahun=year, indikator_id=indikator_id)
+            .first()
+        ) or AnalisisIndikator(tahun=year, indikator_id=indikator_id)
+        row.penyebab, row.solusi = penyebab.strip(), solusi.strip()
+        row = audited.save(row, actor=actor)
+        row.program.set(chosen)
+    return row
+
+
+MIN_REASON = 20  # characters: a reason an inspector can read, not "ok"
+
+
+def open_findings(year: int) -> list:
+    """The year's severity-A findings, each with its confirmation or None."""
+    confirmed = {k.kunci: k for k in KonfirmasiTemuan.objects.filter(tahun=year)}
+    return [(f, confirmed.get(f.key)) for f in findings_for_year(year) if f.severity == SEVERITY_A]
+
+
+def confirm_finding(year: int, key: str, reason: str, *, actor) -> KonfirmasiTemuan:
+    """Admin BKD confirms that an open A finding stands in the published report, and why."""
+    if not access.may_publish_lkj(actor):
+        raise tidak_berhak("Hanya admin BKD yang dapat mengonfirmasi temuan LKj.")
+    reason = " ".join((reason or "").split())
+    if len(reason) < MIN_REASON:
+        raise SikapError(
+            Kode.DATA_TIDAK_VALID,
+            f"Tuliskan alasan konfirmasi (sekurang-kurangnya {MIN_REASON} karakter): mengapa "
+            "angka ini dibiarkan dalam LKj yang diterbitkan.",
+        )
+    finding = next((f for f, _ in open_findings(year) if f.key == key), None)
+    if finding is None:
+        raise SikapError(
+            Kode.TIDAK_DITEMUKAN,
+            f"Temuan itu tidak (lagi) ada di antara temuan tingkat A tahun {year}.",
+        )
+    with transaction.atomic():
+        row = KonfirmasiTemuan.objects.select_for_update().filter(tahun=year, kunci=key).first()
+        row = row or KonfirmasiTemuan(tahun=year, kunci=key)
+        row.temuan = f"{finding.location}: {finding.problem}"
+        row.alasan, row.oleh = reason, actor
+        return audited.save(row, actor=actor, kind=kinds.LKJ_FINDING_CONFIRMED)
+
+
 def publish_lkj(year: int, *, actor, paper_code: str = "a4") -> DokumenTerbit:
     """Register the LKj of `year` as an issued document: a new number and version each time,
     the number and the QR code of its verification URL printed on the cover. The audit row
@@ -36,6 +95,14 @@ def publish_lkj(year: int, *, actor, paper_code: str = "a4") -> DokumenTerbit:
         raise tidak_berhak("Hanya admin BKD yang dapat menerbitkan LKj bernomor.")
     kertas = paper(paper_code).code
     lkj = build_lkj(year)  # refuses a year without SAKIP data before any number is taken
+    waiting = [f for f, confirmed in open_findings(year) if confirmed is None]
+    if waiting:
+        raise SikapError(
+            Kode.DATA_TIDAK_VALID,
+            f"LKj {year} belum dapat diterbitkan: {len(waiting)} temuan tingkat A belum "
+            "dikonfirmasi admin BKD dengan alasan (mis. "
+            f"{waiting[0].location}). Perbaiki datanya, atau konfirmasi setiap temuan.",
+        )
     versi = 0
     with transaction.atomic():
 

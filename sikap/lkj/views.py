@@ -5,6 +5,7 @@ issues. Pimpinan reads and downloads; everyone else gets 403."""
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from sikap.accounts import access
@@ -13,10 +14,10 @@ from sikap.core.views import refuse
 from sikap.lkj import services
 from sikap.lkj.builder import build_lkj
 from sikap.lkj.docx import lkj_docx
-from sikap.lkj.forms import TeksForm, UnduhForm
-from sikap.lkj.models import LkjTeks, LkjTerbit
+from sikap.lkj.forms import AnalisisForm, KonfirmasiForm, TeksForm, UnduhForm
+from sikap.lkj.models import AnalisisIndikator, LkjTeks, LkjTerbit
 from sikap.lkj.pdf import lkj_pdf
-from sikap.performance.models import Renja
+from sikap.performance.models import IndikatorTarget, Renja
 from sikap.reports.pdf import pdf_response
 
 REFUSED = "Halaman LKj hanya untuk perencana, admin BKD dan pimpinan."
@@ -66,6 +67,11 @@ def lkj_page(request, tahun: int):
             "terbit": LkjTerbit.objects.filter(tahun=tahun).select_related(
                 "dokumen__issued_by", "dokumen__jenis"
             ),
+            "analisis": _with_forms(tahun, lkj, editable) if lkj else [],
+            "temuan": [
+                (f, confirmed, KonfirmasiForm(initial={"kunci": f.key}, auto_id=f"k{f.key}_%s"))
+                for f, confirmed in (services.open_findings(tahun) if lkj else [])
+            ],
         },
         status=404 if error else 200,
     )
@@ -112,3 +118,80 @@ def lkj_publish(request, tahun: int):
             request, f"LKj {tahun} diterbitkan sebagai versi {versi}, nomor {terbit.nomor}."
         )
     return redirect("lkj:lkj_tahun", tahun=tahun)
+
+
+@require_POST
+def lkj_confirm(request, tahun: int):
+    """Admin BKD confirms, with a reason, that an open severity-A finding may stand."""
+    if not access.may_read_sakip(request.user):
+        return refuse(request, REFUSED)
+    if not access.may_publish_lkj(request.user):
+        return refuse(request, "Hanya admin BKD yang dapat mengonfirmasi temuan LKj.")
+    form = KonfirmasiForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Pilih temuan dan tuliskan alasan konfirmasinya.")
+        return redirect("lkj:lkj_tahun", tahun=tahun)
+    try:
+        services.confirm_finding(
+            tahun, form.cleaned_data["kunci"], form.cleaned_data["alasan"], actor=request.user
+        )
+    except SikapError as e:
+        messages.error(request, e.message)
+    else:
+        messages.success(request, "Temuan dikonfirmasi; alasannya dicetak di LKj.")
+    return redirect(reverse("lkj:lkj_tahun", args=[tahun]) + "#temuan")
+
+
+def _with_forms(tahun: int, lkj, editable: bool) -> list:
+    """[(analysis, its form or None)]: planners write the causes, solutions and programmes."""
+    forms = _analysis_forms(tahun) if editable else {}
+    return [(a, forms.get(a.nomor)) for a in lkj.analisis]
+
+
+def _analysis_forms(tahun: int) -> dict:
+    """{IKU number: form} prefilled with what was written for the year."""
+    targets = list(
+        IndikatorTarget.objects.filter(tahun=tahun)
+        .select_related("indikator")
+        .order_by("indikator__urutan", "indikator_id")
+    )
+    written = {
+        a.indikator_id: a
+        for a in AnalisisIndikator.objects.filter(tahun=tahun).prefetch_related("program")
+    }
+    forms = {}
+    for n, t in enumerate(targets, start=1):  # numbered as build_lkj numbers its analyses
+        a = written.get(t.indikator_id)
+        initial = {"indikator": t.indikator_id}
+        if a:
+            initial |= {"penyebab": a.penyebab, "solusi": a.solusi, "program": a.program.all()}
+        forms[n] = AnalisisForm(initial=initial, year=tahun, auto_id=f"a{n}_%s")
+    return forms
+
+
+@require_POST
+def lkj_analysis(request, tahun: int):
+    """Perencana and admin BKD write the causes, solutions and supporting programmes."""
+    if not access.may_read_sakip(request.user):
+        return refuse(request, REFUSED)
+    if not access.may_plan(request.user):
+        return refuse(request, "Hanya perencana dan admin BKD yang dapat menulis analisis LKj.")
+    form = AnalisisForm(request.POST, year=tahun)
+    if not form.is_valid():
+        messages.error(request, "Analisis tidak disimpan: periksa isian dan program yang dipilih.")
+        return redirect(reverse("lkj:lkj_tahun", args=[tahun]) + "#analisis")
+    data = form.cleaned_data
+    try:
+        services.save_analysis(
+            tahun,
+            data["indikator"],
+            penyebab=data["penyebab"],
+            solusi=data["solusi"],
+            programs=list(data["program"]),
+            actor=request.user,
+        )
+    except SikapError as e:
+        messages.error(request, e.message)
+    else:
+        messages.success(request, "Analisis indikator disimpan.")
+    return redirect(reverse("lkj:lkj_tahun", args=[tahun]) + "#analisis")

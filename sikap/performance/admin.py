@@ -13,6 +13,7 @@ from sikap.performance.models import (
     IndikatorTarget,
     Kegiatan,
     Program,
+    RealisasiTerbit,
     Renja,
     Renstra,
     Sasaran,
@@ -47,6 +48,11 @@ class TargetInline(PlanInline):
     model = IndikatorTarget
 
 
+class RealisasiTerbitInline(PlanInline):
+    model = RealisasiTerbit
+    fields = ("tahun", "realisasi", "sumber")
+
+
 class KegiatanInline(PlanInline):
     model = Kegiatan
     fields = ("urutan", "kode", "nomor", "nama")
@@ -75,7 +81,7 @@ class TujuanAdmin(PlanAdmin):
 class IndikatorAdmin(PlanAdmin):
     list_display = ("nama", "satuan", "arah", "agregasi", "sumber", "formula")
     list_filter = ("tujuan__renstra", "sumber")
-    inlines = (TargetInline,)
+    inlines = (TargetInline, RealisasiTerbitInline)
 
 
 @admin.register(Renja, site=site)

@@ -12,8 +12,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from sikap.core.errors import SikapError
-from sikap.ipasn.engine import compute_ip_asn
-from sikap.performance.models import IndikatorTarget, Kegiatan, Program, SubKegiatan, Sumber
+from sikap.ipasn.engine import ip_asn_for_report
+from sikap.performance.models import (
+    Agregasi,
+    IndikatorTarget,
+    Kegiatan,
+    Program,
+    SubKegiatan,
+    Sumber,
+)
 from sikap.performance.selectors import indicator_rows, latest_agreement, rule_for_year, unpadded
 from sikap.rules import RuleError
 from sikap.rules.capaian import CapaianRule, aggregate, band, capaian, percentage
@@ -48,6 +55,12 @@ class IndicatorResult:
     anggaran: Decimal | None
     realisasi_rp: Decimal | None
     quarters: tuple[Quarter, ...]
+    # The annual K as printed in an imported, signed report (None when there is none).
+    published: Decimal | None = None
+
+    @property
+    def aggregation_label(self) -> str:
+        return dict(Agregasi.choices).get(self.aggregation, "")
 
 
 @dataclass(frozen=True)
@@ -66,6 +79,9 @@ class IkuResult:
     source: str  # "manual" or "formula": where the realisation came from
     formula: str
     note: str
+    # The realisation entered by hand (for a computed indicator: the figure the signed report
+    # printed), kept to show where the computation differs from it.
+    entered: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -203,6 +219,7 @@ def _indicators(year: int, rule: CapaianRule, verified_only: bool) -> list:
                 anggaran=unpadded(row.anggaran),
                 realisasi_rp=_sum(q.rp for q in quarters),
                 quarters=quarters,
+                published=row.laporan_realisasi_k if row.ada_laporan else None,
             )
         )
     return results
@@ -264,8 +281,8 @@ def _ip_asn(year: int, ip_asn):
         return None, "Perhitungan IP ASN tidak diminta: realisasi diisi manual."
     if ip_asn != AUTO:
         return ip_asn, ""
-    try:
-        return compute_ip_asn(year), ""
+    try:  # the figure the configuration names: one index or the per-status roll-up
+        return ip_asn_for_report(year)[0], ""
     except SikapError as e:
         return None, f"IP ASN tidak dapat dihitung ({e.message}): realisasi diisi manual."
 
@@ -324,6 +341,7 @@ def _iku(year: int, rule: CapaianRule, ip_asn) -> list[IkuResult]:
                 source=str(source),
                 formula=indikator.formula,
                 note=" ".join(n for n in (note, capaian_note) if n),
+                entered=unpadded(t.realisasi),
             )
         )
     return out

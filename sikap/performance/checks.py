@@ -12,6 +12,7 @@ convention inconsistency. The rows come from the database (`selectors.tables_for
 same checks run on import, in `sikap sakip check` and on the web page.
 """
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -113,6 +114,7 @@ class IkuRow:
     realisasi: Decimal | None
     capaian: Decimal | None  # as published
     direction: str
+    formula: str = ""  # "ip_asn" for the index, a dimension's key for its sub-index
 
 
 @dataclass(frozen=True)
@@ -148,6 +150,12 @@ class Finding:
     recomputed: Decimal | str | None
     problem: str
     remedy: str
+
+    @property
+    def key(self) -> str:
+        """Stable between runs while the finding stands: what, where and which column."""
+        text = "|".join((self.check, self.table, self.code, self.indicator, self.column))
+        return hashlib.sha256(text.encode()).hexdigest()[:20]
 
     @property
     def location(self) -> str:
@@ -630,6 +638,40 @@ def iku_capaian(tables: Tables) -> Iterator[Finding]:
             )
 
 
+IP_ASN = "ip_asn"
+
+
+def ip_asn_sum(tables: Tables) -> Iterator[Finding]:
+    """A published IP ASN is the sum of its dimensions (RULES.md §6). Each part is rounded (or
+    truncated) to its printed precision, so the sum may differ by at most one unit of that
+    precision per part; more than that is a figure that does not add up (it happens in real
+    published reports)."""
+    total = next((r for r in tables.iku if r.formula == IP_ASN and r.realisasi is not None), None)
+    parts = [r for r in tables.iku if r.formula not in ("", IP_ASN) and r.realisasi is not None]
+    if total is None or len(parts) < 2:
+        return
+    summed = sum((r.realisasi for r in parts), Decimal(0))
+    decimals = max(max(precision_of(r.realisasi) for r in parts), 2)
+    tolerance = len(parts) * Decimal(1).scaleb(-decimals)
+    if abs(total.realisasi - summed) <= tolerance:
+        return
+    terms = " + ".join(_k(r.realisasi) for r in parts)
+    yield Finding(
+        "ip_asn_jumlah_dimensi",
+        A,
+        "iku",
+        "IKU",
+        total.indicator,
+        "realisasi",
+        total.realisasi,
+        summed,
+        f"IP ASN tercetak {_k(total.realisasi)}, sedangkan jumlah dimensinya {terms} = "
+        f"{_k(summed)} (selisih {_k(abs(total.realisasi - summed))}, lebih dari pembulatan "
+        f"{len(parts)} bagiannya).",
+        "Periksa nilai tiap dimensi dan IP ASN; IP ASN adalah jumlah keempat dimensinya.",
+    )
+
+
 def agreement(tables: Tables) -> Iterator[Finding]:
     for row in tables.agreement:
         if row.planned is not None and row.agreed == row.planned:
@@ -651,6 +693,81 @@ def agreement(tables: Tables) -> Iterator[Finding]:
         )
 
 
+def _is_percent(row: PlanRow) -> bool:
+    return "%" in (row.unit.strip(), (row.realised_unit or "").strip())
+
+
+def percent_range(tables: Tables) -> Iterator[Finding]:
+    """A percentage stays within 0–100: a quarter, the annual value SIKAP aggregates or the
+    printed one above 100 % is arithmetic that cannot be (the seed sums 102 % to 120 %)."""
+    for row in tables.plan:
+        if not _is_percent(row):
+            continue
+        recomputed = aggregate(row.quarters_k, row.aggregation)
+        values = [
+            (f"TW {name}", f"q{n}_k", value)
+            for n, (name, value) in enumerate(
+                zip(("I", "II", "III", "IV"), row.quarters_k, strict=True), 1
+            )
+        ]
+        how = AGGREGATION_NAME[Aggregation(row.aggregation)]
+        values.append((f"tahunan ({how})", "annual_k", recomputed))
+        if row.reported:
+            values.append(("tahunan tercetak", "annual_k", row.annual_k))
+        over = [(where, column, v) for where, column, v in values if v is not None and v > 100]
+        if not over:
+            continue
+        listed = ", ".join(f"{where} {_k(v)} %" for where, _, v in over)
+        remedy = "Periksa nilai triwulan: persentase tidak dapat melebihi 100 %."
+        if row.aggregation == Aggregation.SUM and recomputed is not None and recomputed > 100:
+            remedy += (
+                " Persentase tidak dijumlahkan antartriwulan: ubah agregasinya menjadi "
+                "triwulan terakhir atau rata-rata triwulan."
+            )
+        yield Finding(
+            "persen_di_luar_rentang",
+            A,
+            "realisasi",
+            row.code,
+            row.indicator,
+            over[-1][1],  # the annual column when the annual figure is out of range
+            row.annual_k,
+            recomputed,
+            f"Satuan % tetapi nilainya melebihi 100: {listed}.",
+            remedy,
+        )
+
+
+def doubtful_sum(tables: Tables) -> Iterator[Finding]:
+    """Quarters that each report the whole annual target (3/3/3/3 against 3) are a level read
+    each quarter, not four outputs: summing them reports 400 %."""
+    for row in tables.plan:
+        reported = [q for q in row.quarters_k if q is not None]
+        if (
+            row.aggregation != Aggregation.SUM
+            or len(reported) < 2
+            or not row.target
+            or any(q != row.target for q in reported)
+        ):
+            continue
+        total = sum(reported, Decimal(0))
+        yield Finding(
+            "agregasi_meragukan",
+            C,
+            "renja",
+            row.code,
+            row.indicator,
+            "agregasi",
+            None,
+            total,
+            f"Setiap triwulan melaporkan {_k(row.target)} {row.unit}, sama dengan target "
+            f"tahunan; dijumlahkan menjadi {_k(total)} {row.unit} "
+            f"({_k(percentage(total, row.target))} %).",
+            "Bila nilai triwulan adalah keadaan (bukan keluaran baru tiap triwulan), ubah "
+            "agregasinya menjadi triwulan terakhir.",
+        )
+
+
 CHECKS = (
     quarters_vs_annual_rp,
     quarters_vs_annual_k,
@@ -661,4 +778,7 @@ CHECKS = (
     budget_table,
     iku_capaian,
     agreement,
+    percent_range,
+    doubtful_sum,
+    ip_asn_sum,
 )

@@ -138,6 +138,11 @@ class Indikator(models.Model):
     # Key of an IP ASN sub-index or user-defined indicator computed by sikap.ipasn.
     formula = models.CharField("kunci rumus", max_length=64, blank=True)
     urutan = models.PositiveIntegerField(default=0)
+    # A national standard to compare against (LKj analysis 4), where one exists.
+    standar_nasional = models.DecimalField("standar nasional", null=True, blank=True, **K)
+    standar_nasional_sumber = models.CharField(
+        "sumber standar nasional", max_length=255, blank=True
+    )
 
     class Meta:
         verbose_name = "indikator sasaran"
@@ -173,6 +178,30 @@ class IndikatorTarget(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indikator} {self.tahun}"
+
+
+class RealisasiTerbit(models.Model):
+    """An earlier year's realisation of an indicator as its signed report published it: the
+    LKj compares the year with N−1 and N−2 from these (not by recomputing a past year from
+    today's personnel data)."""
+
+    indikator = models.ForeignKey(
+        Indikator, on_delete=models.CASCADE, related_name="realisasi_terbit"
+    )
+    tahun = models.PositiveSmallIntegerField("tahun")
+    realisasi = models.DecimalField("realisasi terbit", **K)
+    sumber = models.CharField("sumber (dokumen terbit)", max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = "realisasi tahun sebelumnya"
+        verbose_name_plural = "realisasi tahun sebelumnya"
+        ordering = ["indikator", "tahun"]
+        constraints = [
+            models.UniqueConstraint(fields=["indikator", "tahun"], name="realisasi_terbit_unik")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indikator} {self.tahun}: {self.realisasi}"
 
 
 class Renja(models.Model):

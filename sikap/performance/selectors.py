@@ -174,6 +174,7 @@ def tables_for_year(year: int) -> Tables:
             unpadded(t.realisasi),
             t.laporan_capaian,
             t.indikator.arah,
+            t.indikator.formula,
         )
         for t in sorted(targets.values(), key=lambda t: (t.indikator.urutan, t.indikator_id))
     )

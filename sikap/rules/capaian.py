@@ -122,12 +122,46 @@ def aggregate(values: Sequence[Decimal | None], method: Aggregation) -> Decimal 
             return max(reported)
 
 
+# The Indonesian words agencies write in their own files, for the codes above.
+ALIASES: dict[type, dict[str, str]] = {
+    Direction: {
+        "naik": Direction.HIGHER,
+        "tinggi": Direction.HIGHER,
+        "semakin tinggi": Direction.HIGHER,
+        "semakin tinggi semakin baik": Direction.HIGHER,
+        "makin tinggi makin baik": Direction.HIGHER,
+        "positif": Direction.HIGHER,
+        "turun": Direction.LOWER,
+        "rendah": Direction.LOWER,
+        "semakin rendah": Direction.LOWER,
+        "semakin rendah semakin baik": Direction.LOWER,
+        "makin rendah makin baik": Direction.LOWER,
+        "negatif": Direction.LOWER,
+    },
+    Aggregation: {
+        "jumlah": Aggregation.SUM,
+        "kumulatif": Aggregation.SUM,
+        "terakhir": Aggregation.LAST,
+        "triwulan terakhir": Aggregation.LAST,
+        "rata-rata": Aggregation.AVERAGE,
+        "rata rata": Aggregation.AVERAGE,
+        "tertinggi": Aggregation.MAXIMUM,
+        "maksimum": Aggregation.MAXIMUM,
+    },
+}
+
+
 def parse_choice(kind: type[Choice], value: str, what: str) -> Choice:
-    """`kind(value)`, refusing an unknown value with the allowed ones listed."""
+    """`kind(value)` or one of its Indonesian words (`ALIASES`), refusing an unknown value with
+    the allowed ones listed."""
+    words = " ".join(str(value).replace("_", " ").split()).casefold()
+    alias = ALIASES.get(kind, {}).get(words)
     try:
-        return kind(value)
+        return kind(alias if alias is not None else value)
     except ValueError:
-        allowed = ", ".join(member.value for member in kind)
+        allowed = ", ".join(
+            [member.value for member in kind] + sorted(set(ALIASES.get(kind, {})) - {""})
+        )
         raise RuleError(
             f"Nilai {what} '{value}' tidak dikenal; pilih salah satu: {allowed}."
         ) from None

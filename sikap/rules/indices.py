@@ -305,3 +305,46 @@ def formula_text(
     """'{(0 × 25) + (235 × 20) + …} / 5.508 = 12,38', the formula with its numbers."""
     body = " + ".join(f"({number_text(n)} × {number_text(w)})" for n, w in terms)
     return f"{{{body}}} / {number_text(population)} = {angka(result, decimals)}"
+
+
+STATUS_NOUN = {"pns": "PNS", "cpns": "CPNS", "pppk": "PPPK"}
+PREDIKAT_TEXT = {
+    "sangat_baik": "sangat baik",
+    "baik": "baik",
+    "butuh_perbaikan": "butuh perbaikan",
+    "kurang": "kurang",
+    "sangat_kurang": "sangat kurang",
+}
+
+
+def _joined(words: Sequence[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} dan {words[-1]}"
+
+
+def population_noun(population: Criterion) -> str:
+    """Who a population counts, by status: 'PNS', 'PNS dan PPPK', or 'ASN' when all."""
+    if population.status is None or set(STATUS) <= population.status:
+        return "ASN"
+    return _joined([STATUS_NOUN[s] for s in STATUS if s in population.status])
+
+
+def population_text(population: Criterion, skp_year: int) -> str:
+    """The population a sub-index divides by, named for what it counts: 'PNS aktif',
+    'PNS dan PPPK aktif yang memiliki nilai SKP tahun 2023' (issue 15: the LKj said 'Jumlah
+    ASN' for a count of PNS)."""
+    text = population_noun(population)
+    if population.kedudukan is not None and population.kedudukan == frozenset({AKTIF}):
+        text += " aktif"
+    elif population.kedudukan is not None:
+        text += f" berkedudukan {_joined(sorted(population.kedudukan))}"
+    if population.predikat is not None:
+        if set(PREDIKAT) <= population.predikat:
+            text += f" yang memiliki nilai SKP tahun {skp_year}"
+        else:
+            chosen = [PREDIKAT_TEXT[p] for p in PREDIKAT if p in population.predikat]
+            text += f" dengan predikat SKP {_joined(chosen)} tahun {skp_year}"
+    if population.jenjang is not None:
+        text += f" berpendidikan {_joined([j for j in JENJANG if j in population.jenjang])}"
+    if population.jenis_jabatan is not None:
+        text += f" pada jabatan {_joined(sorted(population.jenis_jabatan))}"
+    return text

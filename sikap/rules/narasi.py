@@ -170,3 +170,52 @@ def ringkasan(statuses: Sequence[Status]) -> str:
         return "tidak ada indikator dengan realisasi"
     joined = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} dan {parts[-1]}"
     return f"dari {len(statuses)} indikator, {joined}"
+
+
+def terhadap_standar(
+    realisasi: Decimal,
+    standar: Decimal,
+    sumber: str = "",
+    *,
+    direction: Direction = Direction.HIGHER,
+    unit: str = "",
+    decimals: int = 2,
+) -> str:
+    """Where the realisation stands against a national standard (LKj analysis 4)."""
+    result = status(standar, realisasi, direction, decimals)
+    s = angka(bulatkan(standar, decimals), decimals)
+    gap = angka(abs(bulatkan(realisasi, decimals) - bulatkan(standar, decimals)), decimals)
+    of = f" ({sumber})" if sumber else ""
+    where = {
+        Status.MELAMPAUI: f"lebih baik {gap} {satuan_selisih(unit)} dari standar nasional {s}",
+        Status.MENCAPAI: f"sama dengan standar nasional {s}",
+        Status.BELUM: f"masih kurang {gap} {satuan_selisih(unit)} dari standar nasional {s}",
+    }[result]
+    return f"Realisasi {where}{of}."
+
+
+def efisiensi(
+    nama: str, capaian: Decimal, serapan: Decimal, decimals: int = 2
+) -> tuple[Decimal, str]:
+    """(ratio, sentence): a program's mean capaian against its budget absorption (LKj analysis
+    6). A ratio ≥ 1 means the outputs kept pace with the money spent."""
+    if serapan <= 0:
+        return Decimal(0), (
+            f"{nama}: anggaran belum terserap, sehingga efisiensi belum dapat dinilai "
+            f"(rata-rata capaian {persen(capaian, decimals)})."
+        )
+    ratio = bulatkan(capaian / serapan, decimals)
+    head = (
+        f"{nama}: rata-rata capaian indikator {persen(capaian, decimals)} dengan penyerapan "
+        f"anggaran {persen(serapan, decimals)} (rasio {angka(ratio, decimals)})"
+    )
+    if ratio >= 1:
+        return (
+            ratio,
+            f"{head}; capaian kinerja sebanding atau lebih tinggi dari anggaran yang terserap.",
+        )
+    return (
+        ratio,
+        f"{head}; capaian kinerja lebih rendah dari anggaran yang terserap, sehingga "
+        "efisiensinya perlu ditelaah.",
+    )

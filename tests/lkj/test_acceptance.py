@@ -17,7 +17,7 @@ def ip_asn_json() -> dict:
 
 def test_bab_iii_shows_the_computed_index_and_the_truth_about_each_target(seed_regency, db):
     lkj = build_lkj(2023)
-    realisasi = [r.cells[5] for r in lkj.capaian.rows]
+    realisasi = [r.cells[6] for r in lkj.capaian.rows]
     assert realisasi == ["66,91", "12,38", "25,44", "4,99", "24,10"]
     assert (
         lkj.ip_total

@@ -22,10 +22,10 @@ def test_every_bab_iii_figure_is_the_sakip_capaian_figure(sakip):
     lkj = build_lkj(2023)
     data = sakip_capaian_json()
     rows = [r.cells for r in lkj.capaian.rows]
-    assert [r[2] for r in rows] == [i["indikator"] for i in data["iku"]]
-    assert [r[4] for r in rows] == [angka(Decimal(i["target"])) for i in data["iku"]]
-    assert [r[5] for r in rows] == [angka(Decimal(i["realisasi"])) for i in data["iku"]]
-    assert [r[6] for r in rows] == [persen(Decimal(i["capaian"])) for i in data["iku"]]
+    assert [r[3] for r in rows] == [i["indikator"] for i in data["iku"]]
+    assert [r[5] for r in rows] == [angka(Decimal(i["target"])) for i in data["iku"]]
+    assert [r[6] for r in rows] == [angka(Decimal(i["realisasi"])) for i in data["iku"]]
+    assert [r[7] for r in rows] == [persen(Decimal(i["capaian"])) for i in data["iku"]]
     budget = {r.cells[0]: r.cells for r in lkj.anggaran.rows}
     assert budget["A"][3] == "Rp532.945.599,00" and budget["A"][4] == "96,71 %"
     assert budget[""][2:] == ("Rp7.182.204.967,00", "Rp7.089.765.835,00", "98,71 %")
@@ -34,7 +34,7 @@ def test_every_bab_iii_figure_is_the_sakip_capaian_figure(sakip):
 
 def test_without_personnel_the_manual_realisation_is_reported_and_said_so(sakip):
     lkj = build_lkj(2023)
-    assert lkj.capaian.rows[1].cells[5] == "12,38"
+    assert lkj.capaian.rows[1].cells[6] == "12,38"
     assert lkj.formulas == ()  # nothing was computed, so no formula with numbers is shown
     assert any("realisasi diisi manual" in c for c in lkj.catatan)
 
@@ -50,10 +50,11 @@ def test_the_quarterly_table_closes_on_the_sub_kegiatan(sakip):
     assert total[1] == "JUMLAH" and total[4] == "7.182.204.967" and total[-1] == "98,71 %"
 
 
-def test_no_earlier_year_means_no_comparison_and_no_empty_column(sakip):
+def test_no_earlier_year_means_no_comparison_sentence_and_a_dash_in_the_table(sakip):
     lkj = build_lkj(2023)
     assert all(a.tahun_lalu is None for a in lkj.analisis)
-    assert not any(h.startswith("Realisasi 2022") for h in lkj.multi_tahun.headers)
+    assert lkj.multi_tahun.headers[1:4] == ("Realisasi 2021", "Realisasi 2022", "Realisasi 2023")
+    assert lkj.multi_tahun.rows[1].cells[1:3] == ("—", "—")
 
 
 def test_earlier_years_are_compared_when_recorded(sakip):
@@ -66,9 +67,10 @@ def test_earlier_years_are_compared_when_recorded(sakip):
     assert kualifikasi.tahun_lalu == (
         "Realisasi tahun 2023 naik 0,38 poin dari 12,00 pada tahun 2022 (membaik)."
     )
-    assert lkj.multi_tahun.headers[1] == "Realisasi 2022"
-    assert lkj.multi_tahun.rows[1].cells[:3] == (
+    assert lkj.multi_tahun.headers[2] == "Realisasi 2022"
+    assert lkj.multi_tahun.rows[1].cells[:4] == (
         "Indeks kualifikasi pendidikan ASN",
+        "—",
         "12,00",
         "12,38",
     )

@@ -22,6 +22,7 @@ from sikap.documents.models import DokumenTerbit, NomorUrut, PenomoranSurat
 from sikap.lkj.models import LkjTerbit
 from sikap.lkj.services import publish_lkj
 from tests.factories import make_user
+from tests.lkj.conftest import confirm_all
 
 pytestmark = pytest.mark.django_db
 PUBLIC = "https://sikap.lumajangkab.go.id"
@@ -33,6 +34,13 @@ def setup(settings, tmp_path):
     settings.SIKAP_PUBLIC_URL = PUBLIC
     # The migration's own seed: a transactional test elsewhere may have flushed the table.
     importlib.import_module("sikap.documents.migrations.0003_seed_penomoran_lkj").seed(apps, None)
+
+
+@pytest.fixture
+def sakip(sakip):
+    """The seed's year with every severity-A finding confirmed: it may be published."""
+    confirm_all(2023)
+    return sakip
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ def run(*args) -> str:
 def test_import_then_reimport_says_it_replaced_the_year(db):
     first = run("import", str(SEED_DIR))
     assert first.startswith("Data SAKIP 2023 diimpor: 65 indikator Renja")
-    assert "35 temuan (A: 20, B: 0, C: 15)." in first
+    assert "38 temuan (A: 22, B: 0, C: 16)." in first
     again = run("import", str(SEED_DIR), "--year", "2023")
     assert "Data tahun 2023 yang sudah ada (65 indikator Renja" in again
     assert Renja.objects.count() == 1
@@ -27,7 +27,7 @@ def test_import_then_reimport_says_it_replaced_the_year(db):
 
 def test_check_json_lists_every_finding_with_its_location(seed):
     payload = json.loads(run("check", "--year", "2023", "--json"))
-    assert payload["tahun"] == 2023 and len(payload["temuan"]) == 35
+    assert payload["tahun"] == 2023 and len(payload["temuan"]) == 38
     first = payload["temuan"][0]
     assert set(first) == {
         "pemeriksaan",

@@ -124,7 +124,7 @@ def test_xlsx_files_import_like_csv(db):
     result = import_sakip(parse_bundle(files, 2023), actor=system_actor())
     assert result.counts["indikator Renja"] == 65
     assert IndikatorRenja.objects.get(kode="B.1", urutan=0).target == D("5.54")
-    assert len([f for f in result.findings if f.severity == "A"]) == 20
+    assert len([f for f in result.findings if f.severity == "A"]) == 22
 
 
 def test_without_an_aggregation_column_counts_add_up_and_levels_take_the_last_quarter(db):

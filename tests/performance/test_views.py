@@ -257,7 +257,7 @@ def test_a_bad_upload_lists_its_problems_and_saves_nothing(
 
 def test_the_check_page_lists_the_findings(seed, perencana):
     text = login(perencana).get(reverse("performance:sakip_periksa", args=[2023])).content.decode()
-    assert "35 temuan" in text and "A 20" in text
+    assert "38 temuan" in text and "A 22" in text
     assert "Rp23.968.000" in text
 
 

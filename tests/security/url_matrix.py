@@ -248,6 +248,10 @@ ROWS = [
         get="L 403 403 403 403 403 200 200 200", post="L 403 403 403 403 403 200 200 200"),
     Row("lkj:lkj_terbitkan", args={"tahun": "tahun"},
         get="L 405 405 405 405 405 405 405 405", post="L 403 403 403 403 403 403 403 403"),
+    Row("lkj:lkj_konfirmasi", args={"tahun": "tahun"},
+        get="L 405 405 405 405 405 405 405 405", post="L 403 403 403 403 403 403 403 302"),
+    Row("lkj:lkj_analisis", args={"tahun": "tahun"},
+        get="L 405 405 405 405 405 405 405 405", post="L 403 403 403 403 403 302 403 302"),
 ]
 # fmt: on
 

@@ -1,11 +1,13 @@
-"""`sikap ip-asn --year 2023 [--opd KODE] [--rounding half_up|truncate] [--json]`."""
+"""`sikap ip-asn --year 2023 [--opd KODE] [--rounding half_up|truncate] [--json]
+[--per-status]`."""
 
 import json
 
 from django.core.management.base import BaseCommand, CommandError
 
 from sikap.core.errors import SikapError
-from sikap.ipasn.engine import compute_ip_asn
+from sikap.ipasn.engine import compute_ip_asn, compute_ip_asn_per_status
+from sikap.ipasn.models import GabunganStatus
 from sikap.rules.formatting import angka
 from sikap.rules.indices import ROUNDING
 
@@ -20,8 +22,15 @@ class Command(BaseCommand):
         parser.add_argument("--opd", help="kode OPD (tanpa ini: seluruh pemerintah daerah)")
         parser.add_argument("--rounding", choices=ROUNDING, help="ganti pembulatan konfigurasi")
         parser.add_argument("--json", action="store_true", help="keluaran JSON")
+        parser.add_argument(
+            "--per-status",
+            action="store_true",
+            help="IP ASN PNS, PPPK, seluruh ASN dan gabungan tertimbang jumlah pegawai",
+        )
 
     def handle(self, *args, **options):
+        if options["per_status"]:
+            return self._per_status(options)
         try:
             result = compute_ip_asn(
                 options["year"], opd=options["opd"], rounding=options["rounding"]
@@ -45,3 +54,37 @@ class Command(BaseCommand):
             self.stdout.write(f"  {sub.formula}\n")
         total = angka(result.total, decimals) if result.total is not None else "—"
         self.stdout.write(f"IP ASN: {total} ({result.kategori or '—'})")
+
+    def _per_status(self, options) -> None:
+        try:
+            found = compute_ip_asn_per_status(options["year"], opd=options["opd"])
+        except SikapError as e:
+            raise CommandError(e.message) from None
+        d = found.semua.config.decimals
+
+        def text(value) -> str:
+            return angka(value, d) if value is not None else "—"
+
+        rows = [
+            {"status": s.label, "jumlah_pegawai": s.headcount, "ip_asn": s.result.total}
+            for s in found.per_status
+        ]
+        if options["json"]:
+            payload = {
+                "tahun": found.year,
+                "per_status": [r | {"ip_asn": str(r["ip_asn"])} for r in rows],
+                "seluruh_asn": str(found.semua.total),
+                "gabungan_tertimbang": str(found.tertimbang),
+                "dipakai": found.gabungan,
+            }
+            self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2))
+            return
+        self.stdout.write(f"IP ASN {found.year} per status")
+        for r in rows:
+            self.stdout.write(
+                f"  {r['status']:<6} {text(r['ip_asn']):>7}  ({angka(r['jumlah_pegawai'])} pegawai)"
+            )
+        self.stdout.write(f"  Seluruh ASN (satu indeks): {text(found.semua.total)}")
+        self.stdout.write(f"  Gabungan tertimbang jumlah pegawai: {text(found.tertimbang)}")
+        used = GabunganStatus(found.gabungan).label
+        self.stdout.write(f"IP ASN menurut konfigurasi ({used}): {text(found.total)}")

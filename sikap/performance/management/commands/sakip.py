@@ -1,7 +1,7 @@
-"""`sikap sakip import DIR [--year 2023] [--renstra 2018-2023]`, `sikap sakip check --year 2023
-[--json]`, `sikap sakip capaian --year 2023 [--json]` and `sikap sakip demo` (the shipped 2023
-tables of the seed, loaded once; `sikap demo` loads them too: sikap/demo/sakip.py)
-(docs/sakip.md)."""
+"""`sikap sakip import DIR [--year 2023] [--renstra 2018-2023]`, `sikap sakip riwayat FILE`,
+`sikap sakip check --year 2023 [--json]`, `sikap sakip capaian --year 2023 [--json]` and
+`sikap sakip demo` (the shipped 2023 tables of the seed, loaded once; `sikap demo` loads them
+too: sikap/demo/sakip.py) (docs/sakip.md)."""
 
 import json
 import re
@@ -13,10 +13,19 @@ from sikap.core.commands import WritingCommand, resolve_actor
 from sikap.core.errors import SikapError
 from sikap.demo import sakip as sakip_demo
 from sikap.performance.capaian import year_capaian
+from sikap.performance.checks import AGGREGATION_NAME
+from sikap.performance.earlier import import_earlier
 from sikap.performance.importer import ImportRefused, files_in_directory, parse_bundle
 from sikap.performance.selectors import findings_for_year, years
 from sikap.performance.services import import_sakip
 from sikap.rules.formatting import angka, rupiah
+from sikap.rules.narasi import nilai
+
+SOURCE_LABEL = {"manual": "diisi manual", "formula": "dihitung dari data kepegawaian"}
+
+
+def _capaian_text(result) -> str:
+    return f"{angka(result.capaian)} %" if result.capaian is not None else result.note
 
 
 def _period(text: str) -> tuple[int, int]:
@@ -37,6 +46,12 @@ class Command(WritingCommand):
         imp.add_argument("--renstra", type=_period, help="Periode Renstra, mis. 2018-2023.")
         imp.add_argument("--json", action="store_true")
         self.add_user_argument(imp)
+        earlier = sub.add_parser(
+            "riwayat",
+            help="Impor realisasi terbit tahun-tahun sebelumnya (indikator, tahun, realisasi).",
+        )
+        earlier.add_argument("file", type=Path)
+        self.add_user_argument(earlier)
         sub.add_parser("demo", help="Muat data SAKIP 2023 bawaan bila belum ada.")
         check = sub.add_parser("check", help="Periksa konsistensi tabel satu tahun.")
         check.add_argument("--year", type=int)
@@ -85,6 +100,12 @@ class Command(WritingCommand):
         self.stdout.write(result.summary)
         self._findings(result.findings)
 
+    def _riwayat(self, file: Path, user, **_):
+        if not file.is_file():
+            raise CommandError(f"Berkas {file} tidak ditemukan.")
+        saved = import_earlier(file.name, file.read_bytes(), actor=resolve_actor(user))
+        self.stdout.write(f"{saved} realisasi tahun sebelumnya disimpan dari {file.name}.")
+
     def _demo(self, **_):
         if sakip_demo.BUILDER.exists():
             year = sakip_demo.SHIPPED_YEAR
@@ -105,9 +126,21 @@ class Command(WritingCommand):
         if json:
             self._json(result.as_json())
             return
+        # Every figure in one (Indonesian) format: 12,38 / 13 → 95,23 %.
+        self.stdout.write("Indikator kinerja utama:")
         for i in result.iku:
-            value = f"{angka(i.capaian)} %" if i.capaian is not None else i.note
-            self.stdout.write(f"{i.indicator}: {i.realisasi} / {i.target} → {value} [{i.source}]")
+            self.stdout.write(
+                f"  {i.indicator}: {nilai(i.realisasi)} / {nilai(i.target)} "
+                f"→ {_capaian_text(i)} [{SOURCE_LABEL.get(i.source, i.source)}]"
+            )
+        self.stdout.write("Indikator program, kegiatan dan sub kegiatan:")
+        for i in result.indicators:
+            unit = f" {i.unit}" if i.unit and i.unit != "%" else (" %" if i.unit else "")
+            self.stdout.write(
+                f"  {i.code} {i.indicator}: {nilai(i.realisasi)}{unit} / {nilai(i.target)}{unit} "
+                f"→ {_capaian_text(i)} ({AGGREGATION_NAME.get(i.aggregation, i.aggregation)})"
+            )
+        self.stdout.write("Realisasi anggaran:")
         for a in [*result.level("program"), result.total]:
             persen = f"{angka(a.persen)} %" if a.persen is not None else "—"
             self.stdout.write(
