@@ -118,6 +118,8 @@ def world_values(world) -> dict:
         actor=users["admin_bkd"],
     )
     return {
+        "reset_uid": "MQ",
+        "reset_token": "bukan-token",
         "nip": world.pegawai.nip,
         "riwayat_kind": "pangkat",
         "riwayat": riwayat.pk,
