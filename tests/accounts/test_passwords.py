@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 
 from sikap.accounts import services
-from sikap.accounts.models import User
+from sikap.accounts.models import Peran, User
 from sikap.accounts.system import system_actor
 from sikap.core import kinds
 from sikap.core.errors import SikapError
@@ -166,3 +166,18 @@ def test_an_unknown_address_gets_the_same_answer_and_no_mail(world):
 def test_the_system_actor_has_no_password_to_change(db):
     with pytest.raises(SikapError):
         services.change_own_password(system_actor(), NEW)
+
+
+@pytest.mark.django_db
+def test_the_demo_accounts_log_in_without_a_forced_change(capsys):
+    from django.core.management import call_command
+
+    from sikap.demo.loader import DEMO_PASSWORD
+
+    call_command("demo", "--scale", "0.02")
+    assert "Akun demo" in capsys.readouterr().out
+    assert not User.objects.filter(wajib_ganti_sandi=True).exists()
+    admin = User.objects.filter(peran=Peran.ADMIN_BKD).first()
+    client = Client()
+    client.post("/masuk/", {"username": admin.username, "password": DEMO_PASSWORD})
+    assert client.get("/pegawai/").status_code == 200
