@@ -1,6 +1,8 @@
 """The account's own pages: log-in, password change, forgotten password (e-mail link or a
 one-time code from the admin OPD), the second factor, the devices linked to the API."""
 
+from functools import wraps
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import password_validation, update_session_auth_hash
@@ -11,7 +13,9 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import override
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp import match_token
@@ -36,6 +40,21 @@ class MasukView(auth_views.LoginView):
         return response
 
 
+def indonesian(view):
+    """Django's own texts on these pages (field labels, the password rules and their errors)
+    in Indonesian, whatever language the browser asks for: every other word here is."""
+
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        with override("id"):
+            response = view(*args, **kwargs)
+            if hasattr(response, "render"):
+                response.render()
+            return response
+
+    return wrapper
+
+
 def _next(request) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
     allowed = url_has_allowed_host_and_scheme(
@@ -44,6 +63,20 @@ def _next(request) -> str:
     return target if allowed else settings.LOGIN_REDIRECT_URL
 
 
+_LABELS = {
+    "old_password": "Kata sandi lama",
+    "new_password1": "Kata sandi baru",
+    "new_password2": "Ulangi kata sandi baru",
+}
+
+
+def _labelled(form):
+    for name, field in form.fields.items():
+        field.label = _LABELS.get(name, field.label)
+    return form
+
+
+@indonesian
 def kata_sandi(request):
     """Everyone changes their own password here; after an admin set it or a one-time code
     opened the account, this is the first page (accounts/gate.py) and the old one is not
@@ -53,7 +86,7 @@ def kata_sandi(request):
         raise PermissionDenied("Akun ini tidak dapat mengganti kata sandi.")
     forced = user.wajib_ganti_sandi
     form_class = SetPasswordForm if forced else PasswordChangeForm
-    form = form_class(user, request.POST or None)
+    form = _labelled(form_class(user, request.POST or None))
     if request.method == "POST" and form.is_valid():
         try:
             services.change_own_password(user, form.cleaned_data["new_password1"])
@@ -92,11 +125,13 @@ def kode_masuk(request):
             form.add_error("nip", "Tidak ada akun pegawai dengan NIP ini di OPD yang Anda kelola.")
         else:
             code = services.issue_one_time_code(target, actor=request.user)
+            target.refresh_from_db()
             issued = {"user": target, "code": code, "until": target.kode_berlaku_sampai}
             form = KodeMasukForm()
     return render(request, "accounts/kode_masuk.html", {"form": form, "issued": issued})
 
 
+@method_decorator(indonesian, name="dispatch")
 class LupaSandiView(auth_views.PasswordResetView):
     template_name = "accounts/lupa_sandi.html"
     email_template_name = "accounts/email_atur_ulang.txt"
@@ -105,9 +140,13 @@ class LupaSandiView(auth_views.PasswordResetView):
     extra_email_context = {"instansi": settings.SIKAP_NAMA_BKD}
 
 
+@method_decorator(indonesian, name="dispatch")
 class AturUlangView(auth_views.PasswordResetConfirmView):
     template_name = "accounts/atur_ulang.html"
     success_url = reverse_lazy("accounts:atur_ulang_selesai")
+
+    def get_form(self, form_class=None):
+        return _labelled(super().get_form(form_class))
 
     def form_valid(self, form):
         # Through the service: the policy, the end of a forced change, the audit row.

@@ -23,7 +23,6 @@ _DENIED = {
     "microphone": "()",
     "payment": "()",
     "usb": "()",
-    "interest-cohort": "()",
 }
 PERMISSIONS_POLICY = _policy(_DENIED)
 PERMISSIONS_POLICY_PRESENSI = _policy({**_DENIED, "geolocation": "(self)", "camera": "(self)"})

@@ -29,7 +29,9 @@ def log_in(nip, password):
 
 def test_the_code_opens_the_account_once_and_leads_to_the_password_change(world):
     nip = world.pegawai.nip
-    code = code_in(issue(world, "admin_opd", nip))
+    page = issue(world, "admin_opd", nip)
+    code = code_in(page)
+    assert re.search(r"sampai \d+ \w+ \d{4} \d\d\.\d\d\.", page.content.decode())
     entry = AuditEntry.objects.get(kind=kinds.ONE_TIME_CODE_ISSUED)
     assert entry.actor == world.users["admin_opd"] and code not in str(entry.changes)
     assert log_in(nip, PASSWORD)[1].status_code == 200  # the old password stops working
