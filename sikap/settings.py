@@ -295,6 +295,15 @@ if Q_CLUSTER["retry"] <= Q_CLUSTER["timeout"]:
         "SIKAP_JOBS_RETRY_SECONDS must be longer than SIKAP_JOBS_TIMEOUT_SECONDS, or a job still "
         "running would be started a second time."
     )
+# Several app servers share one cache (the API's per-token rate counts): Redis with
+# SIKAP_CACHE_REDIS_URL (pip install redis); one machine keeps each process's memory cache.
+if os.environ.get("SIKAP_CACHE_REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["SIKAP_CACHE_REDIS_URL"],
+        }
+    }
 # Read notifications older than this are removed by the daily housekeeping job.
 SIKAP_NOTIFIKASI_SIMPAN_HARI = envint("SIKAP_NOTIFIKASI_SIMPAN_HARI", "90")
 
