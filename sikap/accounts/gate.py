@@ -7,18 +7,20 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from sikap.accounts import second_factor
+from sikap.accounts import access, second_factor
 
 
 def pending_step(user) -> str | None:
     """The URL name of the step this user must take first, or None."""
     if not user.is_authenticated or user.is_system:
         return None
-    if second_factor.enrolled(user) and not user.is_verified():
+    # Only admin roles enrol, so nobody else pays the device lookup on every request.
+    admin = access.is_admin_role(user)
+    if admin and not user.is_verified() and second_factor.enrolled(user):
         return "accounts:dua_langkah_verifikasi"
     if user.wajib_ganti_sandi:
         return "accounts:kata_sandi"
-    if second_factor.required(user) and not second_factor.enrolled(user):
+    if admin and second_factor.required(user) and not second_factor.enrolled(user):
         return "accounts:dua_langkah"
     return None
 

@@ -103,3 +103,13 @@ def test_admin_bkd_switches_it_off_for_someone_who_lost_the_phone(world):
     assert not TOTPDevice.objects.filter(user=world.users["admin_opd"]).exists()
     assert AuditEntry.objects.filter(kind=kinds.SECOND_FACTOR_REMOVED).exists()
     assert log_in("admin.pendidikan").get("/pegawai/").status_code == 200
+
+
+def test_roles_without_a_second_factor_pay_no_device_lookup(world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = world.client("pegawai")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/akun/perangkat/").status_code == 200
+    assert not [q for q in queries.captured_queries if "otp_" in q["sql"]]
