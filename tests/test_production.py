@@ -47,8 +47,9 @@ def get(port, path, https=True):
 def gunicorn(db, tmp_path):
     if connection.vendor != "postgresql":
         pytest.skip("production mode runs against PostgreSQL: checked in the PostgreSQL run")
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     env = {
-        **os.environ,
+        **env,
         "SIKAP_DEBUG": "false",
         "SIKAP_SECRET_KEY": REAL_KEY,
         "SIKAP_ALLOWED_HOSTS": "sikap.example.go.id",
