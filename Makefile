@@ -87,6 +87,8 @@ bench: install
 	$(PY) bench/ip_asn.py --postgres
 	$(PY) bench/api_auth.py
 	$(PY) bench/api_auth.py --postgres
+	$(PY) bench/auth_pages.py
+	$(PY) bench/auth_pages.py --postgres
 
 # What CI checks before the tests: lint, format, no model change without its migration, and the
 # domain rules fully typed.

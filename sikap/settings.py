@@ -159,6 +159,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # A one-time code from the admin OPD, and a reset link sent by e-mail, stay valid this long.
 SIKAP_ONE_TIME_CODE_HOURS = envint("SIKAP_ONE_TIME_CODE_HOURS", "72")
 PASSWORD_RESET_TIMEOUT = envint("SIKAP_PASSWORD_RESET_HOURS", "24") * 3600
+SIKAP_PASSWORD_RESET_MAILS_PER_HOUR = envint("SIKAP_PASSWORD_RESET_MAILS_PER_HOUR", "3")
 # Admin BKD and admin OPD must enrol a TOTP app (second factor) before anything else.
 SIKAP_TOTP_REQUIRED = envbool("SIKAP_TOTP_REQUIRED", "false")
 OTP_TOTP_ISSUER = os.environ.get("SIKAP_TOTP_ISSUER", "SIKAP")

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth import password_validation, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import PasswordChangeForm, SetPasswordForm
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
@@ -138,6 +139,17 @@ class LupaSandiView(auth_views.PasswordResetView):
     subject_template_name = "accounts/email_atur_ulang_subjek.txt"
     success_url = reverse_lazy("accounts:lupa_sandi_terkirim")
     extra_email_context = {"instansi": settings.SIKAP_NAMA_BKD}
+
+    def form_valid(self, form):
+        """At most SIKAP_PASSWORD_RESET_MAILS_PER_HOUR links per address: the form cannot be
+        used to flood someone's mailbox. Beyond it the answer is the same page, with no mail,
+        so the page still reveals nothing about which addresses exist."""
+        key = "sikap:lupa-sandi:" + form.cleaned_data["email"].strip().lower()
+        sent = cache.get_or_set(key, 0, timeout=3600)
+        if sent >= settings.SIKAP_PASSWORD_RESET_MAILS_PER_HOUR:
+            return HttpResponseRedirect(self.get_success_url())
+        cache.incr(key)
+        return super().form_valid(form)
 
 
 @method_decorator(indonesian, name="dispatch")

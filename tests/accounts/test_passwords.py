@@ -181,3 +181,16 @@ def test_the_demo_accounts_log_in_without_a_forced_change(capsys):
     client = Client()
     client.post("/masuk/", {"username": admin.username, "password": DEMO_PASSWORD})
     assert client.get("/pegawai/").status_code == 200
+
+
+def test_reset_mails_to_one_address_are_limited_per_hour(world, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.SIKAP_PASSWORD_RESET_MAILS_PER_HOUR = 2
+    User.objects.filter(pk=world.users["pegawai"].pk).update(email="budi@example.org")
+    for _ in range(4):
+        response = Client().post("/akun/lupa-sandi/", {"email": "budi@example.org"})
+        assert response["Location"] == "/akun/lupa-sandi/terkirim/"
+    assert len(mail.outbox) == 2
+    cache.clear()  # the count lives in the process's cache: none left for other tests
