@@ -13,7 +13,7 @@ endif
 ORDER := $(if $(SEED),--random-order-bucket=module --random-order-seed=$(SEED),)
 ORDER_NOTE := $(if $(SEED),random order with seed $(SEED); replay: make test SEED=$(SEED),written order)
 
-.PHONY: install system-libs run test test-sqlite test-postgres check bench screenshots lock clean
+.PHONY: install system-libs run serve-prod test test-sqlite test-postgres check bench screenshots lock clean
 
 # Exactly the versions in requirements.lock, each checked against its hash; then SIKAP itself.
 $(VENV)/.installed: pyproject.toml requirements.lock
@@ -42,6 +42,18 @@ run: install
 	@$(PY) -m sikap.cli worker & worker=$$!; \
 	trap 'kill -TERM $$worker 2>/dev/null; wait $$worker' EXIT; trap 'exit 130' INT TERM; \
 	$(PY) -m sikap.cli runserver 127.0.0.1:8000
+
+# Production mode on this machine (docs/deployment.md): PostgreSQL, debug off, static files
+# collected for WhiteNoise, gunicorn on 127.0.0.1:8000 behind a TLS proxy, and the job worker.
+# Needs SIKAP_SECRET_KEY (50+ random characters) and SIKAP_ALLOWED_HOSTS.
+serve-prod: install
+	@test -n "$$SIKAP_SECRET_KEY" || { echo "Set SIKAP_SECRET_KEY (docs/deployment.md)." >&2; exit 1; }
+	@export SIKAP_DEBUG=false SIKAP_DATABASE_URL="$${SIKAP_DATABASE_URL:-$(PG_URL)}"; \
+	$(PY) -m sikap.cli migrate --noinput && \
+	$(PY) -m sikap.cli collectstatic --noinput --verbosity 0 && \
+	{ $(PY) -m sikap.cli worker & worker=$$!; \
+	  trap 'kill -TERM $$worker 2>/dev/null; wait $$worker' EXIT; trap 'exit 130' INT TERM; \
+	  $(VENV)/bin/gunicorn -c deploy/gunicorn.conf.py; }
 
 # Both databases at once, one core each (these machines have two); each log is printed whole
 # when both are done, so that the output reads as two runs, and a failure of either fails.
@@ -80,6 +92,8 @@ bench: install
 	$(PY) bench/api_auth.py --postgres
 	$(PY) bench/audited_delete.py
 	$(PY) bench/audited_delete.py --postgres
+	$(PY) bench/auth_pages.py
+	$(PY) bench/auth_pages.py --postgres
 
 # What CI checks before the tests: lint, format, no model change without its migration, and the
 # domain rules fully typed.

@@ -36,6 +36,7 @@ def setup_django(postgres: bool) -> None:
     os.environ["SIKAP_DATABASE_URL"] = f"{PG_SERVER}/{PG_NAME}" if postgres else f"sqlite:///{db}"
     os.environ["SIKAP_DEBUG"] = "false"  # no query log in the timings
     os.environ["SIKAP_API_RATE"] = "1000000/m"  # the throttle is not what is measured
+    os.environ["SIKAP_SSL_REDIRECT"] = "false"  # in process, without TLS
     os.environ.setdefault("SIKAP_SECRET_KEY", "bench-only-" + "x" * 40)
     sys.path.insert(0, str(ROOT))
     if postgres:

@@ -53,9 +53,11 @@ def envsizes(name: str, default: str) -> dict[str, int]:
 
 DEBUG = envbool("SIKAP_DEBUG", "true")
 SECRET_KEY = os.environ.get("SIKAP_SECRET_KEY", _DEV_SECRET)
-if not DEBUG and SECRET_KEY == _DEV_SECRET:
+if not DEBUG and (SECRET_KEY == _DEV_SECRET or len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5):
+    # Django's own deploy check asks the same: 50 characters, more than a few distinct ones.
     raise ImproperlyConfigured(
-        "SIKAP_SECRET_KEY must be set to a long random value when SIKAP_DEBUG is false."
+        "SIKAP_SECRET_KEY must be set to a random value of at least 50 characters when "
+        "SIKAP_DEBUG is false (python -c 'import secrets; print(secrets.token_urlsafe(50))')."
     )
 ALLOWED_HOSTS = envlist("SIKAP_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = envlist("SIKAP_CSRF_TRUSTED_ORIGINS", "")
@@ -69,6 +71,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "axes",
+    # The optional second factor for admin roles (accounts/second_factor.py).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # django-ninja as an app so the API docs page serves Swagger UI from our static files.
     "ninja",
     "django_q",
@@ -90,6 +96,7 @@ MIDDLEWARE = [
     "sikap.core.request_limits.RequestSizeMiddleware",
     "sikap.core.audit.SourceMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "sikap.core.headers.SecurityHeadersMiddleware",
     "sikap.api.middleware.JsonErrorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -97,9 +104,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    # A forced password change or a pending second factor comes before any other page.
+    "sikap.accounts.gate.AccountGateMiddleware",
     # Every view needs a log-in unless marked `login_not_required` (log-in, public verification).
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
 ]
@@ -150,11 +160,24 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+# The password policy (docs/security.md); Django's messages come in Indonesian.
 AUTH_PASSWORD_VALIDATORS = [
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": envint("SIKAP_PASSWORD_MIN_LENGTH", "10")},
+    },
+    {"NAME": "sikap.accounts.passwords.IdentityValidator"},
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# A one-time code from the admin OPD, and a reset link sent by e-mail, stay valid this long.
+SIKAP_ONE_TIME_CODE_HOURS = envint("SIKAP_ONE_TIME_CODE_HOURS", "72")
+PASSWORD_RESET_TIMEOUT = envint("SIKAP_PASSWORD_RESET_HOURS", "24") * 3600
+SIKAP_PASSWORD_RESET_MAILS_PER_HOUR = envint("SIKAP_PASSWORD_RESET_MAILS_PER_HOUR", "3")
+# Admin BKD and admin OPD must enrol a TOTP app (second factor) before anything else.
+SIKAP_TOTP_REQUIRED = envbool("SIKAP_TOTP_REQUIRED", "false")
+OTP_TOTP_ISSUER = os.environ.get("SIKAP_TOTP_ISSUER", "SIKAP")
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "people:dashboard"
 LOGOUT_REDIRECT_URL = "accounts:login"
@@ -163,6 +186,10 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 AXES_FAILURE_LIMIT = envint("SIKAP_LOGIN_FAILURE_LIMIT", "5")
 AXES_COOLOFF_TIME = envint("SIKAP_LOGIN_COOLOFF_MINUTES", "15") / 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Password spraying (one guess across many NIPs): an address with this many failures across all
+# user names within the cool-off is refused too. An office behind one NAT address shares it.
+SIKAP_LOGIN_ADDRESS_FAILURE_LIMIT = envint("SIKAP_LOGIN_ADDRESS_FAILURE_LIMIT", "30")
+AXES_HANDLER = "sikap.accounts.throttle.Handler"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 AXES_ENABLED = envbool("SIKAP_LOGIN_THROTTLE", "true")
@@ -250,10 +277,36 @@ STORAGES = {
 # The address printed in QR codes of issued letters, for the public verification page.
 SIKAP_PUBLIC_URL = os.environ.get("SIKAP_PUBLIC_URL", "http://127.0.0.1:8000")
 
+# Sessions last SIKAP_SESSION_HOURS from log-in, SIKAP_SESSION_ADMIN_HOURS for the roles that
+# manage accounts and master data, and end when the browser closes (sikap/accounts/sessions.py).
+SESSION_ENGINE = "sikap.accounts.sessions"
+SESSION_COOKIE_AGE = envint("SIKAP_SESSION_HOURS", "8") * 3600
+SIKAP_SESSION_ADMIN_AGE = envint("SIKAP_SESSION_ADMIN_HOURS", "2") * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = envbool("SIKAP_SESSION_EXPIRE_AT_BROWSER_CLOSE", "true")
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 X_FRAME_OPTIONS = "DENY"
+
+# Headers (sikap/core/headers.py, docs/security.md). Scripts only from our own static files;
+# styles keep 'unsafe-inline' because htmx injects its indicator style, Chart.js and Bootstrap set
+# element styles, and Django's admin templates carry style attributes.
+SIKAP_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
+    "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Production runs behind TLS: redirect plain HTTP and tell browsers to stay on HTTPS. Behind a
+# proxy the scheme comes from X-Forwarded-Proto (gunicorn trusts it from forwarded_allow_ips).
+SECURE_SSL_REDIRECT = envbool("SIKAP_SSL_REDIRECT", "false" if DEBUG else "true")
+SECURE_HSTS_SECONDS = envint("SIKAP_HSTS_SECONDS", "0" if DEBUG else "31536000")
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SIKAP_HSTS_INCLUDE_SUBDOMAINS", "false")
+SECURE_HSTS_PRELOAD = envbool("SIKAP_HSTS_PRELOAD", "false")
+# Preloading and subdomains commit every host of the agency's domain to HTTPS for good: the
+# operator decides (docs/deployment.md), so the deploy check does not nag about them.
+SILENCED_SYSTEM_CHECKS = ["security.W005", "security.W021"]
 
 EMAIL_BACKEND = os.environ.get(
     "SIKAP_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
@@ -288,6 +341,15 @@ if Q_CLUSTER["retry"] <= Q_CLUSTER["timeout"]:
     )
 # Long operations (imports, exports) and their result files are kept this many days.
 SIKAP_PROSES_SIMPAN_HARI = envint("SIKAP_PROSES_SIMPAN_HARI", "30")
+# Several app servers share one cache (the API's per-token rate counts): Redis with
+# SIKAP_CACHE_REDIS_URL (pip install redis); one machine keeps each process's memory cache.
+if os.environ.get("SIKAP_CACHE_REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["SIKAP_CACHE_REDIS_URL"],
+        }
+    }
 # Read notifications older than this are removed by the daily housekeeping job.
 SIKAP_NOTIFIKASI_SIMPAN_HARI = envint("SIKAP_NOTIFIKASI_SIMPAN_HARI", "90")
 

@@ -24,9 +24,24 @@ def test_production_mode_refuses_the_default_secret_key():
     assert "SIKAP_SECRET_KEY" in result.stderr
 
 
+REAL_KEY = "k3Jq9-vR2xW_tY7pL0mN4bC8dF6gH1sA5zE2uI9oP3qX7wV0rT6yB4nM8cK1jD5f"
+
+
 def test_production_mode_starts_with_a_real_secret_key():
-    result = run_settings(SIKAP_DEBUG="false", SIKAP_SECRET_KEY="x" * 50)
+    result = run_settings(SIKAP_DEBUG="false", SIKAP_SECRET_KEY=REAL_KEY)
     assert result.returncode == 0, result.stderr
+
+
+def test_production_mode_refuses_a_secret_key_shorter_than_50_characters():
+    result = run_settings(SIKAP_DEBUG="false", SIKAP_SECRET_KEY=REAL_KEY[:49])
+    assert result.returncode != 0
+    assert "at least 50 characters" in result.stderr
+
+
+def test_production_mode_refuses_a_long_key_of_few_distinct_characters():
+    result = run_settings(SIKAP_DEBUG="false", SIKAP_SECRET_KEY="ab" * 40)
+    assert result.returncode != 0
+    assert "SIKAP_SECRET_KEY" in result.stderr
 
 
 def test_malformed_boolean_is_refused_loudly():

@@ -126,6 +126,32 @@ def manages_opd(user, opd_id) -> bool:
     return is_admin_opd(user) and opd_id in {opd.pk for opd in user.opd_scope.all()}
 
 
+# --- the account itself -----------------------------------------------------------------------
+
+
+def is_admin_role(user) -> bool:
+    """The roles that manage accounts, master data or an OPD's personnel: shorter sessions
+    (SIKAP_SESSION_ADMIN_HOURS) and the optional second factor (docs/security.md)."""
+    return is_admin_bkd(user) or is_admin_opd(user)
+
+
+def may_change_own_password(user) -> bool:
+    """Every person with an account; the system actor has no password to change."""
+    return user.is_authenticated and user.is_active and not user.is_system
+
+
+def may_issue_reset_code(user, target) -> bool:
+    """An admin OPD gives a one-time log-in code to a pegawai of an OPD they manage; never to
+    their own account, nor to another staff account (admin BKD resets those at /kelola/)."""
+    if target.pk == user.pk or target.is_superuser or target.is_system:
+        return False
+    if target.peran != Peran.PEGAWAI or target.pegawai_id is None or not target.is_active:
+        return False
+    if _is_own(user, target.pegawai_id):
+        return False
+    return manages_opd(user, target.pegawai.opd_id)
+
+
 # --- records ----------------------------------------------------------------------------------
 
 

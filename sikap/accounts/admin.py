@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 
-from sikap.accounts import services, tokens
+from sikap.accounts import second_factor, services, tokens
 from sikap.accounts.models import Token, User
 from sikap.core.admin_site import RoleAdmin, site
 
@@ -15,8 +15,9 @@ class PenggunaAdmin(RoleAdmin, UserAdmin):
     fieldsets = (
         (None, {"fields": ("username", "password")}),
         ("Identitas", {"fields": ("first_name", "last_name", "email", "pegawai")}),
-        ("Peran", {"fields": ("peran", "opd_scope", "is_active")}),
+        ("Peran", {"fields": ("peran", "opd_scope", "is_active", "wajib_ganti_sandi")}),
     )
+    actions = ["nonaktifkan_dua_langkah"]
 
     def get_queryset(self, request):
         # Admin BKD manages the agency's accounts, not the superusers who run the server.
@@ -33,8 +34,21 @@ class PenggunaAdmin(RoleAdmin, UserAdmin):
         """Saved together with its OPD scope in save_related, so one audit row covers both."""
 
     def save_related(self, request, form, formsets, change):
+        if not change:
+            # The password an admin typed is an initial one: its owner replaces it at log-in.
+            form.instance.wajib_ganti_sandi = True
         services.save_user(
             form.instance, actor=request.user, scope=form.cleaned_data.get("opd_scope")
+        )
+
+    @admin.action(
+        description="Nonaktifkan verifikasi dua langkah (ponsel dan kode pemulihan hilang)"
+    )
+    def nonaktifkan_dua_langkah(self, request, queryset):
+        for user in queryset:
+            second_factor.remove(user, actor=request.user)
+        messages.success(
+            request, f"Verifikasi dua langkah dinonaktifkan untuk {queryset.count()} akun."
         )
 
 

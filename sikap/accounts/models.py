@@ -33,6 +33,14 @@ class User(AbstractUser):
         "org.Opd", blank=True, related_name="admin", verbose_name="OPD yang dikelola"
     )
 
+    # Set when an admin creates the account, sets its password or issues a one-time code: the
+    # next log-in leads to the password change first (accounts/gate.py). The demo leaves it off.
+    wajib_ganti_sandi = models.BooleanField("wajib ganti kata sandi", default=False)
+    # A one-time code from the admin OPD opens the account until then, once.
+    kode_berlaku_sampai = models.DateTimeField(
+        "kode sekali pakai berlaku sampai", null=True, blank=True
+    )
+
     objects = UserManager()
 
     class Meta:

@@ -32,11 +32,18 @@ def digest_of(raw: str) -> str:
 
 
 def may_hold_token(user) -> bool:
+    """A device token is issued on the password alone: not while an initial password or a
+    one-time code awaits its change, nor to an account with a second factor (docs/security.md)."""
+    from sikap.accounts import second_factor
+
     return (
         user.is_authenticated
         and user.is_active
         and not user.is_system
         and user.has_usable_password()
+        and not user.wajib_ganti_sandi
+        and not second_factor.enrolled(user)
+        and not second_factor.required(user)
     )
 
 

@@ -14,6 +14,10 @@ _EVENT = {"create": "created", "update": "updated", "delete": "deleted", "import
 LKJ_PUBLISHED = "lkj.published"
 LKJ_FINDING_CONFIRMED = "lkj.finding_confirmed"
 PASSWORD_CHANGED = "user.password_changed"
+PASSWORD_RESET = "user.password_reset"
+ONE_TIME_CODE_ISSUED = "user.one_time_code_issued"
+SECOND_FACTOR_ENROLLED = "user.second_factor_enrolled"
+SECOND_FACTOR_REMOVED = "user.second_factor_removed"
 SAKIP_IMPORTED = "sakip.imported"
 PEGAWAI_SYNCED = "pegawai.synced_from_history"
 REALISASI_CORRECTED = "realisasi_triwulan.corrected"
@@ -25,6 +29,10 @@ _LABELS = {
     LKJ_PUBLISHED: "LKj diterbitkan",
     LKJ_FINDING_CONFIRMED: "Temuan konsistensi LKj dikonfirmasi",
     PASSWORD_CHANGED: "Kata sandi diganti",
+    PASSWORD_RESET: "Kata sandi diatur ulang lewat e-mail",
+    ONE_TIME_CODE_ISSUED: "Kode masuk sekali pakai diberikan",
+    SECOND_FACTOR_ENROLLED: "Verifikasi dua langkah diaktifkan",
+    SECOND_FACTOR_REMOVED: "Verifikasi dua langkah dinonaktifkan",
     SAKIP_IMPORTED: "Data SAKIP diimpor",
     PEGAWAI_SYNCED: "Data terkini diperbarui dari riwayat",
     REALISASI_CORRECTED: "Realisasi dikoreksi",

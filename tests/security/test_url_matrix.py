@@ -126,6 +126,8 @@ def world_values(world) -> dict:
     operasi.result_file.save("uji", ContentFile(b"PK\x03\x04"))
     return {
         "operasi": operasi.pk,
+        "reset_uid": "MQ",
+        "reset_token": "bukan-token",
         "nip": world.pegawai.nip,
         "riwayat_kind": "pangkat",
         "riwayat": riwayat.pk,
