@@ -15,7 +15,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
 from sikap.accounts import access
+from sikap.core import inbox_views
 from sikap.core.errors import SikapError
+from sikap.core.notifications import mark_read_for
 from sikap.core.views import refuse
 from sikap.documents import completeness, selectors
 from sikap.documents.forms import (
@@ -51,6 +53,7 @@ def _arsip_url(pegawai: Pegawai, jenis: JenisDokumen | None = None) -> str:
 def arsip_pegawai(request, nip):
     user = request.user
     pegawai = access.get_pegawai_for_user(user, nip)
+    mark_read_for(user, request.path)
     uploader = access.may_upload_dokumen(user, pegawai)
     arsip = selectors.arsip(pegawai, with_choices=uploader)
     for section in arsip.sections:
@@ -122,6 +125,7 @@ def dokumen_verifikasi(request, pk):
     user = request.user
     dokumen = access.get_dokumen_for_user(user, pk, write=True)
     form = VerifikasiForm(request.POST)
+    ok = False
     if not form.is_valid():
         messages.error(request, "Permintaan verifikasi tidak lengkap; muat ulang halaman.")
     else:
@@ -136,9 +140,14 @@ def dokumen_verifikasi(request, pk):
         except SikapError as e:
             messages.error(request, e.message)
         else:
+            ok = True
+            mark_read_for(user, reverse("documents:dokumen_detail", args=[dokumen.pk]))
             outcome = "terverifikasi" if form.approve else "ditolak"
             messages.success(request, f"{dokumen.jenis.nama} {dokumen.pegawai.nama} {outcome}.")
     next_url = request.POST.get("next", "")
+    if next_url.startswith(reverse("core:kotak_masuk_berikutnya")):
+        detail = reverse("documents:dokumen_detail", args=[dokumen.pk])
+        return inbox_views.after_decision(request, detail, ok=ok)
     if url_has_allowed_host_and_scheme(
         next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
@@ -146,21 +155,37 @@ def dokumen_verifikasi(request, pk):
     return redirect(dokumen.get_absolute_url())
 
 
+def dokumen_detail(request, pk):
+    """One document to look at and decide: its facts, an inline preview, and the decision."""
+    user = request.user
+    dokumen = access.get_dokumen_for_user(user, pk)
+    mark_read_for(user, request.path)
+    reasons = selectors._rejection_reasons([dokumen])
+    context = {
+        "d": dokumen,
+        "may_verify": dokumen.state == Status.MENUNGGU and access.may_verify_dokumen(user, dokumen),
+        "alasan": reasons.get(dokumen.pk, ""),
+        "arsip": _arsip_url(dokumen.pegawai, dokumen.jenis),
+    }
+    return render(request, "documents/dokumen.html", context)
+
+
+def dokumen_lihat(request, pk):
+    """The file itself for the preview: shown inline, never sniffed into something else, and
+    sandboxed (CSP) so that nothing in it runs with SIKAP's rights."""
+    dokumen = access.get_dokumen_for_user(request.user, pk)
+    return file_response(
+        dokumen.file, filename=dokumen.download_name, content_type=dokumen.mime, inline=True
+    )
+
+
 def antrian_verifikasi(request):
     user = request.user
     if not access.is_bkd_staff(user):
         return refuse(request, "Antrian verifikasi dokumen hanya untuk verifikator BKD.")
-    pending = (
-        Dokumen.objects.visible_to(user)
-        .current()
-        .filter(state=Status.MENUNGGU)
-        .select_related("pegawai__opd", "jenis", "uploaded_by")
-        .order_by("uploaded_at", "id")
+    pending = selectors.verification_queue(user).select_related(
+        "pegawai__opd", "jenis", "uploaded_by"
     )
-    # Never one's own record nor what one uploaded (`access.may_verify_dokumen`).
-    if user.pegawai_id:
-        pending = pending.exclude(pegawai_id=user.pegawai_id)
-    pending = pending.exclude(uploaded_by=user)
     page = Paginator(pending, QUEUE_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "documents/antrian.html", {"page": page})
 
