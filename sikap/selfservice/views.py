@@ -281,7 +281,13 @@ def antrian(request):
         (p, umur_hari(p.usulan), FLOW.available(p.usulan, user))
         for p in compare_many(page.object_list, user)
     ]
-    context = {"form": form, "page": page, "rows": rows}
+    # Bulk approval only for the simple kinds the user may approve now; no checkbox otherwise.
+    context = {
+        "form": form,
+        "page": page,
+        "rows": rows,
+        "selectable": any(p.usulan.jenis.sederhana and steps for p, _umur, steps in rows),
+    }
     return render(request, "selfservice/antrian.html", context)
 
 

@@ -3,6 +3,7 @@ the way back into the inbox after a decision."""
 
 from django import template
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from sikap.core import inbox_views
 
@@ -20,7 +21,7 @@ def current(context, url: str, exact: bool = False, **kwargs):
     if other and path.startswith(other):
         return ""
     if path == url or (not exact and url != "/" and path.startswith(url)):
-        return format_html(' aria-current="page"')
+        return mark_safe(' aria-current="page"')
     return ""
 
 
