@@ -100,10 +100,7 @@ def _what(usulan) -> str:
 def _waiting_notice(usulan, reason, user) -> str:
     if user.pk == usulan.dibuat_oleh_id:
         return f"Usulan Anda {_what(usulan)} disetujui OPD dan diteruskan ke BKD."
-    return (
-        f"Usulan {_what(usulan)} dari {usulan.pegawai.nama} menunggu verifikasi Anda"
-        f" ({usulan.get_state_display().lower()})."
-    )
+    return f"Usulan {_what(usulan)} dari {usulan.pegawai.nama} menunggu verifikasi Anda."
 
 
 def _approved_notice(usulan, reason, user) -> str:
