@@ -46,6 +46,7 @@ class Section:
     old: list[Versi]
     wajib: bool
     form: object = None  # the upload form, set by the view for those who may upload
+    error: str = ""  # why the last upload into this section failed (set by the view)
 
     @property
     def present(self) -> bool:

@@ -56,7 +56,10 @@ def arsip_pegawai(request, nip):
     mark_read_for(user, request.path)
     uploader = access.may_upload_dokumen(user, pegawai)
     arsip = selectors.arsip(pegawai, with_choices=uploader)
+    failed = request.session.pop(FAILED_UPLOAD, None) or {}
     for section in arsip.sections:
+        if failed.get("nip") == pegawai.nip and failed.get("kode") == section.jenis.kode:
+            section.error = failed["pesan"]
         if uploader and section.jenis.aktif:
             rows = arsip.riwayat_rows.get(section.jenis.riwayat_kind, [])
             section.form = UploadForm(jenis=section.jenis, rows=rows)
@@ -90,7 +93,7 @@ def dokumen_unggah(request, nip, kode):
     form = UploadForm(request.POST, request.FILES, jenis=jenis, rows=rows)
     if not form.is_valid():
         problems = [e for errors in form.errors.values() for e in errors]
-        messages.error(request, f"{jenis.nama}: {' '.join(problems)}")
+        _failed(request, pegawai, jenis, " ".join(problems))
         return redirect(_arsip_url(pegawai, jenis))
     try:
         dokumen = upload_dokumen(
@@ -101,7 +104,7 @@ def dokumen_unggah(request, nip, kode):
             riwayat=form.cleaned_data.get("riwayat"),
         )
     except SikapError as e:
-        messages.error(request, f"{jenis.nama} tidak disimpan: {e.message}")
+        _failed(request, pegawai, jenis, f"Tidak disimpan: {e.message}")
     else:
         after = (
             "menunggu verifikasi BKD."
@@ -110,6 +113,15 @@ def dokumen_unggah(request, nip, kode):
         )
         messages.success(request, f"{jenis.nama} versi {dokumen.versi} {after}")
     return redirect(_arsip_url(pegawai, jenis))
+
+
+# A failed upload is shown in the section that failed, where the page scrolls back to (the
+# redirect's #jenis-… anchor), not at the top of a long page.
+FAILED_UPLOAD = "documents.unggah_gagal"
+
+
+def _failed(request, pegawai: Pegawai, jenis: JenisDokumen, message: str) -> None:
+    request.session[FAILED_UPLOAD] = {"nip": pegawai.nip, "kode": jenis.kode, "pesan": message}
 
 
 def dokumen_unduh(request, pk):
