@@ -55,7 +55,13 @@ def file_response(fieldfile, *, filename: str, content_type: str, inline: bool =
     )
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
-    if inline:
-        response["Content-Security-Policy"] = "sandbox"
-        response["X-Frame-Options"] = "SAMEORIGIN"
+    return sandboxed(response) if inline else response
+
+
+def sandboxed(response):
+    """A personal file shown inline: not cached, not sniffed, and in a sandbox without
+    scripts, forms or SIKAP's origin."""
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox"
     return response

@@ -8,6 +8,7 @@ so guessing a NIP or an id reveals nothing. Writes go through `sikap.documents.s
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,7 +20,7 @@ from sikap.core import inbox_views
 from sikap.core.errors import SikapError
 from sikap.core.notifications import mark_read_for
 from sikap.core.views import refuse
-from sikap.documents import completeness, selectors
+from sikap.documents import completeness, preview, selectors
 from sikap.documents.forms import (
     CekBerkasForm,
     KelengkapanFilterForm,
@@ -33,7 +34,7 @@ from sikap.documents.services import (
     upload_dokumen,
     verify_dokumen,
 )
-from sikap.documents.storage import file_response, sha256_of
+from sikap.documents.storage import file_response, sandboxed, sha256_of
 from sikap.people.models import Pegawai
 from sikap.reports.xlsx import xlsx_response
 
@@ -174,6 +175,7 @@ def dokumen_detail(request, pk):
     mark_read_for(user, request.path)
     reasons = selectors._rejection_reasons([dokumen])
     context = {
+        "halaman": preview.pages_shown(dokumen),
         "d": dokumen,
         "may_verify": dokumen.state == Status.MENUNGGU and access.may_verify_dokumen(user, dokumen),
         "alasan": reasons.get(dokumen.pk, ""),
@@ -183,12 +185,24 @@ def dokumen_detail(request, pk):
 
 
 def dokumen_lihat(request, pk):
-    """The file itself for the preview: shown inline, never sniffed into something else, and
-    sandboxed (CSP) so that nothing in it runs with SIKAP's rights."""
+    """The file for the preview, shown inline: never sniffed into something else and sandboxed
+    (CSP) so that nothing in it runs with SIKAP's rights. `?halaman=n` gives page n of a PDF as
+    an image rendered on the server (`preview.py`), which is what the preview shows."""
     dokumen = access.get_dokumen_for_user(request.user, pk)
-    return file_response(
-        dokumen.file, filename=dokumen.download_name, content_type=dokumen.mime, inline=True
-    )
+    halaman = request.GET.get("halaman")
+    if halaman is None:
+        return file_response(
+            dokumen.file, filename=dokumen.download_name, content_type=dokumen.mime, inline=True
+        )
+    if dokumen.format != "pdf" or not halaman.isdigit():
+        raise Http404("Halaman pratinjau tidak ada.")
+    try:
+        png = preview.page_png(dokumen.file, int(halaman))
+    except SikapError as e:
+        raise Http404(e.message) from e
+    except FileNotFoundError as e:
+        raise Http404("Berkas tidak ditemukan di penyimpanan.") from e
+    return sandboxed(HttpResponse(png, content_type="image/png"))
 
 
 def antrian_verifikasi(request):

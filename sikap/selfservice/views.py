@@ -20,6 +20,7 @@ from sikap.core.forms import show_error
 from sikap.core.models import Notifikasi
 from sikap.core.notifications import mark_read_for
 from sikap.core.views import refuse
+from sikap.documents import preview
 from sikap.documents.models import Dokumen
 from sikap.people import drh
 from sikap.people.models import Pegawai
@@ -219,6 +220,7 @@ def usulan_detail(request, pk):
         "keputusan": timeline[-1] if timeline and usulan.state in DIPUTUS_DENGAN_ALASAN else None,
         "may_edit": usulan.pegawai_id == user.pegawai_id and usulan.state in TERBUKA,
         "umur": umur_hari(usulan) if usulan.state in MENUNGGU else None,
+        "halaman": preview.pages_shown(dokumen) if dokumen else range(0),
         # The supporting document is decided here too, by whoever may verify documents.
         "dokumen_verifiable": dokumen is not None
         and dokumen.state == Dokumen.Status.MENUNGGU
