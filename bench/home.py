@@ -12,7 +12,7 @@ rounds, through Django's full middleware stack (in process, logged in):
   inbox     GET /kotak-masuk/ (every source: counts and the oldest 50 of each kind).
 Prints the ratios home/list and inbox/list per persona, and the number of queries of each page
 (which must not grow with the size). SQLite in var/bench/ by default; --postgres uses
-postgres://postgres@127.0.0.1:5432/sikap_bench_ipasn, created and dropped here.
+postgres://postgres@127.0.0.1:5432/<--pg-name> (sikap_bench_home), created and dropped here.
 """
 
 import argparse
@@ -24,6 +24,31 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import ip_asn  # noqa: E402  (the synthetic population and the database set-up)
 
 PERSONAS = ("pegawai", "admin_opd", "verifikator", "pimpinan")
+
+
+def fresh_database() -> None:
+    """ip_asn's, with the database name quoted (it may hold a hyphen)."""
+    from django.core.management import call_command
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return ip_asn.fresh_database()
+    drop_postgres()
+    _postgres(f'CREATE DATABASE "{ip_asn.PG_NAME}"')
+    call_command("migrate", verbosity=0)
+
+
+def drop_postgres() -> None:
+    _postgres(f'DROP DATABASE IF EXISTS "{ip_asn.PG_NAME}"')
+
+
+def _postgres(statement: str) -> None:
+    import psycopg
+    from django.db import connections
+
+    connections.close_all()
+    with psycopg.connect(f"{ip_asn.PG_SERVER}/postgres", autocommit=True) as conn:
+        conn.execute(statement)
 
 
 def add_work() -> dict:
@@ -113,8 +138,10 @@ def main() -> None:
     parser.add_argument("--sizes", default="5845,55845", help="comma-separated")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--postgres", action="store_true", help="use PostgreSQL")
+    parser.add_argument("--pg-name", default="sikap_bench_home", help="PostgreSQL database")
     args = parser.parse_args()
 
+    ip_asn.PG_NAME = args.pg_name
     ip_asn.setup_django(args.postgres)
     from django.db import connection
 
@@ -124,7 +151,7 @@ def main() -> None:
     print(" ".join(f"{h:>{w}}" for h, w in zip(header, widths, strict=True)))
     try:
         for n in (int(s) for s in args.sizes.split(",")):
-            ip_asn.fresh_database()
+            fresh_database()
             ip_asn.generate(n)
             users = add_work()
             for persona, pages in measure(users, args.repeat).items():
@@ -137,7 +164,7 @@ def main() -> None:
                 )
     finally:
         if args.postgres:
-            ip_asn.drop_postgres()
+            drop_postgres()
 
 
 if __name__ == "__main__":
