@@ -14,6 +14,13 @@ from sikap.rules.dates import masa_kerja, usia
 @home.card
 def data_saya(user, today):
     if not user.pegawai_id:
+        if not (access.manages_opd_data(user) or access.may_use_inbox(user)):
+            yield home.Card(
+                key="people.data_saya",
+                title="Data Anda",
+                template="people/cards/tidak_terhubung.html",
+                order=home.SUMMARY,
+            )
         return
     pegawai = (
         Pegawai.objects.select_related("opd", "unit", "jabatan").filter(pk=user.pegawai_id).first()
