@@ -63,7 +63,7 @@ def test_a_filter_that_cannot_be_used_says_so_in_indonesian_and_lists_everything
     body = response.content.decode()
     assert response.status_code == 200
     assert "Saringan tidak dapat dipakai" in body
-    assert "Pilih pilihan yang valid" in body or "Pilihan tidak valid" in body or "valid" in body
+    assert "Jenis: Pilih pilihan yang valid" in body or "Jenis: Masukkan pilihan yang valid" in body
     assert kinds(response) == ["documents.dokumen"]
 
 
