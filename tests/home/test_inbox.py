@@ -187,7 +187,8 @@ def queries(client, url) -> int:
 
 @pytest.mark.parametrize("url", [INBOX, "/"])
 def test_inbox_and_home_answer_with_a_fixed_number_of_queries(world, url):
-    clients = {p: world.client(p) for p in ("verifikator", "admin_opd", "admin_bkd", "pegawai")}
+    personas = ("verifikator", "admin_opd", "admin_bkd", "pimpinan", "pegawai")
+    clients = {p: world.client(p) for p in personas}
     waiting_work(world, 1)
     for client in clients.values():  # warm: the session, content types
         client.get(url)
