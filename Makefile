@@ -94,6 +94,8 @@ bench: install
 	$(PY) bench/audited_delete.py --postgres
 	$(PY) bench/auth_pages.py
 	$(PY) bench/auth_pages.py --postgres
+	$(PY) bench/home.py
+	$(PY) bench/home.py --postgres --sizes 5845,100000
 
 # What CI checks before the tests: lint, format, no model change without its migration, and the
 # domain rules fully typed.

@@ -128,6 +128,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "sikap.core.context_processors.sikap",
+                "sikap.core.context_processors.kotak_masuk",
                 "sikap.selfservice.context_processors.selfservice",
                 "sikap.accounts.context_processors.akses",
             ],

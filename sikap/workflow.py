@@ -42,6 +42,15 @@ class Transition:
     needs_reason: bool = False
     effect: Callable[[object, object], None] | None = None
     recipients: Callable[[object], Iterable] | None = None
+    # The notification as its reader should read it: (case, reason, recipient) → text, e.g.
+    # "KTP Anda ditolak: foto buram. Unggah ulang." Without it, the case and its new state.
+    notice: Callable[[object, str, object], str] | None = None
+
+
+def because(reason: str) -> str:
+    """ ": foto buram" for a notice's reason (no doubled full stop), "" without one."""
+    reason = reason.strip().rstrip(".").strip()
+    return f": {reason}" if reason else ""
 
 
 @dataclass
@@ -65,6 +74,12 @@ class Workflow:
 
     def state_label(self, state: str) -> str:
         return self.labels.get(state, state)
+
+    def _notice(self, transition: Transition, case, reason: str, user) -> str:
+        if transition.notice:
+            return transition.notice(case, reason, user)
+        text = f"{case}: {self.state_label(case.state)}"
+        return f"{text}. Alasan: {reason}" if reason else f"{text}."
 
     def run(self, case, name: str, *, actor, reason: str = "", expected_version: int | None = None):
         """Take transition `name` on `case`. `expected_version` is the version the actor saw
@@ -112,11 +127,11 @@ class Workflow:
             if transition.effect:
                 transition.effect(current, actor)
             if transition.recipients:
-                recipients = list(transition.recipients(current))
-                message = f"{current}: {transition.label} → {self.state_label(current.state)}" + (
-                    f". Alasan: {reason}" if reason else ""
+                recipients = [u for u in transition.recipients(current) if u is not None]
+                texts = {u.pk: self._notice(transition, current, reason, u) for u in recipients}
+                transaction.on_commit(
+                    lambda: notify(recipients, lambda u: texts[u.pk], target=current)
                 )
-                transaction.on_commit(lambda: notify(recipients, message, target=current))
         case.state, case.version = current.state, current.version
         return current
 

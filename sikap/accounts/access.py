@@ -121,6 +121,12 @@ def may_work_usulan_queue(user) -> bool:
     return is_bkd_staff(user) or is_admin_opd(user)
 
 
+def may_use_inbox(user) -> bool:
+    """Decides waiting items of some kind as a role: the verifier desks and the planners. Anyone
+    else (a superior, for items addressed to them) sees the inbox when something waits."""
+    return may_work_usulan_queue(user) or may_plan(user)
+
+
 def manages_opd(user, opd_id) -> bool:
     """An admin OPD of `opd_id`. Uses `.all()` so a page of many records prefetches once."""
     return is_admin_opd(user) and opd_id in {opd.pk for opd in user.opd_scope.all()}

@@ -4,6 +4,10 @@ A module adds an `inbox.py` that registers a `Source` per kind of waiting item (
 request, a document to verify, a leave request, a KGB letter to sign, …). The inbox page asks
 every source for the items the user may decide, filtered by OPD and age, and each item links to
 the page where it is decided. `count` and `items` must answer with a fixed number of queries.
+
+The decision page brings the verifier on to the next item: when it was opened from the inbox
+(`?kotak=` carries the inbox's filters), its form posts `next` = `inbox_views.next_url(request)`
+and, after a successful decision, the view redirects there (`inbox_views.after_decision`).
 """
 
 from collections.abc import Sequence
@@ -59,3 +63,38 @@ def discover() -> None:
 
 def sources() -> list[Source]:
     return list(_sources.values())
+
+
+def get(kind: str) -> Source | None:
+    return _sources.get(kind)
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """How much of one kind waits for a user, and since when (for the home page)."""
+
+    source: Source
+    count: int
+    oldest: datetime | None
+
+
+def waiting(user: Any, filters: Filters | None = None) -> list[Waiting]:
+    """Per source: the count and the oldest item; two queries per source at most."""
+    filters = filters or Filters()
+    found = []
+    for source in sources():
+        count = source.count(user, filters)
+        oldest = source.items(user, filters, 1) if count else ()
+        found.append(Waiting(source, count, oldest[0].waiting_since if oldest else None))
+    return found
+
+
+def total(user: Any) -> int:
+    return sum(source.count(user, Filters()) for source in sources())
+
+
+def oldest_item(user: Any, filters: Filters, kind: str = "") -> Item | None:
+    """The item waiting longest, of `kind` or of any kind: what opens after a decision."""
+    chosen = [get(kind)] if kind else sources()
+    firsts = [item for s in chosen if s for item in s.items(user, filters, 1)]
+    return min(firsts, key=lambda i: i.waiting_since, default=None)

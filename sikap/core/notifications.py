@@ -13,12 +13,14 @@ from sikap.core.jobs import enqueue, job
 from sikap.core.models import Notifikasi
 
 
-def notify(users, message: str, *, target=None) -> None:
-    """Called after commit: the in-app rows are written now, the e-mail is queued."""
+def notify(users, message, *, target=None) -> None:
+    """Called after commit: the in-app rows are written now, the e-mail is queued. `message` is
+    the text, or a function giving each user's own text (phrased for its reader)."""
     users = [u for u in users if u is not None]
     url = target.get_absolute_url() if hasattr(target, "get_absolute_url") else ""
+    text = message if callable(message) else (lambda u: message)
     rows = Notifikasi.objects.bulk_create(
-        [Notifikasi(user=u, message=message[:500], url=url) for u in users]
+        [Notifikasi(user=u, message=text(u)[:500], url=url) for u in users]
     )
     to_mail = [row.pk for row in rows if row.user.email]
     if to_mail:
@@ -49,3 +51,13 @@ def send_mail_for(ids: list[int], *, actor) -> str:
 
 def unread_count(user) -> int:
     return Notifikasi.objects.filter(user=user, read_at__isnull=True).count()
+
+
+def mark_read_for(user, path: str) -> int:
+    """The reader opened or decided what their notifications about `path` point to: those are
+    read now (a link to a section of that page, `path#…`, counts as well). One query."""
+    from django.db.models import Q
+
+    return Notifikasi.objects.filter(
+        Q(url=path) | Q(url__startswith=f"{path}#"), user=user, read_at__isnull=True
+    ).update(read_at=timezone.now())

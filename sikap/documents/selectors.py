@@ -46,6 +46,7 @@ class Section:
     old: list[Versi]
     wajib: bool
     form: object = None  # the upload form, set by the view for those who may upload
+    error: str = ""  # why the last upload into this section failed (set by the view)
 
     @property
     def present(self) -> bool:
@@ -115,3 +116,16 @@ def _rejection_reasons(docs: list[Dokumen]) -> dict[int, str]:
         transition="tolak",
     )
     return {int(e.object_id): e.reason for e in events}
+
+
+def verification_queue(user):
+    """Current versions awaiting verification that `user` may decide, oldest upload first:
+    BKD staff only, never their own record nor what they uploaded (`may_verify_dokumen`)."""
+    from sikap.accounts import access
+
+    if not access.is_bkd_staff(user):
+        return Dokumen.objects.none()
+    pending = Dokumen.objects.visible_to(user).current().filter(state=Status.MENUNGGU)
+    if user.pegawai_id:
+        pending = pending.exclude(pegawai_id=user.pegawai_id)
+    return pending.exclude(uploaded_by=user).order_by("uploaded_at", "id")

@@ -30,7 +30,7 @@ from sikap.documents.models import (
 from sikap.documents.storage import delete_quietly, read_limited
 from sikap.documents.validation import clean_original_name, inspect
 from sikap.people.models import RIWAYAT_MODELS, Pegawai
-from sikap.workflow import Transition, Workflow
+from sikap.workflow import Transition, Workflow, because
 
 Status = Dokumen.Status
 ISSUED_MAX_BYTES = 50 * 1024 * 1024
@@ -189,6 +189,21 @@ def _owner_accounts(dokumen: Dokumen):
     return User.objects.filter(Q(pegawai_id=dokumen.pegawai_id) | Q(pk=dokumen.uploaded_by_id))
 
 
+def _whose(dokumen: Dokumen, user) -> str:
+    """ "KTP Anda" to the pegawai, "KTP Paiman yang Anda unggah" to whoever uploaded it."""
+    if user.pegawai_id == dokumen.pegawai_id:
+        return f"{dokumen.jenis.nama} Anda"
+    return f"{dokumen.jenis.nama} {dokumen.pegawai.nama} yang Anda unggah"
+
+
+def _verified_notice(dokumen: Dokumen, reason: str, user) -> str:
+    return f"{_whose(dokumen, user)} sudah diverifikasi."
+
+
+def _rejected_notice(dokumen: Dokumen, reason: str, user) -> str:
+    return f"{_whose(dokumen, user)} ditolak{because(reason)}. Unggah ulang."
+
+
 VERIFICATION = Workflow(
     [
         Transition(
@@ -199,6 +214,7 @@ VERIFICATION = Workflow(
             allowed=access.may_verify_dokumen,
             requires=(_is_current,),
             recipients=_owner_accounts,
+            notice=_verified_notice,
         ),
         Transition(
             "tolak",
@@ -210,6 +226,7 @@ VERIFICATION = Workflow(
             needs_reason=True,
             effect=_restore_previous,
             recipients=_owner_accounts,
+            notice=_rejected_notice,
         ),
     ],
     labels=dict(Status.choices),

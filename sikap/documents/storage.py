@@ -41,15 +41,27 @@ def delete_quietly(name: str) -> None:
         log.exception("could not delete stored file %s", name)
 
 
-def file_response(fieldfile, *, filename: str, content_type: str) -> FileResponse:
-    """Stream a stored file as a download named `filename` (never the uploader's name)."""
+def file_response(fieldfile, *, filename: str, content_type: str, inline: bool = False):
+    """Stream a stored file as a download named `filename` (never the uploader's name), or
+    `inline` for a preview: then the browser may not guess another type (`nosniff`) and the
+    file runs in a sandbox without scripts, forms or SIKAP's origin (CSP `sandbox`)."""
     try:
         handle = fieldfile.open("rb")
     except (FileNotFoundError, OSError) as e:
         log.error("stored file missing: %s", fieldfile.name)
         raise Http404("Berkas tidak ditemukan di penyimpanan.") from e
     response = FileResponse(
-        handle, as_attachment=True, filename=filename, content_type=content_type
+        handle, as_attachment=not inline, filename=filename, content_type=content_type
     )
     response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return sandboxed(response) if inline else response
+
+
+def sandboxed(response):
+    """A personal file shown inline: not cached, not sniffed, and in a sandbox without
+    scripts, forms or SIKAP's origin."""
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox"
     return response

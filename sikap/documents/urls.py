@@ -11,6 +11,8 @@ urlpatterns = [
         views.dokumen_unggah,
         name="dokumen_unggah",
     ),
+    path("dokumen/<int:pk>/", views.dokumen_detail, name="dokumen_detail"),
+    path("dokumen/<int:pk>/lihat/", views.dokumen_lihat, name="dokumen_lihat"),
     path("dokumen/<int:pk>/unduh/", views.dokumen_unduh, name="dokumen_unduh"),
     path("dokumen/<int:pk>/verifikasi/", views.dokumen_verifikasi, name="dokumen_verifikasi"),
     path("dokumen/verifikasi/", views.antrian_verifikasi, name="antrian_verifikasi"),

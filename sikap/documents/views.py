@@ -8,6 +8,7 @@ so guessing a NIP or an id reveals nothing. Writes go through `sikap.documents.s
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,9 +16,11 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
 from sikap.accounts import access
+from sikap.core import inbox_views
 from sikap.core.errors import SikapError
+from sikap.core.notifications import mark_read_for
 from sikap.core.views import refuse
-from sikap.documents import access_log, completeness, selectors
+from sikap.documents import access_log, completeness, preview, selectors
 from sikap.documents.forms import (
     CekBerkasForm,
     KelengkapanFilterForm,
@@ -31,7 +34,7 @@ from sikap.documents.services import (
     upload_dokumen,
     verify_dokumen,
 )
-from sikap.documents.storage import file_response, sha256_of
+from sikap.documents.storage import file_response, sandboxed, sha256_of
 from sikap.people.models import Pegawai
 from sikap.reports.xlsx import xlsx_response
 
@@ -51,9 +54,13 @@ def _arsip_url(pegawai: Pegawai, jenis: JenisDokumen | None = None) -> str:
 def arsip_pegawai(request, nip):
     user = request.user
     pegawai = access.get_pegawai_for_user(user, nip)
+    mark_read_for(user, request.path)
     uploader = access.may_upload_dokumen(user, pegawai)
     arsip = selectors.arsip(pegawai, with_choices=uploader)
+    failed = request.session.pop(FAILED_UPLOAD, None) or {}
     for section in arsip.sections:
+        if failed.get("nip") == pegawai.nip and failed.get("kode") == section.jenis.kode:
+            section.error = failed["pesan"]
         if uploader and section.jenis.aktif:
             rows = arsip.riwayat_rows.get(section.jenis.riwayat_kind, [])
             section.form = UploadForm(jenis=section.jenis, rows=rows)
@@ -89,7 +96,7 @@ def dokumen_unggah(request, nip, kode):
     form = UploadForm(request.POST, request.FILES, jenis=jenis, rows=rows)
     if not form.is_valid():
         problems = [e for errors in form.errors.values() for e in errors]
-        messages.error(request, f"{jenis.nama}: {' '.join(problems)}")
+        _failed(request, pegawai, jenis, " ".join(problems))
         return redirect(_arsip_url(pegawai, jenis))
     try:
         dokumen = upload_dokumen(
@@ -100,7 +107,7 @@ def dokumen_unggah(request, nip, kode):
             riwayat=form.cleaned_data.get("riwayat"),
         )
     except SikapError as e:
-        messages.error(request, f"{jenis.nama} tidak disimpan: {e.message}")
+        _failed(request, pegawai, jenis, f"Tidak disimpan: {e.message}")
     else:
         after = (
             "menunggu verifikasi BKD."
@@ -109,6 +116,15 @@ def dokumen_unggah(request, nip, kode):
         )
         messages.success(request, f"{jenis.nama} versi {dokumen.versi} {after}")
     return redirect(_arsip_url(pegawai, jenis))
+
+
+# A failed upload is shown in the section that failed, where the page scrolls back to (the
+# redirect's #jenis-… anchor), not at the top of a long page.
+FAILED_UPLOAD = "documents.unggah_gagal"
+
+
+def _failed(request, pegawai: Pegawai, jenis: JenisDokumen, message: str) -> None:
+    request.session[FAILED_UPLOAD] = {"nip": pegawai.nip, "kode": jenis.kode, "pesan": message}
 
 
 def dokumen_unduh(request, pk):
@@ -125,6 +141,7 @@ def dokumen_verifikasi(request, pk):
     user = request.user
     dokumen = access.get_dokumen_for_user(user, pk, write=True)
     form = VerifikasiForm(request.POST)
+    ok = False
     if not form.is_valid():
         messages.error(request, "Permintaan verifikasi tidak lengkap; muat ulang halaman.")
     else:
@@ -139,9 +156,14 @@ def dokumen_verifikasi(request, pk):
         except SikapError as e:
             messages.error(request, e.message)
         else:
+            ok = True
+            mark_read_for(user, reverse("documents:dokumen_detail", args=[dokumen.pk]))
             outcome = "terverifikasi" if form.approve else "ditolak"
             messages.success(request, f"{dokumen.jenis.nama} {dokumen.pegawai.nama} {outcome}.")
     next_url = request.POST.get("next", "")
+    if next_url.startswith(reverse("core:kotak_masuk_berikutnya")):
+        detail = reverse("documents:dokumen_detail", args=[dokumen.pk])
+        return inbox_views.after_decision(request, detail, ok=ok)
     if url_has_allowed_host_and_scheme(
         next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
@@ -149,21 +171,50 @@ def dokumen_verifikasi(request, pk):
     return redirect(dokumen.get_absolute_url())
 
 
+def dokumen_detail(request, pk):
+    """One document to look at and decide: its facts, an inline preview, and the decision."""
+    user = request.user
+    dokumen = access.get_dokumen_for_user(user, pk)
+    mark_read_for(user, request.path)
+    reasons = selectors._rejection_reasons([dokumen])
+    context = {
+        "halaman": preview.pages_shown(dokumen),
+        "d": dokumen,
+        "may_verify": dokumen.state == Status.MENUNGGU and access.may_verify_dokumen(user, dokumen),
+        "alasan": reasons.get(dokumen.pk, ""),
+        "arsip": _arsip_url(dokumen.pegawai, dokumen.jenis),
+    }
+    return render(request, "documents/dokumen.html", context)
+
+
+def dokumen_lihat(request, pk):
+    """The file for the preview, shown inline: never sniffed into something else and sandboxed
+    (CSP) so that nothing in it runs with SIKAP's rights. `?halaman=n` gives page n of a PDF as
+    an image rendered on the server (`preview.py`), which is what the preview shows."""
+    dokumen = access.get_dokumen_for_user(request.user, pk)
+    halaman = request.GET.get("halaman")
+    if halaman is None:
+        return file_response(
+            dokumen.file, filename=dokumen.download_name, content_type=dokumen.mime, inline=True
+        )
+    if dokumen.format != "pdf" or not halaman.isdigit():
+        raise Http404("Halaman pratinjau tidak ada.")
+    try:
+        png = preview.page_png(dokumen.file, int(halaman))
+    except SikapError as e:
+        raise Http404(e.message) from e
+    except FileNotFoundError as e:
+        raise Http404("Berkas tidak ditemukan di penyimpanan.") from e
+    return sandboxed(HttpResponse(png, content_type="image/png"))
+
+
 def antrian_verifikasi(request):
     user = request.user
     if not access.is_bkd_staff(user):
         return refuse(request, "Antrian verifikasi dokumen hanya untuk verifikator BKD.")
-    pending = (
-        Dokumen.objects.visible_to(user)
-        .current()
-        .filter(state=Status.MENUNGGU)
-        .select_related("pegawai__opd", "jenis", "uploaded_by")
-        .order_by("uploaded_at", "id")
+    pending = selectors.verification_queue(user).select_related(
+        "pegawai__opd", "jenis", "uploaded_by"
     )
-    # Never one's own record nor what one uploaded (`access.may_verify_dokumen`).
-    if user.pegawai_id:
-        pending = pending.exclude(pegawai_id=user.pegawai_id)
-    pending = pending.exclude(uploaded_by=user)
     page = Paginator(pending, QUEUE_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "documents/antrian.html", {"page": page})
 

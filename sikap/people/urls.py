@@ -6,6 +6,7 @@ app_name = "people"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("statistik/", views.statistik, name="statistik"),
     path("pegawai/", views.pegawai_list, name="pegawai_list"),
     path("pegawai/ekspor.xlsx", views.pegawai_export, name="pegawai_export"),
     path("pegawai/tambah/", views.pegawai_create, name="pegawai_create"),

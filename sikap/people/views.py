@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from sikap.accounts import access
-from sikap.core import trail
+from sikap.core import home, trail
 from sikap.core.errors import SikapError
 from sikap.core.forms import show_error
 from sikap.core.models import AuditEntry
@@ -24,12 +24,11 @@ from sikap.people import charts, drh, stats
 from sikap.people.filters import PegawaiFilterForm
 from sikap.people.forms import RIWAYAT_FORMS, PegawaiForm, editable_opds
 from sikap.people.models import Pegawai
-from sikap.people.selectors import atasan_of, bawahan_of
+from sikap.people.selectors import atasan_of
 from sikap.people.services import create_pegawai, delete_riwayat, save_riwayat, update_pegawai
 from sikap.people.validation import data_warnings
 from sikap.reports.pdf import pdf_response, render_pdf
 from sikap.reports.xlsx import xlsx_response
-from sikap.rules.dates import masa_kerja, usia
 
 PER_PAGE = 50
 TRAIL_PER_PAGE = 25
@@ -39,29 +38,29 @@ TRAIL_PER_PAGE = 25
 
 
 def dashboard(request):
+    """The home page: every module's cards for this user, work to do first (`core/home.py`)."""
+    user = request.user
+    cards = home.cards_for(user, timezone.localdate())
+    context = {
+        "todo": [c for c in cards if c.order < home.SUMMARY],
+        "summary": [c for c in cards if c.order >= home.SUMMARY],
+        "pegawai": Pegawai.objects.filter(pk=user.pegawai_id).only("nama", "gelar_depan",
+                                                                  "gelar_belakang").first()
+        if user.pegawai_id
+        else None,
+    }  # fmt: skip
+    return render(request, "core/home.html", context)
+
+
+def statistik(request):
+    """The workforce in charts, for those who read OPD-wide figures."""
     user = request.user
     if not access.manages_opd_data(user):
-        return _personal_dashboard(request)
+        return refuse(request, "Statistik kepegawaian untuk admin, BKD dan pimpinan.")
     # The same population as `sikap stats` and the LKj: ASN in active service.
     population = stats.active_asn() & Pegawai.objects.visible_to(user)
     data = charts.workforce(population, as_of=timezone.localdate())
     return render(request, "people/dashboard.html", {"data": data})
-
-
-def _personal_dashboard(request):
-    user = request.user
-    pegawai = (
-        Pegawai.objects.select_related("opd", "unit", "jabatan").filter(pk=user.pegawai_id).first()
-    )
-    context = {"pegawai": pegawai}
-    if pegawai:
-        today = timezone.localdate()
-        context["usia"] = usia(pegawai.tanggal_lahir, today)
-        if pegawai.tmt_cpns and pegawai.tmt_cpns <= today:
-            context["masa_kerja"] = masa_kerja(pegawai.tmt_cpns, today)
-        # Heads by position or by tugas tambahan alike: the superior rule says who leads.
-        context["bawahan"] = bawahan_of(pegawai).count() or None
-    return render(request, "people/dashboard_pegawai.html", context)
 
 
 def _filtered(request):

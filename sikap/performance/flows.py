@@ -15,7 +15,7 @@ from sikap.performance.models import (
     RealisasiTriwulan,
     Status,
 )
-from sikap.workflow import Transition, Workflow
+from sikap.workflow import Transition, Workflow, because
 
 LABELS = {s.value: s.label for s in Status}
 
@@ -42,6 +42,16 @@ def _submitter(case):
     return [case.diajukan_oleh]
 
 
+def _notice(done: str, *, again: bool = False):
+    """ "Realisasi TW 2 · A.1.a Anda dikembalikan: angka salah. Perbaiki lalu ajukan kembali."""
+
+    def notice(case, reason, user) -> str:
+        tail = " Perbaiki lalu ajukan kembali." if again else ""
+        return f"{case} yang Anda ajukan {done}{because(reason)}.{tail}"
+
+    return notice
+
+
 REALISASI = Workflow(
     [
         Transition(
@@ -60,6 +70,7 @@ REALISASI = Workflow(
             Status.TERVERIFIKASI,
             access.may_verify_realisasi,
             recipients=_submitter,
+            notice=_notice("sudah diverifikasi"),
         ),
         Transition(
             "kembalikan",
@@ -69,6 +80,7 @@ REALISASI = Workflow(
             access.may_verify_realisasi,
             needs_reason=True,
             recipients=_submitter,
+            notice=_notice("dikembalikan", again=True),
         ),
         Transition(
             "tolak",
@@ -78,6 +90,7 @@ REALISASI = Workflow(
             access.may_verify_realisasi,
             needs_reason=True,
             recipients=_submitter,
+            notice=_notice("ditolak", again=True),
         ),
     ],
     labels=LABELS,
@@ -121,6 +134,7 @@ KOREKSI = Workflow(
             access.may_verify_realisasi,
             effect=_apply,
             recipients=_submitter,
+            notice=_notice("disetujui; nilainya sudah diganti"),
         ),
         Transition(
             "kembalikan",
@@ -130,6 +144,7 @@ KOREKSI = Workflow(
             access.may_verify_realisasi,
             needs_reason=True,
             recipients=_submitter,
+            notice=_notice("dikembalikan", again=True),
         ),
         Transition(
             "tolak",
@@ -139,6 +154,7 @@ KOREKSI = Workflow(
             access.may_verify_realisasi,
             needs_reason=True,
             recipients=_submitter,
+            notice=_notice("ditolak"),
         ),
     ],
     labels=LABELS,

@@ -472,6 +472,8 @@ def bukti_path(instance, filename: str) -> str:
 
 
 class RealisasiTriwulan(Case):
+    # With its labels, so the audit trail reads "Diajukan", not a code.
+    state = models.CharField("status", max_length=32, choices=Status.choices, db_index=True)
     indikator = models.ForeignKey(
         IndikatorRenja, on_delete=models.CASCADE, related_name="realisasi"
     )
@@ -516,6 +518,8 @@ KOREKSI_EDITABLE = (Status.DRAF, Status.DIKEMBALIKAN)
 class KoreksiRealisasi(Case):
     """A correction of a verified (locked) quarter: its own case; approving it replaces the
     quarter's values, and the audit keeps the old ones."""
+
+    state = models.CharField("status", max_length=32, choices=Status.choices, db_index=True)
 
     realisasi = models.ForeignKey(
         RealisasiTriwulan, on_delete=models.CASCADE, related_name="koreksi"

@@ -10,10 +10,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from sikap.accounts import access
+from sikap.core import inbox_views
 from sikap.core.audit import history_of
 from sikap.core.errors import SikapError
 from sikap.core.forms import show_error
 from sikap.core.ids import INT_MAX, parse_number
+from sikap.core.notifications import mark_read_for
 from sikap.core.views import refuse
 from sikap.performance import flows, import_runs, services
 from sikap.performance.capaian import year_capaian
@@ -151,6 +153,7 @@ def indicator_page(request, pk):
     indikator = get_object_or_404(
         IndikatorRenja.objects.select_related("renja", "program", "kegiatan", "sub_kegiatan"), pk=pk
     )
+    mark_read_for(request.user, request.path)
     quarters = list(indikator.realisasi.select_related("diajukan_oleh").order_by("triwulan"))
     open_koreksi = {
         k.realisasi_id: k
@@ -207,11 +210,11 @@ def realisasi_save(request, pk):
     return redirect(quarter.get_absolute_url())
 
 
-def _run_step(request, case, flow, run):
+def _run_step(request, case, flow, run) -> bool:
     form = StepForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Permintaan tidak lengkap; muat ulang halaman.")
-        return
+        return False
     try:
         run(
             case,
@@ -223,14 +226,17 @@ def _run_step(request, case, flow, run):
         messages.success(request, f"{flow.get(form.cleaned_data['langkah']).label}: berhasil.")
     except SikapError as e:
         messages.error(request, e.message)
+        return False
+    mark_read_for(request.user, case.get_absolute_url())
+    return True
 
 
 @require_POST
 @editor
 def realisasi_step(request, pk):
     quarter = get_object_or_404(RealisasiTriwulan, pk=pk)
-    _run_step(request, quarter, flows.REALISASI, services.run_realisasi)
-    return redirect(quarter.get_absolute_url())
+    ok = _run_step(request, quarter, flows.REALISASI, services.run_realisasi)
+    return inbox_views.after_decision(request, quarter.get_absolute_url(), ok=ok)
 
 
 def _download(request, case):
@@ -312,6 +318,7 @@ def koreksi_page(request, pk):
             if not access.may_plan(request.user)
             else "Koreksi ini sudah tidak dapat diubah.",
         )
+    mark_read_for(request.user, request.path)
     context = {
         "koreksi": koreksi,
         "quarter": koreksi.realisasi,
@@ -326,8 +333,8 @@ def koreksi_page(request, pk):
 @editor
 def koreksi_step(request, pk):
     koreksi = get_object_or_404(KoreksiRealisasi, pk=pk)
-    _run_step(request, koreksi, flows.KOREKSI, services.run_koreksi)
-    return redirect(koreksi.get_absolute_url())
+    ok = _run_step(request, koreksi, flows.KOREKSI, services.run_koreksi)
+    return inbox_views.after_decision(request, koreksi.get_absolute_url(), ok=ok)
 
 
 @reader

@@ -19,7 +19,7 @@ from sikap.accounts import access
 from sikap.documents.models import Dokumen
 from sikap.selfservice.apply import apply_usulan
 from sikap.selfservice.models import Rantai, Status, UsulanPerubahan
-from sikap.workflow import Transition, Workflow
+from sikap.workflow import Transition, Workflow, because
 
 
 def is_owner(user, usulan) -> bool:
@@ -90,6 +90,33 @@ def _approved(usulan, actor) -> None:
 
 VERIFYING = (Status.MENUNGGU_OPD, Status.MENUNGGU_BKD)
 
+
+# Notices, phrased for their reader: the proposer reads about "Usulan Anda", a verifier about
+# the work now waiting for them.
+def _what(usulan) -> str:
+    return f"#{usulan.pk} ({usulan.jenis.nama})"
+
+
+def _waiting_notice(usulan, reason, user) -> str:
+    if user.pk == usulan.dibuat_oleh_id:
+        return f"Usulan Anda {_what(usulan)} disetujui OPD dan diteruskan ke BKD."
+    return f"Usulan {_what(usulan)} dari {usulan.pegawai.nama} menunggu verifikasi Anda."
+
+
+def _approved_notice(usulan, reason, user) -> str:
+    return f"Usulan Anda {_what(usulan)} disetujui; data Anda sudah diperbarui."
+
+
+def _rejected_notice(usulan, reason, user) -> str:
+    return f"Usulan Anda {_what(usulan)} ditolak{because(reason)}."
+
+
+def _returned_notice(usulan, reason, user) -> str:
+    return (
+        f"Usulan Anda {_what(usulan)} dikembalikan{because(reason)}. Perbaiki lalu ajukan kembali."
+    )
+
+
 FLOW = Workflow(
     [
         Transition(
@@ -101,6 +128,7 @@ FLOW = Workflow(
             requires=(document_problem,),
             effect=_submitted,
             recipients=opd_verifiers,
+            notice=_waiting_notice,
         ),
         Transition(
             "ajukan_ke_bkd",
@@ -111,6 +139,7 @@ FLOW = Workflow(
             requires=(document_problem,),
             effect=_submitted,
             recipients=bkd_verifiers,
+            notice=_waiting_notice,
         ),
         Transition(
             "teruskan",
@@ -120,6 +149,7 @@ FLOW = Workflow(
             allowed=_all(is_verifier_now, lambda user, usulan: goes_on_to_bkd(usulan)),
             requires=(document_problem,),
             recipients=_forwarded,
+            notice=_waiting_notice,
         ),
         Transition(
             "setujui",
@@ -130,6 +160,7 @@ FLOW = Workflow(
             requires=(document_problem,),
             effect=_approved,
             recipients=proposer,
+            notice=_approved_notice,
         ),
         Transition(
             "tolak",
@@ -140,6 +171,7 @@ FLOW = Workflow(
             needs_reason=True,
             effect=_decided,
             recipients=proposer,
+            notice=_rejected_notice,
         ),
         Transition(
             "kembalikan",
@@ -149,6 +181,7 @@ FLOW = Workflow(
             allowed=is_verifier_now,
             needs_reason=True,
             recipients=proposer,
+            notice=_returned_notice,
         ),
         Transition(
             "batalkan",

@@ -169,6 +169,9 @@ class UsulanPerubahan(Case):
     `basis` the values the pegawai saw when proposing, so that applying can tell a change made
     meanwhile by someone else from the pegawai's own."""
 
+    # With its labels, so the audit trail reads "Menunggu verifikasi OPD", not a code.
+    state = models.CharField("status", max_length=32, choices=Status.choices, db_index=True)
+
     pegawai = models.ForeignKey(Pegawai, on_delete=models.CASCADE, related_name="usulan")
     jenis = models.ForeignKey(
         JenisPerubahan, on_delete=models.PROTECT, related_name="usulan", verbose_name="jenis"

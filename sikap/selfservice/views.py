@@ -14,11 +14,15 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
 from sikap.accounts import access
+from sikap.core import inbox_views
 from sikap.core.errors import SikapError
 from sikap.core.forms import show_error
 from sikap.core.ids import INT_MAX, parse_number
 from sikap.core.models import Notifikasi
+from sikap.core.notifications import mark_read_for
 from sikap.core.views import refuse
+from sikap.documents import preview
+from sikap.documents.models import Dokumen
 from sikap.people import drh
 from sikap.people.models import Pegawai
 from sikap.selfservice import services
@@ -201,7 +205,9 @@ def _version(request) -> int | None:
 def usulan_detail(request, pk):
     usulan = access.get_usulan_for_user(request.user, pk)
     user = request.user
+    mark_read_for(user, request.path)
     steps = FLOW.available(usulan, user)
+    dokumen = usulan.dokumen
     timeline = list(usulan.timeline())
     context = {
         "usulan": usulan,
@@ -214,6 +220,11 @@ def usulan_detail(request, pk):
         "keputusan": timeline[-1] if timeline and usulan.state in DIPUTUS_DENGAN_ALASAN else None,
         "may_edit": usulan.pegawai_id == user.pegawai_id and usulan.state in TERBUKA,
         "umur": umur_hari(usulan) if usulan.state in MENUNGGU else None,
+        "halaman": preview.pages_shown(dokumen) if dokumen else range(0),
+        # The supporting document is decided here too, by whoever may verify documents.
+        "dokumen_verifiable": dokumen is not None
+        and dokumen.state == Dokumen.Status.MENUNGGU
+        and access.may_verify_dokumen(user, dokumen),
     }
     return render(request, "selfservice/usulan_detail.html", context)
 
@@ -232,12 +243,15 @@ def usulan_step(request, pk):
         )
     except SikapError as e:
         messages.error(request, f"Usulan #{usulan.pk}: {e.message}")
+        ok = False
     else:
         label, state = FLOW.get(name).label, moved.get_state_display()
         messages.success(request, f"Usulan #{usulan.pk} — {label}: berhasil. Status: {state}.")
+        mark_read_for(request.user, usulan.get_absolute_url())
+        ok = True
     if request.POST.get("dari") == "antrian":
         return _back_to_queue(request)
-    return redirect(usulan)
+    return inbox_views.after_decision(request, usulan.get_absolute_url(), ok=ok)
 
 
 def _back_to_queue(request):
@@ -269,7 +283,13 @@ def antrian(request):
         (p, umur_hari(p.usulan), FLOW.available(p.usulan, user))
         for p in compare_many(page.object_list, user)
     ]
-    context = {"form": form, "page": page, "rows": rows}
+    # Bulk approval only for the simple kinds the user may approve now; no checkbox otherwise.
+    context = {
+        "form": form,
+        "page": page,
+        "rows": rows,
+        "selectable": any(p.usulan.jenis.sederhana and steps for p, _umur, steps in rows),
+    }
     return render(request, "selfservice/antrian.html", context)
 
 

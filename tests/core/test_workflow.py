@@ -164,7 +164,8 @@ def test_effect_runs_and_notification_is_sent_only_after_commit(
         callback()
     note = Notifikasi.objects.get()
     assert note.user == world.users["admin_opd"]
-    assert "Setujui → Disetujui" in note.message
+    # Without a notice of its own, a transition tells the case and its new state in words.
+    assert note.message == f"{Probe.objects.get(pk=case.pk)}: Disetujui."
 
 
 def test_stale_transition_is_refused(case, world):

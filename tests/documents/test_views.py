@@ -96,13 +96,21 @@ def test_uploading_through_the_page_stores_a_version(world):
 
 
 def test_a_bad_upload_through_the_page_is_explained_and_not_stored(world, media_root):
-    response = world.client("pegawai").post(
+    client = world.client("pegawai")
+    response = client.post(
         unggah(world.pegawai),
         {"file": upload("ktp.pdf", b"MZ\x90\x00" + b"\x00" * 100)},
         follow=True,
     )
-    assert "KTP tidak disimpan: Isi berkas ini adalah program Windows" in response.content.decode()
+    # The error stands in the KTP section, where the page scrolls back to; once.
+    page = response.content.decode()
+    section = page.split('id="jenis-ktp"', 1)[1].split("</section>", 1)[0]
+    assert 'id="gagal-ktp"' in section
+    assert "Tidak disimpan: Isi berkas ini adalah program Windows" in section
+    assert page.count("Isi berkas ini adalah program Windows") == 1
     assert not Dokumen.objects.exists() and stored_files(media_root) == []
+    again = client.get(reverse("documents:arsip_pegawai", args=[world.pegawai.nip]))
+    assert 'id="gagal-ktp"' not in again.content.decode()
 
 
 @pytest.mark.parametrize(

@@ -127,6 +127,8 @@ ROWS = [
     # people
     Row("people:dashboard",
         get="L 200 200 200 200 200 200 200 200", post="L 200 200 200 200 200 200 200 200"),
+    Row("people:statistik", note="the workforce charts; the home page shows the headcount",
+        get="L 403 403 200 200 200 200 200 200", post="L 403 403 200 200 200 200 200 200"),
     Row("people:pegawai_list",
         get="L 200 200 200 200 200 200 200 200", post="L 200 200 200 200 200 200 200 200"),
     Row("people:pegawai_export",
@@ -161,6 +163,10 @@ ROWS = [
         get="L 200 200 200 404 200 200 200 200", post="L 200 200 200 404 200 200 200 200"),
     Row("documents:dokumen_unggah", args={"nip": "nip", "kode": "jenis_dokumen"},
         get="L 405 405 405 405 405 405 405 405", post="L 302 403 302 404 403 403 403 302"),
+    Row("documents:dokumen_detail", args={"pk": "dokumen"}, note="decided by BKD staff here",
+        get="L 200 200 200 404 200 200 200 200", post="L 200 200 200 404 200 200 200 200"),
+    Row("documents:dokumen_lihat", args={"pk": "dokumen"}, note="inline, CSP sandbox",
+        get="L 200 200 200 404 200 200 200 200", post="L 200 200 200 404 200 200 200 200"),
     Row("documents:dokumen_unduh", args={"pk": "dokumen"},
         note="personal file: no superior, pimpinan, perencana",
         get="L 200 403 200 404 200 403 403 200", post="L 200 403 200 404 200 403 403 200"),
@@ -203,6 +209,11 @@ ROWS = [
         get="L 405 405 405 405 405 405 405 405", post="L 302 404 404 404 404 404 404 404"),
     Row("selfservice:notifikasi_read_all",
         get="L 405 405 405 405 405 405 405 405", post="L 302 302 302 302 302 302 302 302"),
+    # core: the one inbox (each persona sees what waits for them; nothing is an empty inbox)
+    Row("core:kotak_masuk",
+        get="L 200 200 200 200 200 200 200 200", post="L 200 200 200 200 200 200 200 200"),
+    Row("core:kotak_masuk_berikutnya", note="to the oldest waiting item, or back to the inbox",
+        get="L 302 302 302 302 302 302 302 302", post="L 302 302 302 302 302 302 302 302"),
     # ipasn
     Row("ipasn:index",
         get="L 302 302 302 302 302 302 302 302", post="L 302 302 302 302 302 302 302 302"),

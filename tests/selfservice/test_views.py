@@ -446,7 +446,9 @@ def test_notifications_list_mark_read_and_nav_count(
     client = world.client("pegawai")
     page = client.get(url("selfservice:notifikasi"))
     assert page.context["notifikasi_baru"]() == 2
-    assert "Alasan: Tidak jelas" in page.content.decode()
+    assert f"Usulan Anda #{usulan.pk} (Ubah alamat dan kontak) ditolak: Tidak jelas." in (
+        page.content.decode()
+    )
     note = Notifikasi.objects.get(url__endswith=f"/{usulan.pk}/")
     response = client.post(url("selfservice:notifikasi_open", note.pk), {"buka": "1"})
     assert response["Location"] == url("selfservice:usulan_detail", usulan.pk)

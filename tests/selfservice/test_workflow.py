@@ -191,7 +191,7 @@ def test_a_decision_notifies_the_pegawai_in_app_and_by_mail(
     assert note.user == pegawai and note.url == f"/usulan/{usulan.pk}/"
     assert mail.outbox[0].to == ["budi@example.org"]
     if name != "setujui":
-        assert "Alasan: Cek KTP" in note.message
+        assert ": Cek KTP." in note.message
 
 
 def test_stale_transition_is_refused_with_a_clear_message(world, kontak):

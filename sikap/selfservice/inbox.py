@@ -1,0 +1,44 @@
+"""Change requests waiting for the user's decision, in the one inbox (`sikap.core.inbox`)."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from sikap.core import inbox
+from sikap.selfservice.selectors import antrian_for
+
+
+class UsulanSource:
+    kind = "selfservice.usulan"
+    label = "Usulan perubahan data"
+
+    def _queryset(self, user, filters: inbox.Filters):
+        queryset = antrian_for(user)
+        if filters.opd_id is not None:
+            queryset = queryset.filter(pegawai__opd_id=filters.opd_id)
+        if filters.older_than_days:
+            since = timezone.now() - timedelta(days=filters.older_than_days)
+            queryset = queryset.filter(diajukan_pada__lte=since)
+        return queryset
+
+    def count(self, user, filters):
+        return self._queryset(user, filters).count()
+
+    def items(self, user, filters, limit):
+        rows = self._queryset(user, filters).select_related("pegawai__opd", "jenis")[:limit]
+        return [
+            inbox.Item(
+                kind=self.kind,
+                key=str(u.pk),
+                title=f"{u.jenis.nama} · {u.get_state_display()}",
+                url=u.get_absolute_url(),
+                waiting_since=u.diajukan_pada or u.dibuat,
+                pegawai_nip=u.pegawai.nip,
+                pegawai_nama=u.pegawai.nama_lengkap,
+                opd_nama=u.pegawai.opd.nama,
+            )
+            for u in rows
+        ]
+
+
+inbox.register(UsulanSource())

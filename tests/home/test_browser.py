@@ -1,0 +1,63 @@
+"""The home page and the inbox in a real browser on a phone."""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+from sikap.documents.services import verify_dokumen
+from tests.browser import log_in
+from tests.home.conftest import uploaded
+
+PASSWORD = "rahasia-sikap-123"
+
+
+def shot(page, name: str) -> None:
+    """With SIKAP_SCREENSHOTS=<folder>, keep what the phone showed, for looking at the UI."""
+    folder = os.environ.get("SIKAP_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=f"{folder}/{name}.png", full_page=True)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_pegawai_sees_the_rejected_document_first_and_follows_the_link(live_server, phone, world):
+    dokumen = uploaded(world)
+    verify_dokumen(dokumen, actor=world.users["verifikator"], approve=False, reason="Foto buram")
+    log_in(phone, live_server, world.users["pegawai"].username, PASSWORD)
+    shot(phone, "beranda-pegawai")
+    first_card = phone.locator(".home-card").first
+    assert "KTP Anda ditolak: Foto buram." in first_card.inner_text()
+    # The unread count is in view with the menu collapsed.
+    assert phone.locator(".nav-count .badge").first.is_visible()
+    first_card.get_by_role("link", name="Unggah ulang").click()
+    phone.wait_for_load_state()
+    arsip = reverse("documents:arsip_pegawai", args=[world.pegawai.nip])
+    assert phone.url == f"{live_server.url}{arsip}#jenis-ktp"
+    assert phone.locator("#jenis-ktp").is_visible()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_verifier_decides_two_items_and_the_next_opens_after_each(live_server, phone, world):
+    first = uploaded(world, kode="ktp")
+    second = uploaded(world, kode="kk")
+    log_in(phone, live_server, world.users["verifikator"].username, PASSWORD)
+    phone.goto(live_server.url + reverse("core:kotak_masuk"))
+    shot(phone, "kotak-masuk-verifikator")
+    phone.get_by_role("link", name="Mulai dari yang terlama").click()
+    phone.wait_for_load_state()
+    assert reverse("documents:dokumen_detail", args=[first.pk]) in phone.url
+    shot(phone, "dokumen-verifikator")
+    phone.get_by_role("button", name="Verifikasi").click()
+    phone.wait_for_load_state()
+    assert reverse("documents:dokumen_detail", args=[second.pk]) in phone.url
+    assert "terverifikasi" in phone.locator(".alert-success").inner_text()
+    phone.fill("#alasan", "Kartu keluarga lama")
+    phone.get_by_role("button", name="Tolak").click()
+    phone.wait_for_load_state()
+    assert phone.url.startswith(live_server.url + reverse("core:kotak_masuk"))
+    assert "Semua yang menunggu keputusan Anda sudah selesai." in phone.content()
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.state, second.state) == ("terverifikasi", "ditolak")
