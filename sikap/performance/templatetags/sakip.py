@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django import template
 
+from sikap.performance.models import Agregasi, Status
 from sikap.rules import formatting
 from sikap.rules.formatting import angka_ringkas
 
@@ -65,6 +66,18 @@ STATE_SHORT = {
 def state_short(state):
     """A quarter's status in two characters, for the dense tables read on a phone."""
     return STATE_SHORT.get(state, state)
+
+
+@register.filter
+def state_label(state):
+    """A state's label for people ("Terverifikasi"), never its code."""
+    return Status(state).label if state in Status.values else state
+
+
+@register.filter
+def agregasi_label(value):
+    """How the annual realisation is made, in words ("Jumlah keempat triwulan")."""
+    return Agregasi(value).label if value in Agregasi.values else value
 
 
 @register.filter
