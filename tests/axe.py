@@ -17,10 +17,8 @@ def violations(page) -> list[dict]:
     """The serious and critical WCAG 2.1 AA violations on the page as it is now."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(AXE_SOURCE)
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-        WCAG_AA,
-    )
+    options = {"runOnly": {"type": "tag", "values": WCAG_AA}, "resultTypes": ["violations"]}
+    result = page.evaluate("options => axe.run(document, options)", options)
     return [v for v in result["violations"] if v["impact"] in BLOCKING]
 
 

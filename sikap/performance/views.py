@@ -85,6 +85,11 @@ def home(request):
     return render(request, "performance/empty.html")
 
 
+def _ip_asn_iku(result) -> bool:
+    """An IKU computed from the IP ASN: its predikat and the IP ASN category meet on the page."""
+    return any(i.source == "formula" for i in result.iku)
+
+
 @reader
 def overview(request, tahun):
     renja = _year_or_404(tahun)
@@ -95,6 +100,7 @@ def overview(request, tahun):
         "result": result,
         "agreements": PerjanjianKinerja.objects.filter(tahun=tahun).order_by("-nomor_versi"),
         "may_edit": access.may_plan(request.user),
+        "ip_asn_iku": _ip_asn_iku(result),
     }
     return render(request, "performance/overview.html", context)
 
@@ -104,7 +110,13 @@ def dashboard(request, tahun):
     renja = _year_or_404(tahun)
     result = year_capaian(tahun)
     chart = dashboard_chart(result)
-    context = {"renja": renja, "years": years(), "result": result, "chart": chart}
+    context = {
+        "renja": renja,
+        "years": years(),
+        "result": result,
+        "chart": chart,
+        "ip_asn_iku": _ip_asn_iku(result),
+    }
     return render(request, "performance/dashboard.html", context)
 
 

@@ -21,7 +21,7 @@ PAGES = {
                 "/notifikasi/", "/akun/perangkat/"],
     "admin_opd": ["/", "/pegawai/", "/dokumen/kelengkapan/", "/ip-asn/", "/usulan/antrian/"],
     "verifikator": ["/usulan/antrian/", "/dokumen/verifikasi/", "/usulan/{usulan}/"],
-    "admin_bkd": ["/", "/kelola/", "/impor/siasn/", "/ip-asn/2023/"],
+    "admin_bkd": ["/", "/kelola/", "/impor/siasn/", "/ip-asn/2023/", "/ip-asn/2023/opd/"],
     "perencana": ["/sakip/2023/", "/sakip/2023/dasbor/", "/sakip/2023/periksa/",
                   "/sakip/2023/perjanjian/", "/sakip/indikator/{indikator_renja}/", "/lkj/2023/"],
     "pimpinan": ["/", "/sakip/2023/dasbor/"],
@@ -29,7 +29,7 @@ PAGES = {
 ON_A_PHONE = {
     "pegawai": ["/", "/pegawai/{nip}/", "/usulan/"],
     "admin_opd": ["/pegawai/", "/dokumen/kelengkapan/"],
-    "admin_bkd": ["/kelola/", "/ip-asn/2023/"],
+    "admin_bkd": ["/kelola/", "/ip-asn/2023/opd/"],
     "perencana": ["/sakip/2023/", "/sakip/2023/dasbor/"],
 }
 
