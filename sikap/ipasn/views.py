@@ -89,7 +89,6 @@ def year_view(request, year: int):
     context["missing"] = display.missing_parts(result)
     if context["missing"]:
         context["latest"] = _latest_year()
-        return render(request, "ipasn/year.html", context)
     context["indicators"] = indicators.compute_indicators(
         Indicator.objects.all(), year, opd=opd, user=user
     )
