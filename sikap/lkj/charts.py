@@ -20,15 +20,7 @@ from sikap.rules.formatting import angka
 
 # Figures are built with the object API (no pyplot, no global state): safe in a threaded
 # server, and these settings apply only inside `_STYLE`.
-# Labels are user text (indicator and programme names): drawn as written, never as math text,
-# so "$…$" or a lone "$" neither changes them nor fails the drawing.
-_STYLE = {
-    "svg.hashsalt": "sikap-lkj",
-    "font.family": "DejaVu Sans",
-    "font.size": 8,
-    "text.parse_math": False,
-    "text.usetex": False,
-}
+_STYLE = {"svg.hashsalt": "sikap-lkj", "font.family": "DejaVu Sans", "font.size": 8}
 COLOURS = {"melampaui": "#1b7f3b", "mencapai": "#2b6cb0", "belum_mencapai": "#c0392b"}
 PROGRAM_COLOURS = ("#2b6cb0", "#dd8452", "#55a868", "#8172b3", "#937860", "#da8bc3")
 
