@@ -19,16 +19,15 @@ from tests.security.test_url_matrix import world_values
 
 PAGES = {
     "pegawai": ["/", "/pegawai/{nip}/", "/usulan/baru/", "/pegawai/{nip}/dokumen/"],
-    "admin_opd": ["/pegawai/", "/dokumen/kelengkapan/", "/usulan/antrian/"],
+    "admin_opd": ["/pegawai/", "/dokumen/kelengkapan/"],
     "verifikator": ["/dokumen/verifikasi/", "/usulan/{usulan}/"],
-    "admin_bkd": ["/", "/kelola/", "/ip-asn/2023/"],
+    "admin_bkd": ["/kelola/", "/ip-asn/2023/"],
     "perencana": ["/sakip/2023/", "/sakip/2023/dasbor/", "/sakip/indikator/{indikator_renja}/"],
     "pimpinan": ["/ip-asn/2023/opd/"],
 }
 ON_A_PHONE = {
-    "pegawai": ["/", "/pegawai/{nip}/"],
+    "pegawai": ["/pegawai/{nip}/"],
     "admin_opd": ["/dokumen/kelengkapan/"],
-    "admin_bkd": ["/kelola/"],
     "perencana": ["/sakip/2023/dasbor/"],
 }
 

@@ -10,6 +10,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from sikap.demo.registry import BUILDERS
+from sikap.documents.models import Dokumen
 from sikap.people.models import Pegawai
 from sikap.performance.models import IndikatorRenja
 
@@ -46,8 +47,11 @@ def test_if_empty_builds_only_the_parts_that_are_missing(capsys):
 @pytest.mark.django_db
 def test_reset_rebuilds_every_part(capsys):
     call_command("demo", "--scale", SMALL, "--seed", "1")
+    first = set(Dokumen.objects.values_list("pk", flat=True))
     call_command("demo", "--scale", SMALL, "--seed", "2", "--reset")
     assert IndikatorRenja.objects.count() == 65 and Pegawai.objects.count() == 117
+    again = set(Dokumen.objects.values_list("pk", flat=True))
+    assert first and again and not first & again  # the demo documents were built anew
 
 
 def test_if_empty_and_reset_cannot_be_combined():
