@@ -1,10 +1,8 @@
-"""How IP ASN results are shown: the category's place on the scale (for its colour) and what a
-year without data lacks. The colours are the CSS classes `band-0` (best) … `band-4` (worst),
-shared with the SAKIP predikat so that green always means the good end of a scale."""
+"""How IP ASN results are shown: the category's colour (sikap/core/bands.py), what a year
+without data lacks, and the per-OPD chart's data."""
 
+from sikap.core.bands import spread
 from sikap.rules.indices import Band
-
-WORST = 4
 
 
 def band_rank(label: str | None, bands: tuple[Band, ...]) -> int | None:
@@ -13,9 +11,7 @@ def band_rank(label: str | None, bands: tuple[Band, ...]) -> int | None:
     ordered = [b.label for b in sorted(bands, key=lambda b: b.upper, reverse=True)]
     if label not in ordered:
         return None
-    if len(ordered) == 1:
-        return 0
-    return round(ordered.index(label) * WORST / (len(ordered) - 1))
+    return spread(ordered.index(label), len(ordered))
 
 
 def missing_parts(result) -> list:

@@ -7,6 +7,7 @@ kept whole for the tooltip; a capaian above CLIP is drawn at CLIP with its real 
 beside the bar, so one 400 % outlier does not flatten every other bar.
 """
 
+from sikap.core.bands import spread
 from sikap.performance.capaian import YearCapaian
 
 CLIP = 150  # % : the axis ends here; values above it are drawn clipped and labelled
@@ -17,8 +18,15 @@ def short(text: str, limit: int = SHORT) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def predikat_rank(predikat: str | None, bands) -> int | None:
+    """The predikat's colour (`band-N`, sikap/core/bands.py); bands are stored best first."""
+    names = [b.label for b in bands]
+    return spread(names.index(predikat), len(names)) if predikat in names else None
+
+
 def _capaian_series(rows, bands, label_of) -> dict:
-    """Bars for rows that have a capaian: short and full labels, the value, the band's index."""
+    """Bars for rows that have a capaian: short and full labels, the value, the band's colour
+    and the band's index (for its name in the tooltip)."""
     names = [b.label for b in bands]
     rows = [r for r in rows if r.capaian is not None]
     return {
@@ -26,6 +34,7 @@ def _capaian_series(rows, bands, label_of) -> dict:
         "full": [label_of(r) for r in rows],
         "capaian": [float(r.capaian) for r in rows],
         "band": [names.index(r.predikat) if r.predikat in names else None for r in rows],
+        "rank": [predikat_rank(r.predikat, bands) for r in rows],
     }
 
 
@@ -35,8 +44,12 @@ def dashboard_chart(result: YearCapaian) -> dict:
     return {
         "clip": CLIP,
         "bands": [
-            {"label": b.label, "minimum": None if b.minimum is None else float(b.minimum)}
-            for b in bands
+            {
+                "label": b.label,
+                "minimum": None if b.minimum is None else float(b.minimum),
+                "rank": spread(i, len(bands)),
+            }
+            for i, b in enumerate(bands)
         ],
         "iku": _capaian_series(result.iku, bands, lambda i: i.indicator),
         "indikator": _capaian_series(result.indicators, bands, lambda i: f"{i.code} {i.indicator}"),

@@ -166,3 +166,4 @@ def test_the_category_badge_takes_the_colour_of_its_band(regency):
     response = regency.client("pimpinan").get("/ip-asn/2023/")
     result, rank = response.context["result"], response.context["rank"]
     assert f'badge band-{rank} fs-6">{result.kategori}<' in response.content.decode()
+    assert "Dua skala yang berbeda" in response.content.decode()

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django import template
 
+from sikap.performance import charts
 from sikap.performance.models import Agregasi, Status
 from sikap.rules import formatting
 from sikap.rules.formatting import angka_ringkas
@@ -78,6 +79,12 @@ def state_label(state):
 def agregasi_label(value):
     """How the annual realisation is made, in words ("Jumlah keempat triwulan")."""
     return Agregasi(value).label if value in Agregasi.values else value
+
+
+@register.filter
+def predikat_rank(predikat, bands):
+    """`band-N`'s N for a predikat of the year's bands (the colour every rating scale shares)."""
+    return charts.predikat_rank(predikat, bands)
 
 
 @register.filter

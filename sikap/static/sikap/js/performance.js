@@ -9,7 +9,7 @@
   const data = JSON.parse(source.textContent);
   const rp = new Intl.NumberFormat("id-ID", {style: "currency", currency: "IDR", maximumFractionDigits: 0});
   const pct = new Intl.NumberFormat("id-ID", {maximumFractionDigits: 2});
-  // Best band first; more bands than colours reuse the last (worst) colour.
+  // The .band-N colours of sikap.css, best first.
   const BAND_COLOURS = ["#116b3a", "#4d9a2a", "#b58100", "#d9480f", "#b02a37"];
   const NO_BAND = "#6c757d";
   const MONEY = {anggaran: "#9bbbe0", realisasi: "#1f5fa8"};
@@ -19,7 +19,8 @@
   Chart.defaults.font.size = 13;
   Chart.defaults.color = "#343a40";
 
-  const bandColour = (i) => i === null ? NO_BAND : BAND_COLOURS[Math.min(i, BAND_COLOURS.length - 1)];
+  // `rank` is the colour's place (sikap/core/bands.py): 0 best … 4 worst, null for no band.
+  const bandColour = (rank) => rank === null ? NO_BAND : BAND_COLOURS[rank];
   const bandText = (b, i) => b.minimum !== null ? `${b.label} (≥ ${pct.format(b.minimum)} %)`
     : i > 0 ? `${b.label} (< ${pct.format(data.bands[i - 1].minimum)} %)` : b.label;
   const compact = new Intl.NumberFormat("id-ID", {notation: "compact", maximumFractionDigits: 1});
@@ -68,7 +69,7 @@
         datasets: [{
           label: "Capaian",
           data: series.capaian.map((v) => Math.min(v, data.clip)),
-          backgroundColor: series.band.map(bandColour),
+          backgroundColor: series.rank.map(bandColour),
         }],
       },
       options: {
@@ -84,7 +85,7 @@
             position: "bottom",
             onClick: null,
             labels: {generateLabels: () => data.bands.map((b, i) => ({
-              text: bandText(b, i), fillStyle: bandColour(i), strokeStyle: bandColour(i), lineWidth: 0,
+              text: bandText(b, i), fillStyle: bandColour(b.rank), strokeStyle: bandColour(b.rank), lineWidth: 0,
             }))},
           },
           tooltip: {callbacks: {
