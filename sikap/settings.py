@@ -112,6 +112,8 @@ MIDDLEWARE = [
     "sikap.accounts.gate.AccountGateMiddleware",
     # Every view needs a log-in unless marked `login_not_required` (log-in, public verification).
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # With DEBUG on, SIKAP's own 404/500 pages for everyone but a superuser (core/error_pages.py).
+    "sikap.core.error_pages.ErrorPagesMiddleware",
 ]
 
 ROOT_URLCONF = "sikap.urls"

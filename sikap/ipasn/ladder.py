@@ -35,8 +35,8 @@ LADDER_2019 = {
             ("d3", "D3", "10", {"jenjang": ["D3"]}),
             ("d2", "D2", "5", {"jenjang": ["D2"]}),
             ("d1", "D1", "5", {"jenjang": ["D1"]}),
-            ("sma", "SMA/SLTA", "5", {"jenjang": ["SMA"]}),
-            ("smp", "SMP/SLTP", "1", {"jenjang": ["SMP"]}),
+            ("sma", "SMA", "5", {"jenjang": ["SMA"]}),
+            ("smp", "SMP", "1", {"jenjang": ["SMP"]}),
             ("sd", "SD", "1", {"jenjang": ["SD"]}),
         ]),
         ("kinerja", "Indeks Kinerja ASN", {

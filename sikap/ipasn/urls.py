@@ -10,6 +10,7 @@ urlpatterns = [
     path("indikator/<int:pk>/ubah/", views.indicator_edit, name="indicator_edit"),
     path("indikator/<int:pk>/hapus/", views.indicator_delete, name="indicator_delete"),
     path("<int:year>/", views.year_view, name="year"),
+    path("<int:year>/opd/", views.per_opd_view, name="per_opd"),
     path("<int:year>/indikator/<int:pk>/", views.indicator_view, name="indicator"),
     path(
         "<int:year>/indikator/<int:pk>/<slug:name>/",

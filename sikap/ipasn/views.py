@@ -21,7 +21,7 @@ from sikap.accounts import access
 from sikap.core.errors import SikapError
 from sikap.core.forms import show_error
 from sikap.core.views import refuse
-from sikap.ipasn import engine, indicators, services
+from sikap.ipasn import display, engine, indicators, services
 from sikap.ipasn.forms import IndicatorForm
 from sikap.ipasn.models import Indicator
 from sikap.people.models import Pegawai, RiwayatSkp
@@ -61,29 +61,63 @@ def _page(request, queryset):
 
 def index(request):
     """The latest year with SKP ratings: the current year's are not in until it is over."""
-    latest = RiwayatSkp.objects.aggregate(tahun=Max("tahun"))["tahun"]
-    return redirect("ipasn:year", year=latest or timezone.localdate().year)
+    return redirect("ipasn:year", year=_latest_year() or timezone.localdate().year)
+
+
+def _rounding(request) -> str | None:
+    return request.GET.get("pembulatan") if request.GET.get("pembulatan") in ROUNDING else None
+
+
+def _latest_year() -> int | None:
+    return RiwayatSkp.objects.aggregate(tahun=Max("tahun"))["tahun"]
 
 
 def year_view(request, year: int):
     user = request.user
     if not access.manages_opd_data(user):
         return refuse(request, ONLY_MANAGERS)
-    year, opd = _year(year), _opd(request)
-    rounding = request.GET.get("pembulatan") if request.GET.get("pembulatan") in ROUNDING else None
+    year, opd, rounding = _year(year), _opd(request), _rounding(request)
     context = {"year": year, "opd": opd, "rounding": rounding}
     try:
-        context["result"] = engine.compute_ip_asn(year, opd=opd, rounding=rounding, user=user)
+        result = engine.compute_ip_asn(year, opd=opd, rounding=rounding, user=user)
+        bands = engine.config_in_force(year, rounding)[1].bands
     except SikapError as e:
         context["error"] = e.message
         return render(request, "ipasn/year.html", context)
-    if opd is None:
-        context["per_opd"] = engine.compute_ip_asn_per_opd(year, rounding=rounding, user=user)
+    context["result"] = result
+    context["rank"] = display.band_rank(result.kategori, bands)
+    context["missing"] = display.missing_parts(result)
+    if context["missing"]:
+        context["latest"] = _latest_year()
     context["indicators"] = indicators.compute_indicators(
         Indicator.objects.all(), year, opd=opd, user=user
     )
     context["may_define"] = access.may_define_indicators(user)
     return render(request, "ipasn/year.html", context)
+
+
+def per_opd_view(request, year: int):
+    """Every OPD the user can see side by side: a chart and a table, best first, each OPD
+    leading to its own page and its counted pegawai."""
+    user = request.user
+    if not access.manages_opd_data(user):
+        return refuse(request, ONLY_MANAGERS)
+    year, rounding = _year(year), _rounding(request)
+    context = {"year": year, "rounding": rounding}
+    try:
+        bands = engine.config_in_force(year, rounding)[1].bands
+        results = engine.compute_ip_asn_per_opd(year, rounding=rounding, user=user)
+    except SikapError as e:
+        context["error"] = e.message
+        return render(request, "ipasn/per_opd.html", context)
+    rows = [(r, display.band_rank(r.kategori, bands)) for r in results if r.total is not None]
+    rows.sort(key=lambda row: (-row[0].total, row[0].opd.nama))
+    context["rows"] = rows
+    context["without"] = [r for r in results if r.total is None]
+    context["chart"] = display.comparison_chart(rows, bands)
+    if not rows:
+        context["latest"] = _latest_year()
+    return render(request, "ipasn/per_opd.html", context)
 
 
 def members_view(request, year: int, dimension: str, category: str):

@@ -90,7 +90,7 @@ def lkj_download(request, tahun: int, fmt: str):
         return refuse(request, e.message, status=404)
     name = f"LKj-{tahun}-{kertas.upper()}"
     if fmt == "pdf":
-        return pdf_response(lkj_pdf(lkj, kertas), f"{name}.pdf", inline=False)
+        return pdf_response(lkj_pdf(lkj, kertas), f"{name}.pdf")
     response = HttpResponse(lkj_docx(lkj, kertas), content_type=DOCX)
     response["Content-Disposition"] = f'attachment; filename="{name}.docx"'
     return response

@@ -14,7 +14,7 @@ from sikap.org.models import JenisJabatan
 from sikap.people import stats
 from sikap.people.models import JenisKelamin, StatusPegawai
 from sikap.rules.dates import lahir_paling_lambat
-from sikap.rules.ranks import PPPK_GOLONGAN
+from sikap.rules.ranks import golongan_label
 
 BELUM_DIISI = "Belum diisi"
 TOP_OPD = 30
@@ -29,7 +29,7 @@ def workforce(queryset, *, as_of: date) -> dict:
     return {
         "total": sum(per_status.values()),
         "per_status": [(code, label, per_status[code]) for code, label in StatusPegawai.choices],
-        "golongan": _series(stats.per_golongan(queryset), _golongan_label),
+        "golongan": _series(stats.per_golongan(queryset), golongan_label),
         "pendidikan": _series(stats.per_pendidikan(queryset), str),
         "jenis_kelamin": _series(stats.per_jenis_kelamin(queryset), _label(JenisKelamin)),
         "jenis_jabatan": _series(stats.per_jenis_jabatan(queryset), _label(JenisJabatan)),
@@ -52,11 +52,6 @@ def _series(counts: dict, label) -> dict:
 def _label(choices):
     names = dict(choices.choices) | {stats.TANPA_JABATAN: "Tanpa jabatan"}
     return lambda code: names.get(code, code)
-
-
-def _golongan_label(golongan: str) -> str:
-    # PPPK golongan are bare Roman numerals; say so, or "IX" reads like a PNS group.
-    return f"PPPK {golongan}" if golongan in PPPK_GOLONGAN else golongan
 
 
 def largest_opds(queryset, limit: int = TOP_OPD) -> dict:

@@ -15,7 +15,7 @@ from sikap.rules import RuleError
 from sikap.rules.dates import masa_kerja
 from sikap.rules.formatting import rupiah, tanggal
 from sikap.rules.nip import format_nip
-from sikap.rules.ranks import pangkat
+from sikap.rules.ranks import golongan_label, pangkat
 
 KOSONG = "—"
 
@@ -35,7 +35,7 @@ def _golongan(golongan: str) -> str:
     try:
         return f"{pangkat(golongan)}, {golongan}"
     except RuleError:
-        return golongan
+        return golongan_label(golongan)
 
 
 def _nip(nip: str) -> str:
@@ -108,7 +108,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
     ),
     "gaji": (
         Column("TMT", lambda r: _tgl(r.tmt)),
-        Column("Golongan", lambda r: r.golongan),
+        Column("Golongan", lambda r: golongan_label(r.golongan)),
         Column("Masa kerja", _mkg),
         Column("Gaji pokok", lambda r: rupiah(r.gaji_pokok)),
         Column("Dasar", lambda r: r.get_dasar_display()),

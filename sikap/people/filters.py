@@ -8,7 +8,7 @@ from django.db.models import Q
 from sikap.org.models import JenisJabatan, Opd
 from sikap.people.forms import BootstrapForm
 from sikap.people.models import Kedudukan, Pegawai, StatusPegawai
-from sikap.rules.ranks import GOLONGAN, PPPK_GOLONGAN
+from sikap.rules.ranks import GOLONGAN, PPPK_GOLONGAN, golongan_label
 
 _NIP_QUERY = re.compile(r"[\d\s]+")
 
@@ -24,7 +24,7 @@ class PegawaiFilterForm(BootstrapForm, forms.Form):
         choices=[
             ("", "Semua golongan"),
             ("PNS", [(g, g) for g in GOLONGAN]),
-            ("PPPK", [(g, f"PPPK {g}") for g in PPPK_GOLONGAN]),
+            ("PPPK", [(g, golongan_label(g)) for g in PPPK_GOLONGAN]),
         ],
     )
     status = forms.ChoiceField(

@@ -36,6 +36,36 @@ A, C = "A", "C"
 TOTAL = ""  # the indicator of a location that is a program's or kegiatan's total
 RP_COLUMNS = ("target_rp", "q1_rp", "q2_rp", "q3_rp", "q4_rp", "annual_rp")
 LEVEL_NAME = {"program": "program", "kegiatan": "kegiatan", "sub_kegiatan": "sub kegiatan"}
+# The import files' column names in words, for pages (a finding's `column` stays the file's name
+# in the JSON/CSV output, where the perencana matches it to the file).
+COLUMN_LABELS = {
+    "code": "kode",
+    "level": "tingkat",
+    "parent_code": "kode induk",
+    "name": "nama program/kegiatan",
+    "indicator": "indikator",
+    "target": "target",
+    "target_value": "target",
+    "target_k": "target kinerja",
+    "target_unit": "satuan target",
+    "target_budget": "pagu anggaran",
+    "target_rp": "target anggaran (Rp)",
+    "annual_k": "realisasi kinerja tahunan",
+    "annual_rp": "realisasi anggaran tahunan (Rp)",
+    "unit": "satuan",
+    "anggaran": "anggaran",
+    "realisasi": "realisasi",
+    "persentase": "persentase",
+    "capaian_percent": "capaian (%)",
+    **{
+        f"q{q}_k": f"realisasi kinerja TW {r}"
+        for q, r in zip((1, 2, 3, 4), ("I", "II", "III", "IV"), strict=True)
+    },
+    **{
+        f"q{q}_rp": f"realisasi anggaran TW {r} (Rp)"
+        for q, r in zip((1, 2, 3, 4), ("I", "II", "III", "IV"), strict=True)
+    },
+}
 AGGREGATION_NAME = {
     Aggregation.SUM: "jumlah triwulan",
     Aggregation.LAST: "triwulan terakhir",
@@ -156,6 +186,10 @@ class Finding:
         """Stable between runs while the finding stands: what, where and which column."""
         text = "|".join((self.check, self.table, self.code, self.indicator, self.column))
         return hashlib.sha256(text.encode()).hexdigest()[:20]
+
+    @property
+    def column_label(self) -> str:
+        return COLUMN_LABELS.get(self.column, self.column.replace("_", " "))
 
     @property
     def location(self) -> str:

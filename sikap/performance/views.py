@@ -19,6 +19,7 @@ from sikap.core.notifications import mark_read_for
 from sikap.core.views import refuse
 from sikap.performance import flows, import_runs, services
 from sikap.performance.capaian import year_capaian
+from sikap.performance.charts import dashboard_chart
 from sikap.performance.forms import (
     IkuForm,
     ImportForm,
@@ -86,6 +87,11 @@ def home(request):
     return render(request, "performance/empty.html")
 
 
+def _ip_asn_iku(result) -> bool:
+    """An IKU computed from the IP ASN: its predikat and the IP ASN category meet on the page."""
+    return any(i.source == "formula" for i in result.iku)
+
+
 @reader
 def overview(request, tahun):
     renja = _year_or_404(tahun)
@@ -96,6 +102,7 @@ def overview(request, tahun):
         "result": result,
         "agreements": PerjanjianKinerja.objects.filter(tahun=tahun).order_by("-nomor_versi"),
         "may_edit": access.may_plan(request.user),
+        "ip_asn_iku": _ip_asn_iku(result),
     }
     return render(request, "performance/overview.html", context)
 
@@ -104,29 +111,14 @@ def overview(request, tahun):
 def dashboard(request, tahun):
     renja = _year_or_404(tahun)
     result = year_capaian(tahun)
-    chart = {
-        "iku": {
-            "labels": [i.indicator for i in result.iku],
-            "capaian": [float(i.capaian) if i.capaian is not None else None for i in result.iku],
-        },
-        "indikator": {
-            "labels": [f"{i.code} {i.indicator[:40]}" for i in result.indicators if i.capaian],
-            "capaian": [float(i.capaian) for i in result.indicators if i.capaian],
-        },
-        "triwulan": {
-            "labels": ["TW I", "TW II", "TW III", "TW IV"],
-            "program": [
-                {"label": p.code, "data": [float(q) for q in p.quarters]}
-                for p in result.level("program")
-            ],
-        },
-        "program": {
-            "labels": [f"{p.code} {p.name[:40]}" for p in result.level("program")],
-            "anggaran": [float(p.anggaran) for p in result.level("program")],
-            "realisasi": [float(p.realisasi) for p in result.level("program")],
-        },
+    chart = dashboard_chart(result)
+    context = {
+        "renja": renja,
+        "years": years(),
+        "result": result,
+        "chart": chart,
+        "ip_asn_iku": _ip_asn_iku(result),
     }
-    context = {"renja": renja, "years": years(), "result": result, "chart": chart}
     return render(request, "performance/dashboard.html", context)
 
 

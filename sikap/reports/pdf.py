@@ -18,7 +18,8 @@ def render_pdf(template_name: str, context: dict, request=None) -> bytes:
     return HTML(string=html, url_fetcher=fetcher).write_pdf()
 
 
-def pdf_response(content: bytes, filename: str, *, inline: bool = True) -> HttpResponse:
+def pdf_response(content: bytes, filename: str, *, inline: bool = False) -> HttpResponse:
+    """An "Unduh PDF" downloads (attachment); `inline=True` is for a preview shown in the page."""
     response = HttpResponse(content, content_type="application/pdf")
     disposition = "inline" if inline else "attachment"
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'

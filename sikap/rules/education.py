@@ -12,20 +12,21 @@ from sikap.rules.ranks import golongan_order
 # code: (label, IP ASN jenjang, entry golongan, highest golongan by KP reguler), lowest first
 _TINGKAT = {
     "05": ("SD", "SD", "I/a", "II/a"),
-    "10": ("SLTP", "SMP", "I/c", "II/c"),
-    "12": ("SLTP Kejuruan", "SMP", "I/c", "II/d"),
-    "15": ("SLTA", "SMA", "II/a", "III/b"),
-    # RULES.md has one row "SLTA/SMK/D-I"; Kejuruan and Keguruan follow it.
-    "17": ("SLTA Kejuruan", "SMA", "II/a", "III/b"),
-    "18": ("SLTA Keguruan", "SMA", "II/a", "III/b"),
-    "20": ("D-I", "D1", "II/a", "III/b"),
-    "25": ("D-II", "D2", "II/b", "III/b"),
-    "30": ("D-III/Sarjana Muda", "D3", "II/c", "III/c"),
-    "35": ("D-IV", "D4", "III/a", "III/d"),
-    "40": ("S-1", "S1", "III/a", "III/d"),
+    "10": ("SMP", "SMP", "I/c", "II/c"),
+    "12": ("SMP Kejuruan", "SMP", "I/c", "II/d"),
+    "15": ("SMA", "SMA", "II/a", "III/b"),
+    # RULES.md has one row "SLTA/SMK/D-I"; Kejuruan and Keguruan follow it. Labels use the
+    # jenjang names SIKAP shows everywhere (SD, SMP, SMA, D1 … S3), not the older SLTP/SLTA.
+    "17": ("SMK", "SMA", "II/a", "III/b"),
+    "18": ("SMA Keguruan", "SMA", "II/a", "III/b"),
+    "20": ("D1", "D1", "II/a", "III/b"),
+    "25": ("D2", "D2", "II/b", "III/b"),
+    "30": ("D3/Sarjana Muda", "D3", "II/c", "III/c"),
+    "35": ("D4", "D4", "III/a", "III/d"),
+    "40": ("S1", "S1", "III/a", "III/d"),
     # The "Dokter/Apoteker/S2" row; a dokter or apoteker is coded by BKN as S-1 or S-2.
-    "45": ("S-2", "S2", "III/b", "IV/a"),
-    "50": ("S-3", "S3", "III/c", "IV/b"),
+    "45": ("S2", "S2", "III/b", "IV/a"),
+    "50": ("S3", "S3", "III/c", "IV/b"),
 }
 
 TINGKAT = MappingProxyType({code: row[0] for code, row in _TINGKAT.items()})

@@ -36,6 +36,12 @@ PPPK_GOLONGAN: tuple[str, ...] = (
 )  # fmt: skip
 
 
+def golongan_label(golongan: str) -> str:
+    """How a golongan is shown everywhere: 'III/a' as is, a PPPK golongan as 'PPPK IX' (a bare
+    Roman numeral reads like a PNS group)."""
+    return f"PPPK {golongan}" if golongan in PPPK_GOLONGAN else golongan
+
+
 def _require(golongan: str) -> str:
     if golongan not in _PANGKAT:
         raise RuleError(f"Golongan '{golongan}' tidak dikenal", field="golongan")

@@ -10,6 +10,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from sikap.demo.registry import BUILDERS
+from sikap.documents.models import Dokumen
 from sikap.people.models import Pegawai
 from sikap.performance.models import IndikatorRenja
 
@@ -17,11 +18,17 @@ SMALL = "0.02"
 ROOT = Path(__file__).resolve().parents[2]
 
 
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    """The demo's sample documents go to a temporary folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 @pytest.mark.django_db
 def test_demo_runs_every_builder_in_order(capsys):
     call_command("demo", "--scale", SMALL)
     out = capsys.readouterr().out
-    assert [b.name for b in BUILDERS] == ["OPD dan pegawai", "SAKIP 2023"]
+    assert [b.name for b in BUILDERS] == ["OPD dan pegawai", "SAKIP 2023", "Arsip digital"]
     assert all(b.exists() for b in BUILDERS)
     assert out.index("Kabupaten demo dibangun") < out.index("Data SAKIP 2023 diimpor")
     assert IndikatorRenja.objects.count() == 65
@@ -40,8 +47,11 @@ def test_if_empty_builds_only_the_parts_that_are_missing(capsys):
 @pytest.mark.django_db
 def test_reset_rebuilds_every_part(capsys):
     call_command("demo", "--scale", SMALL, "--seed", "1")
+    first = set(Dokumen.objects.values_list("pk", flat=True))
     call_command("demo", "--scale", SMALL, "--seed", "2", "--reset")
     assert IndikatorRenja.objects.count() == 65 and Pegawai.objects.count() == 117
+    again = set(Dokumen.objects.values_list("pk", flat=True))
+    assert first and again and not first & again  # the demo documents were built anew
 
 
 def test_if_empty_and_reset_cannot_be_combined():
@@ -50,7 +60,11 @@ def test_if_empty_and_reset_cannot_be_combined():
 
 
 def test_demo_on_a_database_never_migrated_migrates_first(tmp_path):
-    env = dict(os.environ, SIKAP_DATABASE_URL=f"sqlite:///{tmp_path / 'fresh.db'}")
+    env = dict(
+        os.environ,
+        SIKAP_DATABASE_URL=f"sqlite:///{tmp_path / 'fresh.db'}",
+        SIKAP_MEDIA_ROOT=str(tmp_path / "media"),
+    )
     done = subprocess.run(
         [sys.executable, "-m", "sikap.cli", "demo", "--scale", "0.01"],
         cwd=ROOT,
@@ -62,3 +76,4 @@ def test_demo_on_a_database_never_migrated_migrates_first(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "Memigrasikan basis data" in done.stdout
     assert "Kabupaten demo dibangun" in done.stdout and "admin.bkd" in done.stdout
+    assert "Arsip digital demo" in done.stdout

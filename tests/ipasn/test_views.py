@@ -33,13 +33,9 @@ def test_bkd_roles_see_the_whole_regency_and_every_opd(regency, persona):
     assert "Indeks Profesionalitas ASN 2023" in body
     result = response.context["result"]
     assert result.sub_index("kualifikasi").population == 5
-    assert [r.opd.kode for r in response.context["per_opd"]] == [
-        regency.opd_b.kode,
-        regency.opd_a.kode,
-    ]
     assert "{(0 × 25) + (1 × 20) + (4 × 15)" in body
     assert 'href="/ip-asn/2023/kualifikasi/s2/"' in body
-    assert f'href="/ip-asn/2023/?opd={regency.opd_a.kode}"' in body
+    assert 'href="/ip-asn/2023/opd/"' in body
 
 
 def test_admin_opd_sees_only_their_opd(regency):
@@ -47,7 +43,8 @@ def test_admin_opd_sees_only_their_opd(regency):
     response = client.get("/ip-asn/2023/")
     assert response.status_code == 200
     assert response.context["result"].sub_index("kualifikasi").population == 4
-    assert [r.opd.kode for r in response.context["per_opd"]] == [regency.opd_a.kode]
+    rows = client.get("/ip-asn/2023/opd/").context["rows"]
+    assert [r.opd.kode for r, _ in rows] == [regency.opd_a.kode]
     assert client.get(f"/ip-asn/2023/?opd={regency.opd_b.kode}").status_code == 404
     assert client.get("/ip-asn/2023/kualifikasi/s2/").context["page"].paginator.count == 0
 
@@ -55,7 +52,12 @@ def test_admin_opd_sees_only_their_opd(regency):
 @pytest.mark.parametrize("persona", ["pegawai", "atasan"])
 def test_a_pegawai_is_refused_every_ip_asn_page(regency, persona):
     client = regency.client(persona)
-    for url in ("/ip-asn/2023/", "/ip-asn/2023/kualifikasi/s1/", "/ip-asn/indikator/tambah/"):
+    for url in (
+        "/ip-asn/2023/",
+        "/ip-asn/2023/opd/",
+        "/ip-asn/2023/kualifikasi/s1/",
+        "/ip-asn/indikator/tambah/",
+    ):
         response = client.get(url)
         assert response.status_code == 403, url
         assert "Tidak berhak" in response.content.decode()
@@ -128,4 +130,40 @@ def test_a_year_without_configuration_says_so(regency):
 def test_truncation_can_be_chosen_on_the_page(regency):
     response = regency.client("pimpinan").get("/ip-asn/2023/?pembulatan=truncate")
     assert response.context["result"].config.rounding == "truncate"
-    assert response.context["per_opd"][0].config.rounding == "truncate"
+    rows = regency.client("pimpinan").get("/ip-asn/2023/opd/?pembulatan=truncate").context["rows"]
+    assert rows[0][0].config.rounding == "truncate"
+
+
+@pytest.mark.parametrize("persona", ["pimpinan", "perencana", "admin_bkd", "verifikator"])
+def test_the_per_opd_page_ranks_opds_best_first_and_drills_down(regency, persona):
+    response = regency.client(persona).get("/ip-asn/2023/opd/")
+    assert response.status_code == 200
+    rows = response.context["rows"]
+    assert {r.opd.kode for r, _ in rows} == {regency.opd_a.kode, regency.opd_b.kode}
+    totals = [r.total for r, _ in rows]
+    assert totals == sorted(totals, reverse=True)
+    body = response.content.decode()
+    for r, _ in rows:
+        assert f'href="/ip-asn/2023/?opd={r.opd.kode}"' in body
+        assert f'href="/ip-asn/2023/kualifikasi/populasi/?opd={r.opd.kode}"' in body
+    chart = response.context["chart"]
+    assert chart["full"] == [r.opd.nama for r, _ in rows]
+    assert [b["label"] for b in chart["bands"]][0] == "Sangat Tinggi"
+
+
+def test_a_year_without_skp_ratings_says_so_instead_of_showing_partial_indices(regency):
+    response = regency.client("pimpinan").get("/ip-asn/2024/")
+    body = response.content.decode()
+    assert "Belum ada data IP ASN 2024" in body
+    assert "Indeks Kinerja ASN" in body and "SKP tahun 2024 belum masuk" in body
+    assert "Indeks Disiplin ASN:" not in body  # no sub-index figures without the whole
+    assert 'href="/ip-asn/2023/"' in body  # the latest year with data
+    per_opd = regency.client("pimpinan").get("/ip-asn/2024/opd/").content.decode()
+    assert "Belum ada data IP ASN 2024" in per_opd
+
+
+def test_the_category_badge_takes_the_colour_of_its_band(regency):
+    response = regency.client("pimpinan").get("/ip-asn/2023/")
+    result, rank = response.context["result"], response.context["rank"]
+    assert f'badge band-{rank} fs-6">{result.kategori}<' in response.content.decode()
+    assert "Dua skala yang berbeda" in response.content.decode()

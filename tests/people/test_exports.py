@@ -8,8 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
+from pypdf import PdfReader
 
-from sikap.people.models import RiwayatPangkat
+from sikap.people.models import RiwayatDiklat, RiwayatPangkat
 from tests.factories import make_pegawai
 
 pytestmark = pytest.mark.django_db
@@ -128,3 +129,32 @@ def test_export_writes_formula_like_values_as_text(world):
     nama, tempat = row[header.index("Nama")], row[header.index("Tempat lahir")]
     assert (nama.data_type, nama.value) == ("s", '=HYPERLINK("http://x.example","klik")')
     assert (tempat.data_type, tempat.value) == ("s", "@SUM(1)")
+
+
+@pytest.mark.pdf
+def test_the_drh_signature_stays_on_a_page_with_the_last_section(world):
+    """With 27 to 32 training rows the A4 page used to end just before the signature, which
+    then stood alone on the last page; the last section, the signature and the print note
+    now move together."""
+    url = reverse("people:pegawai_pdf", args=[world.pegawai.nip])
+    client = world.client("pegawai")
+    RiwayatDiklat.objects.bulk_create(
+        RiwayatDiklat(
+            pegawai=world.pegawai, kategori="teknis", nama=f"Diklat teknis {k}", jp=20,
+            tanggal_mulai=date(2010, 1, 1), tanggal_selesai=date(2010, 1, 5),
+        )
+        for k in range(25)
+    )  # fmt: skip
+    for extra in (0, 3, 3):  # 25, 28 and 31 rows
+        RiwayatDiklat.objects.bulk_create(
+            RiwayatDiklat(
+                pegawai=world.pegawai, kategori="teknis", nama="Diklat tambahan", jp=20,
+                tanggal_mulai=date(2011, 1, 1), tanggal_selesai=date(2011, 1, 5),
+            )
+            for _ in range(extra)
+        )  # fmt: skip
+        response = client.get(url)
+        assert response["Content-Disposition"].startswith("attachment;")
+        pages = PdfReader(io.BytesIO(response.content)).pages
+        last = pages[-1].extract_text()
+        assert len(pages) > 2 and "KELUARGA" in last.upper() and "Yang bersangkutan" in last

@@ -340,3 +340,25 @@ def test_an_oversized_upload_is_refused_before_reading(perencana, settings, db):
 def test_a_malformed_year_in_the_settings_link_shows_the_empty_form(perencana):
     response = login(perencana).get(reverse("performance:sakip_pengaturan") + "?berlaku_mulai=abc")
     assert response.status_code == 200
+
+
+def test_dashboard_charts_colour_bars_by_band_and_keep_full_names(perencana, seed):
+    chart = login(perencana).get("/sakip/2023/dasbor/").context["chart"]
+    assert [b["rank"] for b in chart["bands"]] == [0, 1, 2, 3, 4]
+    indikator = chart["indikator"]
+    assert len(indikator["labels"]) == len(indikator["full"]) == len(indikator["rank"])
+    assert all(len(label) <= 32 for label in indikator["labels"])
+    assert any(len(full) > 32 for full in indikator["full"])
+    assert max(indikator["capaian"]) > chart["clip"]  # the seed's 400 % outlier, drawn clipped
+
+
+def test_findings_name_columns_in_words_not_file_codes(perencana, seed):
+    body = login(perencana).get("/sakip/2023/periksa/").content.decode()
+    assert "realisasi anggaran tahunan (Rp)" in body
+    assert "annual_rp" not in body and "target_k" not in body
+
+
+def test_the_overview_keeps_the_name_column_in_view_and_labels_states(perencana, seed):
+    body = login(perencana).get("/sakip/2023/").content.decode()
+    assert body.count('class="table-responsive table-wide" tabindex="0" role="region"') == 3
+    assert 'title="Terverifikasi"' in body and 'title="terverifikasi"' not in body

@@ -17,7 +17,7 @@ def test_tingkat_lists_the_13_bkn_codes_lowest_first():
     assert list(TINGKAT) == [
         "05", "10", "12", "15", "17", "18", "20", "25", "30", "35", "40", "45", "50",
     ]  # fmt: skip
-    assert TINGKAT["30"] == "D-III/Sarjana Muda"
+    assert TINGKAT["30"] == "D3/Sarjana Muda"
     assert tingkat_order("05") == 0 < tingkat_order(40) < tingkat_order("50") == 12
 
 

@@ -5,6 +5,7 @@ from sikap.rules.ranks import (
     GOLONGAN,
     PPPK_GOLONGAN,
     golongan_from_bkn,
+    golongan_label,
     golongan_order,
     golongan_to_bkn,
     pangkat,
@@ -90,3 +91,11 @@ def test_pppk_golongan_outside_i_to_xvii_is_rejected(text):
 
 def test_pppk_has_17_golongan():
     assert len(PPPK_GOLONGAN) == 17
+
+
+@pytest.mark.parametrize(
+    ("golongan", "shown"),
+    [("III/a", "III/a"), ("IX", "PPPK IX"), ("XVII", "PPPK XVII"), ("I", "PPPK I")],
+)
+def test_a_pppk_golongan_is_always_shown_with_pppk(golongan, shown):
+    assert golongan_label(golongan) == shown

@@ -225,6 +225,8 @@ ROWS = [
         get="L 405 405 405 405 405 405 405 405", post="L 403 403 403 403 403 302 403 302"),
     Row("ipasn:year", args={"year": "tahun"},
         get="L 403 403 200 200 200 200 200 200", post="L 403 403 200 200 200 200 200 200"),
+    Row("ipasn:per_opd", args={"year": "tahun"},
+        get="L 403 403 200 200 200 200 200 200", post="L 403 403 200 200 200 200 200 200"),
     Row("ipasn:indicator", args={"year": "tahun", "pk": "ipasn_indicator"},
         get="L 403 403 200 200 200 200 200 200", post="L 403 403 200 200 200 200 200 200"),
     Row("ipasn:indicator_members",

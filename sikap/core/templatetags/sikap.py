@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from sikap.rules import RuleError, formatting
 from sikap.rules.nip import format_nip
+from sikap.rules.ranks import golongan_label
 from sikap.rules.ranks import pangkat as pangkat_of
 
 register = template.Library()
@@ -61,6 +62,12 @@ def nip(value):
         return format_nip(str(value))
     except RuleError:
         return value
+
+
+@register.filter
+def golongan(value):
+    """'III/a' as is, 'IX' as 'PPPK IX': one vocabulary for grades on every page."""
+    return golongan_label(value) if value else ""
 
 
 @register.filter

@@ -4,6 +4,8 @@ from decimal import Decimal
 
 from django import template
 
+from sikap.performance import charts
+from sikap.performance.models import Status
 from sikap.rules import formatting
 from sikap.rules.formatting import angka_ringkas
 
@@ -65,6 +67,18 @@ STATE_SHORT = {
 def state_short(state):
     """A quarter's status in two characters, for the dense tables read on a phone."""
     return STATE_SHORT.get(state, state)
+
+
+@register.filter
+def state_label(state):
+    """A state's label for people ("Terverifikasi"), never its code."""
+    return Status(state).label if state in Status.values else state
+
+
+@register.filter
+def predikat_rank(predikat, bands):
+    """`band-N`'s N for a predikat of the year's bands (the colour every rating scale shares)."""
+    return charts.predikat_rank(predikat, bands)
 
 
 @register.filter

@@ -1,0 +1,13 @@
+"""A place on a rating scale as one of five colours, `band-0` (best, dark green) … `band-4`
+(worst, red), shared by every scale SIKAP shows (SAKIP predikat, IP ASN categories), so that a
+colour means the same on every page and chart. A scale with more or fewer steps is spread over
+the five: its best is always green and its worst always red."""
+
+WORST = 4
+
+
+def spread(position: int, steps: int) -> int:
+    """The colour of the `position`-th step (0 = best) of a scale of `steps` steps."""
+    if steps <= 1:
+        return 0
+    return round(position * WORST / (steps - 1))

@@ -1,0 +1,37 @@
+"""How IP ASN results are shown: the category's colour (sikap/core/bands.py), what a year
+without data lacks, and the per-OPD chart's data."""
+
+from sikap.core.bands import spread
+from sikap.rules.indices import Band
+
+
+def band_rank(label: str | None, bands: tuple[Band, ...]) -> int | None:
+    """The category's place spread over 0 (highest) … WORST (lowest), so that the lowest is red
+    and the highest green whether the scale has three categories or seven."""
+    ordered = [b.label for b in sorted(bands, key=lambda b: b.upper, reverse=True)]
+    if label not in ordered:
+        return None
+    return spread(ordered.index(label), len(ordered))
+
+
+def missing_parts(result) -> list:
+    """The sub-indices that could not be computed (nobody in their population): without them
+    the year has no IP ASN, and the other figures alone would mislead."""
+    return [s for s in result.sub_indices if s.rounded is None]
+
+
+def comparison_chart(rows, bands: tuple[Band, ...]) -> dict:
+    """The per-OPD chart's data (sikap/static/sikap/js/ipasn.js): one bar per OPD, coloured
+    by its category, the categories best first as the legend."""
+    ordered = sorted(bands, key=lambda b: b.upper, reverse=True)
+    return {
+        "labels": [r.opd.singkatan or r.opd.nama for r, _ in rows],
+        "full": [r.opd.nama for r, _ in rows],
+        "total": [float(r.total) for r, _ in rows],
+        "rank": [rank for _, rank in rows],
+        "kategori": [r.kategori for r, _ in rows],
+        "bands": [
+            {"label": b.label, "upper": float(b.upper), "rank": band_rank(b.label, bands)}
+            for b in ordered
+        ],
+    }
