@@ -18,6 +18,10 @@ PEGAWAI_SYNCED = "pegawai.synced_from_history"
 REALISASI_CORRECTED = "realisasi_triwulan.corrected"
 TOKEN_ISSUED = "token.issued"
 TOKEN_REVOKED = "token.revoked"
+KGB_DRAFTED = "kgb.drafted"
+KGB_REDRAFTED = "kgb.redrafted"
+KGB_PUBLISHED = "kgb.published"
+KGB_APPLIED = "riwayat_gaji.from_kgb"
 
 _LABELS = {
     LKJ_PUBLISHED: "LKj diterbitkan",
@@ -27,6 +31,10 @@ _LABELS = {
     REALISASI_CORRECTED: "Realisasi dikoreksi",
     TOKEN_ISSUED: "Token perangkat dibuat",
     TOKEN_REVOKED: "Token perangkat dicabut",
+    KGB_DRAFTED: "Draf KGB disusun",
+    KGB_REDRAFTED: "Draf KGB disusun ulang",
+    KGB_PUBLISHED: "Surat KGB diterbitkan",
+    KGB_APPLIED: "Riwayat gaji dicatat dari surat KGB",
 }
 _EVENT_LABELS = {
     "created": "dibuat",

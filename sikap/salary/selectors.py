@@ -1,0 +1,78 @@
+"""What the KGB rule needs about many pegawai, in a fixed number of queries, and the rule run
+over them: `assess(pegawai_qs, as_of)` gives one `Penilaian` per pegawai."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from django.conf import settings
+
+from sikap.people.models import Pegawai, RiwayatGaji, RiwayatHukdis, RiwayatSkp, StatusPegawai
+from sikap.rules import RuleError
+from sikap.rules.kgb import DasarGaji, DataPegawai, HasilKgb, Hukuman, check_dasar, hitung
+from sikap.salary.config import aturan
+from sikap.salary.tables import tables_for
+
+_RIWAYAT_FIELDS = ("pk", "pegawai_id", "dasar", "golongan", "tmt", "mkg_tahun", "mkg_bulan",
+                   "gaji_pokok", "sk_nomor", "sk_tanggal")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Penilaian:
+    pegawai: Pegawai
+    hasil: HasilKgb | None = None  # None with no `alasan`: at the top of the table
+    alasan: str = ""  # why no letter can be drafted (bad history, missing SKP, …)
+    riwayat_dasar_id: int | None = None
+    sk_tanggal: date | None = None
+
+
+def candidates():
+    """PNS and CPNS in service (PPPK have their own table and contract: not yet here)."""
+    return Pegawai.objects.in_service().filter(
+        status__in=[StatusPegawai.PNS, StatusPegawai.CPNS]
+    )
+
+
+def assess(pegawai_qs) -> list[Penilaian]:
+    """The next KGB of every pegawai in `pegawai_qs` (five queries, whatever the number)."""
+    pegawai = list(pegawai_qs.select_related("opd", "unit", "jabatan"))
+    ids = [p.pk for p in pegawai]
+    gaji = defaultdict(list)
+    for row in RiwayatGaji.objects.filter(pegawai_id__in=ids).values_list(*_RIWAYAT_FIELDS):
+        gaji[row[1]].append(row)
+    skp = defaultdict(dict)
+    for pid, tahun, predikat in RiwayatSkp.objects.filter(pegawai_id__in=ids).values_list(
+        "pegawai_id", "tahun", "predikat"
+    ):
+        skp[pid][tahun] = predikat
+    hukuman = defaultdict(list)
+    for pid, mulai, selesai, jenis in RiwayatHukdis.objects.filter(
+        pegawai_id__in=ids, tingkat__in=settings.SIKAP_KGB_HUKDIS_MENUNDA
+    ).values_list("pegawai_id", "tmt", "tanggal_selesai", "jenis"):
+        hukuman[pid].append(Hukuman(mulai, selesai, jenis))
+    tables, rule = tables_for("pns"), aturan()
+    return [_assess_one(p, gaji[p.pk], skp[p.pk], hukuman[p.pk], tables, rule) for p in pegawai]
+
+
+def _assess_one(p, rows, skp, hukuman, tables, rule) -> Penilaian:
+    dasar_rows = {
+        DasarGaji(
+            jenis=r[2], golongan=r[3], tmt=r[4], mkg_tahun=r[5], mkg_bulan=r[6],
+            gaji_pokok=r[7], sk_nomor=r[8],
+        ): r
+        for r in rows
+    }  # fmt: skip
+    try:
+        dasar = check_dasar(list(dasar_rows), p.tanggal_lahir)
+        data = DataPegawai(
+            tanggal_lahir=p.tanggal_lahir,
+            in_service=p.in_service,
+            cpns=p.status == StatusPegawai.CPNS,
+            skp=skp,
+            hukuman=tuple(hukuman),
+        )
+        hasil = hitung(dasar, tables, data, rule)
+    except RuleError as e:
+        return Penilaian(p, alasan=e.message)
+    row = dasar_rows[dasar]
+    return Penilaian(p, hasil=hasil, riwayat_dasar_id=row[0], sk_tanggal=row[9])
