@@ -3,7 +3,11 @@
   sikap kgb hitung --golongan III/a --mkg 1 --bulan 0 --tmt 2025-03-01 [--json]
   sikap kgb due --as-of 2026-12-01 [--months 3] [--opd KODE] [--json]
   sikap kgb draft --as-of 2026-12-01 [--user NAMA]      (what the daily job runs)
+  sikap kgb impor-tabel FILE --kode pp15-2019 --nama "PP 15/2019" --regulasi "…"
+        --berlaku 2019-01-01 [--untuk pns|pppk] --user ADMIN_BKD
 """
+
+from pathlib import Path
 
 import json
 from datetime import date
@@ -17,7 +21,7 @@ from sikap.rules import RuleError
 from sikap.rules.dates import parse_tanggal
 from sikap.rules.kgb import DasarGaji, add_months, hitung
 from sikap.rules.ranks import parse_golongan
-from sikap.salary import selectors, services
+from sikap.salary import admin_services, selectors, services
 from sikap.salary.config import aturan, window_months
 from sikap.salary.tables import tables_for
 
@@ -75,10 +79,18 @@ class Command(WritingCommand):
         r = sub.add_parser("draft", help="susun draf surat KGB yang jatuh tempo")
         r.add_argument("--as-of", required=True)
         self.add_user_argument(r)
+        i = sub.add_parser("impor-tabel", help="impor tabel gaji dari CSV/XLSX")
+        i.add_argument("file")
+        i.add_argument("--kode", required=True)
+        i.add_argument("--nama", required=True)
+        i.add_argument("--regulasi", required=True)
+        i.add_argument("--berlaku", required=True, help="berlaku mulai (YYYY-MM-DD)")
+        i.add_argument("--untuk", choices=("pns", "pppk"), default="pns")
+        self.add_user_argument(i)
 
     def handle(self, *args, aksi, **options):
         try:
-            getattr(self, f"_{aksi}")(**options)
+            getattr(self, f"_{aksi.replace('-', '_')}")(**options)
         except (SikapError, RuleError) as e:
             raise CommandError(e.message) from None
 
@@ -147,6 +159,17 @@ class Command(WritingCommand):
     def _draft(self, as_of, user, **_):
         summary = services.draft_due(_date(as_of), actor=resolve_actor(user))
         self.stdout.write(f"KGB: {summary}.")
+
+    def _impor_tabel(self, file, kode, nama, regulasi, berlaku, untuk, user, **_):
+        try:
+            data = Path(file).read_bytes()
+        except OSError as e:
+            raise CommandError(f"Berkas {file} tidak dapat dibaca: {e.strerror}.") from None
+        tabel = admin_services.import_table(
+            data, kode=kode, nama=nama, regulasi=regulasi, untuk=untuk,
+            berlaku_mulai=_date(berlaku), actor=resolve_actor(user),
+        )  # fmt: skip
+        self.stdout.write(f"Tabel {tabel} diimpor: {tabel.baris.count()} baris.")
 
     def _json(self, data) -> None:
         self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
