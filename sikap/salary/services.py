@@ -25,7 +25,7 @@ from sikap.salary.signing import signer
 
 S = Kgb.Status
 OPEN = (S.DRAF, S.DIVERIFIKASI, S.DITANDATANGANI)
-JENIS_KGB = "kgb"  # the PenomoranSurat seeded by salary migration 0002
+JENIS_KGB = "kgb"  # the PenomoranSurat seeded by documents migration 0002
 
 
 @dataclass

@@ -1,5 +1,6 @@
-"""The PP 5/2024 salary table from the shipped file (sikap/data/gaji_pokok_pns_pp5_2024.csv),
-the numbering of KGB letters, and the letter settings. Admin BKD changes them at /kelola/."""
+"""The PP 5/2024 salary table from the shipped file (sikap/data/gaji_pokok_pns_pp5_2024.csv)
+and the letter settings; KGB letters are numbered by the `kgb` PenomoranSurat that documents
+migration 0002 seeds. Admin BKD changes them at /kelola/."""
 
 from datetime import date
 
@@ -30,11 +31,6 @@ def seed(apps, schema_editor):
             BarisGaji(tabel=tabel, golongan=g, mkg_tahun=m, gaji_pokok=amount)
             for g, m, amount in pp5_2024_rows()
         )
-    PenomoranSurat = apps.get_model("documents", "PenomoranSurat")
-    PenomoranSurat.objects.get_or_create(
-        kode="kgb",
-        defaults={"nama": "Kenaikan Gaji Berkala (KGB)", "pola": "822.2/{seq:04d}/427.35/{year}"},
-    )
     PengaturanSurat = apps.get_model("salary", "PengaturanSurat")
     if not PengaturanSurat.objects.exists():
         PengaturanSurat.objects.create()
