@@ -186,8 +186,9 @@ def may_verify_kgb(user, kgb) -> bool:
 
 
 def is_kgb_signer(user) -> bool:
-    """The head of BKD or a delegate: an active signer configured at /kelola/."""
-    if not (user.is_authenticated and user.is_active):
+    """The head of BKD or a delegate: an account of a role that sees every OPD with an active
+    signer entry configured at /kelola/ (so other pages never ask the database)."""
+    if not sees_all_opd(user):
         return False
     signer = getattr(user, "penandatangan_kgb", None)
     return signer is not None and signer.aktif
@@ -203,8 +204,9 @@ def may_sign_kgb(user, kgb) -> bool:
 
 
 def may_work_kgb(user) -> bool:
-    """Opens the KGB due list: BKD-wide readers, signers, and admin OPD (their OPDs only)."""
-    return sees_all_opd(user) or is_admin_opd(user) or is_kgb_signer(user)
+    """Opens the KGB due list: BKD-wide readers (signers among them) and admin OPD (their
+    OPDs only)."""
+    return sees_all_opd(user) or is_admin_opd(user)
 
 
 def may_use_kgb_calculator(user) -> bool:

@@ -151,7 +151,9 @@ def check_dasar(rows: Sequence[DasarGaji], tanggal_lahir: date) -> DasarGaji:
                 f"TMT SK {row.tmt:%d-%m-%Y} sebelum tanggal lahir {tanggal_lahir:%d-%m-%Y}"
             )
         if row.golongan not in GOLONGAN:
-            raise RuleError(f"Golongan '{row.golongan}' pada SK TMT {row.tmt:%d-%m-%Y} tidak dikenal")
+            raise RuleError(
+                f"Golongan '{row.golongan}' pada SK TMT {row.tmt:%d-%m-%Y} tidak dikenal"
+            )
     return max(rows, key=lambda r: r.tmt)
 
 

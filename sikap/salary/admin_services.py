@@ -42,7 +42,9 @@ def import_table(
     if TabelGaji.objects.filter(kode=kode).exists():
         raise SikapError(Kode.DUPLIKAT, f"Tabel gaji berkode '{kode}' sudah ada.")
     tabel = audited.save(
-        TabelGaji(kode=kode, nama=nama, regulasi=regulasi, untuk=untuk, berlaku_mulai=berlaku_mulai),
+        TabelGaji(
+            kode=kode, nama=nama, regulasi=regulasi, untuk=untuk, berlaku_mulai=berlaku_mulai
+        ),
         actor=actor,
     )
     BarisGaji.objects.bulk_create(

@@ -102,4 +102,6 @@ def letter_context(kgb: Kgb, *, terbit=None, paper_code: str = "a4") -> dict:
 
 
 def letter_pdf(kgb: Kgb, *, terbit=None, paper_code: str = "a4") -> bytes:
-    return render_pdf("salary/surat.html", letter_context(kgb, terbit=terbit, paper_code=paper_code))
+    return render_pdf(
+        "salary/surat.html", letter_context(kgb, terbit=terbit, paper_code=paper_code)
+    )

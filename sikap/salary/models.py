@@ -4,6 +4,7 @@ KGB letters, and the KGB letter as a workflow case (`salary/flows.py`)."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 
 from sikap.accounts import access
 from sikap.people.models import GOLONGAN_CHOICES, Pegawai, RiwayatGaji
@@ -192,6 +193,9 @@ class Kgb(Case):
 
     def get_status_display(self) -> str:
         return self.Status(self.state).label
+
+    def get_absolute_url(self) -> str:
+        return reverse("salary:detail", args=[self.pk])
 
 
 class KgbTertunda(models.Model):

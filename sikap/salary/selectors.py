@@ -28,9 +28,7 @@ class Penilaian:
 
 def candidates():
     """PNS and CPNS in service (PPPK have their own table and contract: not yet here)."""
-    return Pegawai.objects.in_service().filter(
-        status__in=[StatusPegawai.PNS, StatusPegawai.CPNS]
-    )
+    return Pegawai.objects.in_service().filter(status__in=[StatusPegawai.PNS, StatusPegawai.CPNS])
 
 
 def assess(pegawai_qs) -> list[Penilaian]:

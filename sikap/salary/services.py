@@ -3,7 +3,7 @@ signing (one or a batch), publishing into the issued-document registry, and on t
 salary history row the letter grants. Each step is audited; the case steps run through
 `salary/flows.py`."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
@@ -53,7 +53,11 @@ def _fill(kgb: Kgb, penilaian, tabel_ids: dict[str, int]) -> None:
     h = penilaian.hasil
     d = h.dasar
     kgb.tmt_jatuh, kgb.riwayat_dasar_id = h.tmt_jatuh, penilaian.riwayat_dasar_id
-    kgb.dasar_jenis, kgb.dasar_sk_nomor, kgb.dasar_sk_tanggal = d.jenis, d.sk_nomor, penilaian.sk_tanggal
+    kgb.dasar_jenis, kgb.dasar_sk_nomor, kgb.dasar_sk_tanggal = (
+        d.jenis,
+        d.sk_nomor,
+        penilaian.sk_tanggal,
+    )
     kgb.dasar_tmt, kgb.dasar_golongan, kgb.dasar_gaji_pokok = d.tmt, d.golongan, d.gaji_pokok
     kgb.dasar_mkg_tahun, kgb.dasar_mkg_bulan = d.mkg_tahun, d.mkg_bulan
     kgb.tmt, kgb.golongan, kgb.gaji_pokok = h.tmt, h.golongan, h.gaji_pokok

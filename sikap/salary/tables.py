@@ -66,7 +66,8 @@ def pp5_2024_table() -> GajiTable:
 
 def tables_for(untuk: str = "pns") -> list[TabelGaji]:
     """Every table of a kind as values for the rule (two queries)."""
-    from sikap.salary.models import BarisGaji, TabelGaji as TabelModel
+    from sikap.salary.models import BarisGaji
+    from sikap.salary.models import TabelGaji as TabelModel
 
     tabel = {t.pk: t for t in TabelModel.objects.filter(untuk=untuk)}
     rows: dict[int, list] = {pk: [] for pk in tabel}

@@ -22,7 +22,9 @@ from sikap.salary.tables import pp5_2024_table
 
 PP5 = pp5_2024_table()
 # The same steps a fifth cheaper stand in for PP 15/2019: only the effective date matters here.
-PP15 = {g: tuple((m, (v * Decimal("0.8")).quantize(Decimal(1))) for m, v in s) for g, s in PP5.items()}
+PP15 = {
+    g: tuple((m, (v * Decimal("0.8")).quantize(Decimal(1))) for m, v in s) for g, s in PP5.items()
+}
 TABLES = [
     TabelGaji("pp15-2019", "PP 15/2019", date(2019, 1, 1), PP15),
     TabelGaji("pp5-2024", "PP 5/2024", date(2024, 1, 1), PP5),

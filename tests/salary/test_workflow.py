@@ -83,7 +83,9 @@ def test_a_running_punishment_defers_and_the_case_waits_with_the_reason(kantor):
 
 def verified(kantor):
     draft()
-    done, errors = services.verify(Kgb.objects.values_list("pk", flat=True), actor=kantor.verifikator)
+    done, errors = services.verify(
+        Kgb.objects.values_list("pk", flat=True), actor=kantor.verifikator
+    )
     assert not errors
     return done[0]
 
@@ -160,4 +162,8 @@ def test_a_returned_letter_is_redrafted_from_the_corrected_history(kantor):
     RiwayatGaji.objects.filter(pegawai=kantor.pegawai, tmt=date(2025, 3, 1)).update(mkg_bulan=6)
     assert draft().disusun_ulang == 1
     kgb.refresh_from_db()
-    assert (kgb.state, kgb.tmt, kgb.alasan_kembali) == ("draf", date(2026, 9, 1), "MKG pada SK salah")
+    assert (kgb.state, kgb.tmt, kgb.alasan_kembali) == (
+        "draf",
+        date(2026, 9, 1),
+        "MKG pada SK salah",
+    )

@@ -236,6 +236,25 @@ ROWS = [
         get="L 403 403 403 403 403 200 200 200", post="L 403 403 403 403 403 200 200 200"),
     Row("lkj:lkj_terbitkan", args={"tahun": "tahun"},
         get="L 405 405 405 405 405 405 405 405", post="L 403 403 403 403 403 403 403 403"),
+    # salary (e-Berkala)
+    Row("salary:daftar",
+        get="L 403 403 200 200 200 200 200 200", post="L 405 405 405 405 405 405 405 405"),
+    Row("salary:verifikasi",
+        get="L 405 405 405 405 405 405 405 405", post="L 403 403 403 403 302 403 403 302"),
+    Row("salary:tandatangani",
+        get="L 405 405 405 405 405 405 405 405", post="L 403 403 403 403 403 403 403 403",
+        note="only an account configured as KGB signer (none in this world)"),
+    Row("salary:kalkulator",
+        get="L 403 403 200 200 200 200 200 200", post="L 405 405 405 405 405 405 405 405"),
+    Row("salary:saya",
+        get="L 200 200 200 200 200 200 200 200", post="L 405 405 405 405 405 405 405 405"),
+    Row("salary:detail", args={"pk": "kgb"},
+        get="L 404 404 200 404 200 200 200 200", post="L 405 405 405 405 405 405 405 405",
+        note="a drafted letter; its pegawai sees it once published"),
+    Row("salary:kembalikan", args={"pk": "kgb"},
+        get="L 405 405 405 405 405 405 405 405", post="L 404 404 403 404 302 403 403 302"),
+    Row("salary:surat", args={"pk": "kgb"},
+        get="L 404 404 200 404 200 200 200 200", post="L 405 405 405 405 405 405 405 405"),
 ]
 # fmt: on
 

@@ -1,17 +1,16 @@
 """`sikap kgb hitung|due|draft` (docs/salary.md):
 
-  sikap kgb hitung --golongan III/a --mkg 1 --bulan 0 --tmt 2025-03-01 [--json]
-  sikap kgb due --as-of 2026-12-01 [--months 3] [--opd KODE] [--json]
-  sikap kgb draft --as-of 2026-12-01 [--user NAMA]      (what the daily job runs)
-  sikap kgb impor-tabel FILE --kode pp15-2019 --nama "PP 15/2019" --regulasi "…"
-        --berlaku 2019-01-01 [--untuk pns|pppk] --user ADMIN_BKD
+sikap kgb hitung --golongan III/a --mkg 1 --bulan 0 --tmt 2025-03-01 [--json]
+sikap kgb due --as-of 2026-12-01 [--months 3] [--opd KODE] [--json]
+sikap kgb draft --as-of 2026-12-01 [--user NAMA]      (what the daily job runs)
+sikap kgb impor-tabel FILE --kode pp15-2019 --nama "PP 15/2019" --regulasi "…"
+      --berlaku 2019-01-01 [--untuk pns|pppk] --user ADMIN_BKD
 """
-
-from pathlib import Path
 
 import json
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 from django.core.management.base import CommandError
 
