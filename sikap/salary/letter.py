@@ -44,6 +44,12 @@ def _image_uri(f) -> str:
     return f"data:image/{kind};base64," + base64.b64encode(data).decode()
 
 
+def _unit(p) -> str:
+    """"Bidang X — Dinas Y"; just the OPD when the unit is the OPD's root of the same name."""
+    names = [x.nama for x in (p.unit, p.opd) if x]
+    return " — ".join(dict.fromkeys(names)) or "—"
+
+
 def _mkg(tahun: int, bulan: int) -> str:
     return f"{tahun} tahun {bulan} bulan"
 
@@ -85,7 +91,7 @@ def letter_context(kgb: Kgb, *, terbit=None, paper_code: str = "a4") -> dict:
             Baris("NIP", p.nip),
             Baris("Pangkat/golongan", f"{pangkat(kgb.golongan)} ({kgb.golongan})"),
             Baris("Jabatan", p.jabatan.nama if p.jabatan_id else "—"),
-            Baris("Unit kerja", " — ".join(x.nama for x in (p.unit, p.opd) if x) or "—"),
+            Baris("Unit kerja", _unit(p)),
         ],
         "dasar_sk": dasar_sk,
         "lama": [b for b in lama if b],
