@@ -45,7 +45,7 @@ def _image_uri(f) -> str:
 
 
 def _unit(p) -> str:
-    """"Bidang X — Dinas Y"; just the OPD when the unit is the OPD's root of the same name."""
+    """ "Bidang X — Dinas Y"; just the OPD when the unit is the OPD's root of the same name."""
     names = [x.nama for x in (p.unit, p.opd) if x]
     return " — ".join(dict.fromkeys(names)) or "—"
 
