@@ -107,3 +107,25 @@ def test_card_and_inbox_show_what_waits_with_a_fixed_number_of_queries(
         items = source.items(kantor.verifikator, inbox.Filters(), 10)
     assert [i.pegawai_nama for i in items] == ["Siti Aminah"]
     assert source.count(kantor.akun_pegawai, inbox.Filters()) == 0
+
+
+def test_the_phone_lists_and_downloads_my_kgb_letter(
+    client, kantor, drafted, django_capture_on_commit_callbacks
+):
+    from sikap.accounts.tokens import issue_token
+
+    services.verify([drafted.pk], actor=kantor.verifikator)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.sign([drafted.pk], actor=kantor.kepala)
+    drafted.refresh_from_db()
+    raw = issue_token(kantor.akun_pegawai, "Ponsel", actor=kantor.akun_pegawai)[1]
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+    letters = client.get("/api/v1/me/letters", **auth).json()["items"]
+    assert [x["nomor"] for x in letters] == [drafted.dokumen.nomor]
+    pdf = client.get(f"/api/v1/me/letters/{drafted.dokumen_id}/file", **auth)
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+    other = issue_token(kantor.verifikator, "Ponsel", actor=kantor.verifikator)[1]
+    refused = client.get(
+        f"/api/v1/me/letters/{drafted.dokumen_id}/file", HTTP_AUTHORIZATION=f"Bearer {other}"
+    )
+    assert refused.status_code == 404

@@ -101,6 +101,8 @@ ROWS = [
         get="401 200 404 404 404 404 404 404 404", post="405 405 405 405 405 405 405 405 405"),
     Row("api-v1:surat",
         get="401 200 200 404 404 404 404 404 404", post="405 405 405 405 405 405 405 405 405"),
+    Row("api-v1:surat_berkas", args={"surat_id": "terbit"}, note="only one's own",
+        get="401 200 404 404 404 404 404 404 404", post="405 405 405 405 405 405 405 405 405"),
     Row("api-v1:notifikasi",
         get="401 200 200 200 200 200 200 200 200", post="405 405 405 405 405 405 405 405 405"),
     Row("api-v1:baca_notifikasi", args={"notifikasi_id": "notifikasi"},
