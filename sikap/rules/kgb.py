@@ -181,6 +181,15 @@ def _step_date(dasar: DasarGaji, step: int) -> date:
     return first_of_month(add_months(dasar.tmt, needed))
 
 
+def _skp_year(tmt: date, data: DataPegawai) -> int:
+    """The SKP of the year before the TMT; early in a year, before that SKP is final, the last
+    one assessed (the year before), which the letter notes for the verifier."""
+    tahun = tmt.year - 1
+    if tahun not in data.skp and tahun - 1 in data.skp:
+        return tahun - 1
+    return tahun
+
+
 def _obstacle(tmt: date, data: DataPegawai, aturan: Aturan) -> tuple[str, date | None, bool]:
     """(reason, when the obstacle ends, whether it defers) — reason "" when there is none.
     A missing SKP or leaving service does not defer: the case waits for a person."""
@@ -190,7 +199,7 @@ def _obstacle(tmt: date, data: DataPegawai, aturan: Aturan) -> tuple[str, date |
         if h.mulai <= tmt and (h.selesai is None or tmt <= h.selesai):
             uraian = f" ({h.uraian})" if h.uraian else ""
             return f"Sedang menjalani hukuman disiplin{uraian}", h.selesai, True
-    tahun = tmt.year - 1
+    tahun = _skp_year(tmt, data)
     predikat = data.skp.get(tahun)
     if predikat is None:
         return f"SKP tahun {tahun} belum tercatat", None, False
@@ -260,6 +269,10 @@ def hitung(
             berlaku = first_of_month(add_months(end, 1))
             penundaan.append(Penundaan(tmt, berlaku, reason))
             tmt = berlaku
+    if data is not None and not hambatan and _skp_year(tmt, data) != tmt.year - 1:
+        perhatian.append(
+            f"SKP tahun {tmt.year - 1} belum tercatat; dipakai SKP tahun {tmt.year - 2}"
+        )
     mkg = _mkg_at(dasar, tmt)
     tabel: TabelGaji | None = None
     pay: Decimal | None = None

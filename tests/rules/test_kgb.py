@@ -108,6 +108,14 @@ def test_a_punishment_defers_until_the_month_after_it_ends_at_most_a_year():
     assert hasil.hambatan.startswith("Sedang menjalani hukuman disiplin")
 
 
+def test_before_last_years_skp_is_final_the_one_before_is_used_and_noted():
+    hasil = hitung(dasar(tmt=date(2025, 1, 1)), TABLES, data(skp={2025: "baik"}))
+    assert hasil.tmt == date(2027, 1, 1) and not hasil.hambatan
+    assert hasil.perhatian == ("SKP tahun 2026 belum tercatat; dipakai SKP tahun 2025",)
+    skp = {2025: "butuh_perbaikan"}
+    assert hitung(dasar(tmt=date(2025, 1, 1)), TABLES, data(skp=skp)).penundaan
+
+
 def test_missing_skp_or_leaving_service_waits_without_deferring():
     hasil = hitung(dasar(tmt=date(2024, 3, 1)), TABLES, data(skp={}))
     assert hasil.hambatan == "SKP tahun 2025 belum tercatat" and not hasil.penundaan
