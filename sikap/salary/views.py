@@ -68,7 +68,7 @@ def daftar(request):
         "sesudah": end.strftime("%Y-%m"),
         "opd": opd,
         "sections": sections,
-        "terlambat": cases.exclude(state=S.TERBIT).filter(tmt__lt=today).order_by("tmt"),
+        **_overdue(cases, today),
         "ditunda": waiting.filter(ditunda=True, tmt__gte=bulan, tmt__lt=end),
         "menunggu": waiting.filter(ditunda=False).order_by("pegawai__nama"),
         "may_verify": access.is_bkd_staff(user),
@@ -76,6 +76,14 @@ def daftar(request):
         "kembali": request.get_full_path(),
     }
     return render(request, "salary/daftar.html", context)
+
+
+def _overdue(cases, today, shown: int = 10) -> dict:
+    """The oldest overdue letters, and how many there are in all."""
+    overdue = cases.exclude(state=S.TERBIT).filter(tmt__lt=today)
+    rows = list(overdue.order_by("tmt", "pegawai__nama")[:shown])
+    count = len(rows) if len(rows) < shown else overdue.count()
+    return {"terlambat": rows, "terlambat_jumlah": count, "terlambat_kurang": -len(rows)}
 
 
 def _back(request):
