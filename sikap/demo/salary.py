@@ -65,9 +65,9 @@ def carry_forward(rng: random.Random, today) -> tuple[int, int, set[int]]:
     tables = tables_for("pns")
     month = first_of_month(today)
     latest: dict[int, RiwayatGaji] = {}
-    for row in RiwayatGaji.objects.filter(
-        pegawai__in=selectors.candidates().values("pk")
-    ).order_by("pegawai_id", "tmt"):
+    for row in RiwayatGaji.objects.filter(pegawai__in=selectors.candidates().values("pk")).order_by(
+        "pegawai_id", "tmt"
+    ):
         latest[row.pegawai_id] = row
     seq: dict[int, int] = defaultdict(int)
     rows = []
@@ -102,8 +102,10 @@ def carry_forward(rng: random.Random, today) -> tuple[int, int, set[int]]:
 def _refresh_pay(ids: set[int]) -> None:
     """The current pay on the pegawai record follows the newest history row."""
     newest = {}
-    for pid, gaji in RiwayatGaji.objects.filter(pegawai_id__in=ids).order_by("tmt").values_list(
-        "pegawai_id", "gaji_pokok"
+    for pid, gaji in (
+        RiwayatGaji.objects.filter(pegawai_id__in=ids)
+        .order_by("tmt")
+        .values_list("pegawai_id", "gaji_pokok")
     ):
         newest[pid] = gaji
     changed = []

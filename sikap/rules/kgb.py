@@ -224,6 +224,15 @@ def _structure(tables: Sequence[TabelGaji], on: date) -> TabelGaji:
     return in_force(tables, on) if earlier else min(tables, key=lambda t: t.berlaku_mulai)
 
 
+def next_due(dasar: DasarGaji, tables: Sequence[TabelGaji]) -> date | None:
+    """Only when the next step falls due (no pay, no eligibility): the cheap question the
+    daily job asks of every pegawai before the full rule runs on those due."""
+    if not 0 <= dasar.mkg_bulan < 12:
+        raise RuleError(f"MKG bulan tidak valid ({dasar.mkg_bulan}); harus 0–11")
+    step = next_step_mkg(_structure(tables, dasar.tmt).table, dasar.golongan, dasar.mkg_tahun)
+    return _step_date(dasar, step) if step is not None else None
+
+
 def hitung(
     dasar: DasarGaji,
     tables: Sequence[TabelGaji],

@@ -4,12 +4,21 @@ over them: `assess(pegawai_qs, as_of)` gives one `Penilaian` per pegawai."""
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from django.conf import settings
 
 from sikap.people.models import Pegawai, RiwayatGaji, RiwayatHukdis, RiwayatSkp, StatusPegawai
 from sikap.rules import RuleError
-from sikap.rules.kgb import DasarGaji, DataPegawai, HasilKgb, Hukuman, check_dasar, hitung
+from sikap.rules.kgb import (
+    DasarGaji,
+    DataPegawai,
+    HasilKgb,
+    Hukuman,
+    check_dasar,
+    hitung,
+    next_due,
+)
 from sikap.salary.config import aturan
 from sikap.salary.tables import tables_for
 
@@ -29,6 +38,37 @@ class Penilaian:
 def candidates():
     """PNS and CPNS in service (PPPK have their own table and contract: not yet here)."""
     return Pegawai.objects.in_service().filter(status__in=[StatusPegawai.PNS, StatusPegawai.CPNS])
+
+
+def due_candidates(pegawai_qs, limit: date, also=()):
+    """Narrow `pegawai_qs` to those the rule must look at by `limit`: whose next step, counted
+    from their newest pay row, falls by then, plus everyone whose newest row cannot be read
+    (no row, bad MKG, unknown golongan: the rule then says why). Two queries and arithmetic,
+    so the daily job does not assess every pegawai of the regency every day. `also`: ids to
+    assess anyway (those waiting on the due list, returned letters)."""
+    from django.db.models import OuterRef, Subquery
+
+    newest = RiwayatGaji.objects.filter(pegawai_id=OuterRef("pk")).order_by("-tmt", "-pk")
+    rows = pegawai_qs.annotate(
+        g_gol=Subquery(newest.values("golongan")[:1]),
+        g_tmt=Subquery(newest.values("tmt")[:1]),
+        g_th=Subquery(newest.values("mkg_tahun")[:1]),
+        g_bl=Subquery(newest.values("mkg_bulan")[:1]),
+    ).values_list("pk", "g_gol", "g_tmt", "g_th", "g_bl")
+    tables = tables_for("pns")
+    keep = list(also)
+    for pk, gol, tmt, th, bl in rows:
+        if tmt is None:
+            keep.append(pk)
+            continue
+        try:
+            jatuh = next_due(DasarGaji("", gol, tmt, th, bl, Decimal(0)), tables)
+        except RuleError:
+            keep.append(pk)
+            continue
+        if jatuh is not None and jatuh <= limit:
+            keep.append(pk)
+    return pegawai_qs.filter(pk__in=keep)
 
 
 def assess(pegawai_qs) -> list[Penilaian]:

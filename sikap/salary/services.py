@@ -85,6 +85,9 @@ def draft_due(as_of: date, *, actor, pegawai_qs=None) -> Ringkasan:
         raise tidak_berhak("Hanya sistem atau staf BKD yang dapat menyusun draf KGB.")
     limit = add_months(as_of, window_months())
     qs = pegawai_qs if pegawai_qs is not None else selectors.candidates()
+    recheck = set(KgbTertunda.objects.values_list("pegawai_id", flat=True))
+    recheck |= set(Kgb.objects.filter(state=S.DIKEMBALIKAN).values_list("pegawai_id", flat=True))
+    qs = selectors.due_candidates(qs, limit, also=recheck)
     tabel_ids = dict(TabelGaji.objects.values_list("kode", "pk"))
     cases: dict[int, list[Kgb]] = {}
     for k in Kgb.objects.filter(pegawai__in=qs.values("pk")).exclude(state=S.TERBIT):

@@ -15,6 +15,7 @@ from sikap.rules.kgb import (
     check_dasar,
     hitung,
     mkg_setelah_kp,
+    next_due,
 )
 from sikap.rules.ranks import GOLONGAN
 from sikap.rules.salary import DiBawahLangkahPertama, TabelGaji, gaji_pokok
@@ -177,6 +178,7 @@ bases = st.builds(
 def test_properties_of_the_next_kgb(d):
     hasil = hitung(d, TABLES)
     steps = [m for m, _ in PP5[d.golongan]]
+    assert next_due(d, TABLES) == (hasil.tmt_jatuh if hasil else None)
     if hasil is None:
         assert d.mkg_tahun >= steps[-1]
         return

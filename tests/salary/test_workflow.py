@@ -167,3 +167,14 @@ def test_a_returned_letter_is_redrafted_from_the_corrected_history(kantor):
         date(2026, 9, 1),
         "MKG pada SK salah",
     )
+
+
+def test_a_corrected_history_clears_the_waiting_reason_even_when_no_longer_due(kantor):
+    rows = RiwayatGaji.objects.filter(pegawai=kantor.pegawai, tmt=date(2025, 3, 1))
+    rows.update(mkg_bulan=12)
+    draft()
+    assert KgbTertunda.objects.filter(pegawai=kantor.pegawai).exists()
+    rows.update(mkg_bulan=0, tmt=date(2026, 3, 1))  # corrected: next KGB only in 2028
+    draft()
+    assert not KgbTertunda.objects.filter(pegawai=kantor.pegawai).exists()
+    assert not Kgb.objects.exists()
