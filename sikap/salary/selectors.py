@@ -40,12 +40,13 @@ def candidates():
     return Pegawai.objects.in_service().filter(status__in=[StatusPegawai.PNS, StatusPegawai.CPNS])
 
 
-def due_candidates(pegawai_qs, limit: date, also=()):
+def due_candidates(pegawai_qs, limit: date, also=(), skip=frozenset()):
     """Narrow `pegawai_qs` to those the rule must look at by `limit`: whose next step, counted
     from their newest pay row, falls by then, plus everyone whose newest row cannot be read
     (no row, bad MKG, unknown golongan: the rule then says why). Two queries and arithmetic,
     so the daily job does not assess every pegawai of the regency every day. `also`: ids to
-    assess anyway (those waiting on the due list, returned letters)."""
+    assess anyway (those waiting on the due list, returned letters); `skip`: ids not to
+    (a letter already in progress)."""
     from django.db.models import OuterRef, Subquery
 
     newest = RiwayatGaji.objects.filter(pegawai_id=OuterRef("pk")).order_by("-tmt", "-pk")
@@ -58,6 +59,8 @@ def due_candidates(pegawai_qs, limit: date, also=()):
     tables = tables_for("pns")
     keep = list(also)
     for pk, gol, tmt, th, bl in rows:
+        if pk in skip:
+            continue
         if tmt is None:
             keep.append(pk)
             continue

@@ -76,6 +76,11 @@ def _wait(pegawai, tmt, alasan: str, *, ditunda: bool, summary: Ringkasan) -> No
         summary.menunggu += 1
 
 
+def _clear(pegawai, waiting: set[int]) -> None:
+    if pegawai.pk in waiting:
+        KgbTertunda.objects.filter(pegawai=pegawai).delete()
+
+
 def draft_due(as_of: date, *, actor, pegawai_qs=None) -> Ringkasan:
     """Draft a letter for every pegawai whose next KGB takes effect by `as_of` + the window
     (overdue ones included), once: a KGB already drafted is never drafted again, a returned
@@ -87,7 +92,8 @@ def draft_due(as_of: date, *, actor, pegawai_qs=None) -> Ringkasan:
     qs = pegawai_qs if pegawai_qs is not None else selectors.candidates()
     recheck = set(KgbTertunda.objects.values_list("pegawai_id", flat=True))
     recheck |= set(Kgb.objects.filter(state=S.DIKEMBALIKAN).values_list("pegawai_id", flat=True))
-    qs = selectors.due_candidates(qs, limit, also=recheck)
+    in_progress = set(Kgb.objects.filter(state__in=OPEN).values_list("pegawai_id", flat=True))
+    qs = selectors.due_candidates(qs, limit, also=recheck, skip=in_progress - recheck)
     tabel_ids = dict(TabelGaji.objects.values_list("kode", "pk"))
     cases: dict[int, list[Kgb]] = {}
     for k in Kgb.objects.filter(pegawai__in=qs.values("pk")).exclude(state=S.TERBIT):
@@ -99,13 +105,13 @@ def draft_due(as_of: date, *, actor, pegawai_qs=None) -> Ringkasan:
     )
     summary = Ringkasan()
     for p in selectors.assess(qs):
-        h = p.hasil
+        h, own = p.hasil, cases.get(p.pegawai.pk, [])
         with transaction.atomic():
             if p.alasan:
                 _wait(p.pegawai, None, p.alasan, ditunda=False, summary=summary)
                 continue
             if h is None or h.tmt_jatuh > limit or (p.pegawai.pk, h.tmt_jatuh) in published:
-                KgbTertunda.objects.filter(pegawai=p.pegawai).delete()
+                _clear(p.pegawai, recheck)
                 continue
             if h.hambatan:
                 _wait(p.pegawai, h.tmt, h.hambatan, ditunda=False, summary=summary)
@@ -113,8 +119,7 @@ def draft_due(as_of: date, *, actor, pegawai_qs=None) -> Ringkasan:
             if h.tmt > limit:  # deferred beyond the window: drafted when it comes near
                 _wait(p.pegawai, h.tmt, _penundaan_text(h), ditunda=True, summary=summary)
                 continue
-            KgbTertunda.objects.filter(pegawai=p.pegawai).delete()
-            own = cases.get(p.pegawai.pk, [])
+            _clear(p.pegawai, recheck)
             if any(k.state in OPEN for k in own):
                 continue
             returned = next((k for k in own if k.state == S.DIKEMBALIKAN), None)
