@@ -13,4 +13,5 @@ urlpatterns = [
     path("kgb/<int:pk>/", views.detail, name="detail"),
     path("kgb/<int:pk>/kembalikan/", views.kembalikan, name="kembalikan"),
     path("kgb/<int:pk>/surat.pdf", views.surat, name="surat"),
+    path("kgb/<int:pk>/surat.docx", views.surat_docx, name="surat_docx"),
 ]

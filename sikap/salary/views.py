@@ -2,6 +2,7 @@
 actions and preview, the calculator for staff, and "Surat KGB saya" for the pegawai."""
 
 from django.contrib import messages
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -17,6 +18,7 @@ from sikap.rules import RuleError
 from sikap.rules.kgb import DasarGaji, add_months, first_of_month, hitung
 from sikap.salary import services
 from sikap.salary.config import aturan
+from sikap.salary.docx import letter_docx
 from sikap.salary.flows import FLOW
 from sikap.salary.forms import DaftarForm, KalkulatorForm, KembalikanForm, KertasForm, bulan_label
 from sikap.salary.letter import letter_pdf
@@ -25,6 +27,7 @@ from sikap.salary.tables import tables_for
 
 REFUSED = "Daftar KGB hanya untuk staf BKD, penandatangan, pimpinan dan admin OPD."
 S = Kgb.Status
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 SECTIONS = (
     (S.DRAF, "Draf: menunggu verifikasi"),
     (S.DIKEMBALIKAN, "Dikembalikan: menunggu perbaikan data"),
@@ -190,6 +193,22 @@ def surat(request, pk):
     except SikapError as e:
         return refuse(request, e.message, status=409)
     return pdf_response(pdf, f"Pratinjau-KGB-{kgb.pegawai.nip}-{kertas.upper()}.pdf")
+
+
+@require_GET
+def surat_docx(request, pk):
+    """The letter as DOCX for staff to adjust and print: numbered with its QR once published."""
+    kgb = _get(request, pk)
+    form = KertasForm(request.GET or None)
+    kertas = form.cleaned_data["kertas"] if form.is_bound and form.is_valid() else "a4"
+    try:
+        content = letter_docx(kgb, terbit=kgb.dokumen, paper_code=kertas)
+    except SikapError as e:
+        return refuse(request, e.message, status=409)
+    response = HttpResponse(content, content_type=DOCX)
+    name = f"KGB-{kgb.pegawai.nip}-{kertas.upper()}.docx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 @require_GET

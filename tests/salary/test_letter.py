@@ -72,3 +72,31 @@ def test_the_letter_prints_on_a4_and_f4(kantor, kertas, height_pt):
     services.draft_due(date(2026, 12, 10), actor=system_actor())
     page = PdfReader(io.BytesIO(letter_pdf(Kgb.objects.get(), paper_code=kertas))).pages[0]
     assert round(float(page.mediabox.height)) == height_pt
+
+
+def test_the_docx_letter_carries_the_same_facts_on_a4_and_f4(
+    kantor, django_capture_on_commit_callbacks
+):
+    from docx import Document
+
+    from sikap.salary.docx import letter_docx
+
+    kgb = published(kantor, django_capture_on_commit_callbacks)
+    for kertas, height_mm in (("a4", 297), ("f4", 330)):
+        doc = Document(io.BytesIO(letter_docx(kgb, terbit=kgb.dokumen, paper_code=kertas)))
+        assert round(doc.sections[0].page_height.mm) == height_mm
+        text = "\n".join(p.text for p in doc.paragraphs) + "\n".join(
+            c.text for t in doc.tables for r in t.rows for c in r.cells
+        )
+        for part in (
+            kgb.dokumen.nomor,
+            "Siti Aminah",
+            ": Rp2.964.000",
+            ": 1 Maret 2027",
+            "1 Maret 2029",
+            "Peraturan Pemerintah Nomor 5 Tahun 2024",
+            "{{",
+            "{%",
+        ):
+            assert (part in text) == (part not in ("{{", "{%")), part  # fmt: skip
+        assert len(doc.inline_shapes) == 2  # the QR and the signature (no arms uploaded)

@@ -129,3 +129,11 @@ def test_the_phone_lists_and_downloads_my_kgb_letter(
         f"/api/v1/me/letters/{drafted.dokumen_id}/file", HTTP_AUTHORIZATION=f"Bearer {other}"
     )
     assert refused.status_code == 404
+
+
+def test_staff_download_the_draft_as_docx_on_f4(client, kantor, drafted):
+    client.force_login(kantor.verifikator)
+    response = client.get(reverse("salary:surat_docx", args=[drafted.pk]), {"kertas": "f4"})
+    assert response.status_code == 200
+    assert response["Content-Disposition"].endswith('-F4.docx"')
+    assert response.content.startswith(b"PK")

@@ -205,6 +205,7 @@ def matrix_world(world, settings, tmp_path, monkeypatch):
     monkeypatch.setattr("sikap.lkj.views.lkj_pdf", lambda *a, **kw: b"%PDF-1.7")
     monkeypatch.setattr("sikap.lkj.views.lkj_docx", lambda *a, **kw: b"PK")
     monkeypatch.setattr("sikap.salary.views.letter_pdf", lambda *a, **kw: b"%PDF-1.7")
+    monkeypatch.setattr("sikap.salary.views.letter_docx", lambda *a, **kw: b"PK")
     monkeypatch.setattr("sikap.lkj.views.build_lkj", functools.cache(build_lkj))
     world.users["perencana"] = make_user("perencana.bkd", Peran.PERENCANA)
     values = world_values(world)
