@@ -8,7 +8,7 @@
            (newest pay row per pegawai, next listed step, due month within the window)
            (target ≤ 3× for the daily run).
 SQLite in var/bench/ by default; --postgres uses postgres://postgres@127.0.0.1:5432/sikap_bench_kgb,
-created and dropped here.
+created and dropped here (SIKAP_BENCH_PG_NAME names another).
 """
 
 import argparse
@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = ROOT / "var" / "bench"
 PG_SERVER = "postgres://postgres@127.0.0.1:5432"
-PG_NAME = "sikap_bench_kgb"
+PG_NAME = os.environ.get("SIKAP_BENCH_PG_NAME", "sikap_bench_kgb")
 AS_OF = date(2026, 12, 1)
 GOLONGAN = ("III/a", "III/b", "III/c", "III/d", "IV/a", "IV/b")
 
