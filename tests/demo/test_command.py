@@ -11,20 +11,29 @@ from django.core.management import CommandError, call_command
 
 from sikap.demo.registry import BUILDERS
 from sikap.people.models import Pegawai
+from sikap.salary.models import Kgb
 from sikap.performance.models import IndikatorRenja
 
 SMALL = "0.02"
 ROOT = Path(__file__).resolve().parents[2]
 
 
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """The KGB builder stores the head of BKD's signature image."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 @pytest.mark.django_db
 def test_demo_runs_every_builder_in_order(capsys):
     call_command("demo", "--scale", SMALL)
     out = capsys.readouterr().out
-    assert [b.name for b in BUILDERS] == ["OPD dan pegawai", "SAKIP 2023"]
+    assert [b.name for b in BUILDERS] == ["OPD dan pegawai", "SAKIP 2023", "Gaji dan KGB"]
     assert all(b.exists() for b in BUILDERS)
     assert out.index("Kabupaten demo dibangun") < out.index("Data SAKIP 2023 diimpor")
+    assert out.index("Data SAKIP 2023 diimpor") < out.index("KGB: riwayat gaji dilanjutkan")
     assert IndikatorRenja.objects.count() == 65
+    assert Kgb.objects.filter(state=Kgb.Status.DRAF).exists()
 
 
 @pytest.mark.django_db
