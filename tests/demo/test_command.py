@@ -11,8 +11,8 @@ from django.core.management import CommandError, call_command
 
 from sikap.demo.registry import BUILDERS
 from sikap.people.models import Pegawai
-from sikap.salary.models import Kgb
 from sikap.performance.models import IndikatorRenja
+from sikap.salary.models import Kgb
 
 SMALL = "0.02"
 ROOT = Path(__file__).resolve().parents[2]

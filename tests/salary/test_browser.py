@@ -14,9 +14,7 @@ PASSWORD = "rahasia-sikap-123"
 
 
 @pytest.mark.django_db(transaction=True)
-def test_verify_a_batch_sign_it_and_the_pegawai_downloads_it_on_a_phone(
-    live_server, phone, kantor
-):
+def test_verify_a_batch_sign_it_and_the_pegawai_downloads_it_on_a_phone(live_server, phone, kantor):
     services.draft_due(date(2026, 12, 10), actor=system_actor())
     log_in(phone, live_server, "verif", PASSWORD)
     phone.goto(live_server.url + "/kgb/?bulan=2027-03")
