@@ -20,6 +20,7 @@ from sikap.rules.kgb import (
     next_due,
 )
 from sikap.salary.config import aturan
+from sikap.salary.models import Kgb
 from sikap.salary.tables import tables_for
 
 _RIWAYAT_FIELDS = ("pk", "pegawai_id", "dasar", "golongan", "tmt", "mkg_tahun", "mkg_bulan",
@@ -40,13 +41,13 @@ def candidates():
     return Pegawai.objects.in_service().filter(status__in=[StatusPegawai.PNS, StatusPegawai.CPNS])
 
 
-def due_candidates(pegawai_qs, limit: date, also=(), skip=frozenset()):
-    """Narrow `pegawai_qs` to those the rule must look at by `limit`: whose next step, counted
-    from their newest pay row, falls by then, plus everyone whose newest row cannot be read
-    (no row, bad MKG, unknown golongan: the rule then says why). Two queries and arithmetic,
-    so the daily job does not assess every pegawai of the regency every day. `also`: ids to
-    assess anyway (those waiting on the due list, returned letters); `skip`: ids not to
-    (a letter already in progress)."""
+UNREADABLE = date.min  # `next_dues` for a pegawai whose newest pay row the rule cannot read
+
+
+def next_dues(pegawai_qs):
+    """(pk, when the next step falls due) for every pegawai of `pegawai_qs`, from the newest
+    pay row alone: None at the top of the table, `UNREADABLE` with no row or a row the rule
+    refuses (it says why when run in full). Two queries and arithmetic."""
     from django.db.models import OuterRef, Subquery
 
     newest = RiwayatGaji.objects.filter(pegawai_id=OuterRef("pk")).order_by("-tmt", "-pk")
@@ -57,21 +58,39 @@ def due_candidates(pegawai_qs, limit: date, also=(), skip=frozenset()):
         g_bl=Subquery(newest.values("mkg_bulan")[:1]),
     ).values_list("pk", "g_gol", "g_tmt", "g_th", "g_bl")
     tables = tables_for("pns")
-    keep = list(also)
     for pk, gol, tmt, th, bl in rows:
-        if pk in skip:
-            continue
         if tmt is None:
-            keep.append(pk)
+            yield pk, UNREADABLE
             continue
         try:
-            jatuh = next_due(DasarGaji("", gol, tmt, th, bl, Decimal(0)), tables)
+            yield pk, next_due(DasarGaji("", gol, tmt, th, bl, Decimal(0)), tables)
         except RuleError:
-            keep.append(pk)
-            continue
-        if jatuh is not None and jatuh <= limit:
+            yield pk, UNREADABLE
+
+
+def due_candidates(pegawai_qs, limit: date, also=(), skip=frozenset()):
+    """Narrow `pegawai_qs` to those the rule must look at by `limit`: whose next step falls by
+    then, plus everyone whose newest row cannot be read, so the daily job does not assess every
+    pegawai of the regency every day. `also`: ids to assess anyway (those waiting on the due
+    list, returned letters); `skip`: ids not to (a letter already in progress)."""
+    keep = list(also)
+    for pk, jatuh in next_dues(pegawai_qs):
+        if pk not in skip and jatuh is not None and jatuh <= limit:
             keep.append(pk)
     return pegawai_qs.filter(pk__in=keep)
+
+
+def upcoming(pegawai_qs, start: date, end: date) -> list[tuple[Pegawai, date]]:
+    """Pegawai whose next KGB falls due in [start, end) and has no letter yet: the due list
+    of a month the daily job has not reached."""
+    due = {pk: d for pk, d in next_dues(pegawai_qs) if d and d != UNREADABLE and start <= d < end}
+    drafted = set(
+        Kgb.objects.filter(pegawai_id__in=due, tmt_jatuh__gte=start, tmt_jatuh__lt=end).values_list(
+            "pegawai_id", flat=True
+        )
+    )
+    people = Pegawai.objects.filter(pk__in=set(due) - drafted).select_related("opd")
+    return sorted(((p, due[p.pk]) for p in people), key=lambda x: (x[1], x[0].nama))
 
 
 def assess(pegawai_qs) -> list[Penilaian]:

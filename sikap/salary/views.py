@@ -16,8 +16,8 @@ from sikap.people.models import Pegawai
 from sikap.reports.pdf import pdf_response
 from sikap.rules import RuleError
 from sikap.rules.kgb import DasarGaji, add_months, first_of_month, hitung
-from sikap.salary import services
-from sikap.salary.config import aturan
+from sikap.salary import selectors, services
+from sikap.salary.config import aturan, window_months
 from sikap.salary.docx import letter_docx
 from sikap.salary.flows import FLOW
 from sikap.salary.forms import DaftarForm, KalkulatorForm, KembalikanForm, KertasForm, bulan_label
@@ -27,6 +27,7 @@ from sikap.salary.tables import tables_for
 
 REFUSED = "Daftar KGB hanya untuk staf BKD, penandatangan, pimpinan dan admin OPD."
 S = Kgb.Status
+UPCOMING_SHOWN = 200
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 SECTIONS = (
     (S.DRAF, "Draf: menunggu verifikasi"),
@@ -63,9 +64,13 @@ def daftar(request):
     sections = [
         (state, label, [k for k in in_month if k.state == state]) for state, label in SECTIONS
     ]
+    people = selectors.candidates().filter(pk__in=Pegawai.objects.visible_to(user).values("pk"))
+    upcoming = selectors.upcoming(people if opd is None else people.filter(opd=opd), bulan, end)
     context = {
         "form": form,
         "bulan": bulan,
+        "mendatang": upcoming[:UPCOMING_SHOWN],
+        "mendatang_jumlah": len(upcoming),
         "bulan_label": bulan_label(bulan),
         "sebelum": add_months(bulan, -1).strftime("%Y-%m"),
         "sesudah": end.strftime("%Y-%m"),
@@ -77,6 +82,7 @@ def daftar(request):
         "may_verify": access.is_bkd_staff(user),
         "may_sign": access.is_kgb_signer(user),
         "kembali": request.get_full_path(),
+        "jendela": window_months(),
     }
     return render(request, "salary/daftar.html", context)
 

@@ -137,3 +137,12 @@ def test_staff_download_the_draft_as_docx_on_f4(client, kantor, drafted):
     assert response.status_code == 200
     assert response["Content-Disposition"].endswith('-F4.docx"')
     assert response.content.startswith(b"PK")
+
+
+def test_a_month_beyond_the_window_lists_who_will_fall_due(client, kantor):
+    client.force_login(kantor.verifikator)
+    page = client.get(reverse("salary:daftar"), {"bulan": "2027-03"})
+    assert "Akan jatuh tempo, belum disusun (1)" in page.text and "Siti Aminah" in page.text
+    services.draft_due(date(2026, 12, 10), actor=system_actor())
+    page = client.get(reverse("salary:daftar"), {"bulan": "2027-03"})
+    assert "Akan jatuh tempo, belum disusun" not in page.text
