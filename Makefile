@@ -96,6 +96,8 @@ bench: install
 	$(PY) bench/auth_pages.py --postgres
 	$(PY) bench/home.py
 	$(PY) bench/home.py --postgres --sizes 5845,100000
+	$(PY) bench/kgb.py
+	$(PY) bench/kgb.py --postgres
 
 # What CI checks before the tests: lint, format, no model change without its migration, and the
 # domain rules fully typed.

@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "sikap.ipasn",
     "sikap.performance",
     "sikap.lkj",
+    "sikap.salary",
     "sikap.demo",
 ]
 
@@ -359,6 +360,15 @@ SIKAP_NOTIFIKASI_SIMPAN_HARI = envint("SIKAP_NOTIFIKASI_SIMPAN_HARI", "90")
 # Name of the regency and its agency, printed on reports and the log-in page.
 SIKAP_INSTANSI = os.environ.get("SIKAP_INSTANSI", "Pemerintah Kabupaten Lumajang")
 SIKAP_NAMA_BKD = os.environ.get("SIKAP_NAMA_BKD", "Badan Kepegawaian Daerah")
+
+# e-Berkala (docs/salary.md, docs/rules.md): how far ahead KGB letters are drafted, the
+# minimum SKP predikat, what is paid below a ruang's first listed MKG (langkah_pertama|tolak),
+# which hukuman disiplin levels defer a KGB, and the MKG cuts of a KP crossing golongan groups.
+SIKAP_KGB_WINDOW_MONTHS = envint("SIKAP_KGB_WINDOW_MONTHS", "3")
+SIKAP_KGB_SKP_MINIMUM = os.environ.get("SIKAP_KGB_SKP_MINIMUM", "baik")
+SIKAP_KGB_DI_BAWAH_MKG_PERTAMA = os.environ.get("SIKAP_KGB_DI_BAWAH_MKG_PERTAMA", "langkah_pertama")
+SIKAP_KGB_HUKDIS_MENUNDA = envlist("SIKAP_KGB_HUKDIS_MENUNDA", "sedang,berat")
+SIKAP_KGB_POTONGAN_KP = os.environ.get("SIKAP_KGB_POTONGAN_KP", "1-2:6,2-3:5")
 
 LOGGING = {
     "version": 1,

@@ -259,6 +259,39 @@ def may_verify_realisasi(user, case) -> bool:
     return may_plan(user) and user.pk != case.diajukan_oleh_id
 
 
+def may_verify_kgb(user, kgb) -> bool:
+    """BKD staff check a drafted KGB letter, never one of their own."""
+    return is_bkd_staff(user) and not _is_own(user, kgb.pegawai_id)
+
+
+def is_kgb_signer(user) -> bool:
+    """The head of BKD or a delegate: an account of a role that sees every OPD with an active
+    signer entry configured at /kelola/ (so other pages never ask the database)."""
+    if not sees_all_opd(user):
+        return False
+    signer = getattr(user, "penandatangan_kgb", None)
+    return signer is not None and signer.aktif
+
+
+def may_sign_kgb(user, kgb) -> bool:
+    """A configured signer signs a verified letter, never their own nor one they verified."""
+    return (
+        is_kgb_signer(user)
+        and not _is_own(user, kgb.pegawai_id)
+        and user.pk != kgb.diverifikasi_oleh_id
+    )
+
+
+def may_work_kgb(user) -> bool:
+    """Opens the KGB due list: BKD-wide readers (signers among them) and admin OPD (their
+    OPDs only)."""
+    return sees_all_opd(user) or is_admin_opd(user)
+
+
+def may_use_kgb_calculator(user) -> bool:
+    return may_work_kgb(user)
+
+
 # --- accounts to notify -----------------------------------------------------------------------
 
 

@@ -103,6 +103,27 @@ def surat(request):
 
 
 @router.get(
+    "/letters/{int:surat_id}/file",
+    response={200: None, **responses(401, 404)},
+    openapi_extra={
+        "responses": {
+            200: {
+                "description": "PDF surat",
+                "content": {"application/pdf": {"schema": {"type": "string"}}},
+            }
+        }
+    },
+    summary="Unduh PDF surat saya (mis. surat KGB)",
+)
+def surat_berkas(request, surat_id: int):
+    found = get_object_or_404(
+        DokumenTerbit.objects.visible_to(request.user).filter(pegawai_id=_pegawai_id(request.user)),
+        pk=surat_id,
+    )
+    return file_response(found.file, filename=found.nama_berkas, content_type="application/pdf")
+
+
+@router.get(
     "/notifications",
     response={200: list[NotifikasiOut], **responses(401)},
     summary="Notifikasi saya",

@@ -24,6 +24,10 @@ REALISASI_CORRECTED = "realisasi_triwulan.corrected"
 TOKEN_ISSUED = "token.issued"
 TOKEN_REVOKED = "token.revoked"
 USERNAME_FOLLOWS_NIP = "user.username_follows_nip"
+KGB_DRAFTED = "kgb.drafted"
+KGB_REDRAFTED = "kgb.redrafted"
+KGB_PUBLISHED = "kgb.published"
+KGB_APPLIED = "riwayat_gaji.from_kgb"
 
 _LABELS = {
     LKJ_PUBLISHED: "LKj diterbitkan",
@@ -39,6 +43,10 @@ _LABELS = {
     TOKEN_ISSUED: "Token perangkat dibuat",
     TOKEN_REVOKED: "Token perangkat dicabut",
     USERNAME_FOLLOWS_NIP: "Nama log-in mengikuti NIP baru",
+    KGB_DRAFTED: "Draf KGB disusun",
+    KGB_REDRAFTED: "Draf KGB disusun ulang",
+    KGB_PUBLISHED: "Surat KGB diterbitkan",
+    KGB_APPLIED: "Riwayat gaji dicatat dari surat KGB",
 }
 _EVENT_LABELS = {
     "created": "dibuat",

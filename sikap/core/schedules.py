@@ -8,11 +8,13 @@ from django_q.models import Schedule
 
 from sikap.core import housekeeping, operations
 from sikap.core.jobs import path_of
+from sikap.salary import jobs as salary_jobs
 
 # (name shown at /kelola/, job, django-q2 schedule type)
 SCHEDULES = [
     ("Pembersihan harian", housekeeping.clean_up, Schedule.DAILY),
     ("Pembersihan proses latar", operations.clean_up_operations, Schedule.DAILY),
+    ("Draf dan pencatatan KGB harian", salary_jobs.daily, Schedule.DAILY),
 ]
 
 

@@ -16,7 +16,7 @@ from sikap.demo.org import Org
 from sikap.demo.people import People, assign_tugas_tambahan
 from sikap.demo.records import assign_diklat, assign_hukdis, assign_skp
 from sikap.demo.targets import targets
-from sikap.rules.salary import load_pp5_2024
+from sikap.salary.tables import pp5_2024_table
 
 DEFAULT_SEED = 2023
 
@@ -40,7 +40,7 @@ def build_demo(seed: int = DEFAULT_SEED, scale: float = 1.0) -> DemoData:
     fake.seed_instance(seed)
     t = targets(scale, len(org.heads))
     sk = SkNumbers()
-    profiles = People(rng, Identities(rng, fake), org, t, Payroll(load_pp5_2024(), sk), sk).build()
+    profiles = People(rng, Identities(rng, fake), org, t, Payroll(pp5_2024_table(), sk), sk).build()
     punished = assign_hukdis(rng, profiles, t, sk)
     assign_skp(rng, profiles, t, punished)
     assign_diklat(rng, profiles, t)

@@ -1,21 +1,51 @@
-"""Gaji pokok PNS from the PP 5/2024 table (RULES.md §3)."""
+"""Gaji pokok from a salary table handed in as a value (RULES.md §3).
 
-import csv
+The tables themselves (PP 5/2024, earlier ones, PPPK) are data: `sikap.salary` keeps them with
+their effective date and regulation and passes them here as `TabelGaji` values.
+"""
+
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
-from pathlib import Path
+from enum import StrEnum
 from types import MappingProxyType
 
 from sikap.rules import RuleError
 from sikap.rules.ranks import GOLONGAN
 from sikap.rules.rounding import bulatkan
 
-PP5_2024_CSV = Path(__file__).resolve().parent.parent / "data" / "gaji_pokok_pns_pp5_2024.csv"
 CPNS_PERSEN = Decimal("0.80")  # PP 7/1977 Pasal 5
 
 # golongan -> ((mkg_tahun, gaji_pokok), …) sorted by MKG; only the listed steps
 GajiTable = Mapping[str, tuple[tuple[int, Decimal], ...]]
+
+
+class DiBawahLangkahPertama(StrEnum):
+    """What to pay below a ruang's first listed MKG (I/b–I/d, II/b–II/d start at 3): the table
+    has no cell and the regulation text we hold does not say (RULES.md §3 [U])."""
+
+    LANGKAH_PERTAMA = "langkah_pertama"  # pay the first listed step, flag for the verifier
+    TOLAK = "tolak"  # refuse: a person must decide
+
+
+@dataclass(frozen=True)
+class TabelGaji:
+    """One salary table in force from `berlaku_mulai` under `regulasi` (cited on letters)."""
+
+    kode: str
+    regulasi: str
+    berlaku_mulai: date
+    table: GajiTable
+
+
+def in_force(tables: Sequence[TabelGaji], on: date) -> TabelGaji:
+    """The table in force on `on`: the latest whose effective date is not after it."""
+    candidates = [t for t in tables if t.berlaku_mulai <= on]
+    if not candidates:
+        raise RuleError(f"Tidak ada tabel gaji yang berlaku pada {on:%d-%m-%Y}")
+    return max(candidates, key=lambda t: t.berlaku_mulai)
 
 
 def round_rupiah(amount: Decimal) -> Decimal:
@@ -39,23 +69,6 @@ def load_table(rows: Iterable[tuple[str, int, int | Decimal]]) -> GajiTable:
     return MappingProxyType({g: tuple(sorted(by_mkg.items())) for g, by_mkg in steps.items()})
 
 
-def load_pp5_2024(path: Path | str = PP5_2024_CSV) -> GajiTable:
-    """Read the CSV (golongan_ruang, mkg_tahun, gaji_pokok_rp)."""
-    with open(path, newline="", encoding="utf-8") as f:
-        reader = csv.DictReader(f)
-        try:
-            rows = [
-                (r["golongan_ruang"].strip(), int(r["mkg_tahun"]), int(r["gaji_pokok_rp"]))
-                for r in reader
-            ]
-        except (KeyError, TypeError, ValueError):
-            raise RuleError(
-                f"Berkas tabel gaji {path}: baris {reader.line_num} tidak terbaca; kolom yang "
-                "diharapkan golongan_ruang, mkg_tahun, gaji_pokok_rp (angka bulat)"
-            ) from None
-    return load_table(rows)
-
-
 def _steps(table: GajiTable, golongan: str, mkg_tahun: int) -> tuple[tuple[int, Decimal], ...]:
     if mkg_tahun < 0:
         raise RuleError(f"Masa kerja golongan tidak boleh negatif ({mkg_tahun} tahun)")
@@ -64,20 +77,32 @@ def _steps(table: GajiTable, golongan: str, mkg_tahun: int) -> tuple[tuple[int, 
     return table[golongan]
 
 
-def gaji_pokok(table: GajiTable, golongan: str, mkg_tahun: int, *, cpns: bool = False) -> Decimal:
+def below_first_step(table: GajiTable, golongan: str, mkg_tahun: int) -> bool:
+    """True when the MKG is below the ruang's first listed step (no cell in the table)."""
+    return mkg_tahun < _steps(table, golongan, mkg_tahun)[0][0]
+
+
+def gaji_pokok(
+    table: GajiTable,
+    golongan: str,
+    mkg_tahun: int,
+    *,
+    cpns: bool = False,
+    di_bawah: DiBawahLangkahPertama = DiBawahLangkahPertama.TOLAK,
+) -> Decimal:
     """Pay of the highest listed step ≤ MKG; above the last step pay stays at the cap.
 
-    Below the first listed step the table has no cell and how it is paid is unconfirmed
-    (RULES.md §3 [U]), so this refuses rather than guesses.
+    Below the first listed step the table has no cell: `di_bawah` says whether to pay the first
+    step (the caller flags it, `below_first_step`) or refuse. CPNS receive 80 % (Pasal 5).
     """
     steps = _steps(table, golongan, mkg_tahun)
     i = bisect_right([mkg for mkg, _ in steps], mkg_tahun)
-    if i == 0:
+    if i == 0 and di_bawah == DiBawahLangkahPertama.TOLAK:
         raise RuleError(
             f"Tidak ada gaji pokok untuk golongan {golongan} dengan masa kerja {mkg_tahun} "
             "tahun dalam tabel"
         )
-    amount = steps[i - 1][1]
+    amount = steps[max(i - 1, 0)][1]
     return round_rupiah(amount * CPNS_PERSEN) if cpns else amount
 
 

@@ -60,6 +60,7 @@ def test_the_schema_is_openapi_3_at_a_stable_url_with_every_endpoint(db):
         "/api/v1/me/documents",
         "/api/v1/me/documents/{dokumen_id}/file",
         "/api/v1/me/letters",
+        "/api/v1/me/letters/{surat_id}/file",
         "/api/v1/me/notifications",
         "/api/v1/me/notifications/{notifikasi_id}/read",
         "/api/v1/me/notifications/read-all",

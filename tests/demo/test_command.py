@@ -13,6 +13,7 @@ from sikap.demo.registry import BUILDERS
 from sikap.documents.models import Dokumen
 from sikap.people.models import Pegawai
 from sikap.performance.models import IndikatorRenja
+from sikap.salary.models import Kgb
 
 SMALL = "0.02"
 ROOT = Path(__file__).resolve().parents[2]
@@ -20,7 +21,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(autouse=True)
 def media(settings, tmp_path):
-    """The demo's sample documents go to a temporary folder."""
+    """The demo's sample documents and the head of BKD's signature image go to a temporary
+    folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
@@ -28,10 +30,14 @@ def media(settings, tmp_path):
 def test_demo_runs_every_builder_in_order(capsys):
     call_command("demo", "--scale", SMALL)
     out = capsys.readouterr().out
-    assert [b.name for b in BUILDERS] == ["OPD dan pegawai", "SAKIP 2023", "Arsip digital"]
+    assert [b.name for b in BUILDERS] == [
+        "OPD dan pegawai", "SAKIP 2023", "Arsip digital", "Gaji dan KGB",
+    ]  # fmt: skip
     assert all(b.exists() for b in BUILDERS)
     assert out.index("Kabupaten demo dibangun") < out.index("Data SAKIP 2023 diimpor")
+    assert out.index("Data SAKIP 2023 diimpor") < out.index("KGB: riwayat gaji dilanjutkan")
     assert IndikatorRenja.objects.count() == 65
+    assert Kgb.objects.filter(state=Kgb.Status.DRAF).exists()
 
 
 @pytest.mark.django_db

@@ -1,12 +1,22 @@
+from datetime import date
 from decimal import Decimal
 
 import pytest
 
 from sikap.rules import RuleError
 from sikap.rules.ranks import GOLONGAN
-from sikap.rules.salary import gaji_pokok, load_pp5_2024, load_table, next_step_mkg
+from sikap.rules.salary import (
+    DiBawahLangkahPertama,
+    TabelGaji,
+    below_first_step,
+    gaji_pokok,
+    in_force,
+    load_table,
+    next_step_mkg,
+)
+from sikap.salary.tables import pp5_2024_table
 
-TABLE = load_pp5_2024()
+TABLE = pp5_2024_table()
 
 
 def test_pp5_2024_table_has_272_steps_for_all_17_golongan():
@@ -42,7 +52,23 @@ def test_cpns_pay_rounds_half_up_to_whole_rupiah():
     assert gaji_pokok(table, "III/a", 0, cpns=True) == Decimal(800_001)
 
 
-def test_below_the_first_listed_step_there_is_no_pay():
+def test_below_the_first_listed_step_the_configured_convention_pays_the_first_step():
+    assert below_first_step(TABLE, "I/b", 1)
+    assert not below_first_step(TABLE, "I/b", 3)
+    paid = gaji_pokok(TABLE, "I/b", 1, di_bawah=DiBawahLangkahPertama.LANGKAH_PERTAMA)
+    assert paid == Decimal(1_840_800)
+
+
+def test_the_table_in_force_is_the_latest_started_by_that_date():
+    old = TabelGaji("pp15-2019", "PP 15/2019", date(2019, 1, 1), TABLE)
+    new = TabelGaji("pp5-2024", "PP 5/2024", date(2024, 1, 1), TABLE)
+    assert in_force([new, old], date(2025, 3, 1)) is new
+    assert in_force([new, old], date(2023, 12, 31)) is old
+    with pytest.raises(RuleError, match="Tidak ada tabel gaji yang berlaku pada 31-12-2018"):
+        in_force([new, old], date(2018, 12, 31))
+
+
+def test_below_the_first_listed_step_there_is_no_pay_by_default():
     with pytest.raises(
         RuleError,
         match="Tidak ada gaji pokok untuk golongan I/b dengan masa kerja 1 tahun dalam tabel",

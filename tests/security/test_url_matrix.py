@@ -30,6 +30,7 @@ from sikap.people.models import RiwayatPangkat
 from sikap.performance.importer import parse_bundle
 from sikap.performance.models import IndikatorRenja, IndikatorTarget, RealisasiTriwulan, Status
 from sikap.performance.services import create_koreksi, import_sakip
+from sikap.salary.models import Kgb, TabelGaji
 from sikap.selfservice import services as selfservice
 from sikap.selfservice.models import JenisPerubahan
 from tests.documents.conftest import pdf_bytes, upload
@@ -124,10 +125,18 @@ def world_values(world) -> dict:
         result_name="kesalahan.xlsx",
     )  # fmt: skip
     operasi.result_file.save("uji", ContentFile(b"PK\x03\x04"))
+    kgb = Kgb.objects.create(
+        pegawai=world.pegawai, state=Kgb.Status.DRAF, tmt_jatuh=date(2027, 3, 1),
+        dasar_jenis="kgb", dasar_tmt=date(2025, 3, 1), dasar_golongan="III/a",
+        dasar_mkg_tahun=2, dasar_mkg_bulan=0, dasar_gaji_pokok=D(2_873_500),
+        tmt=date(2027, 3, 1), golongan="III/a", mkg_tahun=4, mkg_bulan=0,
+        gaji_pokok=D(2_964_000), tabel=TabelGaji.objects.get(kode="pp5-2024"),
+    )  # fmt: skip
     return {
         "operasi": operasi.pk,
         "reset_uid": "MQ",
         "reset_token": "bukan-token",
+        "kgb": kgb.pk,
         "nip": world.pegawai.nip,
         "riwayat_kind": "pangkat",
         "riwayat": riwayat.pk,
@@ -205,6 +214,8 @@ def matrix_world(world, settings, tmp_path, monkeypatch):
     monkeypatch.setattr("sikap.people.views.render_pdf", lambda *a, **kw: b"%PDF-1.7")
     monkeypatch.setattr("sikap.lkj.views.lkj_pdf", lambda *a, **kw: b"%PDF-1.7")
     monkeypatch.setattr("sikap.lkj.views.lkj_docx", lambda *a, **kw: b"PK")
+    monkeypatch.setattr("sikap.salary.views.letter_pdf", lambda *a, **kw: b"%PDF-1.7")
+    monkeypatch.setattr("sikap.salary.views.letter_docx", lambda *a, **kw: b"PK")
     monkeypatch.setattr("sikap.lkj.views.build_lkj", functools.cache(build_lkj))
     world.users["perencana"] = make_user("perencana.bkd", Peran.PERENCANA)
     values = world_values(world)

@@ -1,0 +1,72 @@
+"""KGB letters in the one inbox: drafts to verify (BKD staff) and verified letters to sign
+(the configured signers), never one's own. Two queries per source call."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.utils import timezone
+
+from sikap.accounts import access
+from sikap.core import inbox
+from sikap.salary.models import Kgb
+
+
+@dataclass(frozen=True)
+class _KgbSource:
+    kind: str
+    label: str
+    verb: str
+    state: str
+    may: object  # the user predicate that opens this queue
+
+    def _qs(self, user, filters: inbox.Filters):
+        if not self.may(user):
+            return Kgb.objects.none()
+        qs = Kgb.objects.visible_to(user).filter(state=self.state)
+        if user.pegawai_id:
+            qs = qs.exclude(pegawai_id=user.pegawai_id)
+        if self.state == Kgb.Status.DIVERIFIKASI:
+            qs = qs.exclude(diverifikasi_oleh=user)
+        if filters.opd_id:
+            qs = qs.filter(pegawai__opd_id=filters.opd_id)
+        if filters.older_than_days is not None:
+            cutoff = timezone.now() - timedelta(days=filters.older_than_days)
+            qs = qs.filter(dibuat__lte=cutoff)
+        return qs
+
+    def count(self, user, filters: inbox.Filters) -> int:
+        return self._qs(user, filters).count()
+
+    def items(self, user, filters: inbox.Filters, limit: int):
+        rows = self._qs(user, filters).select_related("pegawai__opd").order_by("tmt", "pk")
+        return [
+            inbox.Item(
+                kind=self.kind,
+                key=str(k.pk),
+                title=f"{self.verb} KGB TMT {k.tmt:%d-%m-%Y}",
+                url=k.get_absolute_url(),
+                waiting_since=k.dibuat,
+                pegawai_nip=k.pegawai.nip,
+                pegawai_nama=k.pegawai.nama,
+                opd_nama=k.pegawai.opd.nama if k.pegawai.opd_id else "",
+            )
+            for k in rows[:limit]
+        ]
+
+
+inbox.register(
+    _KgbSource(
+        "salary.verifikasi",
+        "KGB untuk diverifikasi",
+        "Verifikasi",
+        Kgb.Status.DRAF,
+        access.is_bkd_staff,
+    )  # fmt: skip
+)
+inbox.register(
+    _KgbSource(
+        "salary.tandatangan", "KGB untuk ditandatangani", "Tandatangani",
+        Kgb.Status.DIVERIFIKASI,
+        access.is_kgb_signer,
+    )
+)  # fmt: skip
