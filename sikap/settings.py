@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "sikap.ipasn",
     "sikap.performance",
     "sikap.lkj",
+    "sikap.attendance",
     "sikap.demo",
 ]
 
