@@ -180,6 +180,22 @@ def may_verify_realisasi(user, case) -> bool:
     return may_plan(user) and user.pk != case.diajukan_oleh_id
 
 
+def may_configure_attendance(user) -> bool:
+    """Office locations, schedules, shifts, holidays, temporary locations and the attendance
+    settings (rates, bands, accuracy) at /kelola/."""
+    return is_admin_bkd(user)
+
+
+def may_approve_attendance_device(user, pegawai_id) -> bool:
+    """A pegawai's new check-in device: admin BKD, never for their own record."""
+    return is_admin_bkd(user) and not _is_own(user, pegawai_id)
+
+
+def may_check_in(user) -> bool:
+    """Every account tied to a pegawai record checks in for themself."""
+    return user.is_authenticated and user.is_active and user.pegawai_id is not None
+
+
 # --- accounts to notify -----------------------------------------------------------------------
 
 
