@@ -22,7 +22,7 @@ from sikap.core.errors import Kode, SikapError, tidak_berhak
 from sikap.core.models import AuditEntry
 from sikap.people.models import Pegawai
 from sikap.rules.jam_kerja import giliran_untuk
-from sikap.rules.presensi import Alasan, Keadaan, Percobaan, Perangkat, putuskan
+from sikap.rules.presensi import Alasan, Keadaan, Perangkat, Percobaan, putuskan
 
 
 @dataclass(frozen=True)
