@@ -5,13 +5,14 @@ taps in the same second give one accepted attempt and one "sudah masuk"."""
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.utils import timezone
 
 from sikap.accounts import access
 from sikap.attendance import selectors
+from sikap.attendance.day_close import close_days
 from sikap.attendance.models import (
     PengaturanPresensi,
     PerangkatPresensi,
@@ -19,6 +20,7 @@ from sikap.attendance.models import (
 )
 from sikap.core import audit, audited, kinds
 from sikap.core.errors import Kode, SikapError, tidak_berhak
+from sikap.core.jobs import enqueue
 from sikap.core.models import AuditEntry
 from sikap.people.models import Pegawai
 from sikap.rules.jam_kerja import giliran_untuk
@@ -181,3 +183,21 @@ def save_config(obj, *, actor):
 def delete_config(obj, *, actor) -> None:
     ensure_may_configure(actor)
     audited.delete(obj, actor=actor)
+
+
+def save_ketidakhadiran(obj, *, actor):
+    """Record an approved absence (from an SK, or the leave workflow's approval) and re-close
+    the past days it covers, so their status changes too."""
+    ensure_may_configure(actor)
+    saved = audited.save(obj, actor=actor)
+    reclose(obj.mulai, obj.selesai)
+    return saved
+
+
+def reclose(mulai, selesai) -> None:
+    """Queue the day close again for the days of [mulai, selesai] already past."""
+    today = timezone.localdate()
+    last = min(selesai, today - timedelta(days=1))
+    days = [mulai + timedelta(days=n) for n in range((last - mulai).days + 1)]
+    if days:
+        enqueue(close_days, [d.isoformat() for d in days])

@@ -6,11 +6,15 @@ from django.db import connections
 from django.utils import timezone
 from django_q.models import Schedule
 
+from sikap.attendance import day_close
 from sikap.core import housekeeping
 from sikap.core.jobs import path_of
 
 # (name shown at /kelola/, job, django-q2 schedule type)
-SCHEDULES = [("Pembersihan harian", housekeeping.clean_up, Schedule.DAILY)]
+SCHEDULES = [
+    ("Pembersihan harian", housekeeping.clean_up, Schedule.DAILY),
+    ("Tutup hari presensi (kemarin)", day_close.close_yesterday, Schedule.DAILY),
+]
 
 
 def ensure_schedules(using: str = "default", **_) -> None:

@@ -77,10 +77,10 @@ def status_hari(
 ) -> Hari:
     """`mulai`/`selesai`: the day's working time (None: not a working day); `masuk`/`pulang`:
     the accepted check-in and check-out; `tidak_hadir`: approved leave, permission, duty away."""
+    if mulai is None or selesai is None:
+        return Hari(Status.LIBUR)  # leave counts working days only
     if tidak_hadir is not None:
         return Hari(tidak_hadir)
-    if mulai is None or selesai is None:
-        return Hari(Status.LIBUR)
     if masuk is None and pulang is None:
         return Hari(Status.TK)
     late = _menit(masuk, mulai) if masuk else 0

@@ -57,11 +57,16 @@ def test_status_of_a_working_day(masuk, pulang, expected):
     assert day(at(masuk), at(pulang)) == expected
 
 
-def test_leave_and_holidays_come_before_the_clock():
+def test_holidays_then_leave_come_before_the_clock():
     assert day(tidak_hadir=Status.CUTI) == Hari(Status.CUTI)
     assert day(datetime(2026, 3, 3, 9), tidak_hadir=Status.DINAS_LUAR).status == Status.DINAS_LUAR
     libur = status_hari(mulai=None, selesai=None, masuk=None, pulang=None)
     assert libur == Hari(Status.LIBUR)
+    # Leave spanning a weekend or a holiday: those days stay libur (leave counts working days).
+    on_leave = status_hari(
+        mulai=None, selesai=None, masuk=None, pulang=None, tidak_hadir=Status.CUTI
+    )
+    assert on_leave == Hari(Status.LIBUR)
 
 
 def test_label_reads_as_on_the_recap():
