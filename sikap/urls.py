@@ -14,6 +14,7 @@ urlpatterns = [
     path("ip-asn/", include("sikap.ipasn.urls")),
     path("", include("sikap.performance.urls")),
     path("", include("sikap.lkj.urls")),
+    path("presensi/", include("sikap.attendance.urls")),
     path("kelola/", kelola_site.urls),
     path("api/", include("sikap.api.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),

@@ -113,6 +113,7 @@ def presensi(request, body: PresensiMasuk):
 
 @router.get(
     "/hari-ini",
+    url_name="presensi_hari_ini",
     response={200: HariIniOut, **responses(401, 404)},
     summary="Keadaan presensi saya hari ini dan lokasi yang diizinkan",
 )

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from sikap.attendance import views
+
+app_name = "attendance"
+
+urlpatterns = [
+    path("", views.presensi, name="presensi"),
+    path("sw.js", views.service_worker, name="service_worker"),
+]
