@@ -11,6 +11,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
 
 from sikap.accounts import access
 from sikap.attendance import selectors
@@ -28,6 +29,7 @@ def _pegawai(request) -> Pegawai:
     return Pegawai.objects.select_related("opd").get(pk=request.user.pegawai_id)
 
 
+@require_GET
 @never_cache
 def presensi(request):
     pegawai = _pegawai(request)
@@ -42,6 +44,7 @@ def presensi(request):
 
 
 @login_not_required
+@require_GET
 def service_worker(request):
     """Served from /presensi/ so that it may control the page (a worker's scope is its path);
     a static script, no data, so it needs no log-in."""

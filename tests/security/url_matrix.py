@@ -107,6 +107,10 @@ ROWS = [
         get="405 405 405 405 405 405 405 405 405", post="401 200 404 404 404 404 404 404 404"),
     Row("api-v1:baca_semua",
         get="405 405 405 405 405 405 405 405 405", post="401 200 200 200 200 200 200 200 200"),
+    Row("api-v1:presensi", note="an empty body is invalid; check-ins: tests/attendance",
+        get="405 405 405 405 405 405 405 405 405", post="401 400 400 400 400 400 400 400 400"),
+    Row("api-v1:presensi_hari_ini", note="staff without a pegawai record: 404",
+        get="401 200 200 404 404 404 404 404 404", post="405 405 405 405 405 405 405 405 405"),
     # people
     Row("people:dashboard",
         get="L 200 200 200 200 200 200 200 200", post="L 200 200 200 200 200 200 200 200"),
@@ -236,6 +240,11 @@ ROWS = [
         get="L 403 403 403 403 403 200 200 200", post="L 403 403 403 403 403 200 200 200"),
     Row("lkj:lkj_terbitkan", args={"tahun": "tahun"},
         get="L 405 405 405 405 405 405 405 405", post="L 403 403 403 403 403 403 403 403"),
+    # attendance
+    Row("attendance:presensi", note="for accounts tied to a pegawai record",
+        get="L 200 200 403 403 403 403 403 403", post="L 405 405 405 405 405 405 405 405"),
+    Row("attendance:service_worker", note="public static script",
+        get="200 200 200 200 200 200 200 200 200", post="405 405 405 405 405 405 405 405 405"),
 ]
 # fmt: on
 
