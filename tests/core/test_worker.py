@@ -123,13 +123,14 @@ def test_a_real_worker_runs_the_schedule_and_queued_jobs_and_stops_cleanly(tmp_p
             )
         try:
             end = time.monotonic() + DEADLINE
-            while time.monotonic() < end and query("SELECT COUNT(*) FROM django_q_task")[0][0] < 3:
+            while time.monotonic() < end and query("SELECT COUNT(*) FROM django_q_task")[0][0] < 4:
                 assert worker.poll() is None, log.read_text()
                 time.sleep(0.5)
             tasks = query("SELECT func, success FROM django_q_task ORDER BY func, success")
         finally:
             _stop(worker)
         assert tasks == [
+            ("sikap.attendance.day_close.close_yesterday", True),
             ("sikap.core.housekeeping.clean_up", True),
             ("sikap.core.notifications.send_mail_for", False),
             ("sikap.core.notifications.send_mail_for", True),
