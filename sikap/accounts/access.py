@@ -191,6 +191,12 @@ def may_approve_attendance_device(user, pegawai_id) -> bool:
     return is_admin_bkd(user) and not _is_own(user, pegawai_id)
 
 
+def may_monitor_attendance(user) -> bool:
+    """Today's attendance and the monthly recap of others: OPD-wide readers and admin OPD for
+    their OPD; a superior for their subordinates (which ones: `Pegawai.objects.visible_to`)."""
+    return manages_opd_data(user) or may_check_in(user)
+
+
 def may_check_in(user) -> bool:
     """Every account tied to a pegawai record checks in for themself."""
     return user.is_authenticated and user.is_active and user.pegawai_id is not None

@@ -7,4 +7,6 @@ app_name = "attendance"
 urlpatterns = [
     path("", views.presensi, name="presensi"),
     path("sw.js", views.service_worker, name="service_worker"),
+    path("pantau/", views.pantau, name="pantau"),
+    path("rekap/", views.rekap, name="rekap"),
 ]

@@ -119,13 +119,25 @@ TARIF_BAWAAN = Tarif()
 
 def potongan_tpp(hari: Iterable[Hari], tarif: Tarif = TARIF_BAWAAN) -> Decimal:
     """The month's deduction in percent, capped at `tarif.maksimum`."""
-    total = Decimal(0)
+    tl, psw, tk = [0, 0, 0, 0], [0, 0, 0, 0], 0
     for h in hari:
         if h.status == Status.TK:
-            total += tarif.tk
+            tk += 1
             continue
-        total += tarif.tl[h.tl - 1] if h.tl else 0
-        total += tarif.psw[h.psw - 1] if h.psw else 0
+        if h.tl:
+            tl[h.tl - 1] += 1
+        if h.psw:
+            psw[h.psw - 1] += 1
+    return potongan_dari_jumlah(tl, psw, tk, tarif)
+
+
+def potongan_dari_jumlah(
+    tl: Sequence[int], psw: Sequence[int], tk: int, tarif: Tarif = TARIF_BAWAAN
+) -> Decimal:
+    """The same from counts: days in TL1–TL4, in PSW1–PSW4, and TK days (a recap row)."""
+    total = tarif.tk * tk
+    total += sum((r * n for r, n in zip(tarif.tl, tl, strict=True)), Decimal(0))
+    total += sum((r * n for r, n in zip(tarif.psw, psw, strict=True)), Decimal(0))
     return min(total, tarif.maksimum)
 
 

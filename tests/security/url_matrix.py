@@ -245,6 +245,10 @@ ROWS = [
         get="L 200 200 403 403 403 403 403 403", post="L 405 405 405 405 405 405 405 405"),
     Row("attendance:service_worker", note="public static script",
         get="200 200 200 200 200 200 200 200 200", post="405 405 405 405 405 405 405 405 405"),
+    Row("attendance:pantau", note="a pegawai without subordinates: 403",
+        get="L 403 200 200 200 200 200 200 200", post="L 405 405 405 405 405 405 405 405"),
+    Row("attendance:rekap", note="a pegawai sees their own",
+        get="L 200 200 200 200 200 200 200 200", post="L 405 405 405 405 405 405 405 405"),
 ]
 # fmt: on
 
