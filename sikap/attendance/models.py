@@ -11,6 +11,7 @@ from django.db.models import Q
 from sikap.rules import jam_kerja as jk
 from sikap.rules.presensi import LABEL_ALASAN, Alasan
 from sikap.rules.status_hari import LABEL_STATUS, PITA_BAWAAN, Status, Tarif
+from sikap.workflow import Case
 
 _PERSEN = {"max_digits": 5, "decimal_places": 2, "validators": [MinValueValidator(0)]}
 
@@ -43,6 +44,12 @@ class PengaturanPresensi(models.Model):
     tarif_4 = models.DecimalField("potongan TPP TL4/PSW4 (%)", default=Decimal("2"), **_PERSEN)
     tarif_tk = models.DecimalField(
         "potongan TPP tanpa keterangan per hari (%)", default=Decimal("4"), **_PERSEN
+    )
+    kuota_cuti_tahunan = models.PositiveSmallIntegerField(
+        "kuota cuti tahunan (hari kerja)", default=12
+    )
+    sisa_cuti_dibawa_maks = models.PositiveSmallIntegerField(
+        "sisa cuti tahunan yang dapat dibawa ke tahun berikutnya (hari)", default=6
     )
     tarif_bawaan = models.BooleanField(
         "tarif masih bawaan (contoh Permentan 68/2012)",
@@ -476,3 +483,67 @@ class StatusHarian(models.Model):
 
     def __str__(self) -> str:
         return f"{self.tanggal:%d-%m-%Y} {self.get_status_display()}"
+
+
+class PengajuanQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        from sikap.people.models import Pegawai
+
+        return self.filter(pegawai__in=Pegawai.objects.visible_to(user))
+
+
+class PengajuanKetidakhadiran(Case):
+    """A leave or permission request through the one workflow (attendance/flows.py): the
+    pegawai asks with the required document, the atasan approves or returns, admin BKD where
+    the type requires; approval records the `Ketidakhadiran` and re-closes past days."""
+
+    class Status(models.TextChoices):
+        DIAJUKAN = "diajukan", "Menunggu atasan"
+        MENUNGGU_BKD = "menunggu_bkd", "Menunggu admin BKD"
+        DIKEMBALIKAN = "dikembalikan", "Dikembalikan"
+        DISETUJUI = "disetujui", "Disetujui"
+        DITOLAK = "ditolak", "Ditolak"
+        DIBATALKAN = "dibatalkan", "Dibatalkan"
+
+    pegawai = models.ForeignKey(
+        "people.Pegawai", on_delete=models.CASCADE, related_name="+", verbose_name="pegawai"
+    )
+    jenis = models.CharField("jenis", max_length=24, choices=JenisKetidakhadiran.choices)
+    mulai = models.DateField("mulai")
+    selesai = models.DateField("selesai")
+    alasan = models.TextField("alasan", max_length=1000)
+    dokumen = models.ForeignKey(
+        "documents.Dokumen", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    hari_kerja = models.PositiveSmallIntegerField("jumlah hari kerja", default=0)
+    dibuat_oleh = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    dibuat_pada = models.DateTimeField("diajukan", auto_now_add=True)
+    ketidakhadiran = models.OneToOneField(
+        Ketidakhadiran, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    objects = PengajuanQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "pengajuan cuti/izin"
+        verbose_name_plural = "pengajuan cuti/izin"
+        ordering = ["-dibuat_pada", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(selesai__gte=models.F("mulai")),
+                name="pengajuan_rentang_sah",
+                violation_error_message="Tanggal selesai tidak boleh sebelum tanggal mulai.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_jenis_display()} {self.mulai:%d-%m-%Y}–{self.selesai:%d-%m-%Y}"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("attendance:cuti_detail", args=[self.pk])
+
+    @property
+    def state_label(self) -> str:
+        return self.Status(self.state).label

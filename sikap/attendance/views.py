@@ -6,17 +6,22 @@ one big button. The browser's geolocation and the check-in call live in
 from datetime import date
 from pathlib import Path
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
-from django.shortcuts import render
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from sikap.accounts import access
-from sikap.attendance import monitoring, selectors
-from sikap.attendance.models import PengaturanPresensi
+from sikap.attendance import leave, monitoring, selectors
+from sikap.attendance.flows import FLOW
+from sikap.attendance.forms import PengajuanForm
+from sikap.attendance.models import PengajuanKetidakhadiran, PengaturanPresensi
+from sikap.core.errors import SikapError
+from sikap.core.forms import show_error
 from sikap.org.models import Opd
 from sikap.people.models import Pegawai
 from sikap.reports.xlsx import xlsx_response
@@ -137,3 +142,70 @@ def rekap(request):
             "tarif_bawaan": setting.tarif_bawaan,
         },
     )
+
+
+@require_http_methods(["GET", "POST"])
+def cuti_list(request):
+    """My leave requests and the form to ask for one."""
+    if not access.may_check_in(request.user):
+        raise PermissionDenied("Cuti dan izin diajukan oleh pegawai untuk dirinya sendiri.")
+    form = PengajuanForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            case = leave.ajukan(**form.cleaned_data, actor=request.user)
+        except SikapError as e:
+            show_error(e, form)
+        else:
+            messages.success(request, f"{case} diajukan; menunggu keputusan atasan.")
+            return redirect(case)
+    mine = PengajuanKetidakhadiran.objects.filter(pegawai_id=request.user.pegawai_id)
+    pegawai = Pegawai.objects.get(pk=request.user.pegawai_id)
+    return render(
+        request,
+        "attendance/cuti_list.html",
+        {
+            "form": form,
+            "rows": mine[:50],
+            "sisa": leave.sisa_cuti(pegawai, timezone.localdate().year),
+        },
+    )
+
+
+def _pengajuan(request, pk) -> PengajuanKetidakhadiran:
+    found = (
+        PengajuanKetidakhadiran.objects.visible_to(request.user)
+        .select_related("pegawai__opd", "dokumen")
+        .filter(pk=pk)
+        .first()
+    )
+    if found is None:
+        raise Http404("Pengajuan tidak ditemukan.")
+    return found
+
+
+@require_GET
+def cuti_detail(request, pk):
+    case = _pengajuan(request, pk)
+    return render(
+        request,
+        "attendance/cuti_detail.html",
+        {"case": case, "steps": FLOW.available(case, request.user), "timeline": case.timeline()},
+    )
+
+
+@require_POST
+def cuti_langkah(request, pk):
+    case = _pengajuan(request, pk)
+    name = request.POST.get("langkah", "")
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError:
+        version = None
+    try:
+        FLOW.run(case, name, actor=request.user, reason=request.POST.get("alasan", ""),
+                 expected_version=version)  # fmt: skip
+    except SikapError as e:
+        messages.error(request, e.message)
+    else:
+        messages.success(request, f"{case}: {FLOW.get(name).label} berhasil.")
+    return redirect(case)

@@ -171,3 +171,10 @@ def ambang_disiplin(kumulatif: int, berturut: int) -> Ambang | None:
         return Ambang(berturut, tingkat, hukuman)
     reached = [a for a in AMBANG_PP94 if kumulatif >= a[0]]
     return Ambang(kumulatif, reached[-1][1], reached[-1][2]) if reached else None
+
+
+def sisa_cuti_tahunan(kuota: int, dibawa_maks: int, dipakai_lalu: int, dipakai_kini: int) -> int:
+    """Annual leave left this year: this year's quota plus what last year left unused (at most
+    `dibawa_maks`), minus what this year already used."""
+    dibawa = min(dibawa_maks, max(0, kuota - dipakai_lalu))
+    return kuota + dibawa - dipakai_kini

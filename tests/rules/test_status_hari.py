@@ -12,6 +12,7 @@ from sikap.rules.status_hari import (
     ambang_disiplin,
     kategori,
     potongan_tpp,
+    sisa_cuti_tahunan,
     status_hari,
 )
 
@@ -106,3 +107,11 @@ def test_pp_94_2021_thresholds(kumulatif, berturut, tingkat, hukuman_starts):
         assert found is None
     else:
         assert found.tingkat == tingkat and found.hukuman.startswith(hukuman_starts)
+
+
+@pytest.mark.parametrize(
+    ("lalu", "kini", "sisa"),
+    [(12, 0, 12), (10, 0, 14), (0, 0, 18), (0, 18, 0), (3, 5, 13), (15, 0, 12)],
+)
+def test_annual_leave_with_carry_over(lalu, kini, sisa):
+    assert sisa_cuti_tahunan(12, 6, lalu, kini) == sisa

@@ -249,6 +249,12 @@ ROWS = [
         get="L 403 200 200 200 200 200 200 200", post="L 405 405 405 405 405 405 405 405"),
     Row("attendance:rekap", note="a pegawai sees their own",
         get="L 200 200 200 200 200 200 200 200", post="L 405 405 405 405 405 405 405 405"),
+    Row("attendance:cuti_list", note="one's own requests; staff accounts have none",
+        get="L 200 200 403 403 403 403 403 403", post="L 200 200 403 403 403 403 403 403"),
+    Row("attendance:cuti_detail", args={"pk": "pengajuan"}, note="the pegawai's own request",
+        get="L 200 200 200 404 200 200 200 200", post="L 405 405 405 405 405 405 405 405"),
+    Row("attendance:cuti_langkah", args={"pk": "pengajuan"}, note="no step named: a message",
+        get="L 405 405 405 405 405 405 405 405", post="L 302 302 302 404 302 302 302 302"),
 ]
 # fmt: on
 
