@@ -4,6 +4,6 @@ A module that needs demo data adds a file to this package with its `Builder` and
 here after the builders whose data it uses (most need the regency's OPDs and pegawai).
 """
 
-from sikap.demo import regency, sakip
+from sikap.demo import attendance, regency, sakip
 
-BUILDERS = (regency.BUILDER, sakip.BUILDER)
+BUILDERS = (regency.BUILDER, sakip.BUILDER, attendance.BUILDER)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from sikap.attendance.models import StatusHarian
 from sikap.demo.registry import BUILDERS
 from sikap.people.models import Pegawai
 from sikap.performance.models import IndikatorRenja
@@ -21,10 +22,11 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_demo_runs_every_builder_in_order(capsys):
     call_command("demo", "--scale", SMALL)
     out = capsys.readouterr().out
-    assert [b.name for b in BUILDERS] == ["OPD dan pegawai", "SAKIP 2023"]
+    assert [b.name for b in BUILDERS] == ["OPD dan pegawai", "SAKIP 2023", "Presensi 30 hari"]
     assert all(b.exists() for b in BUILDERS)
     assert out.index("Kabupaten demo dibangun") < out.index("Data SAKIP 2023 diimpor")
     assert IndikatorRenja.objects.count() == 65
+    assert "Presensi demo:" in out and StatusHarian.objects.exists()
 
 
 @pytest.mark.django_db
