@@ -158,6 +158,9 @@ AXES_LOCKOUT_CALLABLE = "sikap.api.errors.lockout_response"
 # Phone API: how long a device token lives, and how many requests one token may make.
 SIKAP_API_TOKEN_DAYS = envint("SIKAP_API_TOKEN_DAYS", "90")
 SIKAP_API_RATE = os.environ.get("SIKAP_API_RATE", "120/m")
+# How long a check-in reuses the attendance configuration (schedules, holidays, office
+# locations) before reading it again: a change at /kelola/ reaches check-ins within this time.
+SIKAP_PRESENSI_CONFIG_TTL = envint("SIKAP_PRESENSI_CONFIG_TTL", "60")
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]

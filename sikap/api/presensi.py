@@ -10,7 +10,8 @@ from pydantic import AwareDatetime, Strict
 
 from sikap.api.errors import galat, responses
 from sikap.attendance import selectors, services
-from sikap.attendance.models import PengaturanPresensi, Presensi
+from sikap.attendance.kalender import konfigurasi
+from sikap.attendance.models import Presensi
 from sikap.core.errors import Kode, SikapError
 from sikap.people.models import Pegawai
 
@@ -124,9 +125,10 @@ def hari_ini(request):
             "Akun ini tidak terhubung dengan data pegawai, jadi tanpa presensi.",
         )
     pegawai = Pegawai.objects.get(pk=request.user.pegawai_id)
-    setting = PengaturanPresensi.current()
     now = timezone.localtime().replace(tzinfo=None)
-    found = selectors.hari_ini(pegawai, now, setting.jendela)
+    konf = konfigurasi(now.date())
+    setting = konf.pengaturan
+    found = selectors.hari_ini(pegawai, now, konf)
     found["lokasi"] = [
         {"nama": t.nama, "latitude": t.lat, "longitude": t.lon, "radius_m": t.radius_m}
         for t in found["lokasi"]

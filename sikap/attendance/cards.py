@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from sikap.accounts import access
 from sikap.attendance import monitoring, selectors
-from sikap.attendance.models import PengaturanPresensi
+from sikap.attendance.kalender import konfigurasi
 from sikap.core import home
 from sikap.people.models import Pegawai
 
@@ -17,7 +17,7 @@ def presensi_saya(user, today):
         return []
     pegawai = Pegawai.objects.get(pk=user.pegawai_id)
     now = timezone.localtime().replace(tzinfo=None)
-    day = selectors.hari_ini(pegawai, now, PengaturanPresensi.current().jendela)
+    day = selectors.hari_ini(pegawai, now, konfigurasi(now.date()))
     return [
         home.Card(
             key="attendance.hari_ini",

@@ -5,7 +5,7 @@ of queries whatever the number of pegawai."""
 
 from datetime import date, timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from sikap.attendance.kalender import Kalender
@@ -19,6 +19,14 @@ from sikap.attendance.models import (
 from sikap.core.jobs import job
 from sikap.people.models import Pegawai
 from sikap.rules.status_hari import status_hari
+
+_TABLE = connection.ops.quote_name(StatusHarian._meta.db_table)
+_COLUMNS = ("pegawai_id", "opd_id", "tanggal", "status", "jenis_ketidakhadiran", "tl", "psw",
+            "terlambat_menit", "pulang_cepat_menit", "masuk", "pulang")  # fmt: skip
+_INSERT = (
+    f"INSERT INTO {_TABLE} ({', '.join(connection.ops.quote_name(c) for c in _COLUMNS)}) "
+    f"VALUES ({', '.join(['%s'] * len(_COLUMNS))})"
+)
 
 
 def tutup_hari(day: date) -> int:
@@ -34,6 +42,9 @@ def tutup_hari(day: date) -> int:
     }
     absent = dict(Ketidakhadiran.objects.disetujui().on(day).values_list("pegawai_id", "jenis"))
     tz = timezone.get_current_timezone()
+    ops = connection.ops
+    stamp = ops.adapt_datetimefield_value
+    when = ops.adapt_datefield_value(day)
     rows = []
     for pk, opd_id, unit_id in pegawai:
         jam = kalender.jam(pk, opd_id, unit_id, day)
@@ -48,23 +59,14 @@ def tutup_hari(day: date) -> int:
             pita=pita,
         )
         rows.append(
-            StatusHarian(
-                pegawai_id=pk,
-                opd_id=opd_id,
-                tanggal=day,
-                status=hari.status,
-                jenis_ketidakhadiran=jenis if jam else "",
-                tl=hari.tl,
-                psw=hari.psw,
-                terlambat_menit=hari.terlambat_menit,
-                pulang_cepat_menit=hari.pulang_cepat_menit,
-                masuk=masuk,
-                pulang=pulang,
-            )
-        )
-    with transaction.atomic():
-        StatusHarian.objects.filter(tanggal=day).delete()
-        StatusHarian.objects.bulk_create(rows)
+            (pk, opd_id, when, hari.status.value, jenis if jam else "", hari.tl, hari.psw,
+             hari.terlambat_menit, hari.pulang_cepat_menit, stamp(masuk), stamp(pulang))
+        )  # fmt: skip
+    # One statement with many rows (executemany), not batches of model instances: the same
+    # number of round trips for 50 pegawai or 100,000.
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {_TABLE} WHERE tanggal = %s", [when])
+        cursor.executemany(_INSERT, rows)
     return len(rows)
 
 

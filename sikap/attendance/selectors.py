@@ -3,31 +3,26 @@ and the working days around a moment. A fixed number of queries whatever the reg
 
 from datetime import date, datetime, timedelta
 
-from sikap.attendance.kalender import Kalender
+from django.utils import timezone
+
+from sikap.attendance.kalender import Kalender, Konfigurasi
 from sikap.attendance.models import Ketidakhadiran, LokasiSementara, Presensi
-from sikap.org.models import LokasiKantor, UnitKerja
 from sikap.rules.geofence import Lingkaran
-from sikap.rules.jam_kerja import Giliran
+from sikap.rules.jam_kerja import Giliran, giliran_untuk
 
 
-def _units_up(unit_id: int, opd_id: int) -> set[int]:
-    parent = dict(UnitKerja.objects.filter(opd_id=opd_id).values_list("pk", "induk_id"))
-    found: set[int] = set()
-    current: int | None = unit_id
-    while current is not None and current not in found:
-        found.add(current)
-        current = parent.get(current)
-    return found
-
-
-def lokasi_untuk(pegawai, day: date) -> list[Lingkaran]:
+def lokasi_untuk(pegawai, day: date, konf: Konfigurasi) -> list[Lingkaran]:
     """The OPD's offices, those of the pegawai's unit and the units above it, and the
     pegawai's temporary places that day."""
-    units = _units_up(pegawai.unit_id, pegawai.opd_id)
+    units: set[int] = set()
+    current: int | None = pegawai.unit_id
+    while current is not None and current not in units:
+        units.add(current)
+        current = konf.induk.get(current)
     offices = [
-        Lingkaran(o.nama, float(o.latitude), float(o.longitude), o.radius_m)
-        for o in LokasiKantor.objects.filter(opd_id=pegawai.opd_id)
-        if o.unit_id is None or o.unit_id in units
+        place
+        for unit_id, place in konf.kantor.get(pegawai.opd_id, [])
+        if unit_id is None or unit_id in units
     ]
     temporary = [
         Lingkaran(t.nama, float(t.latitude), float(t.longitude), t.radius_m)
@@ -38,11 +33,11 @@ def lokasi_untuk(pegawai, day: date) -> list[Lingkaran]:
     return offices + temporary
 
 
-def giliran_sekitar(pegawai, saat: datetime) -> list[Giliran]:
+def giliran_sekitar(pegawai, saat: datetime, konf: Konfigurasi) -> list[Giliran]:
     """Yesterday's and today's working time of the pegawai (a night shift ends today)."""
     today = saat.date()
     days = [today - timedelta(days=1), today]
-    kalender = Kalender(days, [pegawai.pk])
+    kalender = Kalender(days, [pegawai.pk], jadwal=konf.jadwal, libur=konf.libur)
     found = []
     for day in days:
         jam = kalender.jam(pegawai.pk, pegawai.opd_id, pegawai.unit_id, day)
@@ -61,11 +56,10 @@ def diterima_pada(pegawai_id: int, day: date) -> dict[str, Presensi]:
     return {p.jenis: p for p in rows}
 
 
-def hari_ini(pegawai, saat: datetime, jendela) -> dict:
+def hari_ini(pegawai, saat: datetime, konf: Konfigurasi) -> dict:
     """The phone page's picture of the day: state, working time, places, absence."""
-    from sikap.rules.jam_kerja import giliran_untuk
-
-    around = giliran_sekitar(pegawai, saat)
+    jendela = konf.pengaturan.jendela
+    around = giliran_sekitar(pegawai, saat, konf)
     chosen = giliran_untuk("pulang", saat, around, jendela) or giliran_untuk(
         "masuk", saat, around, jendela
     )
@@ -91,11 +85,9 @@ def hari_ini(pegawai, saat: datetime, jendela) -> dict:
         "jam_masuk": chosen.jam.mulai(day) if chosen else None,
         "jam_pulang": chosen.jam.selesai(day) if chosen else None,
         "berikutnya": None if absent or pulang else ("pulang" if masuk else "masuk"),
-        "lokasi": lokasi_untuk(pegawai, day),
+        "lokasi": lokasi_untuk(pegawai, day, konf),
     }
 
 
 def _hm(moment: datetime) -> str:
-    from django.utils import timezone
-
     return f"{timezone.localtime(moment):%H.%M}"

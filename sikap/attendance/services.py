@@ -13,11 +13,8 @@ from django.utils import timezone
 from sikap.accounts import access
 from sikap.attendance import selectors
 from sikap.attendance.day_close import close_days
-from sikap.attendance.models import (
-    PengaturanPresensi,
-    PerangkatPresensi,
-    Presensi,
-)
+from sikap.attendance.kalender import konfigurasi
+from sikap.attendance.models import PerangkatPresensi, Presensi
 from sikap.core import audit, audited, kinds
 from sikap.core.errors import Kode, SikapError, tidak_berhak
 from sikap.core.jobs import enqueue
@@ -82,10 +79,11 @@ def record_presensi(req: Permintaan, *, actor, via: str) -> tuple[Presensi, bool
 
 
 def _decide(pegawai, req: Permintaan, sidik: str, *, actor, via: str) -> Presensi:
-    setting = PengaturanPresensi.current()
     now = timezone.now()
     local = timezone.localtime(now).replace(tzinfo=None)
-    around = selectors.giliran_sekitar(pegawai, local)
+    konf = konfigurasi(local.date())
+    setting = konf.pengaturan
+    around = selectors.giliran_sekitar(pegawai, local, konf)
     chosen = giliran_untuk(req.jenis, local, around, setting.jendela)
     day = chosen.tanggal if chosen else local.date()
     absent = selectors.tidak_hadir_pada(pegawai.pk, day)
@@ -106,7 +104,7 @@ def _decide(pegawai, req: Permintaan, sidik: str, *, actor, via: str) -> Presens
         tidak_hadir=absent.get_jenis_display().lower() if absent else "",
         sudah_masuk=_local(done.get("masuk")),
         sudah_pulang=_local(done.get("pulang")),
-        lokasi=selectors.lokasi_untuk(pegawai, day),
+        lokasi=selectors.lokasi_untuk(pegawai, day, konf),
         akurasi_maks_m=setting.akurasi_maks_m,
         selisih_jam_maks_detik=setting.selisih_jam_maks_detik,
     )

@@ -19,6 +19,7 @@ from sikap.accounts import access
 from sikap.attendance import leave, monitoring, selectors
 from sikap.attendance.flows import FLOW
 from sikap.attendance.forms import PengajuanForm
+from sikap.attendance.kalender import konfigurasi
 from sikap.attendance.models import PengajuanKetidakhadiran, PengaturanPresensi
 from sikap.core.errors import SikapError
 from sikap.core.forms import show_error
@@ -42,9 +43,10 @@ def _pegawai(request) -> Pegawai:
 @never_cache
 def presensi(request):
     pegawai = _pegawai(request)
-    setting = PengaturanPresensi.current()
     now = timezone.localtime().replace(tzinfo=None)
-    day = selectors.hari_ini(pegawai, now, setting.jendela)
+    konf = konfigurasi(now.date())
+    setting = konf.pengaturan
+    day = selectors.hari_ini(pegawai, now, konf)
     return render(
         request,
         "attendance/presensi.html",
