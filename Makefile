@@ -75,6 +75,8 @@ bench: install
 	$(PY) bench/ip_asn.py --postgres
 	$(PY) bench/api_auth.py
 	$(PY) bench/api_auth.py --postgres
+	$(PY) bench/attendance.py
+	$(PY) bench/attendance.py --postgres
 
 # What CI checks before the tests: lint, format, no model change without its migration, and the
 # domain rules fully typed.

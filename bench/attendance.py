@@ -134,7 +134,7 @@ def main() -> None:
     from sikap.accounts.tokens import issue_token
     from sikap.api.v1 import api
     from sikap.attendance.day_close import tutup_hari
-    from sikap.attendance.models import Presensi, StatusHarian
+    from sikap.attendance.models import PerangkatPresensi, Presensi, StatusHarian
 
     timezone.now = lambda: NOW  # the server clock on a working morning
     # The accounts' passwords only need to exist (a token needs a usable one), not be slow.
@@ -145,6 +145,11 @@ def main() -> None:
     for p in people[: args.requests]:
         user = User.objects.create_user(username=p.nip, password="bench", pegawai=p)
         phones.append({"HTTP_AUTHORIZATION": f"Bearer {issue_token(user, 'HP', actor=user)[1]}"})
+    # A morning peak: every phone was bound on its first day, long before.
+    PerangkatPresensi.objects.bulk_create(
+        PerangkatPresensi(pegawai=p, device_id="bench-device", status="disetujui")
+        for p in people[: args.requests]
+    )
     client = Client()
     keys = itertools.count()
 
