@@ -71,7 +71,7 @@ class Kalender:
             shifts = shifts.filter(pegawai_id__in=pegawai_ids)
         if pegawai_ids is not None and len(pegawai_ids) == 1:
             # One pegawai (the check-in): their month's roster in one query.
-            month = list(shifts.select_related("shift"))
+            month = list(shifts.select_related("shift").order_by())
             self.shift = {
                 (s.pegawai_id, s.tanggal): s.shift.jam for s in month if s.tanggal in days
             }

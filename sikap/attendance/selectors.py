@@ -6,7 +6,12 @@ from datetime import date, datetime, timedelta
 from django.utils import timezone
 
 from sikap.attendance.kalender import Kalender, Konfigurasi
-from sikap.attendance.models import Ketidakhadiran, LokasiSementara, Presensi
+from sikap.attendance.models import (
+    JenisKetidakhadiran,
+    Ketidakhadiran,
+    LokasiSementara,
+    Presensi,
+)
 from sikap.rules.geofence import Lingkaran
 from sikap.rules.jam_kerja import Giliran, giliran_untuk
 
@@ -25,10 +30,12 @@ def lokasi_untuk(pegawai, day: date, konf: Konfigurasi) -> list[Lingkaran]:
         if unit_id is None or unit_id in units
     ]
     temporary = [
-        Lingkaran(t.nama, float(t.latitude), float(t.longitude), t.radius_m)
-        for t in LokasiSementara.objects.filter(
+        Lingkaran(nama, float(lat), float(lon), radius)
+        for nama, lat, lon, radius in LokasiSementara.objects.filter(
             pegawai_id=pegawai.pk, mulai__lte=day, selesai__gte=day
         )
+        .order_by()
+        .values_list("nama", "latitude", "longitude", "radius_m")
     ]
     return offices + temporary
 
@@ -46,8 +53,10 @@ def giliran_sekitar(pegawai, saat: datetime, konf: Konfigurasi) -> list[Giliran]
     return found
 
 
-def tidak_hadir_pada(pegawai_id: int, day: date) -> Ketidakhadiran | None:
-    return Ketidakhadiran.objects.disetujui().on(day).filter(pegawai_id=pegawai_id).first()
+def tidak_hadir_pada(pegawai_id: int, day: date) -> str:
+    """The jenis of the approved absence covering the day, or ""."""
+    found = Ketidakhadiran.objects.disetujui().on(day).filter(pegawai_id=pegawai_id).order_by()
+    return next(iter(found.values_list("jenis", flat=True)[:1]), "")
 
 
 def diterima_pada(pegawai_id: int, day: date) -> dict[str, Presensi]:
@@ -67,8 +76,8 @@ def hari_ini(pegawai, saat: datetime, konf: Konfigurasi) -> dict:
     done = diterima_pada(pegawai.pk, day)
     absent = tidak_hadir_pada(pegawai.pk, day)
     masuk, pulang = done.get("masuk"), done.get("pulang")
-    if absent is not None:
-        keadaan = absent.get_jenis_display()
+    if absent:
+        keadaan = JenisKetidakhadiran(absent).label
     elif pulang is not None:
         keadaan = f"Sudah pulang {_hm(pulang.waktu)}"
     elif masuk is not None:

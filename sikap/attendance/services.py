@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from sikap.accounts import access
 from sikap.attendance import selectors
 from sikap.attendance.day_close import close_days
 from sikap.attendance.kalender import konfigurasi
-from sikap.attendance.models import PerangkatPresensi, Presensi
+from sikap.attendance.models import JenisKetidakhadiran, PerangkatPresensi, Presensi
 from sikap.core import audit, audited, kinds
 from sikap.core.errors import Kode, SikapError, tidak_berhak
 from sikap.core.jobs import enqueue
@@ -64,9 +65,22 @@ def record_presensi(req: Permintaan, *, actor, via: str) -> tuple[Presensi, bool
     body returns the first attempt and stores nothing; the same key with another body is refused."""
     pegawai_id = _pegawai_of(actor)
     sidik = req.sidik()
+    today = timezone.localdate()
     with transaction.atomic():
-        pegawai = Pegawai.objects.select_for_update().get(pk=pegawai_id)
-        first = Presensi.objects.filter(pegawai_id=pegawai_id, kunci=req.kunci).first()
+        pegawai = (
+            Pegawai.objects.select_for_update().only("pk", "opd_id", "unit_id").get(pk=pegawai_id)
+        )
+        # One query for both: the first answer under this key, and the accepted check-ins of
+        # the days this attempt may count for (yesterday's night shift or today).
+        seen = list(
+            Presensi.objects.filter(pegawai_id=pegawai_id)
+            .filter(
+                Q(kunci=req.kunci)
+                | Q(alasan=Alasan.DITERIMA, tanggal__in=[today - timedelta(days=1), today])
+            )
+            .order_by()
+        )
+        first = next((p for p in seen if p.kunci == req.kunci), None)
         if first is not None:
             if first.sidik != sidik:
                 raise SikapError(
@@ -75,10 +89,11 @@ def record_presensi(req: Permintaan, *, actor, via: str) -> tuple[Presensi, bool
                     "Buat kunci baru untuk setiap presensi.",
                 )
             return first, False
-        return _decide(pegawai, req, sidik, actor=actor, via=via), True
+        accepted = [p for p in seen if p.alasan == Alasan.DITERIMA]
+        return _decide(pegawai, req, sidik, accepted, actor=actor, via=via), True
 
 
-def _decide(pegawai, req: Permintaan, sidik: str, *, actor, via: str) -> Presensi:
+def _decide(pegawai, req: Permintaan, sidik: str, accepted, *, actor, via: str) -> Presensi:
     now = timezone.now()
     local = timezone.localtime(now).replace(tzinfo=None)
     konf = konfigurasi(local.date())
@@ -87,7 +102,7 @@ def _decide(pegawai, req: Permintaan, sidik: str, *, actor, via: str) -> Presens
     chosen = giliran_untuk(req.jenis, local, around, setting.jendela)
     day = chosen.tanggal if chosen else local.date()
     absent = selectors.tidak_hadir_pada(pegawai.pk, day)
-    done = selectors.diterima_pada(pegawai.pk, day)
+    done = {p.jenis: p for p in accepted if p.tanggal == day}
     percobaan = Percobaan(
         req.jenis,
         req.latitude,
@@ -101,7 +116,7 @@ def _decide(pegawai, req: Permintaan, sidik: str, *, actor, via: str) -> Presens
         perangkat=_device(pegawai, req.device_id, actor=actor),
         hari_kerja=chosen is not None or any(g.tanggal == local.date() for g in around),
         dalam_jam_kerja=chosen is not None,
-        tidak_hadir=absent.get_jenis_display().lower() if absent else "",
+        tidak_hadir=JenisKetidakhadiran(absent).label.lower() if absent else "",
         sudah_masuk=_local(done.get("masuk")),
         sudah_pulang=_local(done.get("pulang")),
         lokasi=selectors.lokasi_untuk(pegawai, day, konf),
@@ -137,12 +152,15 @@ def _local(presensi: Presensi | None) -> datetime | None:
 
 def _device(pegawai, device_id: str, *, actor) -> Perangkat:
     """The first device a pegawai uses is bound to them; any other waits for admin BKD."""
-    devices = {d.device_id: d for d in PerangkatPresensi.objects.filter(pegawai=pegawai)}
+    devices = dict(
+        PerangkatPresensi.objects.filter(pegawai=pegawai)
+        .order_by()
+        .values_list("device_id", "status")
+    )
     known = devices.get(device_id)
     if known is not None:
-        ok = known.status == PerangkatPresensi.Status.DISETUJUI
-        return Perangkat.TERIKAT if ok else Perangkat.BARU
-    first = not any(d.status == PerangkatPresensi.Status.DISETUJUI for d in devices.values())
+        return Perangkat.TERIKAT if known == PerangkatPresensi.Status.DISETUJUI else Perangkat.BARU
+    first = PerangkatPresensi.Status.DISETUJUI not in devices.values()
     status = PerangkatPresensi.Status.DISETUJUI if first else PerangkatPresensi.Status.MENUNGGU
     device = PerangkatPresensi.objects.create(pegawai=pegawai, device_id=device_id, status=status)
     audit.record(
