@@ -85,7 +85,8 @@ PESAN_VALIDASI = {
     "datetime_parsing": "Harus berupa waktu ISO 8601.",
     "datetime_type": "Harus berupa waktu ISO 8601.",
     "timezone_aware": "Waktu harus menyertakan zona waktu.",
-    "string_pattern_mismatch": "Hanya huruf, angka, - dan _.",
+    "string_pattern_mismatch": "Berisi karakter yang tidak diizinkan.",
+    "value_error": "Nilai tidak wajar.",
 }
 
 

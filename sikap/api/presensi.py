@@ -1,12 +1,12 @@
 """`presensi`: check-in and check-out from a phone (device token) or the web page (session),
 and the day as the phone shows it. The server's clock decides; see docs/attendance.md."""
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Literal
 
 from django.utils import timezone
 from ninja import Field, Router, Schema
-from pydantic import AwareDatetime, Strict
+from pydantic import AwareDatetime, Strict, field_validator
 
 from sikap.api.errors import galat, responses
 from sikap.attendance import selectors, services
@@ -29,7 +29,11 @@ class PresensiMasuk(Schema):
     )
     mock: bool = Field(False, description="true bila ponsel melaporkan lokasi tiruan (mock)")
     device_id: str = Field(
-        ..., min_length=8, max_length=128, description="ID perangkat yang tetap untuk ponsel ini"
+        ...,
+        min_length=8,
+        max_length=128,
+        pattern=r"^[A-Za-z0-9._:-]+$",
+        description="ID perangkat yang tetap untuk ponsel ini (huruf, angka, . _ : -)",
     )
     waktu_ponsel: AwareDatetime | None = Field(
         None, description="jam ponsel saat tombol ditekan, dengan zona waktu (ISO 8601)"
@@ -41,6 +45,16 @@ class PresensiMasuk(Schema):
         pattern=r"^[A-Za-z0-9_-]+$",
         description="kunci idempotensi: baru untuk tiap presensi, sama untuk pengulangannya",
     )
+
+    @field_validator("waktu_ponsel")
+    @classmethod
+    def _plausible(cls, value: datetime | None) -> datetime | None:
+        """Stored in UTC; a year no phone clock shows is not a time."""
+        if value is None:
+            return None
+        if not 2000 <= value.year <= 2100:
+            raise ValueError("tahun tidak wajar")
+        return value.astimezone(UTC)
 
 
 class PresensiOut(Schema):

@@ -66,6 +66,8 @@ def test_the_same_key_with_another_body_is_refused(hp):
         ({"kunci": "a b c d e f"}, "body.body.kunci"),
         ({"waktu_ponsel": "2026-04-07T07:41:00"}, "body.body.waktu_ponsel"),
         ({"device_id": ""}, "body.body.device_id"),
+        ({"device_id": "ponsel \ud9ff saya"}, "body.body.device_id"),
+        ({"waktu_ponsel": "4430-03-03T14:20:35+18:05"}, "body.body.waktu_ponsel"),
     ],
 )
 def test_malformed_fields_are_422_per_field_and_store_nothing(hp, changes, field):
