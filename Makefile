@@ -98,6 +98,8 @@ bench: install
 	$(PY) bench/home.py --postgres --sizes 5845,100000
 	$(PY) bench/kgb.py
 	$(PY) bench/kgb.py --postgres
+	$(PY) bench/attendance.py
+	$(PY) bench/attendance.py --postgres
 
 # What CI checks before the tests: lint, format, no model change without its migration, and the
 # domain rules fully typed.

@@ -292,6 +292,47 @@ def may_use_kgb_calculator(user) -> bool:
     return may_work_kgb(user)
 
 
+def may_configure_attendance(user) -> bool:
+    """Office locations, schedules, shifts, holidays, temporary locations and the attendance
+    settings (rates, bands, accuracy) at /kelola/."""
+    return is_admin_bkd(user)
+
+
+def may_approve_attendance_device(user, pegawai_id) -> bool:
+    """A pegawai's new check-in device: admin BKD, never for their own record."""
+    return is_admin_bkd(user) and not _is_own(user, pegawai_id)
+
+
+def may_decide_ketidakhadiran(user, pengajuan) -> bool:
+    """A leave request: the pegawai's atasan at the first step, admin BKD at the BKD step;
+    never the pegawai or whoever made the request."""
+    from sikap.attendance.models import PengajuanKetidakhadiran as P
+    from sikap.people.selectors import bawahan_of
+
+    if _is_own(user, pengajuan.pegawai_id) or user.pk == pengajuan.dibuat_oleh_id:
+        return False
+    if pengajuan.state == P.Status.DIAJUKAN:
+        return (
+            user.pegawai_id is not None
+            and user.is_active
+            and bawahan_of(user.pegawai).filter(pk=pengajuan.pegawai_id).exists()
+        )
+    if pengajuan.state == P.Status.MENUNGGU_BKD:
+        return is_admin_bkd(user)
+    return False
+
+
+def may_monitor_attendance(user) -> bool:
+    """Today's attendance and the monthly recap of others: OPD-wide readers and admin OPD for
+    their OPD; a superior for their subordinates (which ones: `Pegawai.objects.visible_to`)."""
+    return manages_opd_data(user) or may_check_in(user)
+
+
+def may_check_in(user) -> bool:
+    """Every account tied to a pegawai record checks in for themself."""
+    return user.is_authenticated and user.is_active and user.pegawai_id is not None
+
+
 # --- accounts to notify -----------------------------------------------------------------------
 
 
@@ -299,6 +340,12 @@ def admin_opd_accounts(opd_id):
     from sikap.accounts.models import User
 
     return User.objects.filter(is_active=True, peran=Peran.ADMIN_OPD, opd_scope=opd_id)
+
+
+def admin_bkd_accounts():
+    from sikap.accounts.models import User
+
+    return User.objects.filter(is_active=True, peran=Peran.ADMIN_BKD)
 
 
 def verifikator_accounts():

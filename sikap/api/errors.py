@@ -78,6 +78,15 @@ PESAN_VALIDASI = {
     "json_invalid": "JSON tidak dapat dibaca.",
     "model_attributes_type": "Harus berupa objek JSON.",
     "dict_type": "Harus berupa objek JSON.",
+    "float_type": "Harus berupa angka.",
+    "float_parsing": "Harus berupa angka.",
+    "finite_number": "Harus berupa angka yang terhingga (bukan NaN atau tak hingga).",
+    "literal_error": "Harus salah satu dari: {expected}.",
+    "datetime_parsing": "Harus berupa waktu ISO 8601.",
+    "datetime_type": "Harus berupa waktu ISO 8601.",
+    "timezone_aware": "Waktu harus menyertakan zona waktu.",
+    "string_pattern_mismatch": "Berisi karakter yang tidak diizinkan.",
+    "value_error": "Nilai tidak wajar.",
 }
 
 

@@ -6,6 +6,7 @@ from django.db import connections
 from django.utils import timezone
 from django_q.models import Schedule
 
+from sikap.attendance import day_close
 from sikap.core import housekeeping, operations
 from sikap.core.jobs import path_of
 from sikap.salary import jobs as salary_jobs
@@ -15,6 +16,7 @@ SCHEDULES = [
     ("Pembersihan harian", housekeeping.clean_up, Schedule.DAILY),
     ("Pembersihan proses latar", operations.clean_up_operations, Schedule.DAILY),
     ("Draf dan pencatatan KGB harian", salary_jobs.daily, Schedule.DAILY),
+    ("Tutup hari presensi (kemarin)", day_close.close_yesterday, Schedule.DAILY),
 ]
 
 

@@ -4,6 +4,12 @@ A module that needs demo data adds a file to this package with its `Builder` and
 here after the builders whose data it uses (most need the regency's OPDs and pegawai).
 """
 
-from sikap.demo import documents, regency, sakip, salary
+from sikap.demo import attendance, documents, regency, sakip, salary
 
-BUILDERS = (regency.BUILDER, sakip.BUILDER, documents.BUILDER, salary.BUILDER)
+BUILDERS = (
+    regency.BUILDER,
+    sakip.BUILDER,
+    documents.BUILDER,
+    salary.BUILDER,
+    attendance.BUILDER,
+)

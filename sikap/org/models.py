@@ -93,6 +93,16 @@ class LokasiKantor(models.Model):
     """An office where check-ins count, a circle of `radius_m` metres around a point."""
 
     opd = models.ForeignKey(Opd, on_delete=models.CASCADE, related_name="lokasi")
+    # A unit's own place (puskesmas, sekolah): for the pegawai of that unit and the units under
+    # it; without a unit, for the whole OPD.
+    unit = models.ForeignKey(
+        UnitKerja,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="lokasi",
+        verbose_name="unit kerja",
+    )
     nama = models.CharField("nama lokasi", max_length=255, validators=[no_formula])
     latitude = models.DecimalField(
         "lintang",
@@ -117,6 +127,10 @@ class LokasiKantor(models.Model):
 
     def __str__(self) -> str:
         return f"{self.nama} ({self.opd})"
+
+    def clean(self):
+        if self.unit_id and self.opd_id and self.unit.opd_id != self.opd_id:
+            raise ValidationError({"unit": "Unit kerja bukan bagian dari OPD lokasi ini."})
 
 
 class JenisTugasTambahan(models.TextChoices):

@@ -130,6 +130,7 @@ def test_a_real_worker_runs_the_schedule_and_queued_jobs_and_stops_cleanly(tmp_p
         finally:
             _stop(worker)
         assert tasks == [
+            ("sikap.attendance.day_close.close_yesterday", True),
             ("sikap.core.housekeeping.clean_up", True),
             ("sikap.core.notifications.send_mail_for", False),
             ("sikap.core.notifications.send_mail_for", True),

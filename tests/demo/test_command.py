@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from sikap.attendance.models import StatusHarian
 from sikap.demo.registry import BUILDERS
 from sikap.documents.models import Dokumen
 from sikap.people.models import Pegawai
@@ -31,13 +32,14 @@ def test_demo_runs_every_builder_in_order(capsys):
     call_command("demo", "--scale", SMALL)
     out = capsys.readouterr().out
     assert [b.name for b in BUILDERS] == [
-        "OPD dan pegawai", "SAKIP 2023", "Arsip digital", "Gaji dan KGB",
+        "OPD dan pegawai", "SAKIP 2023", "Arsip digital", "Gaji dan KGB", "Presensi 30 hari",
     ]  # fmt: skip
     assert all(b.exists() for b in BUILDERS)
     assert out.index("Kabupaten demo dibangun") < out.index("Data SAKIP 2023 diimpor")
     assert out.index("Data SAKIP 2023 diimpor") < out.index("KGB: riwayat gaji dilanjutkan")
     assert IndikatorRenja.objects.count() == 65
     assert Kgb.objects.filter(state=Kgb.Status.DRAF).exists()
+    assert "Presensi demo:" in out and StatusHarian.objects.exists()
 
 
 @pytest.mark.django_db

@@ -19,6 +19,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from sikap.accounts.models import Peran
 from sikap.accounts.tokens import issue_token
+from sikap.attendance.leave import ajukan as ajukan_cuti
 from sikap.core.admin_site import site as kelola
 from sikap.core.models import AuditEntry, CaseEvent, Notifikasi, Operasi
 from sikap.documents.services import register_issued, upload_dokumen
@@ -157,6 +158,13 @@ def world_values(world) -> dict:
         "dimension": "kualifikasi",
         "category": "s2",
         "api_token": issue_token(users["pegawai"], "Ponsel uji", actor=users["pegawai"])[0].pk,
+        "pengajuan": ajukan_cuti(
+            jenis="izin",
+            mulai=date(2026, 4, 8),
+            selesai=date(2026, 4, 8),
+            alasan="Uji",
+            actor=users["pegawai"],
+        ).pk,  # fmt: skip
     }
 
 

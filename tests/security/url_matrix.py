@@ -126,6 +126,10 @@ ROWS = [
         get="405 405 405 405 405 405 405 405 405", post="401 200 404 404 404 404 404 404 404"),
     Row("api-v1:baca_semua",
         get="405 405 405 405 405 405 405 405 405", post="401 200 200 200 200 200 200 200 200"),
+    Row("api-v1:presensi", note="an empty body is invalid; check-ins: tests/attendance",
+        get="405 405 405 405 405 405 405 405 405", post="401 400 400 400 400 400 400 400 400"),
+    Row("api-v1:presensi_hari_ini", note="staff without a pegawai record: 404",
+        get="401 200 200 404 404 404 404 404 404", post="405 405 405 405 405 405 405 405 405"),
     # people
     Row("people:dashboard",
         get="L 200 200 200 200 200 200 200 200", post="L 200 200 200 200 200 200 200 200"),
@@ -305,6 +309,21 @@ ROWS = [
         get="L 404 404 200 404 200 200 200 200", post="L 405 405 405 405 405 405 405 405"),
     Row("salary:surat_docx", args={"pk": "kgb"},
         get="L 404 404 200 404 200 200 200 200", post="L 405 405 405 405 405 405 405 405"),
+    # attendance
+    Row("attendance:presensi", note="for accounts tied to a pegawai record",
+        get="L 200 200 403 403 403 403 403 403", post="L 405 405 405 405 405 405 405 405"),
+    Row("attendance:service_worker", note="public static script",
+        get="200 200 200 200 200 200 200 200 200", post="405 405 405 405 405 405 405 405 405"),
+    Row("attendance:pantau", note="a pegawai without subordinates: 403",
+        get="L 403 200 200 200 200 200 200 200", post="L 405 405 405 405 405 405 405 405"),
+    Row("attendance:rekap", note="a pegawai sees their own",
+        get="L 200 200 200 200 200 200 200 200", post="L 405 405 405 405 405 405 405 405"),
+    Row("attendance:cuti_list", note="one's own requests; staff accounts have none",
+        get="L 200 200 403 403 403 403 403 403", post="L 200 200 403 403 403 403 403 403"),
+    Row("attendance:cuti_detail", args={"pk": "pengajuan"}, note="the pegawai's own request",
+        get="L 200 200 200 404 200 200 200 200", post="L 405 405 405 405 405 405 405 405"),
+    Row("attendance:cuti_langkah", args={"pk": "pengajuan"}, note="no step named: a message",
+        get="L 405 405 405 405 405 405 405 405", post="L 302 302 302 404 302 302 302 302"),
 ]
 # fmt: on
 

@@ -5,9 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
 
-    dependencies = [
-        ('people', '0002_alter_pegawai_jabatan_alter_pegawai_opd_and_more'),
-    ]
+    dependencies = [("people", "0003_refuse_formula_starts_in_names")]
 
     operations = [
         migrations.AlterField(

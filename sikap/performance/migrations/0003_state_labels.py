@@ -5,9 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
 
-    dependencies = [
-        ('performance', '0001_initial'),
-    ]
+    dependencies = [("performance", "0002_earlier_realisation_and_national_standard")]
 
     operations = [
         migrations.AlterField(

@@ -20,6 +20,6 @@ def back(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("ipasn", "0002_ladder_2019")]
+    dependencies = [("ipasn", "0004_ip_asn_per_status")]
 
     operations = [migrations.RunPython(rename, back)]

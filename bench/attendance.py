@@ -1,0 +1,216 @@
+"""SIPERLU's two hot paths against floors measured in the same run.
+
+  check-in   POST /api/v1/presensi through Django's full stack in process (device-token auth,
+             throttle, idempotency lookup, device binding, schedule, geofence, attempt row),
+             each request a different pegawai's accepted check-in;
+  bare       POST to an endpoint mounted on the same API for this run only: the same token
+             auth and throttle, then one INSERT of an attempt row (the floor);
+  day close  `tutup_hari` for --pegawai pegawai (schedule, check-ins, leave, TL/PSW in Python,
+             one bulk insert);
+  one SQL    DELETE + one INSERT … SELECT that writes hadir/tk for the same pegawai (the floor).
+Prints bare/check-in (requests per second ratio, goal ≥ 0.7) and day close/one SQL (goal ≤ 3).
+SQLite in var/bench/ by default; --postgres uses postgres://postgres@127.0.0.1:5432/
+sikap_bench_attendance, created and dropped here.
+"""
+
+import argparse
+import itertools
+import json
+import os
+import sys
+import time
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH_DIR = ROOT / "var" / "bench"
+PG_SERVER = "postgres://postgres@127.0.0.1:5432"
+PG_NAME = "sikap_bench_attendance"
+NOW = datetime(2026, 4, 7, 7, 41, tzinfo=ZoneInfo("Asia/Jakarta"))  # a Tuesday
+DAY = NOW.date()
+
+
+def setup_django(postgres: bool) -> None:
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    db = BENCH_DIR / "attendance.sqlite3"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "sikap.settings"
+    os.environ["SIKAP_DATABASE_URL"] = f"{PG_SERVER}/{PG_NAME}" if postgres else f"sqlite:///{db}"
+    os.environ["SIKAP_DEBUG"] = "false"
+    os.environ["SIKAP_API_RATE"] = "1000000/m"
+    os.environ.setdefault("SIKAP_SECRET_KEY", "bench-only-" + "x" * 40)
+    sys.path.insert(0, str(ROOT))
+    if postgres:
+        _postgres(f"DROP DATABASE IF EXISTS {PG_NAME}", f"CREATE DATABASE {PG_NAME}")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+
+
+def _postgres(*statements: str) -> None:
+    import psycopg
+
+    with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as conn:
+        for statement in statements:
+            conn.execute(statement)
+
+
+def make_regency(n: int):
+    """`n` pegawai in service in 10 OPDs, each OPD with an office."""
+    from sikap.org.models import LokasiKantor, Opd, UnitKerja
+    from sikap.people.models import Pegawai
+
+    opds = Opd.objects.bulk_create(Opd(kode=f"B{i:02d}", nama=f"Badan {i}") for i in range(10))
+    units = UnitKerja.objects.bulk_create(UnitKerja(opd=o, nama=o.nama) for o in opds)
+    LokasiKantor.objects.bulk_create(
+        LokasiKantor(opd=o, nama=f"Kantor {o.nama}", latitude=Decimal("-6.2"),
+                     longitude=Decimal("106.8"), radius_m=100)
+        for o in opds
+    )  # fmt: skip
+    Pegawai.objects.bulk_create(
+        (
+            Pegawai(nip=f"19800101200501{i:04d}", nama=f"Pegawai {i}",
+                    tanggal_lahir=date(1980, 1, 1), jenis_kelamin="L", status="pns",
+                    opd=opds[i % 10], unit=units[i % 10])
+            for i in range(n)
+        ),
+        batch_size=2000,
+    )  # fmt: skip
+    return list(Pegawai.objects.order_by("pk"))
+
+
+def bare_router():
+    """The floor: the same auth and throttle, then one INSERT of an attempt row."""
+    from django.utils import timezone
+    from ninja import Router
+
+    from sikap.attendance.models import Presensi
+
+    router = Router()
+    counter = itertools.count()
+
+    @router.post("", url_name="bench_bare", response={201: dict})
+    def bare(request):
+        Presensi.objects.create(
+            pegawai_id=request.user.pegawai_id, jenis="masuk", waktu=timezone.now(),
+            latitude=-6.2003, longitude=106.8, akurasi_m=10, kunci=f"bare{next(counter)}",
+            sidik="x", alasan="luar_radius", pesan="", via="api",
+        )  # fmt: skip
+        return 201, {"ok": True}
+
+    return router
+
+
+def best(rounds: int, send_all, reset) -> float:
+    times = []
+    for _ in range(rounds):
+        reset()
+        started = time.perf_counter()
+        send_all()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--postgres", action="store_true")
+    parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--pegawai", type=int, default=5800)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    setup_django(args.postgres)
+    from django.conf import settings
+    from django.db import connection, transaction
+    from django.test import Client
+    from django.utils import timezone
+
+    from sikap.accounts.models import User
+    from sikap.accounts.tokens import issue_token
+    from sikap.api.v1 import api
+    from sikap.attendance.day_close import tutup_hari
+    from sikap.attendance.models import PerangkatPresensi, Presensi, StatusHarian
+
+    timezone.now = lambda: NOW  # the server clock on a working morning
+    # The accounts' passwords only need to exist (a token needs a usable one), not be slow.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    api.add_router("/bench", bare_router())
+    people = make_regency(max(args.pegawai, args.requests))
+    phones = []
+    for p in people[: args.requests]:
+        user = User.objects.create_user(username=p.nip, password="bench", pegawai=p)
+        phones.append({"HTTP_AUTHORIZATION": f"Bearer {issue_token(user, 'HP', actor=user)[1]}"})
+    # A morning peak: every phone was bound on its first day, long before.
+    PerangkatPresensi.objects.bulk_create(
+        PerangkatPresensi(pegawai=p, device_id="bench-device", status="disetujui")
+        for p in people[: args.requests]
+    )
+    client = Client()
+    keys = itertools.count()
+
+    def body():
+        return json.dumps(
+            {"jenis": "masuk", "latitude": -6.2003, "longitude": 106.8, "akurasi_m": 10,
+             "device_id": "bench-device", "kunci": f"kunci-{next(keys):08d}"}
+        )  # fmt: skip
+
+    def check_ins():
+        for headers in phones:
+            r = client.post("/api/v1/presensi", body(), content_type="application/json", **headers)
+            assert r.status_code == 201, r.content
+
+    def bares():
+        for headers in phones:
+            r = client.post("/api/v1/bench", "{}", content_type="application/json", **headers)
+            assert r.status_code == 201, r.content
+
+    def clear():
+        Presensi.objects.all().delete()
+
+    full = best(args.repeat, check_ins, clear)
+    bare = best(args.repeat, bares, clear)
+    check_ins()  # today's check-ins for the day close
+
+    def close():
+        tutup_hari(DAY)
+
+    sql = (
+        "INSERT INTO attendance_statusharian (pegawai_id, opd_id, tanggal, status, "
+        "jenis_ketidakhadiran, tl, psw, terlambat_menit, pulang_cepat_menit, masuk, pulang) "
+        "SELECT p.id, p.opd_id, %s, CASE WHEN m.id IS NULL THEN 'tk' ELSE 'hadir' END, '', "
+        "0, 0, 0, 0, m.waktu, NULL FROM people_pegawai p LEFT JOIN attendance_presensi m "
+        "ON m.pegawai_id = p.id AND m.tanggal = %s AND m.jenis = 'masuk' "
+        "AND m.alasan = 'diterima' WHERE p.kedudukan = 'aktif'"
+    )
+
+    def one_sql():
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("DELETE FROM attendance_statusharian WHERE tanggal = %s", [DAY])
+            cursor.execute(sql, [DAY, DAY])
+
+    closing = best(args.repeat, close, lambda: None)
+    floor = best(args.repeat, one_sql, lambda: None)
+    assert StatusHarian.objects.filter(tanggal=DAY).count() == len(people)
+    n = len(phones)
+    print(f"SIPERLU on {connection.vendor} (best of {args.repeat}):")
+    print(f"  check-in, full stack   {n / full:8.0f} req/s  ({full / n * 1000:.2f} ms)")
+    print(f"  bare insert endpoint   {n / bare:8.0f} req/s  ({bare / n * 1000:.2f} ms)")
+    print(f"  check-in ÷ bare        {bare / full:8.2f}x  (goal ≥ 0.7)")
+    regency_peak = 5800 / (30 * 60)
+    print(f"  regency peak           {regency_peak:8.1f} req/s  → headroom "
+          f"{(n / full) / regency_peak:.0f}x in one process")  # fmt: skip
+    print(f"  day close, {len(people)} pegawai {closing:7.2f} s")
+    print(f"  one INSERT … SELECT    {floor:8.2f} s")
+    print(f"  day close ÷ one SQL    {closing / floor:8.2f}x  (goal ≤ 3)")
+    connection.close()
+    if args.postgres:
+        _postgres(f"DROP DATABASE IF EXISTS {PG_NAME}")
+
+
+if __name__ == "__main__":
+    main()

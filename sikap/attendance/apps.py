@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class AttendanceConfig(AppConfig):
+    name = "sikap.attendance"
+    label = "attendance"
+    verbose_name = "Presensi (SIPERLU)"

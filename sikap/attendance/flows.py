@@ -1,0 +1,84 @@
+"""The leave and permission workflow, declared as data and run by `sikap.workflow`.
+
+    diajukan ──setujui (atasan; types decided by the atasan)──────────► disetujui
+             ──teruskan (atasan; types BKD decides)──► menunggu_bkd ──setujui_bkd──► disetujui
+    diajukan / menunggu_bkd ──kembalikan (reason)──► dikembalikan ──ajukan_ulang──► diajukan
+                            ──tolak (reason)───────► ditolak
+    diajukan / dikembalikan ──batalkan (the pegawai)──► dibatalkan
+
+Approval records the `Ketidakhadiran` and re-closes its past days. Which types go on to admin
+BKD and which need a document is the table below (BKD issues the SK of the long leaves)."""
+
+from sikap.accounts import access
+from sikap.attendance.models import JenisKetidakhadiran as J
+from sikap.attendance.models import Ketidakhadiran, PengajuanKetidakhadiran
+from sikap.workflow import Transition, Workflow
+
+S = PengajuanKetidakhadiran.Status
+
+PERLU_BKD = {J.CUTI_BESAR, J.CUTI_MELAHIRKAN, J.CLTN, J.CUTI_ALASAN_PENTING, J.TUGAS_BELAJAR}
+PERLU_DOKUMEN = {
+    J.SAKIT: "surat keterangan dokter",
+    J.CUTI_SAKIT: "surat keterangan dokter",
+    J.CUTI_MELAHIRKAN: "surat keterangan dokter/bidan",
+    J.CUTI_ALASAN_PENTING: "surat keterangan pendukung",
+    J.DINAS_LUAR: "surat tugas",
+    J.TUGAS_BELAJAR: "SK tugas belajar",
+}
+
+
+def is_owner(user, case) -> bool:
+    return user.is_authenticated and user.pegawai_id == case.pegawai_id
+
+
+def decides(user, case) -> bool:
+    return access.may_decide_ketidakhadiran(user, case)
+
+
+def _atasan_final(user, case) -> bool:
+    return case.jenis not in PERLU_BKD and decides(user, case)
+
+
+def _atasan_forwards(user, case) -> bool:
+    return case.jenis in PERLU_BKD and decides(user, case)
+
+
+def _approved(case, actor) -> None:
+    from sikap.attendance.services import reclose
+
+    record = Ketidakhadiran.objects.create(
+        pegawai_id=case.pegawai_id,
+        jenis=case.jenis,
+        mulai=case.mulai,
+        selesai=case.selesai,
+        keterangan=f"Pengajuan #{case.pk}",
+    )
+    PengajuanKetidakhadiran.objects.filter(pk=case.pk).update(ketidakhadiran=record)
+    reclose(case.mulai, case.selesai)
+
+
+def _owner(case):
+    return [case.dibuat_oleh]
+
+
+def _bkd(case):
+    return access.admin_bkd_accounts().exclude(pegawai_id=case.pegawai_id)
+
+
+FLOW = Workflow(
+    [
+        Transition("setujui", "Setujui", (S.DIAJUKAN,), S.DISETUJUI, _atasan_final,
+                   effect=_approved, recipients=_owner),
+        Transition("teruskan", "Setujui dan teruskan ke BKD", (S.DIAJUKAN,), S.MENUNGGU_BKD,
+                   _atasan_forwards, recipients=_bkd),
+        Transition("setujui_bkd", "Setujui", (S.MENUNGGU_BKD,), S.DISETUJUI, decides,
+                   effect=_approved, recipients=_owner),
+        Transition("kembalikan", "Kembalikan", (S.DIAJUKAN, S.MENUNGGU_BKD), S.DIKEMBALIKAN,
+                   decides, needs_reason=True, recipients=_owner),
+        Transition("tolak", "Tolak", (S.DIAJUKAN, S.MENUNGGU_BKD), S.DITOLAK, decides,
+                   needs_reason=True, recipients=_owner),
+        Transition("ajukan_ulang", "Ajukan ulang", (S.DIKEMBALIKAN,), S.DIAJUKAN, is_owner),
+        Transition("batalkan", "Batalkan", (S.DIAJUKAN, S.DIKEMBALIKAN), S.DIBATALKAN, is_owner),
+    ],
+    labels=dict(S.choices),
+)  # fmt: skip

@@ -1,0 +1,64 @@
+"""Leave requests waiting for the user's decision: their subordinates' at the atasan step,
+every OPD's at the BKD step for admin BKD. A fixed number of queries."""
+
+from datetime import timedelta
+
+from django.db.models import Q
+from django.utils import timezone
+
+from sikap.accounts import access
+from sikap.attendance.models import PengajuanKetidakhadiran
+from sikap.core import inbox
+from sikap.people.models import Pegawai
+from sikap.people.selectors import bawahan_q
+
+S = PengajuanKetidakhadiran.Status
+
+
+class CutiSource:
+    kind = "attendance.cuti"
+    label = "Cuti dan izin"
+
+    def _waiting(self, user, filters):
+        q = Q(pk__in=[])
+        if user.is_authenticated and user.pegawai_id:
+            subordinates = Pegawai.objects.filter(bawahan_q(user.pegawai))
+            q |= Q(state=S.DIAJUKAN, pegawai__in=subordinates)
+        if access.is_admin_bkd(user):
+            q |= Q(state=S.MENUNGGU_BKD)
+        found = PengajuanKetidakhadiran.objects.filter(q).exclude(dibuat_oleh_id=user.pk)
+        if user.pegawai_id:
+            found = found.exclude(pegawai_id=user.pegawai_id)
+        if filters.opd_id:
+            found = found.filter(pegawai__opd_id=filters.opd_id)
+        if filters.older_than_days:
+            found = found.filter(
+                dibuat_pada__lte=timezone.now() - timedelta(days=filters.older_than_days)
+            )
+        return found
+
+    def count(self, user, filters) -> int:
+        return self._waiting(user, filters).count()
+
+    def items(self, user, filters, limit):
+        rows = (
+            self._waiting(user, filters)
+            .select_related("pegawai__opd")
+            .order_by("dibuat_pada", "pk")[:limit]
+        )
+        return [
+            inbox.Item(
+                kind=self.kind,
+                key=str(c.pk),
+                title=f"{c} ({c.hari_kerja} hari kerja)",
+                url=c.get_absolute_url(),
+                waiting_since=c.dibuat_pada,
+                pegawai_nip=c.pegawai.nip,
+                pegawai_nama=c.pegawai.nama,
+                opd_nama=c.pegawai.opd.nama,
+            )
+            for c in rows
+        ]
+
+
+inbox.register(CutiSource())

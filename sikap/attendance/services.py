@@ -1,0 +1,219 @@
+"""Writes of the attendance module: the check-in, device approval, and the configuration edited
+at /kelola/ (audited). Check-ins of one pegawai are serialised by locking their row, so two
+taps in the same second give one accepted attempt and one "sudah masuk"."""
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from sikap.accounts import access
+from sikap.attendance import selectors
+from sikap.attendance.day_close import close_days
+from sikap.attendance.kalender import konfigurasi
+from sikap.attendance.models import JenisKetidakhadiran, PerangkatPresensi, Presensi
+from sikap.core import audit, audited, kinds
+from sikap.core.errors import Kode, SikapError, tidak_berhak
+from sikap.core.jobs import enqueue
+from sikap.core.models import AuditEntry
+from sikap.people.models import Pegawai
+from sikap.rules.jam_kerja import giliran_untuk
+from sikap.rules.presensi import Alasan, Keadaan, Perangkat, Percobaan, putuskan
+
+
+@dataclass(frozen=True)
+class Permintaan:
+    """A check-in as the phone or the page sends it."""
+
+    jenis: str
+    latitude: float
+    longitude: float
+    akurasi_m: float
+    device_id: str
+    kunci: str
+    mock: bool = False
+    waktu_ponsel: datetime | None = None
+
+    def sidik(self) -> str:
+        body = {
+            "jenis": self.jenis,
+            "latitude": repr(self.latitude),
+            "longitude": repr(self.longitude),
+            "akurasi_m": repr(self.akurasi_m),
+            "device_id": self.device_id,
+            "mock": self.mock,
+            "waktu_ponsel": self.waktu_ponsel.isoformat() if self.waktu_ponsel else None,
+        }
+        return hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
+
+
+def _pegawai_of(actor) -> int:
+    if not (actor.is_authenticated and actor.pegawai_id):
+        raise SikapError(
+            Kode.TIDAK_DITEMUKAN,
+            "Akun ini tidak terhubung dengan data pegawai, jadi tidak dapat melakukan presensi.",
+        )
+    return actor.pegawai_id
+
+
+def record_presensi(req: Permintaan, *, actor, via: str) -> tuple[Presensi, bool]:
+    """Decide and store one attempt. Returns (attempt, created): a retry with the same key and
+    body returns the first attempt and stores nothing; the same key with another body is refused."""
+    pegawai_id = _pegawai_of(actor)
+    sidik = req.sidik()
+    today = timezone.localdate()
+    with transaction.atomic():
+        pegawai = (
+            Pegawai.objects.select_for_update().only("pk", "opd_id", "unit_id").get(pk=pegawai_id)
+        )
+        # One query for both: the first answer under this key, and the accepted check-ins of
+        # the days this attempt may count for (yesterday's night shift or today).
+        seen = list(
+            Presensi.objects.filter(pegawai_id=pegawai_id)
+            .filter(
+                Q(kunci=req.kunci)
+                | Q(alasan=Alasan.DITERIMA, tanggal__in=[today - timedelta(days=1), today])
+            )
+            .order_by()
+        )
+        first = next((p for p in seen if p.kunci == req.kunci), None)
+        if first is not None:
+            if first.sidik != sidik:
+                raise SikapError(
+                    Kode.DUPLIKAT,
+                    "Kunci idempotensi ini sudah dipakai untuk presensi lain dengan isi berbeda. "
+                    "Buat kunci baru untuk setiap presensi.",
+                )
+            return first, False
+        accepted = [p for p in seen if p.alasan == Alasan.DITERIMA]
+        return _decide(pegawai, req, sidik, accepted, actor=actor, via=via), True
+
+
+def _decide(pegawai, req: Permintaan, sidik: str, accepted, *, actor, via: str) -> Presensi:
+    now = timezone.now()
+    local = timezone.localtime(now).replace(tzinfo=None)
+    konf = konfigurasi(local.date())
+    setting = konf.pengaturan
+    around = selectors.giliran_sekitar(pegawai, local, konf)
+    chosen = giliran_untuk(req.jenis, local, around, setting.jendela)
+    day = chosen.tanggal if chosen else local.date()
+    absent = selectors.tidak_hadir_pada(pegawai.pk, day)
+    done = {p.jenis: p for p in accepted if p.tanggal == day}
+    percobaan = Percobaan(
+        req.jenis,
+        req.latitude,
+        req.longitude,
+        req.akurasi_m,
+        req.mock,
+        timezone.localtime(req.waktu_ponsel).replace(tzinfo=None) if req.waktu_ponsel else None,
+    )
+    keadaan = Keadaan(
+        sekarang=local,
+        perangkat=_device(pegawai, req.device_id, actor=actor),
+        hari_kerja=chosen is not None or any(g.tanggal == local.date() for g in around),
+        dalam_jam_kerja=chosen is not None,
+        tidak_hadir=JenisKetidakhadiran(absent).label.lower() if absent else "",
+        sudah_masuk=_local(done.get("masuk")),
+        sudah_pulang=_local(done.get("pulang")),
+        lokasi=selectors.lokasi_untuk(pegawai, day, konf),
+        akurasi_maks_m=setting.akurasi_maks_m,
+        selisih_jam_maks_detik=setting.selisih_jam_maks_detik,
+    )
+    decision = putuskan(percobaan, keadaan)
+    finite = decision.alasan != Alasan.KOORDINAT_TIDAK_SAH
+    return Presensi.objects.create(
+        pegawai=pegawai,
+        jenis=req.jenis,
+        waktu=now,
+        tanggal=day if (chosen or decision.diterima) else None,
+        latitude=req.latitude if finite else None,
+        longitude=req.longitude if finite else None,
+        akurasi_m=req.akurasi_m,
+        mock=req.mock,
+        device_id=req.device_id,
+        waktu_ponsel=req.waktu_ponsel,
+        kunci=req.kunci,
+        sidik=sidik,
+        alasan=decision.alasan,
+        pesan=decision.pesan[:255],
+        jarak_m=decision.nearest.jarak_m if decision.nearest else None,
+        lokasi=decision.nearest.lokasi.nama if decision.nearest else "",
+        via=via,
+    )
+
+
+def _local(presensi: Presensi | None) -> datetime | None:
+    return timezone.localtime(presensi.waktu).replace(tzinfo=None) if presensi else None
+
+
+def _device(pegawai, device_id: str, *, actor) -> Perangkat:
+    """The first device a pegawai uses is bound to them; any other waits for admin BKD."""
+    devices = dict(
+        PerangkatPresensi.objects.filter(pegawai=pegawai)
+        .order_by()
+        .values_list("device_id", "status")
+    )
+    known = devices.get(device_id)
+    if known is not None:
+        return Perangkat.TERIKAT if known == PerangkatPresensi.Status.DISETUJUI else Perangkat.BARU
+    first = PerangkatPresensi.Status.DISETUJUI not in devices.values()
+    status = PerangkatPresensi.Status.DISETUJUI if first else PerangkatPresensi.Status.MENUNGGU
+    device = PerangkatPresensi.objects.create(pegawai=pegawai, device_id=device_id, status=status)
+    audit.record(
+        device,
+        actor=actor,
+        action=AuditEntry.Aksi.CREATE,
+        kind=kinds.of(PerangkatPresensi, AuditEntry.Aksi.CREATE),
+        note="Perangkat pertama, langsung terikat" if first else "Menunggu persetujuan admin",
+    )
+    return Perangkat.TERIKAT if first else Perangkat.BARU
+
+
+def decide_device(device: PerangkatPresensi, *, approve: bool, actor) -> PerangkatPresensi:
+    """Admin BKD approves or refuses a pegawai's new device; approving keeps their other
+    devices (a second phone) — refuse those separately when the old one is lost."""
+    if not access.may_approve_attendance_device(actor, device.pegawai_id):
+        raise tidak_berhak("Perangkat presensi disetujui oleh admin BKD, tidak oleh pemiliknya.")
+    status = PerangkatPresensi.Status.DISETUJUI if approve else PerangkatPresensi.Status.DITOLAK
+    with audited.change(PerangkatPresensi, device.pk, actor=actor) as found:
+        found.status = status
+        found.diputuskan_oleh = actor
+    device.refresh_from_db()
+    return device
+
+
+def ensure_may_configure(actor) -> None:
+    if not access.may_configure_attendance(actor):
+        raise tidak_berhak("Hanya admin BKD yang dapat mengubah pengaturan presensi.")
+
+
+def save_config(obj, *, actor):
+    ensure_may_configure(actor)
+    return audited.save(obj, actor=actor)
+
+
+def delete_config(obj, *, actor) -> None:
+    ensure_may_configure(actor)
+    audited.delete(obj, actor=actor)
+
+
+def save_ketidakhadiran(obj, *, actor):
+    """Record an approved absence (from an SK, or the leave workflow's approval) and re-close
+    the past days it covers, so their status changes too."""
+    ensure_may_configure(actor)
+    saved = audited.save(obj, actor=actor)
+    reclose(obj.mulai, obj.selesai)
+    return saved
+
+
+def reclose(mulai, selesai) -> None:
+    """Queue the day close again for the days of [mulai, selesai] already past."""
+    today = timezone.localdate()
+    last = min(selesai, today - timedelta(days=1))
+    days = [mulai + timedelta(days=n) for n in range((last - mulai).days + 1)]
+    if days:
+        enqueue(close_days, [d.isoformat() for d in days])

@@ -1,0 +1,213 @@
+"""The phone page `/presensi/`: the day's state, the distance to the nearest allowed place and
+one big button. The browser's geolocation and the check-in call live in
+`static/sikap/js/presensi.js` (no inline script); the check-in itself is the API's
+`POST /api/v1/presensi` with the session, so the web and the phone share one path."""
+
+from datetime import date
+from pathlib import Path
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from sikap.accounts import access
+from sikap.attendance import leave, monitoring, selectors
+from sikap.attendance.flows import FLOW
+from sikap.attendance.forms import PengajuanForm
+from sikap.attendance.kalender import konfigurasi
+from sikap.attendance.models import PengajuanKetidakhadiran, PengaturanPresensi
+from sikap.core.errors import SikapError
+from sikap.core.forms import show_error
+from sikap.org.models import Opd
+from sikap.people.models import Pegawai
+from sikap.reports.xlsx import xlsx_response
+from sikap.rules.status_hari import LABEL_STATUS, Status
+
+_WORKER = Path(__file__).with_name("sw.js")
+
+
+def _pegawai(request) -> Pegawai:
+    if not access.may_check_in(request.user):
+        raise PermissionDenied(
+            "Presensi hanya untuk akun yang terhubung dengan data pegawai; akun ini tidak."
+        )
+    return Pegawai.objects.select_related("opd").get(pk=request.user.pegawai_id)
+
+
+@require_GET
+@never_cache
+def presensi(request):
+    pegawai = _pegawai(request)
+    now = timezone.localtime().replace(tzinfo=None)
+    konf = konfigurasi(now.date())
+    setting = konf.pengaturan
+    day = selectors.hari_ini(pegawai, now, konf)
+    return render(
+        request,
+        "attendance/presensi.html",
+        {"pegawai": pegawai, "hari": day, "akurasi_maks_m": setting.akurasi_maks_m},
+    )
+
+
+@login_not_required
+@require_GET
+def service_worker(request):
+    """Served from /presensi/ so that it may control the page (a worker's scope is its path);
+    a static script, no data, so it needs no log-in."""
+    response = HttpResponse(_WORKER.read_text(), content_type="application/javascript")
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+def _opd_choices(request):
+    """The OPDs the user may pick from, and the one picked (None: a superior's own people)."""
+    if access.sees_all_opd(request.user):
+        choices = list(Opd.objects.order_by("nama"))
+    elif access.is_admin_opd(request.user):
+        choices = list(request.user.opd_scope.order_by("nama"))
+    else:
+        return [], None
+    wanted = request.GET.get("opd", "")
+    picked = next((o for o in choices if str(o.pk) == wanted), choices[0] if choices else None)
+    return choices, picked
+
+
+def _scope(request):
+    """Whom the page covers: the picked OPD, or a superior's subordinates; never oneself on
+    the monitoring page."""
+    choices, picked = _opd_choices(request)
+    people = Pegawai.objects.visible_to(request.user)
+    if picked is not None:
+        people = people.filter(opd=picked)
+    return choices, picked, people
+
+
+@require_GET
+def pantau(request):
+    if not access.may_monitor_attendance(request.user):
+        raise PermissionDenied("Pemantauan presensi untuk atasan, admin OPD, dan pimpinan.")
+    choices, picked, people = _scope(request)
+    people = people.exclude(pk=request.user.pegawai_id)
+    if picked is None and not people.exists():
+        raise PermissionDenied(
+            "Pemantauan presensi untuk atasan, admin OPD, dan pimpinan; Anda tidak memiliki "
+            "bawahan langsung."
+        )
+    today = timezone.localdate()
+    found = monitoring.pantau(people, today)
+    return render(
+        request,
+        "attendance/pantau.html",
+        {"hari": today, "pantauan": found, "choices": choices, "picked": picked},
+    )
+
+
+def _month(request) -> tuple[int, int]:
+    text = request.GET.get("bulan", "")
+    try:
+        year, month = (int(part) for part in text.split("-"))
+        date(year, month, 1)
+    except ValueError:
+        today = timezone.localdate()
+        return today.year, today.month
+    return year, month
+
+
+@require_GET
+def rekap(request):
+    choices, picked, people = _scope(request)
+    year, month = _month(request)
+    rows = monitoring.rekap(people, year, month, PengaturanPresensi.current().tarif)
+    setting = PengaturanPresensi.current()
+    if request.GET.get("format") == "xlsx":
+        name = f"rekap-presensi-{year}{month:02d}" + (f"-{picked.kode}" if picked else "")
+        return xlsx_response(
+            f"{name}.xlsx",
+            monitoring.REKAP_HEADERS,
+            (monitoring.rekap_cells(r) for r in rows),
+            title=f"Rekap {month:02d}-{year}",
+        )
+    return render(
+        request,
+        "attendance/rekap.html",
+        {
+            "rows": rows,
+            "bulan": date(year, month, 1),
+            "choices": choices,
+            "picked": picked,
+            "statuses": [(s.value, LABEL_STATUS[s]) for s in Status],
+            "tarif_bawaan": setting.tarif_bawaan,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def cuti_list(request):
+    """My leave requests and the form to ask for one."""
+    if not access.may_check_in(request.user):
+        raise PermissionDenied("Cuti dan izin diajukan oleh pegawai untuk dirinya sendiri.")
+    form = PengajuanForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            case = leave.ajukan(**form.cleaned_data, actor=request.user)
+        except SikapError as e:
+            show_error(e, form)
+        else:
+            messages.success(request, f"{case} diajukan; menunggu keputusan atasan.")
+            return redirect(case)
+    mine = PengajuanKetidakhadiran.objects.filter(pegawai_id=request.user.pegawai_id)
+    pegawai = Pegawai.objects.get(pk=request.user.pegawai_id)
+    return render(
+        request,
+        "attendance/cuti_list.html",
+        {
+            "form": form,
+            "rows": mine[:50],
+            "sisa": leave.sisa_cuti(pegawai, timezone.localdate().year),
+        },
+    )
+
+
+def _pengajuan(request, pk) -> PengajuanKetidakhadiran:
+    found = (
+        PengajuanKetidakhadiran.objects.visible_to(request.user)
+        .select_related("pegawai__opd", "dokumen")
+        .filter(pk=pk)
+        .first()
+    )
+    if found is None:
+        raise Http404("Pengajuan tidak ditemukan.")
+    return found
+
+
+@require_GET
+def cuti_detail(request, pk):
+    case = _pengajuan(request, pk)
+    return render(
+        request,
+        "attendance/cuti_detail.html",
+        {"case": case, "steps": FLOW.available(case, request.user), "timeline": case.timeline()},
+    )
+
+
+@require_POST
+def cuti_langkah(request, pk):
+    case = _pengajuan(request, pk)
+    name = request.POST.get("langkah", "")
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError:
+        version = None
+    try:
+        FLOW.run(case, name, actor=request.user, reason=request.POST.get("alasan", ""),
+                 expected_version=version)  # fmt: skip
+    except SikapError as e:
+        messages.error(request, e.message)
+    else:
+        messages.success(request, f"{case}: {FLOW.get(name).label} berhasil.")
+    return redirect(case)

@@ -1,0 +1,153 @@
+"""SIPERLU: the last 30 days of attendance for every pegawai in service (most on time, some
+late, a few absent or on leave), a night-shift rotation at the RSUD, the day close of each day,
+and a few leave requests waiting for their atasan. Written in bulk, then closed set-based."""
+
+import random
+from datetime import datetime, time, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from sikap.accounts.models import User
+from sikap.attendance.day_close import tutup_hari
+from sikap.attendance.kalender import Kalender
+from sikap.attendance.leave import hari_kerja
+from sikap.attendance.models import (
+    JadwalShift,
+    JenisKetidakhadiran,
+    Ketidakhadiran,
+    PengajuanKetidakhadiran,
+    PerangkatPresensi,
+    Presensi,
+    Shift,
+    StatusHarian,
+)
+from sikap.demo.builders import Builder, Options
+from sikap.org.models import LokasiKantor, Opd
+from sikap.people.models import Pegawai
+from sikap.people.selectors import atasan_map
+
+DAYS = 30
+_BATCH = 2000
+SHIFTS = (("Pagi", time(7, 0), time(14, 0)), ("Siang", time(14, 0), time(21, 0)),
+          ("Malam", time(21, 0), time(7, 0)))  # fmt: skip
+
+
+def _exists() -> bool:
+    return Presensi.objects.exists()
+
+
+def _roster(days) -> int:
+    """The RSUD's first 24 pegawai rotate Pagi → Siang → Malam → off."""
+    rsud = Opd.objects.filter(nama__istartswith="RSUD").first()
+    if rsud is None:
+        return 0
+    shifts = [Shift.objects.create(opd=rsud, nama=n, masuk=m, pulang=p) for n, m, p in SHIFTS]
+    staff = list(Pegawai.objects.in_service().filter(opd=rsud).order_by("nip")[:24])
+    rows = [
+        JadwalShift(pegawai=p, tanggal=day, shift=shifts[(i + n) % 4])
+        for i, p in enumerate(staff)
+        for n, day in enumerate(days)
+        if (i + n) % 4 < 3
+    ]
+    JadwalShift.objects.bulk_create(rows, batch_size=_BATCH)
+    return len(staff)
+
+
+def _at(day, clock: time, minutes: int) -> datetime:
+    moment = datetime.combine(day, clock) + timedelta(minutes=minutes)
+    return timezone.make_aware(moment)
+
+
+def _build(options: Options) -> str:
+    rng = random.Random(options.seed)
+    today = timezone.localdate()
+    past = [today - timedelta(days=n) for n in range(DAYS, 0, -1)]
+    upcoming = [today + timedelta(days=n) for n in range(0, 15)]
+    with transaction.atomic():
+        shift_staff = _roster(past + upcoming)
+        people = list(Pegawai.objects.in_service().values_list("pk", "opd_id", "unit_id"))
+        office = {}
+        for o in LokasiKantor.objects.filter(unit__isnull=True).order_by("pk"):
+            office.setdefault(o.opd_id, (float(o.latitude), float(o.longitude), o.nama))
+        kalender = Kalender(past)
+        attempts, away = [], []
+        for day in past:
+            for pk, opd_id, unit_id in people:
+                jam = kalender.jam(pk, opd_id, unit_id, day)
+                if jam is None or opd_id not in office:
+                    continue
+                luck = rng.random()
+                if luck < 0.03:
+                    jenis = rng.choice([JenisKetidakhadiran.IZIN, JenisKetidakhadiran.SAKIT,
+                                        JenisKetidakhadiran.CUTI_TAHUNAN])  # fmt: skip
+                    away.append(Ketidakhadiran(pegawai_id=pk, jenis=jenis, mulai=day,
+                                               selesai=day, keterangan="Demo"))  # fmt: skip
+                    continue
+                if luck < 0.05:
+                    continue  # tanpa keterangan
+                lat, lon, nama = office[opd_id]
+                late = rng.randint(1, 95) if rng.random() < 0.12 else -rng.randint(0, 40)
+                early = rng.randint(5, 70) if rng.random() < 0.05 else -rng.randint(0, 45)
+                for jenis, moment in (
+                    ("masuk", _at(day, jam.masuk, late)),
+                    ("pulang", timezone.make_aware(jam.selesai(day)) - timedelta(minutes=early)),
+                ):
+                    attempts.append(
+                        Presensi(
+                            pegawai_id=pk, jenis=jenis, waktu=moment, tanggal=day,
+                            latitude=lat + rng.uniform(-3e-4, 3e-4),
+                            longitude=lon + rng.uniform(-3e-4, 3e-4),
+                            akurasi_m=round(rng.uniform(4, 35), 1), device_id=f"demo-{pk}",
+                            kunci=f"demo-{pk}-{day:%Y%m%d}-{jenis}", sidik="demo",
+                            alasan="diterima", pesan=f"Presensi {jenis} diterima.",
+                            jarak_m=round(rng.uniform(2, 40), 1), lokasi=nama, via="api",
+                        )
+                    )  # fmt: skip
+        Presensi.objects.bulk_create(attempts, batch_size=_BATCH)
+        Ketidakhadiran.objects.bulk_create(away, batch_size=_BATCH)
+        PerangkatPresensi.objects.bulk_create(
+            [PerangkatPresensi(pegawai_id=pk, device_id=f"demo-{pk}", status="disetujui")
+             for pk, _, _ in people],
+            batch_size=_BATCH,
+        )  # fmt: skip
+        waiting = _waiting_requests(today, rng)
+    closed = sum(tutup_hari(day) for day in past)
+    return (
+        f"Presensi demo: {len(attempts)} presensi diterima dalam {DAYS} hari, {len(away)} "
+        f"cuti/izin, {shift_staff} pegawai RSUD bergiliran shift, {closed} status harian, "
+        f"{waiting} pengajuan cuti menunggu atasan."
+    )
+
+
+def _waiting_requests(today, rng) -> int:
+    """Five pegawai with an account and an atasan ask for leave next week."""
+    users = list(User.objects.filter(pegawai__isnull=False).select_related("pegawai")[:40])
+    heads = atasan_map([u.pegawai for u in users])
+    start = today + timedelta(days=7 - today.weekday())  # next Monday
+    made = 0
+    for user in users:
+        if made == 5 or heads.get(user.pegawai_id) is None:
+            continue
+        end = start + timedelta(days=rng.randint(0, 2))
+        PengajuanKetidakhadiran.objects.create(
+            pegawai=user.pegawai, jenis=JenisKetidakhadiran.CUTI_TAHUNAN, mulai=start,
+            selesai=end, alasan="Keperluan keluarga",
+            hari_kerja=hari_kerja(user.pegawai, start, end), dibuat_oleh=user,
+            state=PengajuanKetidakhadiran.Status.DIAJUKAN,
+        )  # fmt: skip
+        made += 1
+    return made
+
+
+def _delete() -> None:
+    StatusHarian.objects.all().delete()
+    PengajuanKetidakhadiran.objects.all().delete()
+    Ketidakhadiran.objects.all().delete()
+    Presensi.objects.all().delete()
+    PerangkatPresensi.objects.all().delete()
+    JadwalShift.objects.all().delete()
+    Shift.objects.all().delete()
+
+
+BUILDER = Builder("Presensi 30 hari", _exists, _build, _delete)

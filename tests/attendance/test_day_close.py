@@ -1,0 +1,156 @@
+"""The day close: statuses for everyone in service, idempotent, re-run after approved leave,
+holidays, Ramadan, unit overrides and night shifts; a fixed number of queries."""
+
+import itertools
+from datetime import date, datetime, time
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from sikap.attendance.day_close import close_yesterday, tutup_hari
+from sikap.attendance.models import (
+    HariJadwal,
+    HariLibur,
+    JadwalKerja,
+    JadwalShift,
+    Ketidakhadiran,
+    Presensi,
+    Shift,
+    StatusHarian,
+)
+from sikap.attendance.services import save_ketidakhadiran
+from sikap.people.models import Pegawai
+from tests.attendance.conftest import WIB
+from tests.factories import make_pegawai
+
+SELASA = date(2026, 4, 7)
+_keys = itertools.count()
+
+
+def accepted(pegawai, jenis, *hm, day=SELASA, on=None):
+    at = datetime.combine(on or day, time(*hm), tzinfo=WIB)
+    return Presensi.objects.create(
+        pegawai=pegawai, jenis=jenis, waktu=at, tanggal=day, alasan="diterima",
+        pesan="", kunci=f"k{next(_keys)}", sidik="x", via="api",
+    )  # fmt: skip
+
+
+def status(pegawai, day=SELASA) -> StatusHarian:
+    return StatusHarian.objects.get(pegawai=pegawai, tanggal=day)
+
+
+def test_every_pegawai_in_service_gets_the_days_status(world):
+    accepted(world.pegawai, "masuk", 7, 41)
+    accepted(world.pegawai, "pulang", 15, 50)
+    accepted(world.atasan, "masuk", 7, 20)
+    Ketidakhadiran.objects.create(
+        pegawai=world.pegawai_b, jenis="cuti_tahunan", mulai=SELASA, selesai=SELASA
+    )
+    count = tutup_hari(SELASA)
+    assert count == Pegawai.objects.in_service().count()
+    mine = status(world.pegawai)
+    assert (mine.status, mine.tl, mine.terlambat_menit, mine.psw, mine.pulang_cepat_menit) == (
+        "hadir", 1, 11, 1, 10,
+    )  # fmt: skip
+    head = status(world.atasan)
+    assert (head.status, head.tl, head.psw) == ("hadir", 0, 4)  # no check-out: PSW4
+    assert status(world.pegawai_lain).status == "tk"
+    leave = status(world.pegawai_b)
+    assert (leave.status, leave.jenis_ketidakhadiran) == ("cuti", "cuti_tahunan")
+
+
+def test_closing_again_replaces_the_day_and_changes_nothing_else(world):
+    accepted(world.pegawai, "masuk", 7, 41)
+    first = tutup_hari(SELASA)
+    before = list(StatusHarian.objects.values_list("pegawai_id", "status", "tl").order_by("pk"))
+    assert tutup_hari(SELASA) == first
+    after = list(StatusHarian.objects.values_list("pegawai_id", "status", "tl").order_by("pk"))
+    assert sorted(before) == sorted(after)
+    assert StatusHarian.objects.count() == first
+
+
+def test_leave_approved_afterwards_recloses_the_past_days(
+    world, django_capture_on_commit_callbacks
+):
+    tutup_hari(SELASA)
+    assert status(world.pegawai_lain).status == "tk"
+    with django_capture_on_commit_callbacks(execute=True):
+        save_ketidakhadiran(
+            Ketidakhadiran(pegawai=world.pegawai_lain, jenis="sakit", mulai=SELASA,
+                           selesai=SELASA),
+            actor=world.users["admin_bkd"],
+        )  # fmt: skip
+    assert status(world.pegawai_lain).status == "sakit"
+
+
+def test_holidays_and_weekends_are_libur(world):
+    HariLibur.objects.create(tanggal=SELASA, nama="Libur daerah", jenis="daerah")
+    tutup_hari(SELASA)
+    tutup_hari(date(2026, 4, 11))  # a Saturday
+    assert set(StatusHarian.objects.values_list("status", flat=True)) == {"libur"}
+
+
+def test_ramadan_starts_at_eight(world):
+    # 3 March 2026 is in the seeded Ramadan 1447 H period.
+    day = date(2026, 3, 3)
+    accepted(world.pegawai, "masuk", 7, 55, day=day)
+    accepted(world.pegawai, "pulang", 15, 0, day=day)
+    tutup_hari(day)
+    mine = status(world.pegawai, day)
+    assert (mine.tl, mine.psw) == (0, 0)
+
+
+def test_a_unit_schedule_overrides_the_opd_and_the_region(world):
+    jadwal = JadwalKerja.objects.create(
+        nama="Sekolah", unit=world.pegawai_lain.unit, berlaku_mulai=date(2026, 1, 1)
+    )
+    HariJadwal.objects.create(jadwal=jadwal, hari=1, masuk=time(7, 0), pulang=time(13, 0))
+    accepted(world.pegawai_lain, "masuk", 7, 20)
+    accepted(world.pegawai_lain, "pulang", 13, 0)
+    accepted(world.pegawai, "masuk", 7, 20)
+    tutup_hari(SELASA)
+    assert status(world.pegawai_lain).terlambat_menit == 20
+    assert status(world.pegawai).terlambat_menit == 0
+
+
+def test_a_night_shift_counts_for_the_night_it_started_and_roster_gaps_are_off(world):
+    malam = Shift.objects.create(
+        opd=world.opd_a, nama="Malam", masuk=time(21, 0), pulang=time(7, 0)
+    )
+    JadwalShift.objects.create(pegawai=world.pegawai, tanggal=SELASA, shift=malam)
+    accepted(world.pegawai, "masuk", 20, 50)
+    accepted(world.pegawai, "pulang", 7, 5, on=date(2026, 4, 8))
+    tutup_hari(SELASA)
+    tutup_hari(date(2026, 4, 8))
+    night = status(world.pegawai)
+    assert (night.status, night.tl, night.psw) == ("hadir", 0, 0)
+    # On the roster that month but not on the 8th: not a working day, even on a weekday.
+    assert status(world.pegawai, date(2026, 4, 8)).status == "libur"
+    assert status(world.pegawai_lain, date(2026, 4, 8)).status == "tk"
+
+
+def test_the_close_costs_the_same_queries_for_few_or_many_pegawai(world):
+    def cost():
+        with CaptureQueriesContext(connection) as ctx:
+            tutup_hari(SELASA)
+        return len(ctx.captured_queries)
+
+    few = cost()
+    for n in range(12):
+        make_pegawai(world.opd_a, nama=f"Pegawai {n}")
+    assert cost() == few
+
+
+def test_the_scheduled_job_closes_yesterday(world, clock):
+    clock.set(2026, 4, 8, 13, 0)
+    assert close_yesterday() == Pegawai.objects.in_service().count()
+    assert StatusHarian.objects.filter(tanggal=SELASA).exists()
+
+
+@pytest.mark.parametrize("bad", ["2026-02-30", "kemarin"])
+def test_a_bad_date_for_the_rerun_is_refused(db, bad):
+    from sikap.attendance.day_close import close_days
+
+    with pytest.raises(ValueError):
+        close_days([bad])

@@ -1,0 +1,97 @@
+"""Today's monitoring and the monthly recap (page and XLSX): who sees whom, the counts, the TPP
+deduction, and a fixed number of queries."""
+
+import io
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from openpyxl import load_workbook
+
+from sikap.attendance.day_close import tutup_hari
+from sikap.attendance.monitoring import REKAP_HEADERS
+from tests.attendance.test_day_close import accepted
+from tests.factories import make_pegawai
+
+pytestmark = pytest.mark.usefixtures("clock")
+APRIL = date(2026, 4, 7)
+
+
+def test_admin_opd_sees_todays_counts_and_list_of_their_opd(world):
+    accepted(world.pegawai, "masuk", 7, 41)
+    accepted(world.atasan, "masuk", 7, 10)
+    page = world.client("admin_opd").get("/presensi/pantau/")
+    assert page.status_code == 200
+    counts = {k: n for k, _, n in page.context["pantauan"].summary()}
+    assert counts == {"tepat": 1, "terlambat": 1, "belum": 2, "tidak_hadir": 0, "libur": 0}
+    body = page.content.decode()
+    assert "Terlambat 11 menit" in body and "Rudi Hartono" not in body
+
+
+def test_another_opds_admin_cannot_pick_opd_a(world):
+    page = world.client("admin_opd_lain").get(f"/presensi/pantau/?opd={world.opd_a.pk}")
+    assert page.context["picked"] == world.opd_b
+    assert "Budi Santoso" not in page.content.decode()
+
+
+def test_a_superior_sees_their_subordinates_not_themself(world):
+    page = world.client("atasan").get("/presensi/pantau/")
+    names = {row.nama for row in page.context["pantauan"].rows}
+    assert "Budi Santoso" in names and "Siti Rahayu" not in names
+
+
+def test_a_pegawai_without_subordinates_is_refused_monitoring(world):
+    page = world.client("pegawai").get("/presensi/pantau/")
+    assert page.status_code == 403
+    assert "tidak memiliki bawahan" in page.content.decode()
+
+
+def test_the_recap_xlsx_has_days_by_status_minutes_and_the_tpp_deduction(world):
+    accepted(world.pegawai, "masuk", 8, 11)  # 41 minutes late: TL2
+    accepted(world.pegawai, "pulang", 16, 0)
+    tutup_hari(APRIL)
+    tutup_hari(date(2026, 4, 8))  # nobody checked in: TK for everyone
+    response = world.client("admin_opd").get("/presensi/rekap/?bulan=2026-04&format=xlsx")
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    rows = list(sheet.values)
+    assert list(rows[0]) == REKAP_HEADERS
+    budi = next(r for r in rows if r[1] == "Budi Santoso")
+    line = dict(zip(REKAP_HEADERS, budi, strict=True))
+    assert line["Hadir"] == 1 and line["Tanpa keterangan"] == 1 and line["TL2"] == 1
+    assert line["Terlambat (menit)"] == 41
+    assert Decimal(str(line["Potongan TPP (%)"])) == Decimal("5")  # 1 % TL2 + 4 % TK
+    assert not any(r[2] == "Dinas Kesehatan" for r in rows[1:])
+
+
+def test_a_pegawai_sees_only_their_own_recap(world):
+    tutup_hari(APRIL)
+    page = world.client("pegawai").get("/presensi/rekap/?bulan=2026-04")
+    assert [r.nama for r in page.context["rows"]] == ["Budi Santoso"]
+    assert "tarif bawaan" in page.content.decode()
+
+
+def test_a_bad_month_falls_back_to_this_month(world):
+    page = world.client("pegawai").get("/presensi/rekap/?bulan=2026-13")
+    assert page.status_code == 200 and page.context["bulan"] == date(2026, 4, 1)
+
+
+def test_monitoring_and_recap_cost_the_same_for_few_or_many(world):
+    client = world.client("admin_opd")
+    tutup_hari(APRIL)
+
+    def cost():
+        counts = []
+        for url in ("/presensi/pantau/", "/presensi/rekap/?bulan=2026-04"):
+            with CaptureQueriesContext(connection) as ctx:
+                assert client.get(url).status_code == 200
+            counts.append(len(ctx.captured_queries))
+        return counts
+
+    few = cost()
+    for n in range(8):
+        make_pegawai(world.opd_a, nama=f"Pegawai {n}")
+    tutup_hari(APRIL)
+    assert cost() == few

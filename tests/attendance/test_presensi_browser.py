@@ -1,0 +1,50 @@
+"""The phone page in a real browser with a granted geolocation: outside the radius it is
+refused with the distance, inside it is accepted and the day's state changes."""
+
+import pytest
+
+from sikap.attendance.models import Presensi
+from tests.attendance.conftest import SELASA
+from tests.browser import log_in
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_pegawai_checks_in_from_the_phone_page_outside_then_inside_the_radius(
+    live_server, phone, world, kantor, clock
+):
+    phone.clock.set_fixed_time(SELASA)  # the phone's clock agrees with the server's
+    phone.context.grant_permissions(["geolocation"], origin=live_server.url)
+    phone.context.set_geolocation({"latitude": -6.19784, "longitude": 106.8, "accuracy": 10})
+    log_in(phone, live_server, world.users["pegawai"].username, "rahasia-sikap-123")
+    phone.goto(live_server.url + "/presensi/")
+    assert phone.locator("#keadaan").inner_text() == "Belum masuk"
+    phone.wait_for_function("document.getElementById('jarak').textContent.includes('luar')")
+    assert "240 m dari Kantor Dinas Pendidikan" in phone.locator("#jarak").inner_text()
+
+    phone.click("#tombol")
+    phone.wait_for_selector("#pesan.alert-danger")
+    assert phone.locator("#pesan").inner_text() == (
+        "Di luar radius: 240 m dari Kantor Dinas Pendidikan (radius 100 m)."
+    )
+
+    phone.context.set_geolocation({"latitude": -6.2003, "longitude": 106.8, "accuracy": 10})
+    phone.wait_for_function("document.getElementById('jarak').textContent.includes('dalam')")
+    phone.click("#tombol")
+    phone.wait_for_selector("#pesan.alert-success")
+    assert phone.locator("#pesan").inner_text() == "Presensi masuk diterima pukul 07.41."
+    phone.wait_for_function(
+        "document.getElementById('keadaan').textContent === 'Sudah masuk 07.41'"
+    )
+    assert phone.locator("#tombol").inner_text() == "Presensi Pulang"
+    assert list(Presensi.objects.values_list("alasan", "via").order_by("pk")) == [
+        ("luar_radius", "web"),
+        ("diterima", "web"),
+    ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_staff_account_is_told_presensi_is_for_pegawai(live_server, phone, world):
+    log_in(phone, live_server, world.users["verifikator"].username, "rahasia-sikap-123")
+    response = phone.goto(live_server.url + "/presensi/")
+    assert response.status == 403
+    assert "terhubung dengan data pegawai" in phone.content()
