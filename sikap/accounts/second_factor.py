@@ -2,6 +2,8 @@
 (django-otp), enrolled by scanning a QR code, with ten recovery codes for a lost phone.
 SIKAP_TOTP_REQUIRED makes it compulsory for admin roles."""
 
+from base64 import b32encode
+
 import segno
 from django.conf import settings
 from django.db import transaction
@@ -42,8 +44,6 @@ def qr_svg(device: TOTPDevice) -> str:
 
 def secret_for_typing(device: TOTPDevice) -> str:
     """The base32 secret in groups of four, for an app that cannot scan."""
-    from base64 import b32encode
-
     secret = b32encode(device.bin_key).decode().rstrip("=")
     return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
 
