@@ -5,6 +5,7 @@ pages of the same paper."""
 import base64
 from dataclasses import dataclass
 
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from sikap.lkj.builder import TRIWULAN, Lkj
@@ -74,8 +75,17 @@ def _svg_uri(svg: str) -> str:
 def lkj_pdf(lkj: Lkj, paper_code: str = "a4", *, terbit=None, versi: int | None = None) -> bytes:
     """The report; with `terbit` (a numbered `DokumenTerbit`, saved or not) the cover carries
     its number, version and the QR code of its verification URL, and every footer the number."""
+    return render_pdf("lkj/lkj.html", _context(lkj, paper_code, terbit, versi))
+
+
+def lkj_html(lkj: Lkj, paper_code: str = "a4") -> str:
+    """The HTML the PDF is printed from (its words, without WeasyPrint's layout)."""
+    return render_to_string("lkj/lkj.html", _context(lkj, paper_code, None, None))
+
+
+def _context(lkj: Lkj, paper_code: str, terbit, versi) -> dict:
     capaian, anggaran = lkj.charts
-    context = {
+    return {
         "lkj": lkj,
         "year": str(lkj.tahun),
         "paper": paper(paper_code),
@@ -89,4 +99,3 @@ def lkj_pdf(lkj: Lkj, paper_code: str = "a4", *, terbit=None, versi: int | None 
         "qr": qr_data_uri(terbit.verification_url) if terbit else "",
         "diterbitkan": tanggal(timezone.localtime(terbit.issued_at).date()) if terbit else "",
     }
-    return render_pdf("lkj/lkj.html", context)

@@ -60,6 +60,9 @@ def test_the_pdf_has_the_report_and_its_figures(report):
         assert figure in flat, figure
     for heading in ("KATA PENGANTAR", "DAFTAR ISI", "IKHTISAR EKSEKUTIF", "BAB IV"):
         assert heading in text
+    # Issue 15, finding 11: an amount never wraps inside the number on the landscape pages.
+    assert "7.182.204.9 67" not in flat and "7.089.765.83 5" not in flat
+    assert "7.182.204.967 " in flat.replace("Rp7.182.204.967", "")
     assert (
         "KEPALA BADAN KEPEGAWAIAN DAERAH, AKHMAD TAUFIK HIDAYAT, S.H., M.Hum. "
         "NIP. 19660710 199203 1 007" in flat
