@@ -17,3 +17,12 @@ class PengajuanForm(forms.Form):
             "Wajib untuk sakit, cuti sakit/melahirkan/alasan penting, dinas luar, tugas belajar."
         ),
     )
+
+
+class AktivitasForm(forms.Form):
+    tanggal = forms.DateField(label="Tanggal", widget=forms.DateInput(attrs={"type": "date"}))
+    mulai = forms.TimeField(label="Mulai", widget=forms.TimeInput(attrs={"type": "time"}))
+    selesai = forms.TimeField(label="Selesai", widget=forms.TimeInput(attrs={"type": "time"}))
+    uraian = forms.CharField(label="Uraian kegiatan", max_length=500)
+    output = forms.CharField(label="Output", max_length=120)
+    volume = forms.IntegerField(label="Volume", min_value=1, max_value=100_000, initial=1)

@@ -1,12 +1,14 @@
 """Leave requests waiting for the user's decision: their subordinates' at the atasan step,
 every OPD's at the BKD step for admin BKD. A fixed number of queries."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 
 from sikap.accounts import access
+from sikap.attendance.aktivitas import menunggu_untuk
 from sikap.attendance.models import PengajuanKetidakhadiran
 from sikap.core import inbox
 from sikap.people.models import Pegawai
@@ -62,3 +64,40 @@ class CutiSource:
 
 
 inbox.register(CutiSource())
+
+
+class AktivitasSource:
+    kind = "attendance.aktivitas"
+    label = "Aktivitas harian"
+
+    def _waiting(self, user, filters):
+        found = menunggu_untuk(user)
+        if filters.opd_id:
+            found = found.filter(pegawai__opd_id=filters.opd_id)
+        if filters.older_than_days:
+            found = found.filter(
+                tanggal__lte=timezone.localdate() - timedelta(days=filters.older_than_days)
+            )
+        return found
+
+    def count(self, user, filters) -> int:
+        return self._waiting(user, filters).count()
+
+    def items(self, user, filters, limit):
+        rows = self._waiting(user, filters).select_related("pegawai__opd")
+        return [
+            inbox.Item(
+                kind=self.kind,
+                key=str(a.pk),
+                title=f"Aktivitas {a}",
+                url=reverse("attendance:aktivitas_persetujuan"),
+                waiting_since=timezone.make_aware(datetime.combine(a.tanggal, a.selesai)),
+                pegawai_nip=a.pegawai.nip,
+                pegawai_nama=a.pegawai.nama,
+                opd_nama=a.pegawai.opd.nama,
+            )
+            for a in rows.order_by("tanggal", "mulai", "pk")[:limit]
+        ]
+
+
+inbox.register(AktivitasSource())

@@ -547,3 +547,56 @@ class PengajuanKetidakhadiran(Case):
     @property
     def state_label(self) -> str:
         return self.Status(self.state).label
+
+
+class AktivitasQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        from sikap.people.models import Pegawai
+
+        return self.filter(pegawai__in=Pegawai.objects.visible_to(user))
+
+
+class Aktivitas(models.Model):
+    """A daily activity (aktivitas harian) the pegawai records; their atasan approves or returns
+    it, in bulk. Approved minutes go into the monthly recap."""
+
+    class Status(models.TextChoices):
+        DIAJUKAN = "diajukan", "Menunggu atasan"
+        DISETUJUI = "disetujui", "Disetujui"
+        DIKEMBALIKAN = "dikembalikan", "Dikembalikan"
+
+    pegawai = models.ForeignKey(
+        "people.Pegawai", on_delete=models.CASCADE, related_name="+", verbose_name="pegawai"
+    )
+    tanggal = models.DateField("tanggal")
+    mulai = models.TimeField("mulai")
+    selesai = models.TimeField("selesai")
+    uraian = models.CharField("uraian kegiatan", max_length=500)
+    output = models.CharField("output", max_length=120)
+    volume = models.PositiveIntegerField("volume", default=1)
+    menit = models.PositiveIntegerField("lama (menit)", default=0)
+    status = models.CharField(
+        "status", max_length=16, choices=Status.choices, default=Status.DIAJUKAN
+    )
+    catatan = models.CharField("catatan atasan", max_length=255, blank=True)
+    diputuskan_oleh = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    objects = AktivitasQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "aktivitas harian"
+        verbose_name_plural = "aktivitas harian"
+        ordering = ["-tanggal", "mulai", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(selesai__gt=models.F("mulai")),
+                name="aktivitas_jam_sah",
+                violation_error_message="Jam selesai harus setelah jam mulai.",
+            )
+        ]
+        indexes = [models.Index(fields=["pegawai", "tanggal"], name="aktivitas_hari_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.tanggal:%d-%m-%Y} {self.mulai:%H.%M}–{self.selesai:%H.%M} {self.uraian[:40]}"

@@ -12,7 +12,13 @@ from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
 from sikap.attendance.kalender import Kalender
-from sikap.attendance.models import JenisKetidakhadiran, Ketidakhadiran, Presensi, StatusHarian
+from sikap.attendance.models import (
+    Aktivitas,
+    JenisKetidakhadiran,
+    Ketidakhadiran,
+    Presensi,
+    StatusHarian,
+)
 from sikap.rules.status_hari import LABEL_STATUS, Status, Tarif, potongan_dari_jumlah
 
 # Today's states, in the order the page shows their counts.
@@ -98,6 +104,7 @@ class Rekap:
     psw: list[int]
     terlambat_menit: int
     pulang_cepat_menit: int
+    aktivitas_menit: int
     potongan_tpp: Decimal
 
 
@@ -118,6 +125,16 @@ def rekap(pegawai_qs, year: int, month: int, tarif: Tarif) -> list[Rekap]:
         .values("pegawai_id")
         .annotate(**counts, late=Sum("terlambat_menit"), early=Sum("pulang_cepat_menit"))
     }
+    activity = dict(
+        Aktivitas.objects.filter(
+            pegawai__in=pegawai_qs, status=Aktivitas.Status.DISETUJUI,
+            tanggal__gte=first, tanggal__lte=last,
+        )
+        .order_by()
+        .values("pegawai_id")
+        .annotate(n=Sum("menit"))
+        .values_list("pegawai_id", "n")
+    )  # fmt: skip
     rows = []
     people = pegawai_qs.order_by("opd__nama", "nama").values_list("pk", "nip", "nama", "opd__nama")
     for pk, nip, nama, opd in people:
@@ -137,6 +154,7 @@ def rekap(pegawai_qs, year: int, month: int, tarif: Tarif) -> list[Rekap]:
                 psw,
                 found["late"] or 0,
                 found["early"] or 0,
+                activity.get(pk, 0),
                 potongan_dari_jumlah(tl, psw, tk, tarif),
             )
         )
@@ -152,6 +170,7 @@ REKAP_HEADERS = [
     *[f"PSW{i}" for i in range(1, 5)],
     "Terlambat (menit)",
     "Pulang cepat (menit)",
+    "Aktivitas disetujui (menit)",
     "Potongan TPP (%)",
 ]
 
@@ -166,5 +185,6 @@ def rekap_cells(row: Rekap) -> list:
         *row.psw,
         row.terlambat_menit,
         row.pulang_cepat_menit,
+        row.aktivitas_menit,
         row.potongan_tpp,
     ]

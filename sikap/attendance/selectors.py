@@ -93,7 +93,10 @@ def hari_ini(pegawai, saat: datetime, konf: Konfigurasi) -> dict:
         "pulang": pulang.waktu if pulang else None,
         "jam_masuk": chosen.jam.mulai(day) if chosen else None,
         "jam_pulang": chosen.jam.selesai(day) if chosen else None,
-        "berikutnya": None if absent or pulang else ("pulang" if masuk else "masuk"),
+        # Outside the day's window, or done, or away: nothing to press.
+        "berikutnya": None
+        if absent or pulang or chosen is None
+        else ("pulang" if masuk else "masuk"),
         "lokasi": lokasi_untuk(pegawai, day, konf),
     }
 

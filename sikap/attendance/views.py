@@ -16,11 +16,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from sikap.accounts import access
+from sikap.attendance import aktivitas as aktivitas_service
 from sikap.attendance import leave, monitoring, selectors
 from sikap.attendance.flows import FLOW
-from sikap.attendance.forms import PengajuanForm
+from sikap.attendance.forms import AktivitasForm, PengajuanForm
 from sikap.attendance.kalender import konfigurasi
-from sikap.attendance.models import PengajuanKetidakhadiran, PengaturanPresensi
+from sikap.attendance.models import Aktivitas, PengajuanKetidakhadiran, PengaturanPresensi
 from sikap.core.errors import SikapError
 from sikap.core.forms import show_error
 from sikap.org.models import Opd
@@ -211,3 +212,42 @@ def cuti_langkah(request, pk):
     else:
         messages.success(request, f"{case}: {FLOW.get(name).label} berhasil.")
     return redirect(case)
+
+
+@require_http_methods(["GET", "POST"])
+def aktivitas(request):
+    """My daily activities and the form to record one."""
+    if not access.may_check_in(request.user):
+        raise PermissionDenied("Aktivitas harian dicatat oleh pegawai untuk dirinya sendiri.")
+    form = AktivitasForm(request.POST or None, initial={"tanggal": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            aktivitas_service.catat(**form.cleaned_data, actor=request.user)
+        except SikapError as e:
+            show_error(e, form)
+        else:
+            messages.success(request, "Aktivitas dicatat; menunggu persetujuan atasan.")
+            return redirect("attendance:aktivitas")
+    mine = Aktivitas.objects.filter(pegawai_id=request.user.pegawai_id)[:60]
+    return render(request, "attendance/aktivitas.html", {"form": form, "rows": mine})
+
+
+@require_http_methods(["GET", "POST"])
+def aktivitas_persetujuan(request):
+    """The atasan's list of subordinates' activities waiting, approved or returned in bulk."""
+    if request.method == "POST":
+        ids = [int(v) for v in request.POST.getlist("pilih") if v.isdigit()]
+        try:
+            n = aktivitas_service.putuskan(
+                ids,
+                setujui=request.POST.get("keputusan") == "setujui",
+                catatan=request.POST.get("catatan", ""),
+                actor=request.user,
+            )
+        except SikapError as e:
+            messages.error(request, e.message)
+        else:
+            messages.success(request, f"{n} aktivitas diputuskan.")
+        return redirect("attendance:aktivitas_persetujuan")
+    rows = aktivitas_service.menunggu_untuk(request.user).order_by("pegawai__nama", "tanggal")
+    return render(request, "attendance/aktivitas_persetujuan.html", {"rows": rows[:300]})

@@ -8,7 +8,7 @@ them (a management command, `sikap shell`) is a command: that is the declared de
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
@@ -52,7 +52,7 @@ def diff(before: dict, after: dict) -> dict:
 def _jsonable(value):
     if isinstance(value, FieldFile):
         return value.name or ""
-    if isinstance(value, datetime | date):
+    if isinstance(value, datetime | date | time):
         return value.isoformat()
     if isinstance(value, Decimal):
         return str(value)

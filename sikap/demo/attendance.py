@@ -13,6 +13,7 @@ from sikap.attendance.day_close import tutup_hari
 from sikap.attendance.kalender import Kalender
 from sikap.attendance.leave import hari_kerja
 from sikap.attendance.models import (
+    Aktivitas,
     JadwalShift,
     JenisKetidakhadiran,
     Ketidakhadiran,
@@ -112,11 +113,12 @@ def _build(options: Options) -> str:
             batch_size=_BATCH,
         )  # fmt: skip
         waiting = _waiting_requests(today, rng)
+        activities = _activities(past, rng)
     closed = sum(tutup_hari(day) for day in past)
     return (
         f"Presensi demo: {len(attempts)} presensi diterima dalam {DAYS} hari, {len(away)} "
         f"cuti/izin, {shift_staff} pegawai RSUD bergiliran shift, {closed} status harian, "
-        f"{waiting} pengajuan cuti menunggu atasan."
+        f"{waiting} pengajuan cuti menunggu atasan, {activities} aktivitas harian."
     )
 
 
@@ -140,7 +142,40 @@ def _waiting_requests(today, rng) -> int:
     return made
 
 
+KEGIATAN = (
+    ("Verifikasi berkas usulan kenaikan pangkat", "berkas"),
+    ("Memutakhirkan data pegawai di SIMAK", "data"),
+    ("Menyusun konsep surat dinas", "konsep surat"),
+    ("Rapat koordinasi bidang", "notulen"),
+    ("Melayani konsultasi kepegawaian", "orang"),
+)
+
+
+def _activities(past, rng) -> int:
+    """The last five working days of the pegawai who have an account: the older days approved,
+    the last two waiting for their atasan."""
+    people = list(User.objects.filter(pegawai__isnull=False).values_list("pegawai_id", flat=True))
+    days = [d for d in past if d.weekday() < 5][-5:]
+    rows = []
+    for pk in people:
+        for n, day in enumerate(days):
+            for start, end in ((time(8, 0), time(10, 0)), (time(10, 15), time(12, 0)),
+                               (time(13, 0), time(15, 30))):  # fmt: skip
+                uraian, output = rng.choice(KEGIATAN)
+                rows.append(
+                    Aktivitas(
+                        pegawai_id=pk, tanggal=day, mulai=start, selesai=end, uraian=uraian,
+                        output=output, volume=rng.randint(1, 15),
+                        menit=(end.hour * 60 + end.minute) - (start.hour * 60 + start.minute),
+                        status=Aktivitas.Status.DISETUJUI if n < 3 else Aktivitas.Status.DIAJUKAN,
+                    )
+                )  # fmt: skip
+    Aktivitas.objects.bulk_create(rows, batch_size=_BATCH)
+    return len(rows)
+
+
 def _delete() -> None:
+    Aktivitas.objects.all().delete()
     StatusHarian.objects.all().delete()
     PengajuanKetidakhadiran.objects.all().delete()
     Ketidakhadiran.objects.all().delete()
