@@ -79,6 +79,7 @@ def test_an_iku_whose_target_has_a_printed_capaian_can_be_saved(perencana):
         "target-TOTAL_FORMS": "1", "target-INITIAL_FORMS": "1",
         "target-0-id": target.pk, "target-0-indikator": iku.pk, "target-0-tahun": "2025",
         "target-0-target": "80", "target-0-laporan_capaian": "13.00",
+        "realisasi_terbit-TOTAL_FORMS": "0", "realisasi_terbit-INITIAL_FORMS": "0",
     }  # fmt: skip
     response = perencana.post(f"/kelola/performance/indikator/{iku.pk}/change/", data)
     assert response.status_code == 302, response.content.decode()[-2000:]

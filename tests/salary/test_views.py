@@ -7,6 +7,7 @@ from sikap.accounts.models import Peran
 from sikap.accounts.system import system_actor
 from sikap.core import home, inbox
 from sikap.salary import services
+from sikap.salary.cards import kgb_cards
 from sikap.salary.models import Kgb
 from tests.factories import make_opd, make_user
 
@@ -99,8 +100,7 @@ def test_card_and_inbox_show_what_waits_with_a_fixed_number_of_queries(
     kantor, drafted, django_assert_max_num_queries
 ):
     with django_assert_max_num_queries(2):
-        cards = [c for c in home.cards_for(kantor.verifikator, date(2027, 1, 5)) if
-                 c.key == "salary.kgb"]  # fmt: skip
+        cards = list(kgb_cards(kantor.verifikator, date(2027, 1, 5)))
     assert cards[0].context["todo"] == 1 and cards[0].order == home.TODO
     source = next(s for s in inbox.sources() if s.kind == "salary.verifikasi")
     with django_assert_max_num_queries(2):
