@@ -2,6 +2,7 @@
 refused with the distance, inside it is accepted and the day's state changes."""
 
 import pytest
+from playwright.sync_api import expect
 
 from sikap.attendance.models import Presensi
 from tests.attendance.conftest import SELASA
@@ -18,7 +19,7 @@ def test_a_pegawai_checks_in_from_the_phone_page_outside_then_inside_the_radius(
     log_in(phone, live_server, world.users["pegawai"].username, "rahasia-sikap-123")
     phone.goto(live_server.url + "/presensi/")
     assert phone.locator("#keadaan").inner_text() == "Belum masuk"
-    phone.wait_for_function("document.getElementById('jarak').textContent.includes('luar')")
+    expect(phone.locator("#jarak")).to_contain_text("luar")
     assert "240 m dari Kantor Dinas Pendidikan" in phone.locator("#jarak").inner_text()
 
     phone.click("#tombol")
@@ -28,13 +29,11 @@ def test_a_pegawai_checks_in_from_the_phone_page_outside_then_inside_the_radius(
     )
 
     phone.context.set_geolocation({"latitude": -6.2003, "longitude": 106.8, "accuracy": 10})
-    phone.wait_for_function("document.getElementById('jarak').textContent.includes('dalam')")
+    expect(phone.locator("#jarak")).to_contain_text("dalam")
     phone.click("#tombol")
     phone.wait_for_selector("#pesan.alert-success")
     assert phone.locator("#pesan").inner_text() == "Presensi masuk diterima pukul 07.41."
-    phone.wait_for_function(
-        "document.getElementById('keadaan').textContent === 'Sudah masuk 07.41'"
-    )
+    expect(phone.locator("#keadaan")).to_have_text("Sudah masuk 07.41")
     assert phone.locator("#tombol").inner_text() == "Presensi Pulang"
     assert list(Presensi.objects.values_list("alasan", "via").order_by("pk")) == [
         ("luar_radius", "web"),
