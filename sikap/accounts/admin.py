@@ -24,6 +24,18 @@ class PenggunaAdmin(RoleAdmin, UserAdmin):
         queryset = super().get_queryset(request)
         return queryset if request.user.is_superuser else queryset.filter(is_superuser=False)
 
+    def has_change_permission(self, request, obj=None):
+        # One's own role, OPD scope and pegawai link are changed by another admin (four eyes);
+        # one's own password at /akun/kata-sandi/.
+        if obj is not None and obj.pk == request.user.pk:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.pk == request.user.pk:
+            return False
+        return super().has_delete_permission(request, obj)
+
     def user_change_password(self, request, id, form_url=""):
         response = super().user_change_password(request, id, form_url)
         if request.method == "POST" and response.status_code == 302:

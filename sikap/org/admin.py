@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import admin
 
+from sikap.accounts import access
 from sikap.core.admin_site import AuditedAdmin, RoleInline, site
 from sikap.org import services
 from sikap.org.models import Jabatan, LokasiKantor, Opd, TugasTambahan, UnitKerja
@@ -68,6 +69,11 @@ class TugasTambahanForm(forms.ModelForm):
         pegawai = Pegawai.objects.filter(nip=nip).first()
         if pegawai is None:
             raise forms.ValidationError("Pegawai dengan NIP ini tidak ditemukan.")
+        # A tugas tambahan makes its holder a unit's head (and so someone's atasan).
+        if access.is_own_record(self.actor, pegawai.pk) or (
+            self.instance.pegawai_id and access.is_own_record(self.actor, self.instance.pegawai_id)
+        ):
+            raise forms.ValidationError(access.OWN_RECORD_REFUSAL)
         self.instance.pegawai = pegawai
         return nip
 
@@ -80,3 +86,7 @@ class TugasTambahanAdmin(OrgAdmin):
     list_select_related = ("unit", "pegawai")
     search_fields = ("unit__nama", "pegawai__nama", "pegawai__nip")
     autocomplete_fields = ("unit",)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        return type(form.__name__, (form,), {"actor": request.user})

@@ -177,3 +177,18 @@ def test_the_kelola_list_shows_tugas_tambahan_to_admin_bkd_only(world, school):
     assert page.status_code == 200
     assert "SD Negeri 1 Sukodono" in page.content.decode()
     assert world.client("admin_opd").get("/kelola/org/tugastambahan/").status_code != 200
+
+
+def test_admin_bkd_cannot_make_themself_a_units_head_at_kelola(world, school):
+    """A tugas tambahan makes its holder someone's atasan: not for one's own record."""
+    sd, guru_a, _ = school
+    admin_bkd = world.users["admin_bkd"]
+    admin_bkd.pegawai = guru_a
+    admin_bkd.save()
+    response = world.client("admin_bkd").post(
+        "/kelola/org/tugastambahan/add/",
+        {"nip": guru_a.nip, "unit": sd.pk, "jenis": "kepala_sekolah", "tmt_mulai": "01-07-2020"},
+    )
+    assert response.status_code == 200
+    assert "Data Anda sendiri hanya dapat diubah" in response.content.decode()
+    assert not TugasTambahan.objects.exists()
