@@ -1,7 +1,7 @@
 """Leave requests waiting for the user's decision: their subordinates' at the atasan step,
 every OPD's at the BKD step for admin BKD. A fixed number of queries."""
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.db.models import Q
 from django.urls import reverse
@@ -31,13 +31,7 @@ class CutiSource:
         found = PengajuanKetidakhadiran.objects.filter(q).exclude(dibuat_oleh_id=user.pk)
         if user.pegawai_id:
             found = found.exclude(pegawai_id=user.pegawai_id)
-        if filters.opd_id:
-            found = found.filter(pegawai__opd_id=filters.opd_id)
-        if filters.older_than_days:
-            found = found.filter(
-                dibuat_pada__lte=timezone.now() - timedelta(days=filters.older_than_days)
-            )
-        return found
+        return inbox.narrowed(found, filters, since="dibuat_pada")
 
     def count(self, user, filters) -> int:
         return self._waiting(user, filters).count()
@@ -71,14 +65,7 @@ class AktivitasSource:
     label = "Aktivitas harian"
 
     def _waiting(self, user, filters):
-        found = menunggu_untuk(user)
-        if filters.opd_id:
-            found = found.filter(pegawai__opd_id=filters.opd_id)
-        if filters.older_than_days:
-            found = found.filter(
-                tanggal__lte=timezone.localdate() - timedelta(days=filters.older_than_days)
-            )
-        return found
+        return inbox.narrowed(menunggu_untuk(user), filters, since="tanggal")
 
     def count(self, user, filters) -> int:
         return self._waiting(user, filters).count()

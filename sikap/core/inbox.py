@@ -12,9 +12,10 @@ and, after a successful decision, the view redirects there (`inbox_views.after_d
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Protocol
 
+from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
 
 
@@ -45,6 +46,18 @@ class Source(Protocol):
     def items(self, user: Any, filters: Filters, limit: int) -> Sequence[Item]:
         """The oldest first."""
         ...
+
+
+def narrowed(queryset, filters: Filters, *, since: str, opd: str | None = "pegawai__opd_id"):
+    """A source's waiting items narrowed by the inbox's filters: the OPD through the lookup
+    `opd` (None: the items belong to no OPD, so an OPD filter leaves none) and the age through
+    the date or datetime field `since`."""
+    if filters.opd_id is not None:
+        queryset = queryset.filter(**{opd: filters.opd_id}) if opd else queryset.none()
+    if filters.older_than_days:
+        cutoff = timezone.now() - timedelta(days=filters.older_than_days)
+        queryset = queryset.filter(**{f"{since}__lte": cutoff})
+    return queryset
 
 
 _sources: dict[str, Source] = {}

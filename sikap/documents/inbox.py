@@ -1,9 +1,6 @@
 """Uploaded documents waiting for BKD's verification, in the one inbox (`sikap.core.inbox`)."""
 
-from datetime import timedelta
-
 from django.urls import reverse
-from django.utils import timezone
 
 from sikap.core import inbox
 from sikap.documents.selectors import verification_queue
@@ -14,13 +11,7 @@ class DokumenSource:
     label = "Dokumen untuk diverifikasi"
 
     def _queryset(self, user, filters: inbox.Filters):
-        queryset = verification_queue(user)
-        if filters.opd_id is not None:
-            queryset = queryset.filter(pegawai__opd_id=filters.opd_id)
-        if filters.older_than_days:
-            since = timezone.now() - timedelta(days=filters.older_than_days)
-            queryset = queryset.filter(uploaded_at__lte=since)
-        return queryset
+        return inbox.narrowed(verification_queue(user), filters, since="uploaded_at")
 
     def count(self, user, filters):
         return self._queryset(user, filters).count()

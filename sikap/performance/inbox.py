@@ -2,8 +2,6 @@
 (`sikap.core.inbox`). They belong to BKD's own plan, not to an OPD's pegawai: filtering the inbox
 by an OPD leaves them out."""
 
-from datetime import timedelta
-
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, OuterRef, Subquery
 from django.db.models.functions import Cast
@@ -32,16 +30,15 @@ class _SakipSource:
     model: type = RealisasiTriwulan
 
     def _queryset(self, user, filters: inbox.Filters):
-        if not access.may_plan(user) or filters.opd_id is not None:
+        if not access.may_plan(user):
             return self.model.objects.none()
         queryset = (
             self.model.objects.filter(state=Status.DIAJUKAN)
             .exclude(diajukan_oleh=user)
             .annotate(diajukan_pada=_submitted_at(self.model))
         )
-        if filters.older_than_days:
-            since = timezone.now() - timedelta(days=filters.older_than_days)
-            queryset = queryset.filter(diajukan_pada__lte=since)
+        # SAKIP cases belong to the agency, not to an OPD.
+        queryset = inbox.narrowed(queryset, filters, since="diajukan_pada", opd=None)
         return queryset.order_by("diajukan_pada", "pk")
 
     def count(self, user, filters):

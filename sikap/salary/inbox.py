@@ -2,9 +2,6 @@
 (the configured signers), never one's own. Two queries per source call."""
 
 from dataclasses import dataclass
-from datetime import timedelta
-
-from django.utils import timezone
 
 from sikap.accounts import access
 from sikap.core import inbox
@@ -27,12 +24,7 @@ class _KgbSource:
             qs = qs.exclude(pegawai_id=user.pegawai_id)
         if self.state == Kgb.Status.DIVERIFIKASI:
             qs = qs.exclude(diverifikasi_oleh=user)
-        if filters.opd_id:
-            qs = qs.filter(pegawai__opd_id=filters.opd_id)
-        if filters.older_than_days is not None:
-            cutoff = timezone.now() - timedelta(days=filters.older_than_days)
-            qs = qs.filter(dibuat__lte=cutoff)
-        return qs
+        return inbox.narrowed(qs, filters, since="dibuat")
 
     def count(self, user, filters: inbox.Filters) -> int:
         return self._qs(user, filters).count()

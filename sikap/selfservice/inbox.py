@@ -1,9 +1,5 @@
 """Change requests waiting for the user's decision, in the one inbox (`sikap.core.inbox`)."""
 
-from datetime import timedelta
-
-from django.utils import timezone
-
 from sikap.core import inbox
 from sikap.selfservice.selectors import antrian_for
 
@@ -13,13 +9,7 @@ class UsulanSource:
     label = "Usulan perubahan data"
 
     def _queryset(self, user, filters: inbox.Filters):
-        queryset = antrian_for(user)
-        if filters.opd_id is not None:
-            queryset = queryset.filter(pegawai__opd_id=filters.opd_id)
-        if filters.older_than_days:
-            since = timezone.now() - timedelta(days=filters.older_than_days)
-            queryset = queryset.filter(diajukan_pada__lte=since)
-        return queryset
+        return inbox.narrowed(antrian_for(user), filters, since="diajukan_pada")
 
     def count(self, user, filters):
         return self._queryset(user, filters).count()
