@@ -12,7 +12,7 @@ from sikap.core import audit, kinds
 from sikap.core.errors import Kode, SikapError, tidak_berhak
 from sikap.core.models import AuditEntry
 from sikap.people.models import Pegawai
-from sikap.people.selectors import bawahan_q
+from sikap.people.selectors import bawahan_of
 
 S = Aktivitas.Status
 MUNDUR_HARI = 7  # how many days back an activity may still be recorded
@@ -60,7 +60,7 @@ def menunggu_untuk(user):
     """The activities waiting for this atasan: their direct subordinates' (never their own)."""
     if not (user.is_authenticated and user.pegawai_id):
         return Aktivitas.objects.none()
-    subordinates = Pegawai.objects.filter(bawahan_q(user.pegawai))
+    subordinates = bawahan_of(user.pegawai)
     return (
         Aktivitas.objects.filter(status=S.DIAJUKAN, pegawai__in=subordinates)
         .exclude(pegawai_id=user.pegawai_id)

@@ -11,8 +11,7 @@ from sikap.accounts import access
 from sikap.attendance.aktivitas import menunggu_untuk
 from sikap.attendance.models import PengajuanKetidakhadiran
 from sikap.core import inbox
-from sikap.people.models import Pegawai
-from sikap.people.selectors import bawahan_q
+from sikap.people.selectors import bawahan_of
 
 S = PengajuanKetidakhadiran.Status
 
@@ -24,7 +23,7 @@ class CutiSource:
     def _waiting(self, user, filters):
         q = Q(pk__in=[])
         if user.is_authenticated and user.pegawai_id:
-            subordinates = Pegawai.objects.filter(bawahan_q(user.pegawai))
+            subordinates = bawahan_of(user.pegawai)
             q |= Q(state=S.DIAJUKAN, pegawai__in=subordinates)
         if access.is_admin_bkd(user):
             q |= Q(state=S.MENUNGGU_BKD)

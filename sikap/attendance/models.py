@@ -8,6 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
+from sikap.people.models import RiwayatQuerySet
 from sikap.rules import jam_kerja as jk
 from sikap.rules.presensi import LABEL_ALASAN, Alasan
 from sikap.rules.status_hari import LABEL_STATUS, PITA_BAWAAN, Status, Tarif
@@ -304,12 +305,7 @@ class PerangkatPresensi(models.Model):
         return f"{self.device_id[:12]} ({self.get_status_display()})"
 
 
-class PresensiQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        from sikap.people.models import Pegawai
-
-        return self.filter(pegawai__in=Pegawai.objects.visible_to(user))
-
+class PresensiQuerySet(RiwayatQuerySet):
     def diterima(self):
         return self.filter(alasan=Alasan.DITERIMA)
 
@@ -399,17 +395,12 @@ def status_of_jenis(jenis: str) -> Status:
     return STATUS_OF_JENIS.get(jenis, Status.CUTI)
 
 
-class KetidakhadiranQuerySet(models.QuerySet):
+class KetidakhadiranQuerySet(RiwayatQuerySet):
     def disetujui(self):
         return self.filter(disetujui=True)
 
     def on(self, day: date):
         return self.filter(mulai__lte=day, selesai__gte=day)
-
-    def visible_to(self, user):
-        from sikap.people.models import Pegawai
-
-        return self.filter(pegawai__in=Pegawai.objects.visible_to(user))
 
 
 class Ketidakhadiran(models.Model):
@@ -442,13 +433,6 @@ class Ketidakhadiran(models.Model):
         return f"{self.get_jenis_display()} {self.mulai:%d-%m-%Y}–{self.selesai:%d-%m-%Y}"
 
 
-class StatusHarianQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        from sikap.people.models import Pegawai
-
-        return self.filter(pegawai__in=Pegawai.objects.visible_to(user))
-
-
 class StatusHarian(models.Model):
     """A working day's status, written by the day-close job (re-runnable for a past date)."""
 
@@ -470,7 +454,7 @@ class StatusHarian(models.Model):
     masuk = models.DateTimeField("masuk", null=True)
     pulang = models.DateTimeField("pulang", null=True)
 
-    objects = StatusHarianQuerySet.as_manager()
+    objects = RiwayatQuerySet.as_manager()
 
     class Meta:
         verbose_name = "status harian"
@@ -483,13 +467,6 @@ class StatusHarian(models.Model):
 
     def __str__(self) -> str:
         return f"{self.tanggal:%d-%m-%Y} {self.get_status_display()}"
-
-
-class PengajuanQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        from sikap.people.models import Pegawai
-
-        return self.filter(pegawai__in=Pegawai.objects.visible_to(user))
 
 
 class PengajuanKetidakhadiran(Case):
@@ -522,7 +499,7 @@ class PengajuanKetidakhadiran(Case):
         Ketidakhadiran, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
-    objects = PengajuanQuerySet.as_manager()
+    objects = RiwayatQuerySet.as_manager()
 
     class Meta:
         verbose_name = "pengajuan cuti/izin"
@@ -547,13 +524,6 @@ class PengajuanKetidakhadiran(Case):
     @property
     def state_label(self) -> str:
         return self.Status(self.state).label
-
-
-class AktivitasQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        from sikap.people.models import Pegawai
-
-        return self.filter(pegawai__in=Pegawai.objects.visible_to(user))
 
 
 class Aktivitas(models.Model):
@@ -583,7 +553,7 @@ class Aktivitas(models.Model):
         "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
-    objects = AktivitasQuerySet.as_manager()
+    objects = RiwayatQuerySet.as_manager()
 
     class Meta:
         verbose_name = "aktivitas harian"

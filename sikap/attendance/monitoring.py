@@ -19,7 +19,13 @@ from sikap.attendance.models import (
     Presensi,
     StatusHarian,
 )
-from sikap.rules.status_hari import LABEL_STATUS, Status, Tarif, potongan_dari_jumlah
+from sikap.rules.status_hari import (
+    LABEL_STATUS,
+    Status,
+    Tarif,
+    menit_lewat,
+    potongan_dari_jumlah,
+)
 
 # Today's states, in the order the page shows their counts.
 HARI_INI = {
@@ -86,7 +92,7 @@ def pantau(pegawai_qs, today: date) -> Pantauan:
             key, label = "belum", "Belum masuk"
         else:
             start = jam.mulai(today).replace(tzinfo=tz)
-            late = max(0, -int(-(masuk - start).total_seconds() // 60))
+            late = menit_lewat(masuk, start)
             key = "terlambat" if late else "tepat"
             label = f"Terlambat {late} menit" if late else "Tepat waktu"
         result.counts[key] += 1

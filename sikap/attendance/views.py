@@ -123,8 +123,8 @@ def _month(request) -> tuple[int, int]:
 def rekap(request):
     choices, picked, people = _scope(request)
     year, month = _month(request)
-    rows = monitoring.rekap(people, year, month, PengaturanPresensi.current().tarif)
     setting = PengaturanPresensi.current()
+    rows = monitoring.rekap(people, year, month, setting.tarif)
     if request.GET.get("format") == "xlsx":
         name = f"rekap-presensi-{year}{month:02d}" + (f"-{picked.kode}" if picked else "")
         return xlsx_response(

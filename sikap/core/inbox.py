@@ -91,14 +91,15 @@ class Waiting:
     oldest: datetime | None
 
 
-def waiting(user: Any, filters: Filters | None = None) -> list[Waiting]:
-    """Per source: the count and the oldest item; two queries per source at most."""
+def waiting(user: Any, filters: Filters | None = None, *, oldest: bool = True) -> list[Waiting]:
+    """Per source: the count and (unless `oldest` is false) when its oldest item arrived; two
+    queries per source at most."""
     filters = filters or Filters()
     found = []
     for source in sources():
         count = source.count(user, filters)
-        oldest = source.items(user, filters, 1) if count else ()
-        found.append(Waiting(source, count, oldest[0].waiting_since if oldest else None))
+        first = source.items(user, filters, 1) if count and oldest else ()
+        found.append(Waiting(source, count, first[0].waiting_since if first else None))
     return found
 
 

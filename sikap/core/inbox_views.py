@@ -72,7 +72,8 @@ def kotak_masuk(request):
     user = request.user
     form = InboxFilterForm(request.GET or None, user=user)
     kind, filters = form.filters()
-    waiting = inbox.waiting(user, filters)
+    # The page lists the items themselves: each source's oldest is not needed apart.
+    waiting = inbox.waiting(user, filters, oldest=False)
     chosen = [w for w in waiting if w.count and (not kind or w.source.kind == kind)]
     items = sorted(
         (item for w in chosen for item in w.source.items(user, filters, PER_KIND)),

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from sikap.accounts import access
 from sikap.core import inbox_views
 from sikap.core.errors import SikapError
+from sikap.core.ids import INT_MAX, parse_number
 from sikap.core.notifications import mark_read_for
 from sikap.core.views import refuse
 from sikap.documents import access_log, completeness, preview, selectors
@@ -197,10 +198,11 @@ def dokumen_lihat(request, pk):
         return file_response(
             dokumen.file, filename=dokumen.download_name, content_type=dokumen.mime, inline=True
         )
-    if dokumen.format != "pdf" or not halaman.isdigit():
+    page = parse_number(halaman, INT_MAX)
+    if dokumen.format != "pdf" or page is None:
         raise Http404("Halaman pratinjau tidak ada.")
     try:
-        png = preview.page_png(dokumen.file, int(halaman))
+        png = preview.page_png(dokumen.file, page)
     except SikapError as e:
         raise Http404(e.message) from e
     except FileNotFoundError as e:

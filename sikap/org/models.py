@@ -189,9 +189,6 @@ class TugasTambahan(models.Model):
     def __str__(self) -> str:
         return f"{self.get_jenis_display()} {self.unit}"
 
-    def is_active(self, day) -> bool:
-        return self.tmt_mulai <= day and (self.tmt_selesai is None or self.tmt_selesai >= day)
-
     def clean(self):
         if not (self.pegawai_id and self.unit_id and self.tmt_mulai):
             return

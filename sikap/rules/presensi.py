@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from sikap.rules.formatting import angka
 from sikap.rules.geofence import Lingkaran, Terdekat, koordinat_sah, terdekat
 
 
@@ -90,7 +91,7 @@ class Keputusan:
 
 
 def _m(value: float) -> str:
-    return f"{round(value):,}".replace(",", ".")
+    return angka(round(value))
 
 
 def putuskan(p: Percobaan, k: Keadaan) -> Keputusan:

@@ -60,7 +60,7 @@ class Hari:
         return " · ".join(parts)
 
 
-def _menit(later: datetime, earlier: datetime) -> int:
+def menit_lewat(later: datetime, earlier: datetime) -> int:
     """Whole minutes `later` is after `earlier`; a started minute counts (07.30.01 is 1 late)."""
     seconds = (later - earlier).total_seconds()
     return max(0, -int(-seconds // 60))
@@ -83,8 +83,8 @@ def status_hari(
         return Hari(tidak_hadir)
     if masuk is None and pulang is None:
         return Hari(Status.TK)
-    late = _menit(masuk, mulai) if masuk else 0
-    early = _menit(selesai, pulang) if pulang else 0
+    late = menit_lewat(masuk, mulai) if masuk else 0
+    early = menit_lewat(selesai, pulang) if pulang else 0
     return Hari(
         Status.HADIR,
         terlambat_menit=late,

@@ -11,7 +11,7 @@ from django.utils import timezone
 from sikap.lkj.pdf import PAPERS, paper
 from sikap.reports.pdf import render_pdf
 from sikap.reports.qr import qr_data_uri
-from sikap.rules.formatting import nama_lengkap, rupiah, tanggal, terbilang_rupiah
+from sikap.rules.formatting import rupiah, tanggal, terbilang_rupiah
 from sikap.rules.ranks import pangkat
 from sikap.salary.models import Kgb, PengaturanSurat
 from sikap.salary.signing import signer
@@ -87,7 +87,7 @@ def letter_context(kgb: Kgb, *, terbit=None, paper_code: str = "a4") -> dict:
             timezone.localtime(terbit.issued_at).date() if terbit else timezone.localdate()
         ),
         "pegawai": [
-            Baris("Nama", nama_lengkap(p.nama, p.gelar_depan, p.gelar_belakang)),
+            Baris("Nama", p.nama_lengkap),
             Baris("NIP", p.nip),
             Baris("Pangkat/golongan", f"{pangkat(kgb.golongan)} ({kgb.golongan})"),
             Baris("Jabatan", p.jabatan.nama if p.jabatan_id else "—"),

@@ -153,7 +153,7 @@ def test_the_preview_is_inline_sandboxed_and_only_for_who_may_see_the_document(w
     page = world.client("verifikator").get(url, {"halaman": "1"})
     assert page["Content-Type"] == "image/png" and page.content.startswith(b"\x89PNG")
     assert page["Content-Security-Policy"] == "sandbox"
-    for bad in ("0", "2", "abc", "-1"):
+    for bad in ("0", "2", "abc", "-1", "²", "9" * 40):
         assert world.client("verifikator").get(url, {"halaman": bad}).status_code == 404
     detail = world.client("verifikator").get(reverse("documents:dokumen_detail", args=[dokumen.pk]))
     assert f'src="{url}?halaman=1"' in detail.content.decode()
