@@ -18,6 +18,8 @@ class Kode(StrEnum):
     TERLALU_BANYAK = "terlalu_banyak_permintaan"
     TERLALU_BESAR = "terlalu_besar"
     KESALAHAN_SERVER = "kesalahan_server"
+    # An outside service (the population registry) cannot be reached or answered nonsense.
+    LAYANAN_TIDAK_TERSEDIA = "layanan_tidak_tersedia"
 
 
 class SikapError(Exception):
