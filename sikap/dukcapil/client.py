@@ -139,60 +139,60 @@ class HttpRegistry:
         kunci = f"dukcapil:nik:{tag}"
         mulai = time.perf_counter()
         if self.setelan.cache_detik and (simpanan := self.cache.get(kunci)) is not None:
-            self._log(tag, "ditemukan", None, 0, mulai, cache="kena")
+            self._log(tag, "ditemukan", _Jejak(), mulai, cache="kena")
             return simpanan
         if not self.pemutus.izinkan():
-            self._log(tag, "sirkuit_terbuka", None, 0, mulai)
+            self._log(tag, "sirkuit_terbuka", _Jejak(), mulai, level=logging.WARNING)
             raise RegistryTidakTersedia(
                 "Sambungan dihentikan sementara setelah beberapa kegagalan berturut-turut; "
                 "coba lagi beberapa saat lagi atau periksa dengan pindaian KK/KTP."
             )
-        status, percobaan = None, 0
+        jejak = _Jejak()
         try:
-            status, percobaan, jawaban = self._kirim(nik)
-            penduduk = self._baca(status, jawaban, nik)
+            penduduk = self._baca(self._kirim(nik, jejak), nik)
         except RegistryTidakTersedia:
             self.pemutus.gagal()
-            self._log(tag, "tidak_tersedia", status, percobaan, mulai, level=logging.WARNING)
+            self._log(tag, "tidak_tersedia", jejak, mulai, level=logging.WARNING)
             raise
         except NikTidakDitemukan:
             self.pemutus.berhasil()
-            self._log(tag, "tidak_ditemukan", status, percobaan, mulai)
+            self._log(tag, "tidak_ditemukan", jejak, mulai)
             raise
         except JawabanTidakSah:
-            self._log(tag, "jawaban_tidak_sah", status, percobaan, mulai, level=logging.WARNING)
+            self._log(tag, "jawaban_tidak_sah", jejak, mulai, level=logging.WARNING)
             raise
         self.pemutus.berhasil()
         if self.setelan.cache_detik:
             self.cache.set(kunci, penduduk, timeout=self.setelan.cache_detik)
-        self._log(tag, "ditemukan", status, percobaan, mulai)
+        self._log(tag, "ditemukan", jejak, mulai)
         return penduduk
 
-    def _kirim(self, nik: str) -> tuple[int, int, httpx.Response]:
+    def _kirim(self, nik: str, jejak: "_Jejak") -> httpx.Response:
         s = self.setelan
         body = s.pemetaan.body(nik, user=s.user, password=s.password, ip=s.ip)
-        percobaan = 0
         while True:
-            percobaan += 1
-            tunggu = s.jeda * 2 ** (percobaan - 1) * (1 + random.random() / 4)  # noqa: S311
+            jejak.percobaan += 1
+            tunggu = s.jeda * 2 ** (jejak.percobaan - 1) * (1 + random.random() / 4)  # noqa: S311
             try:
                 jawaban = self.klien.post(JALUR, json=body)
             except httpx.TimeoutException:
-                masalah = "Tidak ada jawaban dalam batas waktu."
+                jejak.status, masalah = "timeout", "Tidak ada jawaban dalam batas waktu."
             except httpx.TransportError:
-                masalah = "Sambungan gagal."
+                jejak.status, masalah = "putus", "Sambungan gagal."
             else:
+                jejak.status = str(jawaban.status_code)
                 if jawaban.status_code not in _DIULANG:
-                    return jawaban.status_code, percobaan, jawaban
+                    return jawaban
                 masalah = f"Layanan menjawab HTTP {jawaban.status_code}."
                 if jawaban.status_code == 429:
                     masalah = "Batas jumlah permintaan ke layanan terlampaui."
                     tunggu = max(tunggu, _retry_after(jawaban))
-            if percobaan > s.ulang or tunggu > _TUNGGU_MAKS:
+            if jejak.percobaan > s.ulang or tunggu > _TUNGGU_MAKS:
                 raise RegistryTidakTersedia(masalah)
             self.tidur(tunggu)
 
-    def _baca(self, status: int, jawaban: httpx.Response, nik: str) -> Penduduk:
+    def _baca(self, jawaban: httpx.Response, nik: str) -> Penduduk:
+        status = jawaban.status_code
         if status in (401, 403):
             raise RegistryTidakTersedia("Layanan menolak kredensial SIKAP; hubungi admin sistem.")
         if status == 404:
@@ -208,17 +208,25 @@ class HttpRegistry:
             raise JawabanTidakSah("NIK dalam jawaban tidak sama dengan yang ditanyakan")
         return penduduk
 
-    def _log(self, tag, hasil, status, percobaan, mulai, *, cache="lewat", level=logging.INFO):
+    def _log(self, tag, hasil, jejak, mulai, *, cache="lewat", level=logging.INFO):
         log.log(
             level,
             "dukcapil cari_nik nik=%s hasil=%s status=%s percobaan=%d latensi_ms=%d cache=%s",
             tag,
             hasil,
-            status if status is not None else "-",
-            percobaan,
+            jejak.status,
+            jejak.percobaan,
             round((time.perf_counter() - mulai) * 1000),
             cache,
         )
+
+
+@dataclass
+class _Jejak:
+    """What the log line says of the attempts: the last HTTP status (or timeout/putus)."""
+
+    status: str = "-"
+    percobaan: int = 0
 
 
 def _retry_after(jawaban: httpx.Response) -> float:

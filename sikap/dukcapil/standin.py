@@ -8,6 +8,7 @@ dropped connections, malformed answers — through `POST /_standin/mode`, which 
 """
 
 import json
+import math
 import threading
 import time
 from collections.abc import Iterable
@@ -82,11 +83,19 @@ class StandinServer(ThreadingHTTPServer):
         self.mode = Mode()
         self.permintaan = 0  # lookups received, for tests and the bench
         self._kunci = threading.Lock()
-        self._jendela: dict[str, tuple[int, int]] = {}  # user → (minute, count)
+        self._jendela: dict[str, tuple[float, int]] = {}  # user → (window start, count)
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.server_address[1]}"
+
+    def setel_ulang(self, data: DataPenduduk | None = None) -> None:
+        """Back to a fresh start: this data (or none), normal mode, counters at zero."""
+        with self._kunci:
+            self.data = data or DataPenduduk()
+            self.mode = Mode()
+            self.permintaan = 0
+            self._jendela.clear()
 
     def atur_mode(self, mode: Mode) -> None:
         if mode.nama not in MODES:
@@ -106,15 +115,15 @@ class StandinServer(ThreadingHTTPServer):
             return mode
 
     def dalam_batas(self, user: str) -> tuple[bool, int]:
-        """Fixed one-minute window per user: (allowed, seconds until the window resets)."""
-        sekarang = time.time()
-        menit = int(sekarang // 60)
+        """A one-minute window per user from their first request in it: (allowed, seconds
+        until it ends — the Retry-After)."""
+        sekarang = time.monotonic()
         with self._kunci:
-            awal, jumlah = self._jendela.get(user, (menit, 0))
-            if awal != menit:
-                jumlah = 0
-            self._jendela[user] = (menit, jumlah + 1)
-        return jumlah < self.batas_per_menit, 60 - int(sekarang % 60)
+            awal, jumlah = self._jendela.get(user, (sekarang, 0))
+            if sekarang - awal >= 60:
+                awal, jumlah = sekarang, 0
+            self._jendela[user] = (awal, jumlah + 1)
+        return jumlah < self.batas_per_menit, max(1, math.ceil(60 - (sekarang - awal)))
 
 
 class _Handler(BaseHTTPRequestHandler):

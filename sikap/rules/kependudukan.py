@@ -69,12 +69,13 @@ class Perbedaan:
 
 def normalkan_nama(nama: str) -> str:
     """Upper case, titles and punctuation removed, single spaces: the letters that must match."""
-    teks = nama.upper().split(",")[0]
-    kata = [k for k in re.split(r"\s+", teks.strip()) if k]
-    while kata and kata[0].rstrip(".") in _GELAR_DEPAN:
+    teks = re.sub(r"[^A-Z0-9. ]", "", nama.upper().split(",")[0])
+    kata = [k for k in teks.split() if k.strip(".")]
+    # A name is never only titles: the last word stays (and normalising twice changes nothing).
+    while len(kata) > 1 and kata[0].rstrip(".") in _GELAR_DEPAN:
         kata.pop(0)
-    kata = [k for k in kata if not _GELAR_BELAKANG.match(k)]
-    return " ".join(re.sub(r"[^A-Z0-9 ]", "", " ".join(kata)).split())
+    kata = [k for k in kata if not _GELAR_BELAKANG.match(k)] or kata[:1]
+    return " ".join(k.replace(".", "") for k in kata)
 
 
 def _teks(nilai: str | date | None, label: dict[str, str] | None = None) -> str:
