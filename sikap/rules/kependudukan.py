@@ -44,6 +44,17 @@ class Jenis(StrEnum):
     TIDAK_DI_SIMAK = "tidak_di_simak"
 
 
+_LABEL = {
+    Jenis.NAMA: "Ejaan nama",
+    Jenis.TANGGAL_LAHIR: "Tanggal lahir",
+    Jenis.JENIS_KELAMIN: "Jenis kelamin",
+    Jenis.STATUS_KAWIN: "Status perkawinan",
+    Jenis.MENINGGAL: "Data kematian",
+    Jenis.TIDAK_DI_REGISTRY: "Tidak ada di KK",
+    Jenis.TIDAK_DI_SIMAK: "Tidak tercatat di SIMAK",
+}
+
+
 @dataclass(frozen=True)
 class Orang:
     """One person as one source records them; "" / None where that source does not know."""
@@ -65,6 +76,10 @@ class Perbedaan:
     simak: str  # the value as SIMAK has it, in words ("—" when absent)
     registry: str  # the value as the registry has it
     keterangan: str  # one Indonesian sentence for the verifier
+
+    @property
+    def label(self) -> str:
+        return _LABEL[self.jenis]
 
 
 def normalkan_nama(nama: str) -> str:

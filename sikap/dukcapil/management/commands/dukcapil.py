@@ -7,6 +7,7 @@ sikap dukcapil cari NIK [--json]
 """
 
 import json
+import os
 import signal
 from dataclasses import asdict
 from pathlib import Path
@@ -74,11 +75,13 @@ class Command(BaseCommand):
         server.atur_mode(standin.Mode(nama=options["mode"], jeda=options["jeda"]))
         self.stdout.write(
             f"Stand-in Dukcapil di {server.url} ({len(data.penduduk)} penduduk, "
-            f"mode {options['mode']}). Ctrl-C untuk berhenti."
+            f"mode {options['mode']}, pid {os.getpid()}). Ctrl-C atau `kill {os.getpid()}` "
+            "untuk berhenti."
         )
         if sengaja is not None and options["daftar"]:
             for nip, jenis in sorted(sengaja.per_nip.items()):
                 self.stdout.write(f"  {nip}: {', '.join(jenis)}")
+        self.stdout.flush()  # shown at once under `make run`, not when the buffer fills
         # `make run` stops it with SIGTERM: shut down cleanly like on Ctrl-C.
         signal.signal(signal.SIGTERM, _berhenti)
         try:
