@@ -121,8 +121,11 @@ class HttpRegistry:
         cache: BaseCache = cache,
         klien: httpx.Client | None = None,
         tidur=time.sleep,
+        segar: bool = False,
     ):
         self.setelan = setelan
+        # `segar`: ask the registry even when an answer is cached (a person pressed "Cek").
+        self.segar = segar
         self.cache = cache
         self.klien = klien or _klien(setelan.url, setelan.timeout)
         self.tidur = tidur
@@ -138,7 +141,10 @@ class HttpRegistry:
         tag = samarkan(nik)
         kunci = f"dukcapil:nik:{tag}"
         mulai = time.perf_counter()
-        if self.setelan.cache_detik and (simpanan := self.cache.get(kunci)) is not None:
+        simpanan = None
+        if self.setelan.cache_detik and not self.segar:
+            simpanan = self.cache.get(kunci)
+        if simpanan is not None:
             self._log(tag, "ditemukan", _Jejak(), mulai, cache="kena")
             return simpanan
         if not self.pemutus.izinkan():
@@ -236,12 +242,13 @@ def _retry_after(jawaban: httpx.Response) -> float:
         return _TUNGGU_MAKS + 1  # an HTTP date: too long to wait for a person
 
 
-def registry() -> Registry:
-    """The configured implementation; read per call so a changed setting takes effect."""
+def registry(*, segar: bool = False) -> Registry:
+    """The configured implementation; read per call so a changed setting takes effect.
+    `segar`: skip cached answers (the fresh answer is cached again)."""
     setelan = Setelan.dari_settings()
     if not setelan.url:
         return TanpaLayanan()
-    return HttpRegistry(setelan)
+    return HttpRegistry(setelan, segar=segar)
 
 
 __all__ = ["HttpRegistry", "NikTidakSah", "RegistryError", "TanpaLayanan", "registry"]

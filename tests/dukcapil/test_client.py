@@ -265,3 +265,12 @@ def test_log_lines_carry_no_personal_data(standin, caplog):
     # The same NIK gets the same tag, so a case can be followed through the log.
     tag = lines[0].split()[2]
     assert tag.startswith("nik=h:") and tag in lines[1]
+
+
+def test_a_fresh_lookup_skips_the_cached_answer_and_caches_the_new_one(standin):
+    registry().cari_nik(NIK_BUDI)
+    standin.server.data.penduduk[NIK_BUDI]["NAMA_LGKP"] = "BUDI SANTOSA"
+    assert registry().cari_nik(NIK_BUDI).nama == "BUDI SANTOSO"
+    assert registry(segar=True).cari_nik(NIK_BUDI).nama == "BUDI SANTOSA"
+    assert registry().cari_nik(NIK_BUDI).nama == "BUDI SANTOSA"
+    assert standin.permintaan == 2
