@@ -103,7 +103,7 @@ class TanpaLayanan:
         periksa_nik(nik)
         log.info("dukcapil cari_nik nik=%s hasil=tidak_dikonfigurasi", samarkan(nik))
         raise RegistryTidakTersedia(
-            "Layanan belum dikonfigurasi (SIKAP_DUKCAPIL_URL); periksa dengan pindaian KK/KTP."
+            "Alamat layanan belum dikonfigurasi (SIKAP_DUKCAPIL_URL)."
         )
 
 
@@ -151,7 +151,7 @@ class HttpRegistry:
             self._log(tag, "sirkuit_terbuka", _Jejak(), mulai, level=logging.WARNING)
             raise RegistryTidakTersedia(
                 "Sambungan dihentikan sementara setelah beberapa kegagalan berturut-turut; "
-                "coba lagi beberapa saat lagi atau periksa dengan pindaian KK/KTP."
+                "coba lagi beberapa saat lagi."
             )
         jejak = _Jejak()
         try:

@@ -153,7 +153,7 @@ def test_nothing_listening_is_unavailable(settings):
 def test_without_a_configured_service_every_lookup_asks_for_a_manual_check(settings):
     settings.SIKAP_DUKCAPIL_URL = ""
     assert isinstance(registry(), TanpaLayanan)
-    with pytest.raises(RegistryTidakTersedia, match="KK/KTP"):
+    with pytest.raises(RegistryTidakTersedia, match="belum dikonfigurasi"):
         registry().cari_nik(NIK_BUDI)
 
 
