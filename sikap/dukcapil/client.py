@@ -102,9 +102,7 @@ class TanpaLayanan:
     def cari_nik(self, nik: str) -> Penduduk:
         periksa_nik(nik)
         log.info("dukcapil cari_nik nik=%s hasil=tidak_dikonfigurasi", samarkan(nik))
-        raise RegistryTidakTersedia(
-            "Alamat layanan belum dikonfigurasi (SIKAP_DUKCAPIL_URL)."
-        )
+        raise RegistryTidakTersedia("Alamat layanan belum dikonfigurasi (SIKAP_DUKCAPIL_URL).")
 
 
 @lru_cache(maxsize=4)
