@@ -55,6 +55,7 @@ class Setelan:
     batas_gagal: int
     buka_detik: float
     cache_detik: int
+    per_menit: int
     pemetaan: pemetaan.Pemetaan
 
     @classmethod
@@ -70,6 +71,7 @@ class Setelan:
             batas_gagal=max(1, settings.SIKAP_DUKCAPIL_BREAKER_FAILURES),
             buka_detik=settings.SIKAP_DUKCAPIL_BREAKER_SECONDS,
             cache_detik=max(0, settings.SIKAP_DUKCAPIL_CACHE_SECONDS),
+            per_menit=max(0, settings.SIKAP_DUKCAPIL_PER_MINUTE),
             pemetaan=pemetaan_terpasang(),
         )
 
@@ -145,6 +147,12 @@ class HttpRegistry:
         if simpanan is not None:
             self._log(tag, "ditemukan", _Jejak(), mulai, cache="kena")
             return simpanan
+        if not self._dalam_kuota():
+            self._log(tag, "kuota_sikap", _Jejak(), mulai, level=logging.WARNING)
+            raise RegistryTidakTersedia(
+                f"SIKAP sudah memakai kuota {self.setelan.per_menit} pencarian per menit "
+                "(SIKAP_DUKCAPIL_PER_MINUTE); coba lagi sebentar lagi."
+            )
         if not self.pemutus.izinkan():
             self._log(tag, "sirkuit_terbuka", _Jejak(), mulai, level=logging.WARNING)
             raise RegistryTidakTersedia(
@@ -170,6 +178,19 @@ class HttpRegistry:
             self.cache.set(kunci, penduduk, timeout=self.setelan.cache_detik)
         self._log(tag, "ditemukan", jejak, mulai)
         return penduduk
+
+    def _dalam_kuota(self) -> bool:
+        """SIKAP's own limit, below the agreement's: all processes together (through the
+        cache) make at most `per_menit` lookups a minute, so a batch job cannot use up the
+        quota a verifier needs. Cached answers do not count."""
+        if not self.setelan.per_menit:
+            return True
+        kunci = f"dukcapil:kuota:{int(time.time() // 60)}"
+        self.cache.add(kunci, 0, timeout=120)
+        try:
+            return self.cache.incr(kunci) <= self.setelan.per_menit
+        except ValueError:  # expired between add and incr: a new minute
+            return True
 
     def _kirim(self, nik: str, jejak: "_Jejak") -> httpx.Response:
         s = self.setelan

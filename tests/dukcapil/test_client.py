@@ -274,3 +274,14 @@ def test_a_fresh_lookup_skips_the_cached_answer_and_caches_the_new_one(standin):
     assert registry(segar=True).cari_nik(NIK_BUDI).nama == "BUDI SANTOSA"
     assert registry().cari_nik(NIK_BUDI).nama == "BUDI SANTOSA"
     assert standin.permintaan == 2
+
+
+def test_sikaps_own_quota_refuses_without_calling_and_spares_cached_answers(standin, settings):
+    settings.SIKAP_DUKCAPIL_PER_MINUTE = 2
+    registry().cari_nik(NIK_BUDI)
+    registry().cari_nik(NIK_SITI)
+    with pytest.raises(RegistryTidakTersedia, match="kuota 2 pencarian per menit"):
+        registry().cari_nik(NIK_ANAK)
+    assert registry().cari_nik(NIK_BUDI).nama == "BUDI SANTOSO"  # cached: no quota used
+    assert standin.permintaan == 2
+    assert registry().pemutus.keadaan() == "tertutup"  # our own limit is not a failure
