@@ -40,6 +40,7 @@ def setup_django(postgres: bool) -> None:
     os.environ["DJANGO_SETTINGS_MODULE"] = "sikap.settings"
     os.environ["SIKAP_DATABASE_URL"] = f"{PG_SERVER}/{PG_NAME}" if postgres else f"sqlite:///{db}"
     os.environ["SIKAP_DEBUG"] = "false"
+    os.environ["SIKAP_SSL_REDIRECT"] = "false"  # in process, no TLS in front
     os.environ["SIKAP_API_RATE"] = "1000000/m"
     os.environ.setdefault("SIKAP_SECRET_KEY", "bench-only-" + "x" * 40)
     sys.path.insert(0, str(ROOT))

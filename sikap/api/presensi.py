@@ -10,10 +10,8 @@ from pydantic import AwareDatetime, Strict, field_validator
 
 from sikap.api.errors import galat, responses
 from sikap.attendance import selectors, services
-from sikap.attendance.kalender import konfigurasi
 from sikap.attendance.models import Presensi
 from sikap.core.errors import Kode, SikapError
-from sikap.people.models import Pegawai
 
 router = Router(tags=["presensi"])
 
@@ -138,18 +136,15 @@ def hari_ini(request):
             Kode.TIDAK_DITEMUKAN,
             "Akun ini tidak terhubung dengan data pegawai, jadi tanpa presensi.",
         )
-    pegawai = Pegawai.objects.get(pk=request.user.pegawai_id)
     now = timezone.localtime().replace(tzinfo=None)
-    konf = konfigurasi(now.date())
-    setting = konf.pengaturan
-    found = selectors.hari_ini(pegawai, now, konf)
+    found, ctx = selectors.hari_ini_pegawai(request.user.pegawai_id, now)
     found["lokasi"] = [
         {"nama": t.nama, "latitude": t.lat, "longitude": t.lon, "radius_m": t.radius_m}
         for t in found["lokasi"]
     ]
     found["jam_masuk"] = _aware(found["jam_masuk"])
     found["jam_pulang"] = _aware(found["jam_pulang"])
-    return {**found, "akurasi_maks_m": setting.akurasi_maks_m}
+    return {**found, "akurasi_maks_m": ctx.konf.pengaturan.akurasi_maks_m}
 
 
 def _aware(moment: datetime | None) -> datetime | None:

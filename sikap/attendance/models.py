@@ -570,3 +570,22 @@ class Aktivitas(models.Model):
 
     def __str__(self) -> str:
         return f"{self.tanggal:%d-%m-%Y} {self.mulai:%H.%M}–{self.selesai:%H.%M} {self.uraian[:40]}"
+
+
+class TandaKonteks(models.Model):
+    """A mark that changes whenever an input of the check-in context changes: row 0 for the
+    region-wide configuration, row <pegawai id> for one pegawai's own inputs (roster, temporary
+    places, absences, devices). A check-in reads both marks with its pegawai row and reuses
+    what this process computed under the same marks (`attendance/konteks.py`). Random values,
+    not a counter, so a rolled-back or restored database cannot bring an old mark back with
+    other data."""
+
+    id = models.BigIntegerField(primary_key=True)
+    tanda = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "tanda konteks presensi"
+        verbose_name_plural = "tanda konteks presensi"
+
+    def __str__(self) -> str:
+        return "wilayah" if self.pk == 0 else f"pegawai {self.pk}"

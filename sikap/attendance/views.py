@@ -20,7 +20,6 @@ from sikap.attendance import aktivitas as aktivitas_service
 from sikap.attendance import leave, monitoring, selectors
 from sikap.attendance.flows import FLOW
 from sikap.attendance.forms import AktivitasForm, PengajuanForm
-from sikap.attendance.kalender import konfigurasi
 from sikap.attendance.models import Aktivitas, PengajuanKetidakhadiran, PengaturanPresensi
 from sikap.core.errors import SikapError
 from sikap.core.forms import show_error
@@ -45,13 +44,11 @@ def _pegawai(request) -> Pegawai:
 def presensi(request):
     pegawai = _pegawai(request)
     now = timezone.localtime().replace(tzinfo=None)
-    konf = konfigurasi(now.date())
-    setting = konf.pengaturan
-    day = selectors.hari_ini(pegawai, now, konf)
+    day, ctx = selectors.hari_ini_pegawai(pegawai.pk, now)
     return render(
         request,
         "attendance/presensi.html",
-        {"pegawai": pegawai, "hari": day, "akurasi_maks_m": setting.akurasi_maks_m},
+        {"pegawai": pegawai, "hari": day, "akurasi_maks_m": ctx.konf.pengaturan.akurasi_maks_m},
     )
 
 
