@@ -1,26 +1,32 @@
 """A pegawai's check-in context for a date, computed once and reused: their working time
-yesterday and today, the places they may use, their approved absences and their devices, with
-the region's configuration. A check-in then costs its pegawai row (with the two marks below),
-the day's accepted check-ins and its own INSERT.
+yesterday and today, their temporary places, approved absences and devices, beside the region's
+configuration. A check-in then costs its pegawai row (which brings the marks and the stored
+context along), the day's accepted check-ins and its own INSERT.
 
 Correctness: every input has a mark (`TandaKonteks`): row 0 for the region's configuration,
 row <pegawai id> for one pegawai's own inputs. Saving or deleting an input changes its mark in
-the same transaction (signals below; bulk writers call `ganti_wilayah`/`ganti_pegawai`). The
-marks are read from the database with the pegawai row on every check-in, so a change made in
-any process takes effect on the next check-in everywhere; each process only remembers answers
-keyed by the marks it read. The pegawai's OPD and unit are part of the key, read fresh.
+the same transaction (signals below; bulk writers call `ganti_wilayah`/`ganti_pegawai`). Marks
+are read before the data they guard, so a context is stored or remembered only under marks at
+least as old as its data, and the marks are read with the pegawai row on every check-in: a
+change made in any process takes effect on the next check-in everywhere. The pegawai's OPD and
+unit are read fresh with them.
+
+Where a context lives: each process remembers the ones it used (bounded, keyed by the marks);
+`KonteksPresensi` stores one per pegawai and date for every process, written by the first
+check-in of the day or, for everyone at once, by the daily job `siapkan_konteks_harian`.
 """
 
+import json
 import secrets
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 from django.conf import settings
-from django.db.models import IntegerField, OuterRef, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db import connection
 from django.db.models.signals import post_delete, post_save, pre_save
+from django.utils import timezone
 
 from sikap.attendance.kalender import Kalender, Konfigurasi, load_konfigurasi
 from sikap.attendance.models import (
@@ -29,16 +35,18 @@ from sikap.attendance.models import (
     JadwalKerja,
     JadwalShift,
     Ketidakhadiran,
+    KonteksPresensi,
     LokasiSementara,
     PengaturanPresensi,
     PerangkatPresensi,
     Shift,
     TandaKonteks,
 )
+from sikap.core.jobs import job
 from sikap.org.models import LokasiKantor, UnitKerja
 from sikap.people.models import Pegawai
 from sikap.rules.geofence import Lingkaran
-from sikap.rules.jam_kerja import Giliran
+from sikap.rules.jam_kerja import Giliran, JamKerja
 
 WILAYAH = 0
 
@@ -101,34 +109,62 @@ _ingatan = _Ingatan()
 
 
 def lupakan() -> None:
-    """Forget every remembered context of this process (tests; after a restore)."""
+    """Forget every context this process remembers (tests, whose rolled-back ids come back)."""
     _ingatan.clear()
 
 
-def _tanda(pk):
-    return Coalesce(
-        Subquery(TandaKonteks.objects.filter(pk=pk).values("tanda")[:1]),
-        Value(0),
-        output_field=IntegerField(),
+@dataclass(frozen=True)
+class PegawaiHari:
+    """The pegawai row a check-in needs, with the two marks and the stored context."""
+
+    pk: int
+    opd_id: int
+    unit_id: int | None
+    tanda_wilayah: int
+    tanda_pegawai: int
+    tersimpan: dict | None  # the stored context of the day under these marks
+
+
+def _sql_pegawai(lock: bool) -> str:
+    # Hand-written: the same query through the ORM (three correlated subqueries) took longer
+    # to compile than the rest of a check-in.
+    sql = (
+        "SELECT p.id, p.opd_id, p.unit_id, COALESCE(w.tanda, 0), COALESCE(t.tanda, 0), k.data "
+        f"FROM {Pegawai._meta.db_table} p "
+        f"LEFT JOIN {TandaKonteks._meta.db_table} w ON w.id = {WILAYAH} "
+        f"LEFT JOIN {TandaKonteks._meta.db_table} t ON t.id = p.id "
+        f"LEFT JOIN {KonteksPresensi._meta.db_table} k ON k.pegawai_id = p.id "
+        "AND k.tanggal = %s AND k.tanda_wilayah = COALESCE(w.tanda, 0) "
+        "AND k.tanda_pegawai = COALESCE(t.tanda, 0) "
+        "WHERE p.id = %s"
     )
+    return sql + " FOR UPDATE OF p" if lock else sql
 
 
-def pegawai_bertanda(pegawai_id: int, *, kunci: bool = False) -> Pegawai:
-    """The pegawai row (pk, OPD, unit) with the two marks, in one query; `kunci` locks the
-    row for the rest of the transaction (a check-in serialises one pegawai's attempts)."""
-    rows = Pegawai.objects.only("pk", "opd_id", "unit_id").annotate(
-        tanda_wilayah=_tanda(WILAYAH), tanda_pegawai=_tanda(OuterRef("pk"))
-    )
-    if kunci:
-        rows = rows.select_for_update(of=("self",))
-    return rows.get(pk=pegawai_id)
+def pegawai_bertanda(pegawai_id: int, today: date, *, kunci: bool = False) -> PegawaiHari:
+    """The pegawai row (pk, OPD, unit) with the two marks and the stored context of `today`
+    valid under them (or None), in one query; `kunci` locks the row for the rest of the
+    transaction (a check-in serialises one pegawai's attempts)."""
+    lock = kunci and connection.features.has_select_for_update
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _sql_pegawai(lock), [connection.ops.adapt_datefield_value(today), pegawai_id]
+        )
+        row = cursor.fetchone()
+    if row is None:
+        raise Pegawai.DoesNotExist(f"Pegawai {pegawai_id} tidak ada.")
+    pk, opd_id, unit_id, region, own, data = row
+    if isinstance(data, str):
+        data = json.loads(data)
+    return PegawaiHari(pk, opd_id, unit_id, region, own, data)
 
 
-def konfigurasi(today: date, tanda: int | None = None) -> Konfigurasi:
-    """The region's configuration for `today` under its current mark (read when not given)."""
-    if tanda is None:
-        tanda = TandaKonteks.objects.filter(pk=WILAYAH).values_list("tanda", flat=True).first()
-        tanda = tanda or 0
+def tanda_wilayah() -> int:
+    return TandaKonteks.objects.filter(pk=WILAYAH).values_list("tanda", flat=True).first() or 0
+
+
+def konfigurasi(today: date, tanda: int) -> Konfigurasi:
+    """The region's configuration for `today` under its mark `tanda`."""
     key = ("wilayah", today, tanda)
     found = _ingatan.get(key)
     if found is None:
@@ -138,52 +174,123 @@ def konfigurasi(today: date, tanda: int | None = None) -> Konfigurasi:
 
 
 def konteks(pegawai, today: date) -> KonteksHari:
-    """The context of `pegawai` (from `pegawai_bertanda`) for a moment on `today`."""
-    key = (pegawai.pk, pegawai.opd_id, pegawai.unit_id, today)
-    key += (pegawai.tanda_wilayah, pegawai.tanda_pegawai)
+    """The context of `pegawai` (from `pegawai_bertanda`) for a moment on `today`: remembered,
+    else stored, else computed (4 queries) and stored for the other processes."""
+    marks = (pegawai.tanda_wilayah, pegawai.tanda_pegawai)
+    key = (pegawai.pk, pegawai.opd_id, pegawai.unit_id, today, *marks)
     found = _ingatan.get(key)
-    if found is None:
-        found = _load(pegawai, today, konfigurasi(today, pegawai.tanda_wilayah))
-        _ingatan.put(key, found)
+    if found is not None:
+        return found
+    konf = konfigurasi(today, pegawai.tanda_wilayah)
+    data = pegawai.tersimpan
+    if data is None:
+        data = _hitung([(pegawai.pk, pegawai.opd_id, pegawai.unit_id)], today, konf)[pegawai.pk]
+        KonteksPresensi.objects.bulk_create(
+            [_row(pegawai.pk, today, marks, data)],
+            update_conflicts=True,
+            update_fields=["tanda_wilayah", "tanda_pegawai", "data"],
+            unique_fields=["pegawai", "tanggal"],
+        )
+    found = _dari_data(data, today, konf)
+    _ingatan.put(key, found)
     return found
 
 
-def _load(pegawai, today: date, konf: Konfigurasi) -> KonteksHari:
+def _row(pegawai_id: int, today: date, marks: tuple[int, int], data: dict) -> KonteksPresensi:
+    return KonteksPresensi(
+        pegawai_id=pegawai_id, tanggal=today, tanda_wilayah=marks[0], tanda_pegawai=marks[1],
+        data=data,
+    )  # fmt: skip
+
+
+def _hitung(pegawai: list[tuple[int, int, int | None]], today: date, konf: Konfigurasi):
+    """The stored form of the contexts of `pegawai` (pk, OPD, unit) for `today`: 4 queries
+    whatever their number (the roster, absences, temporary places, devices)."""
     days = [today - timedelta(days=1), today]
-    kalender = Kalender(days, [pegawai.pk], jadwal=konf.jadwal, libur=konf.libur)
-    giliran = []
-    for day in days:
-        jam = kalender.jam(pegawai.pk, pegawai.opd_id, pegawai.unit_id, day)
-        if jam is not None:
-            giliran.append(Giliran(day, jam))
-    absent: dict[date, str] = {}
-    rows = Ketidakhadiran.objects.disetujui().filter(
-        pegawai_id=pegawai.pk, mulai__lte=today, selesai__gte=days[0]
-    )
-    for jenis, mulai, selesai in rows.order_by("mulai", "pk").values_list(
-        "jenis", "mulai", "selesai"
+    ids = [pk for pk, _, _ in pegawai]
+    one = len(ids) == 1
+    kalender = Kalender(days, ids if one else None, jadwal=konf.jadwal, libur=konf.libur)
+    data: dict[int, dict] = {pk: {"g": [], "a": {}, "s": {}, "d": {}} for pk in ids}
+    for pk, opd_id, unit_id in pegawai:
+        for day in days:
+            jam = kalender.jam(pk, opd_id, unit_id, day)
+            if jam is not None:
+                data[pk]["g"].append(
+                    [day.isoformat(), jam.masuk.isoformat(), jam.pulang.isoformat(),
+                     jam.istirahat_menit]
+                )  # fmt: skip
+
+    def mine(rows):
+        return rows.filter(pegawai_id=ids[0]) if one else rows
+
+    overlapping = {"mulai__lte": today, "selesai__gte": days[0]}
+    absences = mine(Ketidakhadiran.objects.disetujui().filter(**overlapping))
+    for pk, jenis, mulai, selesai in absences.order_by("mulai", "pk").values_list(
+        "pegawai_id", "jenis", "mulai", "selesai"
     ):
         for day in days:
-            if mulai <= day <= selesai:
-                absent.setdefault(day, jenis)
-    temporary: dict[date, list[Lingkaran]] = {}
-    places = LokasiSementara.objects.filter(
-        pegawai_id=pegawai.pk, mulai__lte=today, selesai__gte=days[0]
-    )
-    for nama, lat, lon, radius, mulai, selesai in places.order_by("pk").values_list(
-        "nama", "latitude", "longitude", "radius_m", "mulai", "selesai"
+            if pk in data and mulai <= day <= selesai:
+                data[pk]["a"].setdefault(day.isoformat(), jenis)
+    places = mine(LokasiSementara.objects.filter(**overlapping)).order_by("pk")
+    for pk, nama, lat, lon, radius, mulai, selesai in places.values_list(
+        "pegawai_id", "nama", "latitude", "longitude", "radius_m", "mulai", "selesai"
     ):
         for day in days:
-            if mulai <= day <= selesai:
-                temporary.setdefault(day, []).append(
-                    Lingkaran(nama, float(lat), float(lon), radius)
+            if pk in data and mulai <= day <= selesai:
+                data[pk]["s"].setdefault(day.isoformat(), []).append(
+                    [nama, float(lat), float(lon), radius]
                 )
-    devices = dict(
-        PerangkatPresensi.objects.filter(pegawai_id=pegawai.pk)
-        .order_by()
-        .values_list("device_id", "status")
+    devices = mine(PerangkatPresensi.objects.order_by())
+    for pk, device_id, status in devices.values_list("pegawai_id", "device_id", "status"):
+        if pk in data:
+            data[pk]["d"][device_id] = status
+    return data
+
+
+def _dari_data(data: dict, today: date, konf: Konfigurasi) -> KonteksHari:
+    return KonteksHari(
+        hari=today,
+        konf=konf,
+        giliran=[
+            Giliran(
+                date.fromisoformat(d), JamKerja(time.fromisoformat(m), time.fromisoformat(p), r)
+            )
+            for d, m, p, r in data["g"]
+        ],
+        tidak_hadir={date.fromisoformat(d): j for d, j in data["a"].items()},
+        sementara={
+            date.fromisoformat(d): [Lingkaran(*place) for place in places]
+            for d, places in data["s"].items()
+        },
+        perangkat=dict(data["d"]),
     )
-    return KonteksHari(today, konf, giliran, absent, temporary, devices)
+
+
+def siapkan_konteks(today: date) -> int:
+    """Store `today`'s context of every pegawai in service, so that the morning's first
+    check-ins find it (6 + rows/1000 queries). Re-runnable: a row under old marks is replaced."""
+    # Marks first: data changed after this read is stored under a mark already stale.
+    region = tanda_wilayah()
+    own = dict(TandaKonteks.objects.exclude(pk=WILAYAH).values_list("pk", "tanda"))
+    pegawai = list(Pegawai.objects.in_service().values_list("pk", "opd_id", "unit_id"))
+    data = _hitung(pegawai, today, load_konfigurasi(today))
+    KonteksPresensi.objects.bulk_create(
+        [_row(pk, today, (region, own.get(pk, 0)), data[pk]) for pk, _, _ in pegawai],
+        batch_size=1000,
+        update_conflicts=True,
+        update_fields=["tanda_wilayah", "tanda_pegawai", "data"],
+        unique_fields=["pegawai", "tanggal"],
+    )
+    return len(pegawai)
+
+
+@job
+def siapkan_konteks_harian(*, actor) -> int:
+    """The daily schedule: today's and tomorrow's contexts (whatever hour it runs at, the next
+    morning is ready), and earlier days' dropped."""
+    today = timezone.localdate()
+    KonteksPresensi.objects.filter(tanggal__lt=today).delete()
+    return siapkan_konteks(today) + siapkan_konteks(today + timedelta(days=1))
 
 
 def _ganti(ids: list[int]) -> None:
@@ -236,8 +343,9 @@ def _pegawai_changed(sender, instance, **kwargs) -> None:
 
 def connect() -> None:
     for model in _REGION_INPUTS:
-        post_save.connect(_region_changed, sender=model, dispatch_uid=f"konteks-{model.__name__}")
-        post_delete.connect(_region_changed, sender=model, dispatch_uid=f"konteks-{model.__name__}")
+        uid = f"konteks-{model.__name__}"
+        post_save.connect(_region_changed, sender=model, dispatch_uid=uid)
+        post_delete.connect(_region_changed, sender=model, dispatch_uid=uid)
     post_save.connect(_unit_saved, sender=UnitKerja, dispatch_uid="konteks-unit")
     post_delete.connect(_region_changed, sender=UnitKerja, dispatch_uid="konteks-unit")
     for model in _PEGAWAI_INPUTS:

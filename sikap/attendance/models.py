@@ -589,3 +589,25 @@ class TandaKonteks(models.Model):
 
     def __str__(self) -> str:
         return "wilayah" if self.pk == 0 else f"pegawai {self.pk}"
+
+
+class KonteksPresensi(models.Model):
+    """A pegawai's check-in context for a date, precomputed (before the morning, or by the
+    first check-in of the day) so that every app process finds it with the pegawai row. Valid
+    only while both marks it was computed under are current (`attendance/konteks.py`)."""
+
+    pegawai = models.ForeignKey("people.Pegawai", on_delete=models.CASCADE, related_name="+")
+    tanggal = models.DateField("tanggal")
+    tanda_wilayah = models.BigIntegerField(default=0)
+    tanda_pegawai = models.BigIntegerField(default=0)
+    data = models.JSONField()
+
+    class Meta:
+        verbose_name = "konteks presensi"
+        verbose_name_plural = "konteks presensi"
+        constraints = [
+            models.UniqueConstraint(fields=["pegawai", "tanggal"], name="konteks_presensi_unik")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pegawai_id} {self.tanggal}"

@@ -19,7 +19,7 @@ def diterima_pada(pegawai_id: int, day: date) -> dict[str, Presensi]:
 
 def hari_ini_pegawai(pegawai_id: int, saat: datetime) -> tuple[dict, KonteksHari]:
     """`hari_ini` for a pegawai by id, with the context it was read from."""
-    pegawai = konteks.pegawai_bertanda(pegawai_id)
+    pegawai = konteks.pegawai_bertanda(pegawai_id, saat.date())
     ctx = konteks.konteks(pegawai, saat.date())
     return hari_ini(pegawai, saat, ctx), ctx
 

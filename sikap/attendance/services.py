@@ -71,7 +71,7 @@ def record_presensi(req: Permintaan, *, actor, via: str) -> tuple[Presensi, bool
     local = timezone.localtime(now).replace(tzinfo=None)
     today = local.date()
     with transaction.atomic():
-        pegawai = konteks.pegawai_bertanda(pegawai_id, kunci=True)
+        pegawai = konteks.pegawai_bertanda(pegawai_id, today, kunci=True)
         # One query for both: the first answer under this key, and the accepted check-ins of
         # the days this attempt may count for (yesterday's night shift or today).
         seen = list(
