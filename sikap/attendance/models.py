@@ -611,3 +611,66 @@ class KonteksPresensi(models.Model):
 
     def __str__(self) -> str:
         return f"{self.pegawai_id} {self.tanggal}"
+
+
+class UsulanDisiplin(Case):
+    """A PP 94/2021 proposal filed by the monthly job (attendance/disiplin.py) when a pegawai's
+    unexcused absence reaches a threshold: to their atasan for the light punishments, to admin
+    BKD for the medium and heavy ones. It never punishes: whoever acts records what was done,
+    or cancels it with the reason (attendance/flows.py)."""
+
+    class Status(models.TextChoices):
+        MENUNGGU = "menunggu", "Menunggu tindak lanjut"
+        DITINDAKLANJUTI = "ditindaklanjuti", "Ditindaklanjuti"
+        DIBATALKAN = "dibatalkan", "Dibatalkan"
+
+    class Dasar(models.TextChoices):
+        KUMULATIF = "kumulatif", "hari kerja kumulatif dalam setahun"
+        BERTURUT = "berturut", "hari kerja berturut-turut"
+
+    pegawai = models.ForeignKey(
+        "people.Pegawai", on_delete=models.CASCADE, related_name="+", verbose_name="pegawai"
+    )
+    tahun = models.PositiveSmallIntegerField("tahun")
+    dasar = models.CharField("dasar", max_length=16, choices=Dasar.choices)
+    ambang = models.PositiveSmallIntegerField("ambang (hari)")
+    tingkat = models.CharField("tingkat hukuman", max_length=16)
+    hukuman = models.CharField("hukuman menurut PP 94/2021", max_length=160)
+    sampai = models.DateField("dihitung sampai")
+    kumulatif = models.PositiveSmallIntegerField("tanpa keterangan dalam setahun")
+    berturut = models.PositiveSmallIntegerField("terpanjang berturut-turut")
+    hari = models.JSONField("tanggal tanpa keterangan", default=list)
+    penindak = models.ForeignKey(
+        "people.Pegawai", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name="atasan yang menindaklanjuti",
+    )  # fmt: skip
+    ke_bkd = models.BooleanField("ditindaklanjuti BKD", default=False)
+    dibuat_pada = models.DateTimeField("diusulkan", auto_now_add=True)
+
+    objects = RiwayatQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "usulan hukuman disiplin"
+        verbose_name_plural = "usulan hukuman disiplin"
+        ordering = ["-dibuat_pada", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["pegawai", "tahun", "dasar", "ambang"], name="usulan_disiplin_unik"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Usulan disiplin {self.tahun}: {self.ambang} {self.get_dasar_display()}"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("attendance:disiplin_detail", args=[self.pk])
+
+    @property
+    def state_label(self) -> str:
+        return self.Status(self.state).label
+
+    @property
+    def tanggal(self) -> list[date]:
+        return [date.fromisoformat(d) for d in self.hari]

@@ -14,4 +14,8 @@ urlpatterns = [
     path("cuti/", views.cuti_list, name="cuti_list"),
     path("cuti/<int:pk>/", views.cuti_detail, name="cuti_detail"),
     path("cuti/<int:pk>/langkah/", views.cuti_langkah, name="cuti_langkah"),
+    path("disiplin/", views.disiplin_list, name="disiplin_list"),
+    path("disiplin/hitung/", views.disiplin_hitung, name="disiplin_hitung"),
+    path("disiplin/<int:pk>/", views.disiplin_detail, name="disiplin_detail"),
+    path("disiplin/<int:pk>/langkah/", views.disiplin_langkah, name="disiplin_langkah"),
 ]

@@ -17,10 +17,16 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from sikap.accounts import access
 from sikap.attendance import aktivitas as aktivitas_service
-from sikap.attendance import leave, monitoring, selectors
-from sikap.attendance.flows import FLOW
+from sikap.attendance import disiplin, leave, monitoring, selectors
+from sikap.attendance.flows import DISIPLIN_FLOW, FLOW
 from sikap.attendance.forms import AktivitasForm, PengajuanForm
-from sikap.attendance.models import Aktivitas, PengajuanKetidakhadiran, PengaturanPresensi
+from sikap.attendance.models import (
+    Aktivitas,
+    PengajuanKetidakhadiran,
+    PengaturanPresensi,
+    UsulanDisiplin,
+)
+from sikap.core import inbox_views
 from sikap.core.errors import SikapError
 from sikap.core.forms import show_error
 from sikap.org.models import Opd
@@ -248,3 +254,84 @@ def aktivitas_persetujuan(request):
         return redirect("attendance:aktivitas_persetujuan")
     rows = aktivitas_service.menunggu_untuk(request.user).order_by("pegawai__nama", "tanggal")
     return render(request, "attendance/aktivitas_persetujuan.html", {"rows": rows[:300]})
+
+
+@require_GET
+def disiplin_list(request):
+    """PP 94/2021 proposals the user may see (`visible_to`), waiting ones first; admin BKD may
+    count now instead of waiting for the monthly job."""
+    rows = (
+        UsulanDisiplin.objects.visible_to(request.user)
+        .select_related("pegawai__opd", "penindak")
+        .order_by("-dibuat_pada", "-pk")
+    )
+    state = request.GET.get("status", UsulanDisiplin.Status.MENUNGGU)
+    if state in UsulanDisiplin.Status.values:
+        rows = rows.filter(state=state)
+    return render(
+        request,
+        "attendance/disiplin_list.html",
+        {
+            "rows": rows[:200],
+            "status": state,
+            "statuses": UsulanDisiplin.Status.choices,
+            "may_count": access.may_configure_attendance(request.user),
+        },
+    )
+
+
+@require_POST
+def disiplin_hitung(request):
+    try:
+        disiplin.hitung_sekarang(actor=request.user)
+    except SikapError as e:
+        raise PermissionDenied(e.message) from e
+    messages.success(
+        request,
+        "Penghitungan usulan disiplin sampai kemarin sedang berjalan; muat ulang sebentar lagi.",
+    )
+    return redirect("attendance:disiplin_list")
+
+
+def _usulan(request, pk) -> UsulanDisiplin:
+    found = (
+        UsulanDisiplin.objects.visible_to(request.user)
+        .select_related("pegawai__opd", "penindak")
+        .filter(pk=pk)
+        .first()
+    )
+    if found is None:
+        raise Http404("Usulan disiplin tidak ditemukan.")
+    return found
+
+
+@require_GET
+def disiplin_detail(request, pk):
+    case = _usulan(request, pk)
+    return render(
+        request,
+        "attendance/disiplin_detail.html",
+        {
+            "case": case,
+            "steps": DISIPLIN_FLOW.available(case, request.user),
+            "timeline": case.timeline(),
+        },
+    )
+
+
+@require_POST
+def disiplin_langkah(request, pk):
+    case = _usulan(request, pk)
+    name = request.POST.get("langkah", "")
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError:
+        version = None
+    try:
+        DISIPLIN_FLOW.run(case, name, actor=request.user, reason=request.POST.get("alasan", ""),
+                          expected_version=version)  # fmt: skip
+    except SikapError as e:
+        messages.error(request, e.message)
+        return inbox_views.after_decision(request, case.get_absolute_url(), ok=False)
+    messages.success(request, f"{case}: {DISIPLIN_FLOW.get(name).label} berhasil.")
+    return inbox_views.after_decision(request, case.get_absolute_url())

@@ -6,7 +6,7 @@ from django.db import connections
 from django.utils import timezone
 from django_q.models import Schedule
 
-from sikap.attendance import day_close, konteks
+from sikap.attendance import day_close, disiplin, konteks
 from sikap.core import housekeeping, operations
 from sikap.core.jobs import path_of
 from sikap.salary import jobs as salary_jobs
