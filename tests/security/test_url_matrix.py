@@ -20,6 +20,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from sikap.accounts.models import Peran
 from sikap.accounts.tokens import issue_token
 from sikap.attendance.leave import ajukan as ajukan_cuti
+from sikap.attendance.models import UsulanDisiplin
 from sikap.core.admin_site import site as kelola
 from sikap.core.models import AuditEntry, CaseEvent, Notifikasi, Operasi
 from sikap.documents.services import register_issued, upload_dokumen
@@ -164,6 +165,20 @@ def world_values(world) -> dict:
             selesai=date(2026, 4, 8),
             alasan="Uji",
             actor=users["pegawai"],
+        ).pk,  # fmt: skip
+        "usulan_disiplin": UsulanDisiplin.objects.create(
+            pegawai=world.pegawai,
+            tahun=2026,
+            dasar="kumulatif",
+            ambang=3,
+            tingkat="ringan",
+            hukuman="teguran lisan",
+            sampai=date(2026, 3, 31),
+            kumulatif=3,
+            berturut=1,
+            hari=["2026-03-02", "2026-03-09", "2026-03-16"],
+            penindak=world.atasan,
+            state="menunggu",
         ).pk,  # fmt: skip
     }
 

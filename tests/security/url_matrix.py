@@ -328,6 +328,16 @@ ROWS = [
         get="L 200 200 200 404 200 200 200 200", post="L 405 405 405 405 405 405 405 405"),
     Row("attendance:cuti_langkah", args={"pk": "pengajuan"}, note="no step named: a message",
         get="L 405 405 405 405 405 405 405 405", post="L 302 302 302 404 302 302 302 302"),
+    Row("attendance:disiplin_list", note="PP 94/2021 proposals one may see (visible_to)",
+        get="L 200 200 200 200 200 200 200 200", post="L 405 405 405 405 405 405 405 405"),
+    Row("attendance:disiplin_hitung", note="admin BKD counts now (a job)",
+        get="L 405 405 405 405 405 405 405 405", post="L 403 403 403 403 403 403 403 302"),
+    Row("attendance:disiplin_detail", args={"pk": "usulan_disiplin"},
+        note="a teguran proposal for the pegawai, to their atasan",
+        get="L 200 200 200 404 200 200 200 200", post="L 405 405 405 405 405 405 405 405"),
+    Row("attendance:disiplin_langkah", args={"pk": "usulan_disiplin"},
+        note="no step named: a message",
+        get="L 405 405 405 405 405 405 405 405", post="L 302 302 302 404 302 302 302 302"),
 ]
 # fmt: on
 
