@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from sikap.accounts import access
 from sikap.attendance import aktivitas as aktivitas_service
-from sikap.attendance import disiplin, leave, monitoring, selectors
+from sikap.attendance import disiplin, leave, monitoring, rekap_pdf, selectors
 from sikap.attendance.flows import DISIPLIN_FLOW, FLOW
 from sikap.attendance.forms import AktivitasForm, PengajuanForm
 from sikap.attendance.models import (
@@ -31,6 +31,7 @@ from sikap.core.errors import SikapError
 from sikap.core.forms import show_error
 from sikap.org.models import Opd
 from sikap.people.models import Pegawai
+from sikap.reports.pdf import pdf_response
 from sikap.reports.xlsx import xlsx_response
 from sikap.rules.status_hari import LABEL_STATUS, Status
 
@@ -135,6 +136,17 @@ def rekap(request):
             monitoring.REKAP_HEADERS,
             (monitoring.rekap_cells(r) for r in rows),
             title=f"Rekap {month:02d}-{year}",
+        )
+    if request.GET.get("format") == "pdf":
+        if picked is not None:
+            cakupan = picked.nama
+        elif people.count() == 1:
+            cakupan = "Data Anda"
+        else:
+            cakupan = "Anda dan bawahan langsung Anda"
+        content = rekap_pdf.render(rows, people, year, month, cakupan=cakupan, user=request.user)
+        return pdf_response(
+            content, rekap_pdf.nama_berkas(year, month, picked.kode if picked else None)
         )
     return render(
         request,
