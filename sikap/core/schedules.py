@@ -22,6 +22,11 @@ SCHEDULES = [
         konteks.siapkan_konteks_harian,
         Schedule.DAILY,
     ),
+    (
+        "Usulan disiplin PP 94/2021 (sampai akhir bulan lalu)",
+        disiplin.usulan_bulanan,
+        Schedule.MONTHLY,
+    ),
 ]
 
 
