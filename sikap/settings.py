@@ -207,6 +207,8 @@ SIKAP_API_RATE = os.environ.get("SIKAP_API_RATE", "120/m")
 # How many check-in contexts (a pegawai's day: working time, places, absence, devices) each
 # process remembers; a change of configuration takes effect at once (attendance/konteks.py).
 SIKAP_PRESENSI_KONTEKS_MAKS = envint("SIKAP_PRESENSI_KONTEKS_MAKS", "20000")
+# Anti-fraud report: a move between two consecutive attempts faster than this (km/h) is a lead.
+SIKAP_PRESENSI_KECEPATAN_MAKS_KMJ = envint("SIKAP_PRESENSI_KECEPATAN_MAKS_KMJ", "250")
 
 # Least privilege (UU 27/2022): pimpinan and perencana read aggregates; only where the agency
 # decides otherwise do they open personal documents and DRH PDFs (every read is logged).

@@ -9,6 +9,7 @@ urlpatterns = [
     path("sw.js", views.service_worker, name="service_worker"),
     path("pantau/", views.pantau, name="pantau"),
     path("rekap/", views.rekap, name="rekap"),
+    path("kecurangan/", views.kecurangan_view, name="kecurangan"),
     path("aktivitas/", views.aktivitas, name="aktivitas"),
     path("aktivitas/persetujuan/", views.aktivitas_persetujuan, name="aktivitas_persetujuan"),
     path("cuti/", views.cuti_list, name="cuti_list"),

@@ -6,6 +6,7 @@ one big button. The browser's geolocation and the check-in call live in
 from datetime import date
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
@@ -17,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from sikap.accounts import access
 from sikap.attendance import aktivitas as aktivitas_service
-from sikap.attendance import disiplin, leave, monitoring, rekap_pdf, selectors
+from sikap.attendance import disiplin, kecurangan, leave, monitoring, rekap_pdf, selectors
 from sikap.attendance.flows import DISIPLIN_FLOW, FLOW
 from sikap.attendance.forms import AktivitasForm, PengajuanForm
 from sikap.attendance.models import (
@@ -347,3 +348,44 @@ def disiplin_langkah(request, pk):
         return inbox_views.after_decision(request, case.get_absolute_url(), ok=False)
     messages.success(request, f"{case}: {DISIPLIN_FLOW.get(name).label} berhasil.")
     return inbox_views.after_decision(request, case.get_absolute_url())
+
+
+@require_GET
+def kecurangan_view(request):
+    """Anti-fraud leads of a month for the pegawai one monitors (page and XLSX)."""
+    if not access.may_monitor_attendance(request.user):
+        raise PermissionDenied("Laporan kecurangan presensi untuk atasan, admin OPD, dan BKD.")
+    choices, picked, people = _scope(request)
+    people = people.exclude(pk=request.user.pegawai_id)
+    if picked is None and not people.exists():
+        raise PermissionDenied(
+            "Laporan kecurangan presensi untuk atasan, admin OPD, dan BKD; Anda tidak memiliki "
+            "bawahan langsung."
+        )
+    year, month = _month(request)
+    first, last = monitoring.bulan(year, month)
+    found = kecurangan.laporan(people, first, last)
+    if request.GET.get("format") == "xlsx":
+        name = f"kecurangan-presensi-{year}{month:02d}" + (f"-{picked.kode}" if picked else "")
+        return xlsx_response(
+            f"{name}.xlsx",
+            kecurangan.HEADERS,
+            (kecurangan.cells(t) for t in found),
+            title=f"Kecurangan {month:02d}-{year}",
+        )
+    counts = {label: 0 for label in kecurangan.JENIS.values()}
+    for t in found:
+        counts[t.jenis] += 1
+    return render(
+        request,
+        "attendance/kecurangan.html",
+        {
+            "rows": found[:500],
+            "total": len(found),
+            "counts": counts.items(),
+            "bulan": date(year, month, 1),
+            "choices": choices,
+            "picked": picked,
+            "kmj": settings.SIKAP_PRESENSI_KECEPATAN_MAKS_KMJ,
+        },
+    )

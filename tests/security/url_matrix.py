@@ -328,6 +328,8 @@ ROWS = [
         get="L 200 200 200 404 200 200 200 200", post="L 405 405 405 405 405 405 405 405"),
     Row("attendance:cuti_langkah", args={"pk": "pengajuan"}, note="no step named: a message",
         get="L 405 405 405 405 405 405 405 405", post="L 302 302 302 404 302 302 302 302"),
+    Row("attendance:kecurangan", note="anti-fraud leads; a pegawai without subordinates: 403",
+        get="L 403 200 200 200 200 200 200 200", post="L 405 405 405 405 405 405 405 405"),
     Row("attendance:disiplin_list", note="PP 94/2021 proposals one may see (visible_to)",
         get="L 200 200 200 200 200 200 200 200", post="L 405 405 405 405 405 405 405 405"),
     Row("attendance:disiplin_hitung", note="admin BKD counts now (a job)",
