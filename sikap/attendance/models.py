@@ -11,7 +11,7 @@ from django.db.models import Q
 from sikap.people.models import RiwayatQuerySet
 from sikap.rules import jam_kerja as jk
 from sikap.rules.presensi import LABEL_ALASAN, Alasan
-from sikap.rules.status_hari import LABEL_STATUS, PITA_BAWAAN, Status, Tarif
+from sikap.rules.status_hari import AMBANG_PP94, LABEL_STATUS, PITA_BAWAAN, Status, Tarif
 from sikap.workflow import Case
 
 _PERSEN = {"max_digits": 5, "decimal_places": 2, "validators": [MinValueValidator(0)]}
@@ -674,3 +674,16 @@ class UsulanDisiplin(Case):
     @property
     def tanggal(self) -> list[date]:
         return [date.fromisoformat(d) for d in self.hari]
+
+    @property
+    def ambang_teks(self) -> str:
+        """The threshold as Pasal 11 words it: "4–6 hari kerja dalam setahun"."""
+        if self.dasar == self.Dasar.BERTURUT:
+            return f"{self.ambang} hari kerja berturut-turut"
+        starts = [a[0] for a in AMBANG_PP94]
+        following = [s for s in starts if s > self.ambang]
+        if not following:
+            return f"{self.ambang} hari kerja atau lebih dalam setahun"
+        if following[0] - 1 == self.ambang:
+            return f"{self.ambang} hari kerja dalam setahun"
+        return f"{self.ambang}–{following[0] - 1} hari kerja dalam setahun"

@@ -74,6 +74,7 @@ def test_a_higher_threshold_files_a_new_proposal_and_heavier_ones_go_to_bkd(worl
     assert case.kumulatif == 12 and case.ambang == 11 and case.tingkat == "sedang"
     assert case.hukuman == "pemotongan tunjangan kinerja 25% selama 6 bulan"
     assert case.ke_bkd and case.penindak is None
+    assert case.ambang_teks == "11–13 hari kerja dalam setahun"
     assert UsulanDisiplin.objects.count() == 2
 
 
@@ -151,6 +152,7 @@ def test_the_pages_list_and_decide_and_admin_bkd_counts_on_demand(world):
     assert page.status_code == 200 and "teguran lisan" in page.content.decode()
     detail = atasan.get(case.get_absolute_url()).content.decode()
     assert "3 hari kerja" in detail and "Catat tindak lanjut" in detail
+    assert "tanpa keterangan 3 hari kerja dalam setahun diancam" in detail
     step = {"langkah": "tindak_lanjuti", "version": case.version, "alasan": ""}
     response = atasan.post(reverse("attendance:disiplin_langkah", args=[case.pk]), step)
     assert response.status_code == 302 and UsulanDisiplin.objects.get().state == "menunggu"
