@@ -12,7 +12,13 @@ BKD and which need a document is the table below (BKD issues the SK of the long 
 from sikap.accounts import access
 from sikap.accounts.models import User
 from sikap.attendance.models import JenisKetidakhadiran as J
-from sikap.attendance.models import Ketidakhadiran, PengajuanKetidakhadiran, UsulanDisiplin
+from sikap.attendance.models import (
+    Ketidakhadiran,
+    LokasiSementara,
+    PengajuanKetidakhadiran,
+    PengajuanLokasi,
+    UsulanDisiplin,
+)
 from sikap.workflow import Transition, Workflow, because
 
 S = PengajuanKetidakhadiran.Status
@@ -111,4 +117,37 @@ DISIPLIN_FLOW = Workflow(
                    needs_reason=True),
     ],
     labels=dict(D.choices),
+)  # fmt: skip
+
+
+# Temporary places (attendance/lokasi.py):
+#     diajukan ──setujui (the atasan)──► disetujui: records the LokasiSementara
+#              ──tolak (the atasan, reason)──► ditolak
+#              ──batalkan (the pegawai)──► dibatalkan
+L = PengajuanLokasi.Status
+
+
+def decides_lokasi(user, case) -> bool:
+    return access.may_decide_lokasi_sementara(user, case)
+
+
+def _place_approved(case, actor) -> None:
+    why = f"{case.alasan} (disetujui atasan, pengajuan #{case.pk})"[:255]
+    place = LokasiSementara.objects.create(
+        pegawai_id=case.pegawai_id, nama=case.nama, latitude=case.latitude,
+        longitude=case.longitude, radius_m=case.radius_m, mulai=case.mulai,
+        selesai=case.selesai, alasan=why,
+    )  # fmt: skip
+    PengajuanLokasi.objects.filter(pk=case.pk).update(lokasi=place)
+
+
+LOKASI_FLOW = Workflow(
+    [
+        Transition("setujui", "Setujui", (L.DIAJUKAN,), L.DISETUJUI, decides_lokasi,
+                   effect=_place_approved, recipients=_owner),
+        Transition("tolak", "Tolak", (L.DIAJUKAN,), L.DITOLAK, decides_lokasi,
+                   needs_reason=True, recipients=_owner),
+        Transition("batalkan", "Batalkan", (L.DIAJUKAN,), L.DIBATALKAN, is_owner),
+    ],
+    labels=dict(L.choices),
 )  # fmt: skip

@@ -8,6 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
+from sikap.core.validators import no_formula
 from sikap.people.models import RiwayatQuerySet
 from sikap.rules import jam_kerja as jk
 from sikap.rules.presensi import LABEL_ALASAN, Alasan
@@ -687,3 +688,50 @@ class UsulanDisiplin(Case):
         if following[0] - 1 == self.ambang:
             return f"{self.ambang} hari kerja dalam setahun"
         return f"{self.ambang}–{following[0] - 1} hari kerja dalam setahun"
+
+
+class PengajuanLokasi(Case):
+    """A pegawai on dinas luar (or approved WFH) proposes a place and dates; their atasan
+    approves it through the workflow (attendance/flows.py), which records the
+    `LokasiSementara` the check-in uses from then on."""
+
+    class Status(models.TextChoices):
+        DIAJUKAN = "diajukan", "Menunggu atasan"
+        DISETUJUI = "disetujui", "Disetujui"
+        DITOLAK = "ditolak", "Ditolak"
+        DIBATALKAN = "dibatalkan", "Dibatalkan"
+
+    pegawai = models.ForeignKey(
+        "people.Pegawai", on_delete=models.CASCADE, related_name="+", verbose_name="pegawai"
+    )
+    nama = models.CharField("nama lokasi", max_length=160, validators=[no_formula])
+    latitude = models.DecimalField("lintang", max_digits=9, decimal_places=6)
+    longitude = models.DecimalField("bujur", max_digits=9, decimal_places=6)
+    radius_m = models.PositiveIntegerField("radius (m)")
+    mulai = models.DateField("mulai")
+    selesai = models.DateField("selesai")
+    alasan = models.CharField("alasan", max_length=255, validators=[no_formula])
+    dibuat_oleh = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    dibuat_pada = models.DateTimeField("diajukan", auto_now_add=True)
+    lokasi = models.OneToOneField(
+        LokasiSementara, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    objects = RiwayatQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "pengajuan lokasi sementara"
+        verbose_name_plural = "pengajuan lokasi sementara"
+        ordering = ["-dibuat_pada", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.nama} ({self.mulai:%d-%m-%Y}–{self.selesai:%d-%m-%Y})"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("attendance:lokasi_detail", args=[self.pk])
+
+    @property
+    def state_label(self) -> str:
+        return self.Status(self.state).label

@@ -18,12 +18,21 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from sikap.accounts import access
 from sikap.attendance import aktivitas as aktivitas_service
-from sikap.attendance import disiplin, kecurangan, leave, monitoring, rekap_pdf, selectors
-from sikap.attendance.flows import DISIPLIN_FLOW, FLOW
-from sikap.attendance.forms import AktivitasForm, PengajuanForm
+from sikap.attendance import (
+    disiplin,
+    kecurangan,
+    leave,
+    lokasi,
+    monitoring,
+    rekap_pdf,
+    selectors,
+)
+from sikap.attendance.flows import DISIPLIN_FLOW, FLOW, LOKASI_FLOW
+from sikap.attendance.forms import AktivitasForm, PengajuanForm, PengajuanLokasiForm
 from sikap.attendance.models import (
     Aktivitas,
     PengajuanKetidakhadiran,
+    PengajuanLokasi,
     PengaturanPresensi,
     UsulanDisiplin,
 )
@@ -389,3 +398,65 @@ def kecurangan_view(request):
             "kmj": settings.SIKAP_PRESENSI_KECEPATAN_MAKS_KMJ,
         },
     )
+
+
+@require_http_methods(["GET", "POST"])
+def lokasi_list(request):
+    """My temporary place requests and the form to propose one."""
+    if not access.may_check_in(request.user):
+        raise PermissionDenied("Lokasi sementara diajukan oleh pegawai untuk dirinya sendiri.")
+    form = PengajuanLokasiForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            case = lokasi.ajukan(**form.cleaned_data, actor=request.user)
+        except SikapError as e:
+            show_error(e, form)
+        else:
+            messages.success(request, f"Lokasi {case} diajukan; menunggu keputusan atasan.")
+            return redirect(case)
+    mine = PengajuanLokasi.objects.filter(pegawai_id=request.user.pegawai_id)[:50]
+    return render(request, "attendance/lokasi_list.html", {"form": form, "rows": mine})
+
+
+def _pengajuan_lokasi(request, pk) -> PengajuanLokasi:
+    found = (
+        PengajuanLokasi.objects.visible_to(request.user)
+        .select_related("pegawai__opd")
+        .filter(pk=pk)
+        .first()
+    )
+    if found is None:
+        raise Http404("Pengajuan lokasi tidak ditemukan.")
+    return found
+
+
+@require_GET
+def lokasi_detail(request, pk):
+    case = _pengajuan_lokasi(request, pk)
+    return render(
+        request,
+        "attendance/lokasi_detail.html",
+        {
+            "case": case,
+            "steps": LOKASI_FLOW.available(case, request.user),
+            "timeline": case.timeline(),
+        },
+    )
+
+
+@require_POST
+def lokasi_langkah(request, pk):
+    case = _pengajuan_lokasi(request, pk)
+    name = request.POST.get("langkah", "")
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError:
+        version = None
+    try:
+        LOKASI_FLOW.run(case, name, actor=request.user, reason=request.POST.get("alasan", ""),
+                        expected_version=version)  # fmt: skip
+    except SikapError as e:
+        messages.error(request, e.message)
+        return inbox_views.after_decision(request, case.get_absolute_url(), ok=False)
+    messages.success(request, f"{case}: {LOKASI_FLOW.get(name).label} berhasil.")
+    return inbox_views.after_decision(request, case.get_absolute_url())

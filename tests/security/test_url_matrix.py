@@ -6,7 +6,7 @@ is rolled back, so no request sees another's effects."""
 import functools
 import os
 import time
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from sikap.accounts.models import Peran
 from sikap.accounts.tokens import issue_token
 from sikap.attendance.leave import ajukan as ajukan_cuti
+from sikap.attendance.lokasi import ajukan as ajukan_lokasi
 from sikap.attendance.models import UsulanDisiplin
 from sikap.core.admin_site import site as kelola
 from sikap.core.models import AuditEntry, CaseEvent, Notifikasi, Operasi
@@ -161,6 +162,16 @@ def world_values(world) -> dict:
         "api_token": issue_token(users["pegawai"], "Ponsel uji", actor=users["pegawai"])[0].pk,
         "pengajuan": ajukan_cuti(
             jenis="izin",
+            mulai=date(2026, 4, 8),
+            selesai=date(2026, 4, 8),
+            alasan="Uji",
+            actor=users["pegawai"],
+        ).pk,  # fmt: skip
+        "pengajuan_lokasi": ajukan_lokasi(
+            nama="Hotel",
+            latitude="-7.25",
+            longitude="112.75",
+            radius_m=200,
             mulai=date(2026, 4, 8),
             selesai=date(2026, 4, 8),
             alasan="Uji",
