@@ -6,7 +6,7 @@ is rolled back, so no request sees another's effects."""
 import functools
 import os
 import time
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal as D
 from pathlib import Path
 
