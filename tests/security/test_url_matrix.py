@@ -6,7 +6,7 @@ is rolled back, so no request sees another's effects."""
 import functools
 import os
 import time
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -172,8 +172,8 @@ def world_values(world) -> dict:
             latitude="-7.25",
             longitude="112.75",
             radius_m=200,
-            mulai=date(2026, 4, 8),
-            selesai=date(2026, 4, 8),
+            mulai=date.today(),
+            selesai=date.today() + timedelta(days=1),
             alasan="Uji",
             actor=users["pegawai"],
         ).pk,  # fmt: skip
