@@ -106,7 +106,7 @@ def _via(request) -> str:
 
 @router.post(
     "",
-    response={200: PresensiOut, 201: PresensiOut, **responses(401, 404, 409)},
+    response={200: PresensiOut, 201: PresensiOut, **responses(400, 401, 404, 409)},
     summary="Presensi masuk atau pulang",
     description=(
         "Diterima: 201. Pengulangan dengan kunci dan isi yang sama: 200 dengan jawaban "
