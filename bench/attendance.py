@@ -2,7 +2,8 @@
 
   check-in   POST /api/v1/presensi through Django's full stack in process (device-token auth,
              throttle, idempotency lookup, device binding, schedule, geofence, attempt row),
-             each request a different pegawai's accepted check-in;
+             each request a different pegawai's accepted check-in, the first of their day in
+             this process: their context comes from what the morning job stored;
   bare       POST to an endpoint mounted on the same API for this run only: the same token
              auth and throttle, then one INSERT of an attempt row (the floor);
   day close  `tutup_hari` for --pegawai pegawai (schedule, check-ins, leave, TL/PSW in Python,
@@ -40,6 +41,7 @@ def setup_django(postgres: bool) -> None:
     os.environ["DJANGO_SETTINGS_MODULE"] = "sikap.settings"
     os.environ["SIKAP_DATABASE_URL"] = f"{PG_SERVER}/{PG_NAME}" if postgres else f"sqlite:///{db}"
     os.environ["SIKAP_DEBUG"] = "false"
+    os.environ["SIKAP_SSL_REDIRECT"] = "false"  # in process, no TLS in front
     os.environ["SIKAP_API_RATE"] = "1000000/m"
     os.environ.setdefault("SIKAP_SECRET_KEY", "bench-only-" + "x" * 40)
     sys.path.insert(0, str(ROOT))
@@ -133,6 +135,7 @@ def main() -> None:
     from sikap.accounts.models import User
     from sikap.accounts.tokens import issue_token
     from sikap.api.v1 import api
+    from sikap.attendance import konteks
     from sikap.attendance.day_close import tutup_hari
     from sikap.attendance.models import PerangkatPresensi, Presensi, StatusHarian
 
@@ -150,6 +153,7 @@ def main() -> None:
         PerangkatPresensi(pegawai=p, device_id="bench-device", status="disetujui")
         for p in people[: args.requests]
     )
+    konteks.siapkan_konteks(DAY)  # the daily job, before the morning
     client = Client()
     keys = itertools.count()
 
@@ -171,9 +175,16 @@ def main() -> None:
 
     def clear():
         Presensi.objects.all().delete()
+        # Each request as in a process that has not seen this pegawai today: the context
+        # comes with the pegawai row from what the morning job stored.
+        konteks.lupakan()
+        konteks.konfigurasi(DAY, konteks.tanda_wilayah())
 
-    full = best(args.repeat, check_ins, clear)
-    bare = best(args.repeat, bares, clear)
+    # Alternated, best of each: the machine is shared, so a slow spell hits both alike.
+    full, bare = float("inf"), float("inf")
+    for _ in range(args.repeat):
+        full = min(full, best(1, check_ins, clear))
+        bare = min(bare, best(1, bares, clear))
     check_ins()  # today's check-ins for the day close
 
     def close():

@@ -213,9 +213,11 @@ AXES_LOCKOUT_CALLABLE = "sikap.api.errors.lockout_response"
 # Phone API: how long a device token lives, and how many requests one token may make.
 SIKAP_API_TOKEN_DAYS = envint("SIKAP_API_TOKEN_DAYS", "90")
 SIKAP_API_RATE = os.environ.get("SIKAP_API_RATE", "120/m")
-# How long a check-in reuses the attendance configuration (schedules, holidays, office
-# locations) before reading it again: a change at /kelola/ reaches check-ins within this time.
-SIKAP_PRESENSI_CONFIG_TTL = envint("SIKAP_PRESENSI_CONFIG_TTL", "60")
+# How many check-in contexts (a pegawai's day: working time, places, absence, devices) each
+# process remembers; a change of configuration takes effect at once (attendance/konteks.py).
+SIKAP_PRESENSI_KONTEKS_MAKS = envint("SIKAP_PRESENSI_KONTEKS_MAKS", "20000")
+# Anti-fraud report: a move between two consecutive attempts faster than this (km/h) is a lead.
+SIKAP_PRESENSI_KECEPATAN_MAKS_KMJ = envint("SIKAP_PRESENSI_KECEPATAN_MAKS_KMJ", "250")
 
 # Least privilege (UU 27/2022): pimpinan and perencana read aggregates; only where the agency
 # decides otherwise do they open personal documents and DRH PDFs (every read is logged).

@@ -357,6 +357,30 @@ def admin_opd_accounts(opd_id):
     return User.objects.filter(is_active=True, peran=Peran.ADMIN_OPD, opd_scope=opd_id)
 
 
+def may_decide_lokasi_sementara(user, pengajuan) -> bool:
+    """A temporary place a pegawai proposed: their atasan langsung; never the pegawai."""
+    from sikap.people.selectors import bawahan_of
+
+    if _is_own(user, pengajuan.pegawai_id) or user.pk == pengajuan.dibuat_oleh_id:
+        return False
+    return (
+        user.is_authenticated
+        and user.is_active
+        and user.pegawai_id is not None
+        and bawahan_of(user.pegawai).filter(pk=pengajuan.pegawai_id).exists()
+    )
+
+
+def may_act_on_usulan_disiplin(user, usulan) -> bool:
+    """A PP 94/2021 proposal: the atasan it was filed to (light punishments), or admin BKD
+    (medium and heavy ones, and whenever it went to BKD); never on one's own record."""
+    if not (user.is_authenticated and user.is_active) or _is_own(user, usulan.pegawai_id):
+        return False
+    if usulan.ke_bkd:
+        return is_admin_bkd(user)
+    return user.pegawai_id is not None and user.pegawai_id == usulan.penindak_id
+
+
 def admin_bkd_accounts():
     from sikap.accounts.models import User
 

@@ -10,10 +10,8 @@ from pydantic import AwareDatetime, Strict, field_validator
 
 from sikap.api.errors import galat, responses
 from sikap.attendance import selectors, services
-from sikap.attendance.kalender import konfigurasi
 from sikap.attendance.models import Presensi
 from sikap.core.errors import Kode, SikapError
-from sikap.people.models import Pegawai
 
 router = Router(tags=["presensi"])
 
@@ -108,7 +106,7 @@ def _via(request) -> str:
 
 @router.post(
     "",
-    response={200: PresensiOut, 201: PresensiOut, **responses(401, 404, 409)},
+    response={200: PresensiOut, 201: PresensiOut, **responses(400, 401, 404, 409)},
     summary="Presensi masuk atau pulang",
     description=(
         "Diterima: 201. Pengulangan dengan kunci dan isi yang sama: 200 dengan jawaban "
@@ -138,18 +136,15 @@ def hari_ini(request):
             Kode.TIDAK_DITEMUKAN,
             "Akun ini tidak terhubung dengan data pegawai, jadi tanpa presensi.",
         )
-    pegawai = Pegawai.objects.get(pk=request.user.pegawai_id)
     now = timezone.localtime().replace(tzinfo=None)
-    konf = konfigurasi(now.date())
-    setting = konf.pengaturan
-    found = selectors.hari_ini(pegawai, now, konf)
+    found, ctx = selectors.hari_ini_pegawai(request.user.pegawai_id, now)
     found["lokasi"] = [
         {"nama": t.nama, "latitude": t.lat, "longitude": t.lon, "radius_m": t.radius_m}
         for t in found["lokasi"]
     ]
     found["jam_masuk"] = _aware(found["jam_masuk"])
     found["jam_pulang"] = _aware(found["jam_pulang"])
-    return {**found, "akurasi_maks_m": setting.akurasi_maks_m}
+    return {**found, "akurasi_maks_m": ctx.konf.pengaturan.akurasi_maks_m}
 
 
 def _aware(moment: datetime | None) -> datetime | None:

@@ -6,7 +6,6 @@ from django.utils import timezone
 
 from sikap.accounts import access
 from sikap.attendance import monitoring, selectors
-from sikap.attendance.kalender import konfigurasi
 from sikap.core import home
 from sikap.people.models import Pegawai
 
@@ -15,9 +14,8 @@ from sikap.people.models import Pegawai
 def presensi_saya(user, today):
     if not access.may_check_in(user):
         return []
-    pegawai = Pegawai.objects.get(pk=user.pegawai_id)
     now = timezone.localtime().replace(tzinfo=None)
-    day = selectors.hari_ini(pegawai, now, konfigurasi(now.date()))
+    day, _ = selectors.hari_ini_pegawai(user.pegawai_id, now)
     return [
         home.Card(
             key="attendance.hari_ini",

@@ -10,9 +10,16 @@ Approval records the `Ketidakhadiran` and re-closes its past days. Which types g
 BKD and which need a document is the table below (BKD issues the SK of the long leaves)."""
 
 from sikap.accounts import access
+from sikap.accounts.models import User
 from sikap.attendance.models import JenisKetidakhadiran as J
-from sikap.attendance.models import Ketidakhadiran, PengajuanKetidakhadiran
-from sikap.workflow import Transition, Workflow
+from sikap.attendance.models import (
+    Ketidakhadiran,
+    LokasiSementara,
+    PengajuanKetidakhadiran,
+    PengajuanLokasi,
+    UsulanDisiplin,
+)
+from sikap.workflow import Transition, Workflow, because
 
 S = PengajuanKetidakhadiran.Status
 
@@ -81,4 +88,66 @@ FLOW = Workflow(
         Transition("batalkan", "Batalkan", (S.DIAJUKAN, S.DIKEMBALIKAN), S.DIBATALKAN, is_owner),
     ],
     labels=dict(S.choices),
+)  # fmt: skip
+
+
+# PP 94/2021 proposals (attendance/disiplin.py):
+#     menunggu ──tindak_lanjuti (what was done, required)──► ditindaklanjuti
+#              ──batalkan (why, required: e.g. the days were excused afterwards)──► dibatalkan
+D = UsulanDisiplin.Status
+
+
+def acts_on_usulan(user, case) -> bool:
+    return access.may_act_on_usulan_disiplin(user, case)
+
+
+def _subject(case):
+    return [u for u in User.objects.filter(pegawai_id=case.pegawai_id, is_active=True)]
+
+
+def _done_notice(case, reason, user) -> str:
+    return f"{case}: {case.state_label.lower()}{because(reason)}."
+
+
+DISIPLIN_FLOW = Workflow(
+    [
+        Transition("tindak_lanjuti", "Catat tindak lanjut", (D.MENUNGGU,), D.DITINDAKLANJUTI,
+                   acts_on_usulan, needs_reason=True, recipients=_subject, notice=_done_notice),
+        Transition("batalkan", "Batalkan usulan", (D.MENUNGGU,), D.DIBATALKAN, acts_on_usulan,
+                   needs_reason=True),
+    ],
+    labels=dict(D.choices),
+)  # fmt: skip
+
+
+# Temporary places (attendance/lokasi.py):
+#     diajukan ──setujui (the atasan)──► disetujui: records the LokasiSementara
+#              ──tolak (the atasan, reason)──► ditolak
+#              ──batalkan (the pegawai)──► dibatalkan
+L = PengajuanLokasi.Status
+
+
+def decides_lokasi(user, case) -> bool:
+    return access.may_decide_lokasi_sementara(user, case)
+
+
+def _place_approved(case, actor) -> None:
+    why = f"{case.alasan} (disetujui atasan, pengajuan #{case.pk})"[:255]
+    place = LokasiSementara.objects.create(
+        pegawai_id=case.pegawai_id, nama=case.nama, latitude=case.latitude,
+        longitude=case.longitude, radius_m=case.radius_m, mulai=case.mulai,
+        selesai=case.selesai, alasan=why,
+    )  # fmt: skip
+    PengajuanLokasi.objects.filter(pk=case.pk).update(lokasi=place)
+
+
+LOKASI_FLOW = Workflow(
+    [
+        Transition("setujui", "Setujui", (L.DIAJUKAN,), L.DISETUJUI, decides_lokasi,
+                   effect=_place_approved, recipients=_owner),
+        Transition("tolak", "Tolak", (L.DIAJUKAN,), L.DITOLAK, decides_lokasi,
+                   needs_reason=True, recipients=_owner),
+        Transition("batalkan", "Batalkan", (L.DIAJUKAN,), L.DIBATALKAN, is_owner),
+    ],
+    labels=dict(L.choices),
 )  # fmt: skip

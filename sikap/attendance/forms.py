@@ -26,3 +26,16 @@ class AktivitasForm(forms.Form):
     uraian = forms.CharField(label="Uraian kegiatan", max_length=500)
     output = forms.CharField(label="Output", max_length=120)
     volume = forms.IntegerField(label="Volume", min_value=1, max_value=100_000, initial=1)
+
+
+class PengajuanLokasiForm(forms.Form):
+    nama = forms.CharField(label="Nama lokasi", max_length=160)
+    latitude = forms.DecimalField(label="Lintang", max_digits=9, decimal_places=6,
+                                  min_value=-90, max_value=90)  # fmt: skip
+    longitude = forms.DecimalField(label="Bujur", max_digits=9, decimal_places=6,
+                                   min_value=-180, max_value=180)  # fmt: skip
+    radius_m = forms.IntegerField(label="Radius (meter)", min_value=10, max_value=5000,
+                                  initial=100)  # fmt: skip
+    mulai = forms.DateField(label="Mulai", widget=forms.DateInput(attrs={"type": "date"}))
+    selesai = forms.DateField(label="Selesai", widget=forms.DateInput(attrs={"type": "date"}))
+    alasan = forms.CharField(label="Alasan (nomor surat tugas, keperluan)", max_length=255)

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from sikap.accounts import access
 from sikap.attendance.aktivitas import menunggu_untuk
-from sikap.attendance.models import PengajuanKetidakhadiran
+from sikap.attendance.models import PengajuanKetidakhadiran, PengajuanLokasi, UsulanDisiplin
 from sikap.core import inbox
 from sikap.people.selectors import bawahan_of
 
@@ -87,3 +87,76 @@ class AktivitasSource:
 
 
 inbox.register(AktivitasSource())
+
+
+class DisiplinSource:
+    kind = "attendance.disiplin"
+    label = "Usulan disiplin (PP 94/2021)"
+
+    def _waiting(self, user, filters):
+        q = Q(pk__in=[])
+        if user.is_authenticated and user.pegawai_id:
+            q |= Q(ke_bkd=False, penindak_id=user.pegawai_id)
+        if access.is_admin_bkd(user):
+            q |= Q(ke_bkd=True)
+        found = UsulanDisiplin.objects.filter(q, state=UsulanDisiplin.Status.MENUNGGU)
+        if user.pegawai_id:
+            found = found.exclude(pegawai_id=user.pegawai_id)
+        return inbox.narrowed(found, filters, since="dibuat_pada")
+
+    def count(self, user, filters) -> int:
+        return self._waiting(user, filters).count()
+
+    def items(self, user, filters, limit):
+        rows = self._waiting(user, filters).select_related("pegawai__opd")
+        return [
+            inbox.Item(
+                kind=self.kind,
+                key=str(u.pk),
+                title=f"{u.hukuman} ({u.kumulatif} hari tanpa keterangan)",
+                url=u.get_absolute_url(),
+                waiting_since=u.dibuat_pada,
+                pegawai_nip=u.pegawai.nip,
+                pegawai_nama=u.pegawai.nama,
+                opd_nama=u.pegawai.opd.nama,
+            )
+            for u in rows.order_by("dibuat_pada", "pk")[:limit]
+        ]
+
+
+inbox.register(DisiplinSource())
+
+
+class LokasiSource:
+    kind = "attendance.lokasi"
+    label = "Lokasi sementara"
+
+    def _waiting(self, user, filters):
+        if not (user.is_authenticated and user.pegawai_id):
+            return PengajuanLokasi.objects.none()
+        found = PengajuanLokasi.objects.filter(
+            state=PengajuanLokasi.Status.DIAJUKAN, pegawai__in=bawahan_of(user.pegawai)
+        ).exclude(pegawai_id=user.pegawai_id)
+        return inbox.narrowed(found, filters, since="dibuat_pada")
+
+    def count(self, user, filters) -> int:
+        return self._waiting(user, filters).count()
+
+    def items(self, user, filters, limit):
+        rows = self._waiting(user, filters).select_related("pegawai__opd")
+        return [
+            inbox.Item(
+                kind=self.kind,
+                key=str(c.pk),
+                title=f"Lokasi sementara {c}",
+                url=c.get_absolute_url(),
+                waiting_since=c.dibuat_pada,
+                pegawai_nip=c.pegawai.nip,
+                pegawai_nama=c.pegawai.nama,
+                opd_nama=c.pegawai.opd.nama,
+            )
+            for c in rows.order_by("dibuat_pada", "pk")[:limit]
+        ]
+
+
+inbox.register(LokasiSource())

@@ -6,16 +6,13 @@ roster that month but not that date; no work on a holiday; else the week of the 
 force for their unit, else their OPD, else the region (the latest-starting one in a scope, so a
 Ramadan period overrides the default while it lasts).
 
-The check-in reads the region-wide part (schedules, holidays, office locations, unit trees)
-from the cache for `SIKAP_PRESENSI_CONFIG_TTL` seconds, so a morning peak does not reload it per
-request; the day close always reads the database.
+The check-in reuses the region-wide part (schedules, holidays, office locations, unit trees)
+while its mark is unchanged (`attendance/konteks.py`); the day close always reads the database.
 """
 
 from dataclasses import dataclass
 from datetime import date
 
-from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Q
 from django.db.models.functions import ExtractMonth, ExtractYear
 
@@ -112,7 +109,7 @@ class Kalender:
 
 @dataclass(frozen=True)
 class Konfigurasi:
-    """The region-wide configuration a check-in needs, cached briefly (see the module doc)."""
+    """The region-wide configuration a check-in needs (see the module doc)."""
 
     pengaturan: PengaturanPresensi
     jadwal: list[Jadwal]
@@ -121,16 +118,8 @@ class Konfigurasi:
     induk: dict[int, int | None]  # unit → parent unit
 
 
-def konfigurasi(today: date) -> Konfigurasi:
-    key = f"attendance:konfigurasi:{today.isoformat()}"
-    found = cache.get(key)
-    if found is None:
-        found = _load(today)
-        cache.set(key, found, settings.SIKAP_PRESENSI_CONFIG_TTL)
-    return found
-
-
-def _load(today: date) -> Konfigurasi:
+def load_konfigurasi(today: date) -> Konfigurasi:
+    """The region's configuration a check-in on `today` needs (5 queries)."""
     year_start, year_end = date(today.year - 1, 12, 1), date(today.year, 12, 31)
     kantor: dict[int, list[tuple[int | None, Lingkaran]]] = {}
     for o in LokasiKantor.objects.all():

@@ -8,10 +8,11 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
+from sikap.core.validators import no_formula
 from sikap.people.models import RiwayatQuerySet
 from sikap.rules import jam_kerja as jk
 from sikap.rules.presensi import LABEL_ALASAN, Alasan
-from sikap.rules.status_hari import LABEL_STATUS, PITA_BAWAAN, Status, Tarif
+from sikap.rules.status_hari import AMBANG_PP94, LABEL_STATUS, PITA_BAWAAN, Status, Tarif
 from sikap.workflow import Case
 
 _PERSEN = {"max_digits": 5, "decimal_places": 2, "validators": [MinValueValidator(0)]}
@@ -570,3 +571,167 @@ class Aktivitas(models.Model):
 
     def __str__(self) -> str:
         return f"{self.tanggal:%d-%m-%Y} {self.mulai:%H.%M}–{self.selesai:%H.%M} {self.uraian[:40]}"
+
+
+class TandaKonteks(models.Model):
+    """A mark that changes whenever an input of the check-in context changes: row 0 for the
+    region-wide configuration, row <pegawai id> for one pegawai's own inputs (roster, temporary
+    places, absences, devices). A check-in reads both marks with its pegawai row and reuses
+    what this process computed under the same marks (`attendance/konteks.py`). Random values,
+    not a counter, so a rolled-back or restored database cannot bring an old mark back with
+    other data."""
+
+    id = models.BigIntegerField(primary_key=True)
+    tanda = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "tanda konteks presensi"
+        verbose_name_plural = "tanda konteks presensi"
+
+    def __str__(self) -> str:
+        return "wilayah" if self.pk == 0 else f"pegawai {self.pk}"
+
+
+class KonteksPresensi(models.Model):
+    """A pegawai's check-in context for a date, precomputed (before the morning, or by the
+    first check-in of the day) so that every app process finds it with the pegawai row. Valid
+    only while both marks it was computed under are current (`attendance/konteks.py`)."""
+
+    pegawai = models.ForeignKey("people.Pegawai", on_delete=models.CASCADE, related_name="+")
+    tanggal = models.DateField("tanggal")
+    tanda_wilayah = models.BigIntegerField(default=0)
+    tanda_pegawai = models.BigIntegerField(default=0)
+    data = models.JSONField()
+
+    class Meta:
+        verbose_name = "konteks presensi"
+        verbose_name_plural = "konteks presensi"
+        constraints = [
+            models.UniqueConstraint(fields=["pegawai", "tanggal"], name="konteks_presensi_unik")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pegawai_id} {self.tanggal}"
+
+
+class UsulanDisiplin(Case):
+    """A PP 94/2021 proposal filed by the monthly job (attendance/disiplin.py) when a pegawai's
+    unexcused absence reaches a threshold: to their atasan for the light punishments, to admin
+    BKD for the medium and heavy ones. It never punishes: whoever acts records what was done,
+    or cancels it with the reason (attendance/flows.py)."""
+
+    class Status(models.TextChoices):
+        MENUNGGU = "menunggu", "Menunggu tindak lanjut"
+        DITINDAKLANJUTI = "ditindaklanjuti", "Ditindaklanjuti"
+        DIBATALKAN = "dibatalkan", "Dibatalkan"
+
+    class Dasar(models.TextChoices):
+        KUMULATIF = "kumulatif", "hari kerja kumulatif dalam setahun"
+        BERTURUT = "berturut", "hari kerja berturut-turut"
+
+    pegawai = models.ForeignKey(
+        "people.Pegawai", on_delete=models.CASCADE, related_name="+", verbose_name="pegawai"
+    )
+    tahun = models.PositiveSmallIntegerField("tahun")
+    dasar = models.CharField("dasar", max_length=16, choices=Dasar.choices)
+    ambang = models.PositiveSmallIntegerField("ambang (hari)")
+    tingkat = models.CharField("tingkat hukuman", max_length=16)
+    hukuman = models.CharField("hukuman menurut PP 94/2021", max_length=160)
+    sampai = models.DateField("dihitung sampai")
+    kumulatif = models.PositiveSmallIntegerField("tanpa keterangan dalam setahun")
+    berturut = models.PositiveSmallIntegerField("terpanjang berturut-turut")
+    hari = models.JSONField("tanggal tanpa keterangan", default=list)
+    penindak = models.ForeignKey(
+        "people.Pegawai", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name="atasan yang menindaklanjuti",
+    )  # fmt: skip
+    ke_bkd = models.BooleanField("ditindaklanjuti BKD", default=False)
+    dibuat_pada = models.DateTimeField("diusulkan", auto_now_add=True)
+
+    objects = RiwayatQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "usulan hukuman disiplin"
+        verbose_name_plural = "usulan hukuman disiplin"
+        ordering = ["-dibuat_pada", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["pegawai", "tahun", "dasar", "ambang"], name="usulan_disiplin_unik"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Usulan disiplin {self.tahun}: {self.ambang} {self.get_dasar_display()}"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("attendance:disiplin_detail", args=[self.pk])
+
+    @property
+    def state_label(self) -> str:
+        return self.Status(self.state).label
+
+    @property
+    def tanggal(self) -> list[date]:
+        return [date.fromisoformat(d) for d in self.hari]
+
+    @property
+    def ambang_teks(self) -> str:
+        """The threshold as Pasal 11 words it: "4–6 hari kerja dalam setahun"."""
+        if self.dasar == self.Dasar.BERTURUT:
+            return f"{self.ambang} hari kerja berturut-turut"
+        starts = [a[0] for a in AMBANG_PP94]
+        following = [s for s in starts if s > self.ambang]
+        if not following:
+            return f"{self.ambang} hari kerja atau lebih dalam setahun"
+        if following[0] - 1 == self.ambang:
+            return f"{self.ambang} hari kerja dalam setahun"
+        return f"{self.ambang}–{following[0] - 1} hari kerja dalam setahun"
+
+
+class PengajuanLokasi(Case):
+    """A pegawai on dinas luar (or approved WFH) proposes a place and dates; their atasan
+    approves it through the workflow (attendance/flows.py), which records the
+    `LokasiSementara` the check-in uses from then on."""
+
+    class Status(models.TextChoices):
+        DIAJUKAN = "diajukan", "Menunggu atasan"
+        DISETUJUI = "disetujui", "Disetujui"
+        DITOLAK = "ditolak", "Ditolak"
+        DIBATALKAN = "dibatalkan", "Dibatalkan"
+
+    pegawai = models.ForeignKey(
+        "people.Pegawai", on_delete=models.CASCADE, related_name="+", verbose_name="pegawai"
+    )
+    nama = models.CharField("nama lokasi", max_length=160, validators=[no_formula])
+    latitude = models.DecimalField("lintang", max_digits=9, decimal_places=6)
+    longitude = models.DecimalField("bujur", max_digits=9, decimal_places=6)
+    radius_m = models.PositiveIntegerField("radius (m)")
+    mulai = models.DateField("mulai")
+    selesai = models.DateField("selesai")
+    alasan = models.CharField("alasan", max_length=255, validators=[no_formula])
+    dibuat_oleh = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
+    dibuat_pada = models.DateTimeField("diajukan", auto_now_add=True)
+    lokasi = models.OneToOneField(
+        LokasiSementara, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    objects = RiwayatQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "pengajuan lokasi sementara"
+        verbose_name_plural = "pengajuan lokasi sementara"
+        ordering = ["-dibuat_pada", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.nama} ({self.mulai:%d-%m-%Y}–{self.selesai:%d-%m-%Y})"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("attendance:lokasi_detail", args=[self.pk])
+
+    @property
+    def state_label(self) -> str:
+        return self.Status(self.state).label

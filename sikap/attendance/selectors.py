@@ -1,62 +1,14 @@
-"""Reads for the check-in and the phone page: the places a pegawai may check in at on a date
-and the working days around a moment. A fixed number of queries whatever the region's size."""
+"""Reads for the check-in and the phone page: the state of a pegawai's working day from their
+context (`attendance/konteks.py`) and the day's accepted check-ins."""
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from django.utils import timezone
 
-from sikap.attendance.kalender import Kalender, Konfigurasi
-from sikap.attendance.models import (
-    JenisKetidakhadiran,
-    Ketidakhadiran,
-    LokasiSementara,
-    Presensi,
-)
-from sikap.rules.geofence import Lingkaran
-from sikap.rules.jam_kerja import Giliran, giliran_untuk
-
-
-def lokasi_untuk(pegawai, day: date, konf: Konfigurasi) -> list[Lingkaran]:
-    """The OPD's offices, those of the pegawai's unit and the units above it, and the
-    pegawai's temporary places that day."""
-    units: set[int] = set()
-    current: int | None = pegawai.unit_id
-    while current is not None and current not in units:
-        units.add(current)
-        current = konf.induk.get(current)
-    offices = [
-        place
-        for unit_id, place in konf.kantor.get(pegawai.opd_id, [])
-        if unit_id is None or unit_id in units
-    ]
-    temporary = [
-        Lingkaran(nama, float(lat), float(lon), radius)
-        for nama, lat, lon, radius in LokasiSementara.objects.filter(
-            pegawai_id=pegawai.pk, mulai__lte=day, selesai__gte=day
-        )
-        .order_by()
-        .values_list("nama", "latitude", "longitude", "radius_m")
-    ]
-    return offices + temporary
-
-
-def giliran_sekitar(pegawai, saat: datetime, konf: Konfigurasi) -> list[Giliran]:
-    """Yesterday's and today's working time of the pegawai (a night shift ends today)."""
-    today = saat.date()
-    days = [today - timedelta(days=1), today]
-    kalender = Kalender(days, [pegawai.pk], jadwal=konf.jadwal, libur=konf.libur)
-    found = []
-    for day in days:
-        jam = kalender.jam(pegawai.pk, pegawai.opd_id, pegawai.unit_id, day)
-        if jam is not None:
-            found.append(Giliran(day, jam))
-    return found
-
-
-def tidak_hadir_pada(pegawai_id: int, day: date) -> str:
-    """The jenis of the approved absence covering the day, or ""."""
-    found = Ketidakhadiran.objects.disetujui().on(day).filter(pegawai_id=pegawai_id).order_by()
-    return next(iter(found.values_list("jenis", flat=True)[:1]), "")
+from sikap.attendance import konteks
+from sikap.attendance.konteks import KonteksHari
+from sikap.attendance.models import JenisKetidakhadiran, Presensi
+from sikap.rules.jam_kerja import giliran_untuk
 
 
 def diterima_pada(pegawai_id: int, day: date) -> dict[str, Presensi]:
@@ -65,16 +17,22 @@ def diterima_pada(pegawai_id: int, day: date) -> dict[str, Presensi]:
     return {p.jenis: p for p in rows}
 
 
-def hari_ini(pegawai, saat: datetime, konf: Konfigurasi) -> dict:
+def hari_ini_pegawai(pegawai_id: int, saat: datetime) -> tuple[dict, KonteksHari]:
+    """`hari_ini` for a pegawai by id, with the context it was read from."""
+    pegawai = konteks.pegawai_bertanda(pegawai_id, saat.date())
+    ctx = konteks.konteks(pegawai, saat.date())
+    return hari_ini(pegawai, saat, ctx), ctx
+
+
+def hari_ini(pegawai, saat: datetime, ctx: KonteksHari) -> dict:
     """The phone page's picture of the day: state, working time, places, absence."""
-    jendela = konf.pengaturan.jendela
-    around = giliran_sekitar(pegawai, saat, konf)
-    chosen = giliran_untuk("pulang", saat, around, jendela) or giliran_untuk(
-        "masuk", saat, around, jendela
+    jendela = ctx.konf.pengaturan.jendela
+    chosen = giliran_untuk("pulang", saat, ctx.giliran, jendela) or giliran_untuk(
+        "masuk", saat, ctx.giliran, jendela
     )
     day = chosen.tanggal if chosen else saat.date()
     done = diterima_pada(pegawai.pk, day)
-    absent = tidak_hadir_pada(pegawai.pk, day)
+    absent = ctx.tidak_hadir.get(day, "")
     masuk, pulang = done.get("masuk"), done.get("pulang")
     if absent:
         keadaan = JenisKetidakhadiran(absent).label
@@ -97,7 +55,7 @@ def hari_ini(pegawai, saat: datetime, konf: Konfigurasi) -> dict:
         "berikutnya": None
         if absent or pulang or chosen is None
         else ("pulang" if masuk else "masuk"),
-        "lokasi": lokasi_untuk(pegawai, day, konf),
+        "lokasi": ctx.lokasi(pegawai, day),
     }
 
 

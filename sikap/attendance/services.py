@@ -7,20 +7,18 @@ import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db import transaction
-from django.db.models import Q
+from django.db import connection, transaction
 from django.utils import timezone
 
 from sikap.accounts import access
-from sikap.attendance import selectors
+from sikap.attendance import konteks
 from sikap.attendance.day_close import close_days
-from sikap.attendance.kalender import konfigurasi
+from sikap.attendance.konteks import KonteksHari
 from sikap.attendance.models import JenisKetidakhadiran, PerangkatPresensi, Presensi
 from sikap.core import audit, audited, kinds
 from sikap.core.errors import Kode, SikapError, tidak_berhak
 from sikap.core.jobs import enqueue
 from sikap.core.models import AuditEntry
-from sikap.people.models import Pegawai
 from sikap.rules.jam_kerja import giliran_untuk
 from sikap.rules.presensi import Alasan, Keadaan, Perangkat, Percobaan, putuskan
 
@@ -62,23 +60,21 @@ def _pegawai_of(actor) -> int:
 
 def record_presensi(req: Permintaan, *, actor, via: str) -> tuple[Presensi, bool]:
     """Decide and store one attempt. Returns (attempt, created): a retry with the same key and
-    body returns the first attempt and stores nothing; the same key with another body is refused."""
+    body returns the first attempt and stores nothing; the same key with another body is refused.
+    Four queries on the usual path: the pegawai row with the context marks (locked), the
+    attempts under this key or accepted on the days it may count for, the INSERT (and the
+    token before)."""
     pegawai_id = _pegawai_of(actor)
     sidik = req.sidik()
-    today = timezone.localdate()
+    now = timezone.now()
+    local = timezone.localtime(now).replace(tzinfo=None)
+    today = local.date()
     with transaction.atomic():
-        pegawai = (
-            Pegawai.objects.select_for_update().only("pk", "opd_id", "unit_id").get(pk=pegawai_id)
-        )
+        pegawai = konteks.pegawai_bertanda(pegawai_id, today, kunci=True)
         # One query for both: the first answer under this key, and the accepted check-ins of
         # the days this attempt may count for (yesterday's night shift or today).
         seen = list(
-            Presensi.objects.filter(pegawai_id=pegawai_id)
-            .filter(
-                Q(kunci=req.kunci)
-                | Q(alasan=Alasan.DITERIMA, tanggal__in=[today - timedelta(days=1), today])
-            )
-            .order_by()
+            Presensi.objects.raw(_SEEN, [pegawai_id, req.kunci, Alasan.DITERIMA, *_dates(today)])
         )
         first = next((p for p in seen if p.kunci == req.kunci), None)
         if first is not None:
@@ -90,18 +86,30 @@ def record_presensi(req: Permintaan, *, actor, via: str) -> tuple[Presensi, bool
                 )
             return first, False
         accepted = [p for p in seen if p.alasan == Alasan.DITERIMA]
-        return _decide(pegawai, req, sidik, accepted, actor=actor, via=via), True
+        ctx = konteks.konteks(pegawai, today)
+        attempt = _decide(pegawai, ctx, req, sidik, accepted, now, actor=actor, via=via)
+        return attempt, True
 
 
-def _decide(pegawai, req: Permintaan, sidik: str, accepted, *, actor, via: str) -> Presensi:
-    now = timezone.now()
+# Hand-written for the same reason as konteks._sql_pegawai: the hot path's ORM compile time.
+_SEEN = (
+    f"SELECT * FROM {Presensi._meta.db_table} WHERE pegawai_id = %s "
+    "AND (kunci = %s OR (alasan = %s AND tanggal IN (%s, %s)))"
+)
+
+
+def _dates(today):
+    return [connection.ops.adapt_datefield_value(d) for d in (today - timedelta(days=1), today)]
+
+
+def _decide(
+    pegawai, ctx: KonteksHari, req: Permintaan, sidik: str, accepted, now, *, actor, via: str
+) -> Presensi:
     local = timezone.localtime(now).replace(tzinfo=None)
-    konf = konfigurasi(local.date())
-    setting = konf.pengaturan
-    around = selectors.giliran_sekitar(pegawai, local, konf)
-    chosen = giliran_untuk(req.jenis, local, around, setting.jendela)
+    setting = ctx.konf.pengaturan
+    chosen = giliran_untuk(req.jenis, local, ctx.giliran, setting.jendela)
     day = chosen.tanggal if chosen else local.date()
-    absent = selectors.tidak_hadir_pada(pegawai.pk, day)
+    absent = ctx.tidak_hadir.get(day, "")
     done = {p.jenis: p for p in accepted if p.tanggal == day}
     percobaan = Percobaan(
         req.jenis,
@@ -113,20 +121,20 @@ def _decide(pegawai, req: Permintaan, sidik: str, accepted, *, actor, via: str) 
     )
     keadaan = Keadaan(
         sekarang=local,
-        perangkat=_device(pegawai, req.device_id, actor=actor),
-        hari_kerja=chosen is not None or any(g.tanggal == local.date() for g in around),
+        perangkat=_device(pegawai, ctx, req.device_id, actor=actor),
+        hari_kerja=chosen is not None or any(g.tanggal == local.date() for g in ctx.giliran),
         dalam_jam_kerja=chosen is not None,
         tidak_hadir=JenisKetidakhadiran(absent).label.lower() if absent else "",
         sudah_masuk=_local(done.get("masuk")),
         sudah_pulang=_local(done.get("pulang")),
-        lokasi=selectors.lokasi_untuk(pegawai, day, konf),
+        lokasi=ctx.lokasi(pegawai, day),
         akurasi_maks_m=setting.akurasi_maks_m,
         selisih_jam_maks_detik=setting.selisih_jam_maks_detik,
     )
     decision = putuskan(percobaan, keadaan)
     finite = decision.alasan != Alasan.KOORDINAT_TIDAK_SAH
     return Presensi.objects.create(
-        pegawai=pegawai,
+        pegawai_id=pegawai.pk,
         jenis=req.jenis,
         waktu=now,
         tanggal=day if (chosen or decision.diterima) else None,
@@ -150,19 +158,18 @@ def _local(presensi: Presensi | None) -> datetime | None:
     return timezone.localtime(presensi.waktu).replace(tzinfo=None) if presensi else None
 
 
-def _device(pegawai, device_id: str, *, actor) -> Perangkat:
-    """The first device a pegawai uses is bound to them; any other waits for admin BKD."""
-    devices = dict(
-        PerangkatPresensi.objects.filter(pegawai=pegawai)
-        .order_by()
-        .values_list("device_id", "status")
-    )
+def _device(pegawai, ctx: KonteksHari, device_id: str, *, actor) -> Perangkat:
+    """The first device a pegawai uses is bound to them; any other waits for admin BKD.
+    Binding one changes the pegawai's context mark (a signal), so the next check-in sees it."""
+    devices = ctx.perangkat
     known = devices.get(device_id)
     if known is not None:
         return Perangkat.TERIKAT if known == PerangkatPresensi.Status.DISETUJUI else Perangkat.BARU
     first = PerangkatPresensi.Status.DISETUJUI not in devices.values()
     status = PerangkatPresensi.Status.DISETUJUI if first else PerangkatPresensi.Status.MENUNGGU
-    device = PerangkatPresensi.objects.create(pegawai=pegawai, device_id=device_id, status=status)
+    device = PerangkatPresensi.objects.create(
+        pegawai_id=pegawai.pk, device_id=device_id, status=status
+    )
     audit.record(
         device,
         actor=actor,

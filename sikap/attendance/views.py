@@ -6,6 +6,7 @@ one big button. The browser's geolocation and the check-in call live in
 from datetime import date
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
@@ -17,15 +18,30 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from sikap.accounts import access
 from sikap.attendance import aktivitas as aktivitas_service
-from sikap.attendance import leave, monitoring, selectors
-from sikap.attendance.flows import FLOW
-from sikap.attendance.forms import AktivitasForm, PengajuanForm
-from sikap.attendance.kalender import konfigurasi
-from sikap.attendance.models import Aktivitas, PengajuanKetidakhadiran, PengaturanPresensi
+from sikap.attendance import (
+    disiplin,
+    kecurangan,
+    leave,
+    lokasi,
+    monitoring,
+    rekap_pdf,
+    selectors,
+)
+from sikap.attendance.flows import DISIPLIN_FLOW, FLOW, LOKASI_FLOW
+from sikap.attendance.forms import AktivitasForm, PengajuanForm, PengajuanLokasiForm
+from sikap.attendance.models import (
+    Aktivitas,
+    PengajuanKetidakhadiran,
+    PengajuanLokasi,
+    PengaturanPresensi,
+    UsulanDisiplin,
+)
+from sikap.core import inbox_views
 from sikap.core.errors import SikapError
 from sikap.core.forms import show_error
 from sikap.org.models import Opd
 from sikap.people.models import Pegawai
+from sikap.reports.pdf import pdf_response
 from sikap.reports.xlsx import xlsx_response
 from sikap.rules.status_hari import LABEL_STATUS, Status
 
@@ -45,13 +61,11 @@ def _pegawai(request) -> Pegawai:
 def presensi(request):
     pegawai = _pegawai(request)
     now = timezone.localtime().replace(tzinfo=None)
-    konf = konfigurasi(now.date())
-    setting = konf.pengaturan
-    day = selectors.hari_ini(pegawai, now, konf)
+    day, ctx = selectors.hari_ini_pegawai(pegawai.pk, now)
     return render(
         request,
         "attendance/presensi.html",
-        {"pegawai": pegawai, "hari": day, "akurasi_maks_m": setting.akurasi_maks_m},
+        {"pegawai": pegawai, "hari": day, "akurasi_maks_m": ctx.konf.pengaturan.akurasi_maks_m},
     )
 
 
@@ -132,6 +146,17 @@ def rekap(request):
             monitoring.REKAP_HEADERS,
             (monitoring.rekap_cells(r) for r in rows),
             title=f"Rekap {month:02d}-{year}",
+        )
+    if request.GET.get("format") == "pdf":
+        if picked is not None:
+            cakupan = picked.nama
+        elif people.count() == 1:
+            cakupan = "Data Anda"
+        else:
+            cakupan = "Anda dan bawahan langsung Anda"
+        content = rekap_pdf.render(rows, people, year, month, cakupan=cakupan, user=request.user)
+        return pdf_response(
+            content, rekap_pdf.nama_berkas(year, month, picked.kode if picked else None)
         )
     return render(
         request,
@@ -251,3 +276,187 @@ def aktivitas_persetujuan(request):
         return redirect("attendance:aktivitas_persetujuan")
     rows = aktivitas_service.menunggu_untuk(request.user).order_by("pegawai__nama", "tanggal")
     return render(request, "attendance/aktivitas_persetujuan.html", {"rows": rows[:300]})
+
+
+@require_GET
+def disiplin_list(request):
+    """PP 94/2021 proposals the user may see (`visible_to`), waiting ones first; admin BKD may
+    count now instead of waiting for the monthly job."""
+    rows = (
+        UsulanDisiplin.objects.visible_to(request.user)
+        .select_related("pegawai__opd", "penindak")
+        .order_by("-dibuat_pada", "-pk")
+    )
+    state = request.GET.get("status", UsulanDisiplin.Status.MENUNGGU)
+    if state in UsulanDisiplin.Status.values:
+        rows = rows.filter(state=state)
+    return render(
+        request,
+        "attendance/disiplin_list.html",
+        {
+            "rows": rows[:200],
+            "status": state,
+            "statuses": UsulanDisiplin.Status.choices,
+            "may_count": access.may_configure_attendance(request.user),
+        },
+    )
+
+
+@require_POST
+def disiplin_hitung(request):
+    try:
+        disiplin.hitung_sekarang(actor=request.user)
+    except SikapError as e:
+        raise PermissionDenied(e.message) from e
+    messages.success(
+        request,
+        "Penghitungan usulan disiplin sampai kemarin sedang berjalan; muat ulang sebentar lagi.",
+    )
+    return redirect("attendance:disiplin_list")
+
+
+def _usulan(request, pk) -> UsulanDisiplin:
+    found = (
+        UsulanDisiplin.objects.visible_to(request.user)
+        .select_related("pegawai__opd", "penindak")
+        .filter(pk=pk)
+        .first()
+    )
+    if found is None:
+        raise Http404("Usulan disiplin tidak ditemukan.")
+    return found
+
+
+@require_GET
+def disiplin_detail(request, pk):
+    case = _usulan(request, pk)
+    return render(
+        request,
+        "attendance/disiplin_detail.html",
+        {
+            "case": case,
+            "steps": DISIPLIN_FLOW.available(case, request.user),
+            "timeline": case.timeline(),
+        },
+    )
+
+
+@require_POST
+def disiplin_langkah(request, pk):
+    case = _usulan(request, pk)
+    name = request.POST.get("langkah", "")
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError:
+        version = None
+    try:
+        DISIPLIN_FLOW.run(case, name, actor=request.user, reason=request.POST.get("alasan", ""),
+                          expected_version=version)  # fmt: skip
+    except SikapError as e:
+        messages.error(request, e.message)
+        return inbox_views.after_decision(request, case.get_absolute_url(), ok=False)
+    messages.success(request, f"{case}: {DISIPLIN_FLOW.get(name).label} berhasil.")
+    return inbox_views.after_decision(request, case.get_absolute_url())
+
+
+@require_GET
+def kecurangan_view(request):
+    """Anti-fraud leads of a month for the pegawai one monitors (page and XLSX)."""
+    if not access.may_monitor_attendance(request.user):
+        raise PermissionDenied("Laporan kecurangan presensi untuk atasan, admin OPD, dan BKD.")
+    choices, picked, people = _scope(request)
+    people = people.exclude(pk=request.user.pegawai_id)
+    if picked is None and not people.exists():
+        raise PermissionDenied(
+            "Laporan kecurangan presensi untuk atasan, admin OPD, dan BKD; Anda tidak memiliki "
+            "bawahan langsung."
+        )
+    year, month = _month(request)
+    first, last = monitoring.bulan(year, month)
+    found = kecurangan.laporan(people, first, last)
+    if request.GET.get("format") == "xlsx":
+        name = f"kecurangan-presensi-{year}{month:02d}" + (f"-{picked.kode}" if picked else "")
+        return xlsx_response(
+            f"{name}.xlsx",
+            kecurangan.HEADERS,
+            (kecurangan.cells(t) for t in found),
+            title=f"Kecurangan {month:02d}-{year}",
+        )
+    counts = {label: 0 for label in kecurangan.JENIS.values()}
+    for t in found:
+        counts[t.jenis] += 1
+    return render(
+        request,
+        "attendance/kecurangan.html",
+        {
+            "rows": found[:500],
+            "total": len(found),
+            "counts": counts.items(),
+            "bulan": date(year, month, 1),
+            "choices": choices,
+            "picked": picked,
+            "kmj": settings.SIKAP_PRESENSI_KECEPATAN_MAKS_KMJ,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def lokasi_list(request):
+    """My temporary place requests and the form to propose one."""
+    if not access.may_check_in(request.user):
+        raise PermissionDenied("Lokasi sementara diajukan oleh pegawai untuk dirinya sendiri.")
+    form = PengajuanLokasiForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            case = lokasi.ajukan(**form.cleaned_data, actor=request.user)
+        except SikapError as e:
+            show_error(e, form)
+        else:
+            messages.success(request, f"Lokasi {case} diajukan; menunggu keputusan atasan.")
+            return redirect(case)
+    mine = PengajuanLokasi.objects.filter(pegawai_id=request.user.pegawai_id)[:50]
+    return render(request, "attendance/lokasi_list.html", {"form": form, "rows": mine})
+
+
+def _pengajuan_lokasi(request, pk) -> PengajuanLokasi:
+    found = (
+        PengajuanLokasi.objects.visible_to(request.user)
+        .select_related("pegawai__opd")
+        .filter(pk=pk)
+        .first()
+    )
+    if found is None:
+        raise Http404("Pengajuan lokasi tidak ditemukan.")
+    return found
+
+
+@require_GET
+def lokasi_detail(request, pk):
+    case = _pengajuan_lokasi(request, pk)
+    return render(
+        request,
+        "attendance/lokasi_detail.html",
+        {
+            "case": case,
+            "steps": LOKASI_FLOW.available(case, request.user),
+            "timeline": case.timeline(),
+        },
+    )
+
+
+@require_POST
+def lokasi_langkah(request, pk):
+    case = _pengajuan_lokasi(request, pk)
+    name = request.POST.get("langkah", "")
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError:
+        version = None
+    try:
+        LOKASI_FLOW.run(case, name, actor=request.user, reason=request.POST.get("alasan", ""),
+                        expected_version=version)  # fmt: skip
+    except SikapError as e:
+        messages.error(request, e.message)
+        return inbox_views.after_decision(request, case.get_absolute_url(), ok=False)
+    messages.success(request, f"{case}: {LOKASI_FLOW.get(name).label} berhasil.")
+    return inbox_views.after_decision(request, case.get_absolute_url())

@@ -6,7 +6,7 @@ from django.db import connections
 from django.utils import timezone
 from django_q.models import Schedule
 
-from sikap.attendance import day_close
+from sikap.attendance import day_close, disiplin, konteks
 from sikap.core import housekeeping, operations
 from sikap.core.jobs import path_of
 from sikap.salary import jobs as salary_jobs
@@ -17,6 +17,16 @@ SCHEDULES = [
     ("Pembersihan proses latar", operations.clean_up_operations, Schedule.DAILY),
     ("Draf dan pencatatan KGB harian", salary_jobs.daily, Schedule.DAILY),
     ("Tutup hari presensi (kemarin)", day_close.close_yesterday, Schedule.DAILY),
+    (
+        "Siapkan konteks presensi (hari ini dan besok)",
+        konteks.siapkan_konteks_harian,
+        Schedule.DAILY,
+    ),
+    (
+        "Usulan disiplin PP 94/2021 (sampai akhir bulan lalu)",
+        disiplin.usulan_bulanan,
+        Schedule.MONTHLY,
+    ),
 ]
 
 

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from sikap.accounts.models import User
+from sikap.attendance import konteks
 from sikap.attendance.day_close import tutup_hari
 from sikap.attendance.kalender import Kalender
 from sikap.attendance.leave import hari_kerja
@@ -114,7 +115,9 @@ def _build(options: Options) -> str:
         )  # fmt: skip
         waiting = _waiting_requests(today, rng)
         activities = _activities(past, rng)
+        konteks.ganti_wilayah()  # bulk rows send no signals: every check-in context is stale
     closed = sum(tutup_hari(day) for day in past)
+    konteks.siapkan_konteks(today)
     return (
         f"Presensi demo: {len(attempts)} presensi diterima dalam {DAYS} hari, {len(away)} "
         f"cuti/izin, {shift_staff} pegawai RSUD bergiliran shift, {closed} status harian, "

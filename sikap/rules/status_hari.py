@@ -173,6 +173,52 @@ def ambang_disiplin(kumulatif: int, berturut: int) -> Ambang | None:
     return Ambang(kumulatif, reached[-1][1], reached[-1][2]) if reached else None
 
 
+def berturut_terpanjang(tk: Iterable[bool]) -> int:
+    """The longest run of unexcused days in a pegawai's working days in order (True = TK;
+    days off are not in the sequence, so a weekend does not break a run)."""
+    longest = run = 0
+    for absent in tk:
+        run = run + 1 if absent else 0
+        longest = max(longest, run)
+    return longest
+
+
+@dataclass(frozen=True)
+class Usulan:
+    """A PP 94/2021 proposal: the threshold reached (`dasar` kumulatif: 3, 4, 7, … 28 days in
+    the year; berturut: 10 consecutive working days) and the punishment it names."""
+
+    dasar: str
+    ambang: int
+    tingkat: str
+    hukuman: str
+
+    @property
+    def berat_ke(self) -> int:
+        """Its place in the ladder (10 consecutive days sits with ≥28 cumulative)."""
+        if self.dasar == "berturut":
+            return len(AMBANG_PP94) - 1
+        return [a[0] for a in AMBANG_PP94].index(self.ambang)
+
+
+def usulan_disiplin(kumulatif: int, berturut: int, sudah: Iterable[Usulan]) -> Usulan | None:
+    """The proposal to file now, or None: the most severe threshold reached, unless a
+    proposal this severe or more was already filed this year (one per threshold; a higher
+    threshold supersedes the ones it skipped)."""
+    reached = []
+    if berturut >= BERTURUT_PDHTAPS:
+        _, tingkat, hukuman = AMBANG_PP94[-1]
+        reached.append(Usulan("berturut", BERTURUT_PDHTAPS, tingkat, hukuman))
+    steps = [a for a in AMBANG_PP94 if kumulatif >= a[0]]
+    if steps:
+        reached.append(Usulan("kumulatif", *steps[-1]))
+    if not reached:
+        return None
+    best = max(reached, key=lambda u: (u.berat_ke, u.dasar == "berturut"))
+    filed = [u.berat_ke for u in sudah]
+    return best if not filed or best.berat_ke > max(filed) else None
+
+
 def sisa_cuti_tahunan(kuota: int, dibawa_maks: int, dipakai_lalu: int, dipakai_kini: int) -> int:
     """Annual leave left this year: this year's quota plus what last year left unused (at most
     `dibawa_maks`), minus what this year already used."""

@@ -9,6 +9,7 @@ import pytest
 from django.core.cache import cache
 
 from sikap.accounts.tokens import issue_token
+from sikap.attendance import konteks
 from sikap.org.models import LokasiKantor
 from tests.api.conftest import Phone
 
@@ -59,10 +60,13 @@ def body(**changes) -> dict:
 
 @pytest.fixture(autouse=True)
 def fresh_throttle():
-    """API request counts live in the cache; each test starts with none."""
+    """API request counts live in the cache, check-in contexts in this process's memory (a
+    test's rolled-back rows may come back with the same ids): each test starts with none."""
     cache.clear()
+    konteks.lupakan()
     yield
     cache.clear()
+    konteks.lupakan()
 
 
 @pytest.fixture

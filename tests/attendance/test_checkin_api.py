@@ -192,9 +192,3 @@ def test_the_web_page_checks_in_with_its_session_and_csrf(world):
     )
     assert response.status_code == 201
     assert Presensi.objects.get().via == "web"
-
-
-def test_a_check_in_costs_a_fixed_number_of_queries(hp, django_assert_max_num_queries):
-    hp.post("presensi", body())  # binds the device
-    with django_assert_max_num_queries(22):
-        hp.post("presensi", body(jenis="pulang"))

@@ -95,3 +95,36 @@ def test_monitoring_and_recap_cost_the_same_for_few_or_many(world):
         make_pegawai(world.opd_a, nama=f"Pegawai {n}")
     tutup_hari(APRIL)
     assert cost() == few
+
+
+def _pdf_text(response) -> str:
+    from pypdf import PdfReader
+
+    pages = PdfReader(io.BytesIO(response.content)).pages
+    return " ".join(" ".join(p.extract_text().split()) for p in pages)
+
+
+@pytest.mark.pdf
+def test_the_recap_pdf_says_only_what_its_rows_make_true(world):
+    accepted(world.pegawai, "masuk", 8, 11)  # TL2
+    accepted(world.pegawai, "pulang", 16, 0)
+    tutup_hari(APRIL)
+    tutup_hari(date(2026, 4, 8))
+    response = world.client("admin_opd").get("/presensi/rekap/?bulan=2026-04&format=pdf")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert f"rekap-presensi-202604-{world.opd_a.kode}.pdf" in response["Content-Disposition"]
+    text = _pdf_text(response)
+    assert "REKAP PRESENSI BULAN APRIL 2026" in text and world.opd_a.nama in text
+    people = len(page_rows := world.client("admin_opd").get("/presensi/rekap/?bulan=2026-04")
+                 .context["rows"])  # fmt: skip
+    assert page_rows and f"Memuat {people} pegawai" in text
+    assert "sampai 8 April 2026" in text
+    assert "tarif bawaan" in text and "Budi Santoso" in text and "Rudi Hartono" not in text
+
+
+@pytest.mark.pdf
+def test_an_empty_month_pdf_says_so(world):
+    response = world.client("pegawai").get("/presensi/rekap/?bulan=2026-02&format=pdf")
+    text = _pdf_text(response)
+    assert "Belum ada status harian pada bulan ini" in text and "Data Anda" in text
+    assert "Memuat" not in text

@@ -6,7 +6,7 @@ is rolled back, so no request sees another's effects."""
 import functools
 import os
 import time
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -20,6 +20,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from sikap.accounts.models import Peran
 from sikap.accounts.tokens import issue_token
 from sikap.attendance.leave import ajukan as ajukan_cuti
+from sikap.attendance.lokasi import ajukan as ajukan_lokasi
+from sikap.attendance.models import UsulanDisiplin
 from sikap.core.admin_site import site as kelola
 from sikap.core.models import AuditEntry, CaseEvent, Notifikasi, Operasi
 from sikap.documents.services import register_issued, upload_dokumen
@@ -164,6 +166,30 @@ def world_values(world) -> dict:
             selesai=date(2026, 4, 8),
             alasan="Uji",
             actor=users["pegawai"],
+        ).pk,  # fmt: skip
+        "pengajuan_lokasi": ajukan_lokasi(
+            nama="Hotel",
+            latitude="-7.25",
+            longitude="112.75",
+            radius_m=200,
+            mulai=date.today(),
+            selesai=date.today() + timedelta(days=1),
+            alasan="Uji",
+            actor=users["pegawai"],
+        ).pk,  # fmt: skip
+        "usulan_disiplin": UsulanDisiplin.objects.create(
+            pegawai=world.pegawai,
+            tahun=2026,
+            dasar="kumulatif",
+            ambang=3,
+            tingkat="ringan",
+            hukuman="teguran lisan",
+            sampai=date(2026, 3, 31),
+            kumulatif=3,
+            berturut=1,
+            hari=["2026-03-02", "2026-03-09", "2026-03-16"],
+            penindak=world.atasan,
+            state="menunggu",
         ).pk,  # fmt: skip
     }
 
