@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from sikap.accounts import access
-from sikap.core import audit, audited
+from sikap.core import audit, audited, kinds
 from sikap.core.errors import Kode, SikapError, tidak_berhak
 from sikap.core.models import AuditEntry
 from sikap.core.validators import no_formula
@@ -179,6 +179,7 @@ def open_file(
             ) from None
         audit.record(
             berkas, actor=actor, action=AuditEntry.Aksi.CREATE,
+            kind=kinds.of(berkas, AuditEntry.Aksi.CREATE),
             note=f"{berkas.get_jenis_display()}, TMT {tmt:%d-%m-%Y}",
         )  # fmt: skip
         for syarat, wajib in _applicable(pegawai, jenis):
@@ -370,7 +371,9 @@ def buka_bulan() -> int:
     return settings.SIKAP_PENSIUN_BUKA_BULAN
 
 
-def open_due(as_of: date, *, actor, summary: Ringkasan | None = None) -> Ringkasan:
+def open_due(
+    as_of: date, *, actor, summary: Ringkasan | None = None, check_registry: bool = True
+) -> Ringkasan:
     """Open a BUP file for everyone whose TMT falls within the configured months, once."""
     summary = summary or Ringkasan()
     limit = tambah_bulan(as_of, buka_bulan() + 1)
@@ -383,7 +386,7 @@ def open_due(as_of: date, *, actor, summary: Ringkasan | None = None) -> Ringkas
         if r.tmt >= limit:
             continue
         try:
-            open_file(r.pegawai, JenisPensiun.BUP, actor=actor)
+            open_file(r.pegawai, JenisPensiun.BUP, actor=actor, check_registry=check_registry)
         except SikapError as e:
             summary.masalah.append(f"{r.pegawai.nama} ({r.pegawai.nip}): {e.message}")
         else:

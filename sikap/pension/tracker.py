@@ -39,14 +39,12 @@ class Langkah:
 
 def tracker(berkas: BerkasPensiun) -> list[Langkah]:
     events = {}
-    for e in berkas.timeline().order_by("created_at", "pk"):
+    for e in berkas.timeline().order_by("at", "pk"):
         events[e.transition] = e
     reached = _REACHED.get(berkas.state, -1)
     steps = []
     for i, (transition, label) in enumerate(STEPS):
-        when = (
-            berkas.dibuka if not transition else getattr(events.get(transition), "created_at", None)
-        )
+        when = berkas.dibuka if not transition else getattr(events.get(transition), "at", None)
         catatan = ""
         if transition == "catat_pertek" and berkas.pertek_nomor:
             catatan = f"Nomor {berkas.pertek_nomor}"
