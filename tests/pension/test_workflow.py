@@ -148,8 +148,10 @@ def test_the_whole_bup_file_to_the_pegawai_retiring_on_the_tmt(
     )
     sk = upload("sk.pdf", pdf_bytes())
     with pytest.raises(SikapError, match="tanggal 1"):
-        services.record_sk(berkas, actor=kantor.admin_bkd, nomor="823.4/1/2026",
-                           tanggal=date(2026, 11, 20), tmt=date(2027, 5, 2), uploaded_file=sk)  # fmt: skip
+        services.record_sk(
+            berkas, actor=kantor.admin_bkd, nomor="823.4/1/2026", tanggal=date(2026, 11, 20),
+            tmt=date(2027, 5, 2), uploaded_file=sk,
+        )  # fmt: skip
     berkas = services.record_sk(
         berkas, actor=kantor.admin_bkd, nomor="823.4/1/2026", tanggal=date(2026, 11, 20),
         tmt=date(2027, 5, 1), uploaded_file=upload("sk.pdf", pdf_bytes()),
