@@ -27,8 +27,8 @@ from sikap.documents.services import register_issued, upload_dokumen
 from sikap.ipasn import services as ipasn_services
 from sikap.ipasn.models import Indicator
 from sikap.lkj.builder import build_lkj
-from sikap.people import services as people
 from sikap.pension.models import BerkasPensiun, LampiranBerkas
+from sikap.people import services as people
 from sikap.people.models import RiwayatPangkat
 from sikap.performance.importer import parse_bundle
 from sikap.performance.models import IndikatorRenja, IndikatorTarget, RealisasiTriwulan, Status
