@@ -36,11 +36,20 @@ lock:
 		--python-version 3.11 --quiet --output-file requirements.lock
 
 # `sikap demo` migrates first and builds each module's demo data that is not there yet.
+# Without a real population registry (SIKAP_DUKCAPIL_URL) the local stand-in answers on
+# 127.0.0.1:$(DUKCAPIL_PORT) with the demo's families; stop it (`kill` the pid it prints) to see
+# the manual-check path (docs/dukcapil.md).
+DUKCAPIL_PORT ?= 8203
 run: install
 	$(PY) -m sikap.cli demo --if-empty
 	@# The job worker runs beside the web server; Ctrl-C stops the server, the trap the worker.
-	@$(PY) -m sikap.cli worker & worker=$$!; \
-	trap 'kill -TERM $$worker 2>/dev/null; wait $$worker' EXIT; trap 'exit 130' INT TERM; \
+	@if [ -z "$$SIKAP_DUKCAPIL_URL" ]; then \
+		$(PY) -m sikap.cli dukcapil standin --port $(DUKCAPIL_PORT) & standin=$$!; \
+		export SIKAP_DUKCAPIL_URL=http://127.0.0.1:$(DUKCAPIL_PORT); \
+	fi; \
+	$(PY) -m sikap.cli worker & worker=$$!; \
+	trap 'kill -TERM $$worker $$standin 2>/dev/null; wait $$worker $$standin' EXIT; \
+	trap 'exit 130' INT TERM; \
 	$(PY) -m sikap.cli runserver 127.0.0.1:8000
 
 # Production mode on this machine (docs/deployment.md): PostgreSQL, debug off, static files
@@ -100,6 +109,7 @@ bench: install
 	$(PY) bench/kgb.py --postgres
 	$(PY) bench/attendance.py
 	$(PY) bench/attendance.py --postgres
+	$(PY) bench/dukcapil.py
 
 # What CI checks before the tests: lint, format, no model change without its migration, and the
 # domain rules fully typed.

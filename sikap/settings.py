@@ -34,6 +34,14 @@ def envint(name: str, default: str) -> int:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from None
 
 
+def envfloat(name: str, default: str) -> float:
+    value = os.environ.get(name, default)
+    try:
+        return float(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a number, not {value!r}") from None
+
+
 def envlist(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
@@ -90,6 +98,7 @@ INSTALLED_APPS = [
     "sikap.lkj",
     "sikap.salary",
     "sikap.attendance",
+    "sikap.dukcapil",
     "sikap.pension",
     "sikap.demo",
 ]
@@ -380,11 +389,34 @@ SIKAP_PENSIUN_PROYEKSI_BULAN = envint("SIKAP_PENSIUN_PROYEKSI_BULAN", "15")
 SIKAP_PENSIUN_BUKA_BULAN = envint("SIKAP_PENSIUN_BUKA_BULAN", "12")
 SIKAP_PENSIUN_PROYEKSI_TAHUN = envint("SIKAP_PENSIUN_PROYEKSI_TAHUN", "5")
 
+# The population registry (docs/dukcapil.md). No URL: every lookup says "not configured" and
+# the pension file goes on with a manual check; `make run` points it at the local stand-in.
+SIKAP_DUKCAPIL_URL = os.environ.get("SIKAP_DUKCAPIL_URL", "").rstrip("/")
+SIKAP_DUKCAPIL_USER = os.environ.get("SIKAP_DUKCAPIL_USER", "")
+SIKAP_DUKCAPIL_PASSWORD = os.environ.get("SIKAP_DUKCAPIL_PASSWORD", "")
+SIKAP_DUKCAPIL_IP = os.environ.get("SIKAP_DUKCAPIL_IP", "")
+SIKAP_DUKCAPIL_MAPPING = os.environ.get("SIKAP_DUKCAPIL_MAPPING", "")
+SIKAP_DUKCAPIL_TIMEOUT_SECONDS = envfloat("SIKAP_DUKCAPIL_TIMEOUT_SECONDS", "5")
+SIKAP_DUKCAPIL_RETRIES = envint("SIKAP_DUKCAPIL_RETRIES", "2")
+SIKAP_DUKCAPIL_BACKOFF_SECONDS = envfloat("SIKAP_DUKCAPIL_BACKOFF_SECONDS", "0.5")
+SIKAP_DUKCAPIL_BREAKER_FAILURES = envint("SIKAP_DUKCAPIL_BREAKER_FAILURES", "5")
+SIKAP_DUKCAPIL_BREAKER_SECONDS = envfloat("SIKAP_DUKCAPIL_BREAKER_SECONDS", "60")
+SIKAP_DUKCAPIL_CACHE_SECONDS = envint("SIKAP_DUKCAPIL_CACHE_SECONDS", "3600")
+if SIKAP_DUKCAPIL_URL and not SIKAP_DUKCAPIL_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured(
+        f"SIKAP_DUKCAPIL_URL must start with https:// (or http:// on 127.0.0.1), "
+        f"not {SIKAP_DUKCAPIL_URL!r}"
+    )
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("SIKAP_LOG_LEVEL", "WARNING")},
     # The worker says which job it ran (`sikap worker`).
-    "loggers": {"django-q": {"level": os.environ.get("SIKAP_JOBS_LOG_LEVEL", "INFO")}},
+    # One line per registry lookup, without personal data (docs/dukcapil.md).
+    "loggers": {
+        "django-q": {"level": os.environ.get("SIKAP_JOBS_LOG_LEVEL", "INFO")},
+        "sikap.dukcapil": {"level": os.environ.get("SIKAP_DUKCAPIL_LOG_LEVEL", "INFO")},
+    },
 }

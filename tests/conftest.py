@@ -24,7 +24,7 @@ from sikap.accounts.models import Peran
 from sikap.org.models import JenisJabatan, UnitKerja
 from tests.factories import make_jabatan, make_opd, make_pegawai, make_user, root_unit
 
-pytest_plugins = ("tests.browser",)
+pytest_plugins = ("tests.browser", "tests.dukcapil_standin")
 
 
 @dataclass

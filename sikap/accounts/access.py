@@ -218,6 +218,21 @@ PERSONAL_FILES_REFUSAL = (
 )
 
 
+def may_check_kependudukan(user, pegawai=None) -> bool:
+    """Looks a pegawai and their family up in the population registry ("Cek data
+    kependudukan"): the BKD desk, and the system actor for the pension file's jobs — never on
+    one's own record, which another officer checks."""
+    if is_system(user):
+        return True
+    if not is_bkd_staff(user):
+        return False
+    return pegawai is None or not _is_own(user, pegawai.pk)
+
+
+KEPENDUDUKAN_REFUSAL = "Cek data kependudukan hanya untuk petugas BKD (verifikator, admin BKD)."
+KEPENDUDUKAN_OWN_REFUSAL = "Data kependudukan Anda sendiri diperiksa oleh petugas BKD yang lain."
+
+
 def may_read_access_log(user) -> bool:
     """Searches who opened which personal file (the pegawai sees their own: `is_own_record`)."""
     return is_admin_bkd(user)

@@ -32,6 +32,21 @@ def record_read(request, pegawai, *, dokumen: Dokumen | None = None) -> AksesBer
     )
 
 
+def record_registry_lookup(user, pegawai, *, request=None) -> AksesBerkas:
+    """A lookup of the pegawai's (and family's) NIKs in the population registry: personal data
+    read from outside SIKAP, logged like a file read. A job has no request: no address, no
+    device."""
+    return AksesBerkas.objects.create(
+        user=user,
+        pegawai=pegawai,
+        jenis=AksesBerkas.Jenis.KEPENDUDUKAN,
+        keterangan="Cek data kependudukan (NIK pegawai dan keluarga)",
+        alamat_ip=_client_address(request) if request else None,
+        perangkat=request.META.get("HTTP_USER_AGENT", "")[:255] if request else "",
+        saluran=audit.current_source(),
+    )
+
+
 def search(*, pegawai: str = "", user: str = "", dari=None, sampai=None):
     """The log, newest first, filtered by pegawai (NIP or name), reader (user name) and dates."""
     rows = AksesBerkas.objects.select_related("user", "pegawai", "dokumen__jenis")

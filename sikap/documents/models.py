@@ -386,6 +386,7 @@ class AksesBerkas(models.Model):
     class Jenis(models.TextChoices):
         DOKUMEN = "dokumen", "Berkas dokumen"
         DRH = "drh", "DRH (PDF)"
+        KEPENDUDUKAN = "dukcapil", "Data kependudukan (Dukcapil)"
 
     waktu = models.DateTimeField("waktu", default=timezone.now, db_index=True)
     user = models.ForeignKey(

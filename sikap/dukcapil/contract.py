@@ -77,3 +77,12 @@ class Registry(Protocol):
         """The resident with this NIK; raises NikTidakDitemukan, RegistryTidakTersedia or
         JawabanTidakSah — never anything else."""
         ...
+
+
+class NikTidakSah(NikTidakDitemukan):
+    """A NIK that cannot exist (not 16 digits, an impossible date): refused before any call.
+    A `NikTidakDitemukan`, so a caller handling "not found" handles this too."""
+
+    def __init__(self, nik: str, alasan: str):
+        RegistryError.__init__(self, Kode.DATA_TIDAK_VALID, f"NIK tidak sah: {alasan}.")
+        self.nik = nik

@@ -336,6 +336,11 @@ ROWS = [
         get="L 200 404 200 404 200 403 403 200", post="L 405 405 405 405 405 405 405 405"),
     Row("pension:bup", args={"nip": "nip"}, note="admin BKD sets a pegawai's own BUP",
         get="L 403 403 403 404 403 403 403 200", post="L 403 403 403 404 403 403 403 200"),
+    # dukcapil
+    Row("dukcapil:cari",
+        get="L 403 403 403 403 200 403 403 200", post="L 405 405 405 405 405 405 405 405"),
+    Row("dukcapil:cek", args=NIP, note="the BKD desk; the POST runs the lookup (logged)",
+        get="L 403 403 403 403 200 403 403 200", post="L 403 403 403 403 200 403 403 200"),
     # attendance
     Row("attendance:presensi", note="for accounts tied to a pegawai record",
         get="L 200 200 403 403 403 403 403 403", post="L 405 405 405 405 405 405 405 405"),
