@@ -17,7 +17,7 @@ from sikap.core.validators import no_formula
 from sikap.documents.completeness import applies_to
 from sikap.documents.models import Dokumen, Wajib
 from sikap.documents.services import upload_dokumen
-from sikap.pension import selectors
+from sikap.pension import kependudukan, selectors
 from sikap.pension.flows import FLOW
 from sikap.pension.models import (
     BerkasPensiun,
@@ -190,9 +190,7 @@ def open_file(
             _from_archive(item)
             item.save()
     if check_registry:
-        from sikap.pension.kependudukan import check
-
-        check(berkas, actor=actor)
+        kependudukan.check(berkas, actor=actor)
     return berkas
 
 

@@ -15,7 +15,7 @@ from sikap.core.errors import Kode, SikapError
 from sikap.core.views import refuse
 from sikap.documents.models import Dokumen
 from sikap.org.models import Opd
-from sikap.pension import selectors, services
+from sikap.pension import kependudukan, selectors, services
 from sikap.pension.dpcp import dpcp_pdf
 from sikap.pension.flows import FLOW
 from sikap.pension.forms import (
@@ -239,9 +239,7 @@ def aksi(request, pk):
             )  # fmt: skip
             done = "SK pensiun dicatat."
         elif name == "cek":
-            from sikap.pension import kependudukan
-
-            status = kependudukan.recheck(berkas, actor=user)
+            status = kependudukan.recheck(berkas, actor=user, request=request)
             done = f"Pemeriksaan data kependudukan: {BerkasPensiun.Cek(status).label}."
         elif name == "arsip":
             count = services.refresh_from_archive(berkas, actor=user)

@@ -16,6 +16,7 @@ from django.utils import timezone
 from sikap.core.commands import WritingCommand, resolve_actor
 from sikap.core.errors import SikapError
 from sikap.pension import selectors, services
+from sikap.pension.kependudukan import death_check
 from sikap.rules import RuleError
 from sikap.rules.dates import parse_tanggal
 from sikap.rules.pension import KATEGORI_BUP, bup_kategori, hitung
@@ -123,8 +124,6 @@ class Command(WritingCommand):
             self.stdout.write(line)
 
     def _periksa_kematian(self, opd, user, **_):
-        from sikap.pension.kependudukan import death_check
-
         actor = resolve_actor(user)
         qs = selectors.candidates().exclude(nik="")
         if opd:
