@@ -153,7 +153,7 @@ def test_the_bup_page_records_an_override_with_its_basis(client, kantor):
     client.force_login(kantor.admin_bkd)
     url = reverse("pension:bup", args=[kantor.pegawai.nip])
     page = client.post(url, {"bup": "60", "dasar_hukum": ""}).content.decode()
-    assert "Dasar hukum wajib diisi." in page and not hasattr(kantor.pegawai, "bup_khusus")
+    assert "Bidang ini tidak boleh kosong." in page and not hasattr(kantor.pegawai, "bup_khusus")
     client.post(url, {"bup": "60", "dasar_hukum": "Surat BKN nomor K.26-30/V.7-3/99"})
     kantor.pegawai.refresh_from_db()
     assert kantor.pegawai.bup_khusus.bup == 60
