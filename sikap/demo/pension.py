@@ -26,7 +26,8 @@ from sikap.demo.samples import sample_pdf, sample_png
 from sikap.documents.models import FORMATS, Dokumen
 from sikap.org.models import Jabatan, JenisJabatan
 from sikap.pension import selectors, services
-from sikap.pension.models import BerkasPensiun, JenisPensiun, LampiranBerkas
+from sikap.pension.models import BerkasPensiun, LampiranBerkas
+from sikap.people.models import Kedudukan, Pegawai
 
 FOLDER = "dokumen/demo-pensiun/"
 L = LampiranBerkas.Status
@@ -101,8 +102,8 @@ def _advance(berkas: BerkasPensiun, stage: str, rng: random.Random) -> None:
     items = list(berkas.lampiran.exclude(status=L.KOSONG).select_related("jenis_dokumen"))
     if stage == "dikembalikan":
         returned = rng.choice(items)
-        services.review(returned, actor=verifier, accept=False,
-                        reason="Pindaian buram; unggah ulang dengan resolusi lebih tinggi.")  # fmt: skip
+        reason = "Pindaian buram; unggah ulang dengan resolusi lebih tinggi."
+        services.review(returned, actor=verifier, accept=False, reason=reason)
         services.send_back(berkas, actor=verifier, reason=f"{returned.jenis_dokumen.nama} buram.")
         return
     if stage == "diajukan":
@@ -130,10 +131,19 @@ def _advance(berkas: BerkasPensiun, stage: str, rng: random.Random) -> None:
     )  # fmt: skip
 
 
+def _retire_past(today) -> int:
+    """The regency is a 2023 snapshot: those whose TMT pensiun has come since have retired, as
+    the pension process would have recorded (like the KGB builder carrying pay forward)."""
+    past = [r.pegawai.pk for r in selectors.projections(selectors.candidates(), today)
+            if r.tmt is not None and r.tmt <= today]  # fmt: skip
+    return Pegawai.objects.filter(pk__in=past).update(kedudukan=Kedudukan.PENSIUN)
+
+
 def _build(options: Options) -> str:
     rng = random.Random(options.seed + 13)
     bup_changed = _set_bup_by_position()
     today = timezone.localdate()
+    retired = _retire_past(today)
     summary = services.open_due(today, actor=options.actor, check_registry=False)
     files = list(BerkasPensiun.objects.select_related("pegawai__opd").order_by("tmt_pensiun", "pk"))
     for i, berkas in enumerate(files[: PER_STAGE * len(STAGES)]):
@@ -145,7 +155,8 @@ def _build(options: Options) -> str:
     example = BerkasPensiun.objects.exclude(state="dibuka").order_by("tmt_pensiun").first()
     shown = ", ".join(f"{n} {label.lower()}" for label, n in sorted(states.items()))
     return (
-        f"Pensiun: BUP {bup_changed} jabatan disesuaikan; {len(due)} pegawai mencapai BUP dalam "
+        f"Pensiun: BUP {bup_changed} jabatan disesuaikan, {retired} pegawai yang TMT-nya sudah "
+        f"lewat berkedudukan pensiun; {len(due)} pegawai mencapai BUP dalam "
         f"{selectors.window_months()} bulan; {summary.dibuka} berkas dibuka ({shown})"
         + (f"; contoh pegawai: NIP {example.pegawai.nip}" if example else "")
         + "."
