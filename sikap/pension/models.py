@@ -101,9 +101,9 @@ class BerkasPensiun(Case):
     """One pegawai's pension file, from opening to the SK handed over."""
 
     class Status(models.TextChoices):
-        DIBUKA = "dibuka", "Dokumen dilengkapi"
+        DIBUKA = "dibuka", "Sedang dilengkapi"
         DPCP_DIKONFIRMASI = "dpcp_dikonfirmasi", "DPCP dikonfirmasi"
-        DIAJUKAN = "diajukan", "Diverifikasi BKD"
+        DIAJUKAN = "diajukan", "Menunggu verifikasi BKD"
         DIKEMBALIKAN = "dikembalikan", "Dikembalikan untuk perbaikan"
         DIVERIFIKASI = "diverifikasi", "Terverifikasi BKD"
         DIKIRIM_BKN = "dikirim_bkn", "Dikirim ke BKN"

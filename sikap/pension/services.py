@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import IntegrityError, transaction
+from django.db.models import BooleanField, ExpressionWrapper
 from django.utils import timezone
 
 from sikap.accounts import access
@@ -108,26 +109,40 @@ def _tmt_for(pegawai: Pegawai, jenis: str, tmt: date | None) -> tuple[date, int 
 
 
 def _applicable(pegawai: Pegawai, jenis: str) -> list[tuple[SyaratDokumen, bool]]:
-    """The checklist of `jenis` for this pegawai: (requirement, whether it is required)."""
-    out = []
-    for syarat in SyaratDokumen.objects.filter(jenis_pensiun=jenis).select_related("jenis_dokumen"):
-        if syarat.berlaku_untuk == Wajib.TIDAK:
-            out.append((syarat, False))
-            continue
-        wajib = Pegawai.objects.filter(pk=pegawai.pk).filter(applies_to(syarat.berlaku_untuk))
-        out.append((syarat, wajib.exists()))
-    return out
+    """The checklist of `jenis` for this pegawai: (requirement, whether it is required), each
+    condition asked once, in one query."""
+    syarat = list(SyaratDokumen.objects.filter(jenis_pensiun=jenis).select_related("jenis_dokumen"))
+    conditions = {s.berlaku_untuk for s in syarat} - {Wajib.TIDAK}
+    flags = (
+        Pegawai.objects.filter(pk=pegawai.pk)
+        .annotate(
+            **{f"w_{c}": ExpressionWrapper(applies_to(c), BooleanField()) for c in conditions}
+        )
+        .values(*(f"w_{c}" for c in conditions))
+        .first()
+        if conditions
+        else {}
+    )
+    return [(s, bool(flags.get(f"w_{s.berlaku_untuk}", False))) for s in syarat]
 
 
-def _from_archive(item: LampiranBerkas) -> bool:
-    """Attach the current, not rejected, version of the item's type from the digital file."""
-    found = (
-        Dokumen.objects.filter(pegawai_id=item.berkas.pegawai_id, jenis=item.jenis_dokumen)
+def _archive(pegawai_id: int) -> dict[int, Dokumen]:
+    """The pegawai's current, not rejected, document of each type in the digital file."""
+    found: dict[int, Dokumen] = {}
+    for d in (
+        Dokumen.objects.filter(pegawai_id=pegawai_id)
         .current()
         .exclude(state=Dokumen.Status.DITOLAK)
-        .order_by("-uploaded_at", "-pk")
-        .first()
-    )
+        .order_by("uploaded_at", "pk")
+    ):
+        found[d.jenis_id] = d  # the newest last
+    return found
+
+
+def _from_archive(item: LampiranBerkas, archive: dict[int, Dokumen] | None = None) -> bool:
+    """Attach the current, not rejected, version of the item's type from the digital file."""
+    archive = archive if archive is not None else _archive(item.berkas.pegawai_id)
+    found = archive.get(item.jenis_dokumen_id)
     if found is None:
         return False
     item.dokumen, item.status, item.alasan = found, L.MENUNGGU, ""
@@ -182,13 +197,16 @@ def open_file(
             kind=kinds.of(berkas, AuditEntry.Aksi.CREATE),
             note=f"{berkas.get_jenis_display()}, TMT {tmt:%d-%m-%Y}",
         )  # fmt: skip
+        archive = _archive(pegawai.pk)
+        items = []
         for syarat, wajib in _applicable(pegawai, jenis):
             item = LampiranBerkas(
                 berkas=berkas, jenis_dokumen=syarat.jenis_dokumen, wajib=wajib,
                 urutan=syarat.urutan,
             )  # fmt: skip
-            _from_archive(item)
-            item.save()
+            _from_archive(item, archive)
+            items.append(item)
+        LampiranBerkas.objects.bulk_create(items)
     if check_registry:
         kependudukan.check(berkas, actor=actor)
     return berkas
@@ -240,10 +258,10 @@ def refresh_from_archive(berkas: BerkasPensiun, *, actor) -> int:
     """Attach what has been uploaded to the digital file since the file opened."""
     if not access.may_assemble_pension_file(actor, berkas) or berkas.state not in ASSEMBLING:
         raise tidak_berhak("Dokumen berkas pensiun dilengkapi oleh admin OPD pegawai ini.")
-    count = 0
+    count, archive = 0, _archive(berkas.pegawai_id)
     with transaction.atomic():
         for item in berkas.lampiran.filter(status=L.KOSONG).select_related("berkas"):
-            if _from_archive(item):
+            if _from_archive(item, archive):
                 audited.save(item, actor=actor, note="Dari arsip digital")
                 count += 1
     return count
