@@ -146,8 +146,11 @@ def _build(options: Options) -> str:
     retired = _retire_past(today)
     summary = services.open_due(today, actor=options.actor, check_registry=False)
     files = list(BerkasPensiun.objects.select_related("pegawai__opd").order_by("tmt_pensiun", "pk"))
-    for i, berkas in enumerate(files[: PER_STAGE * len(STAGES)]):
-        _advance(berkas, STAGES[i // PER_STAGE], rng)
+    # At most two files in three move on, each to the next stage in turn: every stage shows
+    # up even in a small demo, and most files stay just opened, as most are.
+    moving = min(PER_STAGE * len(STAGES), len(files) * 2 // 3)
+    for i, berkas in enumerate(files[:moving]):
+        _advance(berkas, STAGES[i % len(STAGES)], rng)
     due, _ = selectors.due(selectors.candidates(), today)
     states = {}
     for b in BerkasPensiun.objects.all():
