@@ -68,8 +68,15 @@ def record_presensi(req: Permintaan, *, actor, via: str) -> tuple[Presensi, bool
     today = timezone.localdate()
     with transaction.atomic():
         pegawai = (
-            Pegawai.objects.select_for_update().only("pk", "opd_id", "unit_id").get(pk=pegawai_id)
+            Pegawai.objects.select_for_update()
+            .only("pk", "opd_id", "unit_id", "kedudukan")
+            .get(pk=pegawai_id)
         )
+        if not pegawai.in_service:  # retired (pension file), deceased, on tugas belajar, …
+            raise tidak_berhak(
+                "Presensi hanya untuk pegawai yang sedang aktif berdinas; kedudukan Anda: "
+                f"{pegawai.get_kedudukan_display()}."
+            )
         # One query for both: the first answer under this key, and the accepted check-ins of
         # the days this attempt may count for (yesterday's night shift or today).
         seen = list(
