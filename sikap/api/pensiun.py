@@ -1,4 +1,4 @@
-"""`me/pensiun`: the calling pegawai's TMT pensiun and their pension files with each step and
+"""`me/pension`: the calling pegawai's TMT pensiun and their pension files with each step and
 its date (the parcel tracker of /pensiun/saya/), through the same selectors as the page."""
 
 from datetime import date, datetime

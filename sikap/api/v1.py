@@ -16,5 +16,5 @@ api = NinjaAPI(
 errors.install(api)
 api.add_router("/auth", akun.router)
 api.add_router("/me", saya.router)
-api.add_router("/me/pensiun", pensiun.router)
+api.add_router("/me/pension", pensiun.router)
 api.add_router("/presensi", presensi.router)

@@ -142,7 +142,7 @@ def test_a_stale_form_changes_nothing(client, kantor, berkas):
 
 def test_the_api_shows_the_pegawai_their_pension(client, kantor, berkas):
     client.force_login(kantor.akun_pegawai)
-    data = client.get("/api/v1/me/pensiun").json()
+    data = client.get("/api/v1/me/pension").json()
     assert data["tmt_pensiun"] == "2027-05-01" and data["bup"] == 58
     steps = data["berkas"][0]["langkah"]
     assert steps[0]["label"] == "Berkas pensiun dibuka" and steps[0]["selesai"]
