@@ -4,13 +4,17 @@ for any number of pegawai; the arithmetic is `sikap.rules.pension`."""
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
+from django.db.models import Q
+from django.db.models.functions import Coalesce
 
+from sikap.org.models import Jabatan
+from sikap.pension.models import BupPegawai
 from sikap.people.models import Pegawai
 from sikap.rules import RuleError
-from sikap.rules.pension import dalam_jendela, hitung, tahun_proyeksi
+from sikap.rules.pension import dalam_jendela, hitung, tahun_proyeksi, tambah_bulan
 
 
 @dataclass(frozen=True)
@@ -60,14 +64,38 @@ def projections(pegawai_qs, as_of: date) -> list[Proyeksi]:
     return [project(p, as_of) for p in rows]
 
 
+def _with_bup(pegawai_qs):
+    return pegawai_qs.annotate(bup_efektif=Coalesce("bup_khusus__bup", "jabatan__bup"))
+
+
+def reaching(pegawai_qs, start: date, end: date):
+    """Narrow to those whose TMT may fall in [start, end), in SQL: for each BUP in use, a
+    birth-date range with a month's margin each side (the rule then decides exactly), so a page
+    or card never projects the whole regency."""
+    bups = set(Jabatan.objects.values_list("bup", flat=True).distinct())
+    bups |= set(BupPegawai.objects.values_list("bup", flat=True).distinct())
+    q = Q(pk__in=[])
+    for b in bups:
+        lower = date(start.year - b, start.month, 1) - timedelta(days=62)
+        upper = date(end.year - b, end.month, 1) + timedelta(days=31)
+        q |= Q(bup_efektif=b, tanggal_lahir__gte=lower, tanggal_lahir__lt=upper)
+    return _with_bup(pegawai_qs).filter(q)
+
+
+def unprojectable(pegawai_qs, as_of: date) -> list[Proyeksi]:
+    """Those whose TMT cannot be worked out (no BUP: no position and no override)."""
+    return projections(_with_bup(pegawai_qs).filter(bup_efektif__isnull=True), as_of)
+
+
 def due(
     pegawai_qs, as_of: date, months: int | None = None
 ) -> tuple[list[Proyeksi], list[Proyeksi]]:
     """(those whose TMT falls in the window, those whose TMT cannot be worked out)."""
     months = window_months() if months is None else months
-    rows = projections(pegawai_qs, as_of)
+    rows = projections(reaching(pegawai_qs, as_of, tambah_bulan(as_of, months + 1)), as_of)
     inside = [r for r in rows if r.tmt and dalam_jendela(r.tmt, as_of, months)]
-    return sorted(inside, key=lambda r: (r.tmt, r.pegawai.nama)), [r for r in rows if r.masalah]
+    ordered = sorted(inside, key=lambda r: (r.tmt, r.pegawai.nama))
+    return ordered, unprojectable(pegawai_qs, as_of)
 
 
 @dataclass(frozen=True)
@@ -83,7 +111,8 @@ def yearly(pegawai_qs, as_of: date, years: int | None = None) -> Tahunan:
     """Who leaves in each of the next `years` calendar years (this one from `as_of` on)."""
     tahun = tahun_proyeksi(as_of, years or settings.SIKAP_PENSIUN_PROYEKSI_TAHUN)
     opd, jabatan, jenis = Counter(), Counter(), Counter()
-    for r in projections(pegawai_qs, as_of):
+    window = reaching(pegawai_qs, as_of, date(tahun[-1] + 1, 1, 1))
+    for r in projections(window, as_of):
         if r.tmt is None or r.tmt < as_of or r.tmt.year not in tahun:
             continue
         p = r.pegawai

@@ -36,6 +36,7 @@ S = BerkasPensiun.Status
 L = LampiranBerkas.Status
 ASSEMBLING = (S.DIBUKA, S.DPCP_DIKONFIRMASI, S.DIKEMBALIKAN)
 JENIS_SK_PENSIUN = "sk_pensiun"  # the JenisDokumen seeded by this app's migration
+LATE_YEARS = 10  # how far back the daily job looks for someone past their TMT without a file
 
 
 def _invalid(message: str, field_name: str | None = None) -> SikapError:
@@ -395,11 +396,12 @@ def open_due(
     limit = tambah_bulan(as_of, buka_bulan() + 1)
     has_file = BerkasPensiun.objects.exclude(state=S.DIBATALKAN).values("pegawai_id")
     people = selectors.candidates().exclude(pk__in=has_file)
-    for r in selectors.projections(people, as_of):
-        if r.masalah:
-            summary.masalah.append(f"{r.pegawai.nama} ({r.pegawai.nip}): {r.masalah}.")
-            continue
-        if r.tmt >= limit:
+    for r in selectors.unprojectable(people, as_of):
+        summary.masalah.append(f"{r.pegawai.nama} ({r.pegawai.nip}): {r.masalah}.")
+    # Those past their TMT yet still in service are opened too: their file is overdue.
+    since = tambah_bulan(as_of, -12 * LATE_YEARS)
+    for r in selectors.projections(selectors.reaching(people, since, limit), as_of):
+        if r.masalah or r.tmt >= limit:
             continue
         try:
             open_file(r.pegawai, JenisPensiun.BUP, actor=actor, check_registry=check_registry)

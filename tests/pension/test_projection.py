@@ -7,6 +7,7 @@ from django.core.management import CommandError, call_command
 from sikap.core.errors import SikapError
 from sikap.core.models import AuditEntry
 from sikap.pension import selectors, services
+from tests.factories import make_pegawai
 
 AS_OF = date(2026, 12, 6)
 
@@ -110,3 +111,28 @@ def test_command_proyeksi_lists_nip_position_bup_and_tmt(kantor, capsys):
 def test_command_proyeksi_refuses_an_unknown_opd(kantor):
     with pytest.raises(CommandError, match="XYZ"):
         call_command("pensiun", "proyeksi", "--as-of", "2026-12-06", "--opd", "XYZ")
+
+
+def test_the_sql_narrowing_keeps_exactly_who_the_rule_puts_in_the_window(kantor):
+    """Birthdays at the window's edges (month ends, 29 February, December) for each BUP: the
+    narrowed query and projecting everyone agree."""
+    from sikap.rules.pension import dalam_jendela
+
+    guru = kantor.guru.jabatan
+    for i, lahir in enumerate(
+        date(y, m, d)
+        for y in (1966, 1968, 1969)
+        for m, d in ((1, 1), (2, 28), (2, 29), (11, 30), (12, 1), (12, 31))
+        if not (m == 2 and d == 29 and y % 4)
+    ):
+        make_pegawai(kantor.opd, nama=f"Uji {i}", tanggal_lahir=lahir,
+                     jabatan=guru if i % 2 else kantor.pegawai.jabatan)  # fmt: skip
+    for as_of in (date(2026, 12, 1), date(2026, 12, 31), date(2027, 2, 28)):
+        for months in (1, 3, 15):
+            narrowed, _ = selectors.due(selectors.candidates(), as_of, months)
+            everyone = [
+                r.pegawai.pk
+                for r in selectors.projections(selectors.candidates(), as_of)
+                if r.tmt and dalam_jendela(r.tmt, as_of, months)
+            ]
+            assert sorted(r.pegawai.pk for r in narrowed) == sorted(everyone)
