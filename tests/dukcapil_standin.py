@@ -65,4 +65,5 @@ def dukcapil_standin(_dukcapil_server, settings) -> Standin:
     settings.SIKAP_DUKCAPIL_BREAKER_FAILURES = 3
     settings.SIKAP_DUKCAPIL_BREAKER_SECONDS = 60
     settings.SIKAP_DUKCAPIL_CACHE_SECONDS = 300
+    settings.SIKAP_DUKCAPIL_PER_MINUTE = 0
     return Standin(server)

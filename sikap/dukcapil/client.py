@@ -55,6 +55,7 @@ class Setelan:
     batas_gagal: int
     buka_detik: float
     cache_detik: int
+    per_menit: int
     pemetaan: pemetaan.Pemetaan
 
     @classmethod
@@ -70,6 +71,7 @@ class Setelan:
             batas_gagal=max(1, settings.SIKAP_DUKCAPIL_BREAKER_FAILURES),
             buka_detik=settings.SIKAP_DUKCAPIL_BREAKER_SECONDS,
             cache_detik=max(0, settings.SIKAP_DUKCAPIL_CACHE_SECONDS),
+            per_menit=max(0, settings.SIKAP_DUKCAPIL_PER_MINUTE),
             pemetaan=pemetaan_terpasang(),
         )
 
@@ -102,9 +104,7 @@ class TanpaLayanan:
     def cari_nik(self, nik: str) -> Penduduk:
         periksa_nik(nik)
         log.info("dukcapil cari_nik nik=%s hasil=tidak_dikonfigurasi", samarkan(nik))
-        raise RegistryTidakTersedia(
-            "Layanan belum dikonfigurasi (SIKAP_DUKCAPIL_URL); periksa dengan pindaian KK/KTP."
-        )
+        raise RegistryTidakTersedia("Alamat layanan belum dikonfigurasi (SIKAP_DUKCAPIL_URL).")
 
 
 @lru_cache(maxsize=4)
@@ -121,8 +121,11 @@ class HttpRegistry:
         cache: BaseCache = cache,
         klien: httpx.Client | None = None,
         tidur=time.sleep,
+        segar: bool = False,
     ):
         self.setelan = setelan
+        # `segar`: ask the registry even when an answer is cached (a person pressed "Cek").
+        self.segar = segar
         self.cache = cache
         self.klien = klien or _klien(setelan.url, setelan.timeout)
         self.tidur = tidur
@@ -138,14 +141,23 @@ class HttpRegistry:
         tag = samarkan(nik)
         kunci = f"dukcapil:nik:{tag}"
         mulai = time.perf_counter()
-        if self.setelan.cache_detik and (simpanan := self.cache.get(kunci)) is not None:
+        simpanan = None
+        if self.setelan.cache_detik and not self.segar:
+            simpanan = self.cache.get(kunci)
+        if simpanan is not None:
             self._log(tag, "ditemukan", _Jejak(), mulai, cache="kena")
             return simpanan
+        if not self._dalam_kuota():
+            self._log(tag, "kuota_sikap", _Jejak(), mulai, level=logging.WARNING)
+            raise RegistryTidakTersedia(
+                f"SIKAP sudah memakai kuota {self.setelan.per_menit} pencarian per menit "
+                "(SIKAP_DUKCAPIL_PER_MINUTE); coba lagi sebentar lagi."
+            )
         if not self.pemutus.izinkan():
             self._log(tag, "sirkuit_terbuka", _Jejak(), mulai, level=logging.WARNING)
             raise RegistryTidakTersedia(
                 "Sambungan dihentikan sementara setelah beberapa kegagalan berturut-turut; "
-                "coba lagi beberapa saat lagi atau periksa dengan pindaian KK/KTP."
+                "coba lagi beberapa saat lagi."
             )
         jejak = _Jejak()
         try:
@@ -166,6 +178,19 @@ class HttpRegistry:
             self.cache.set(kunci, penduduk, timeout=self.setelan.cache_detik)
         self._log(tag, "ditemukan", jejak, mulai)
         return penduduk
+
+    def _dalam_kuota(self) -> bool:
+        """SIKAP's own limit, below the agreement's: all processes together (through the
+        cache) make at most `per_menit` lookups a minute, so a batch job cannot use up the
+        quota a verifier needs. Cached answers do not count."""
+        if not self.setelan.per_menit:
+            return True
+        kunci = f"dukcapil:kuota:{int(time.time() // 60)}"
+        self.cache.add(kunci, 0, timeout=120)
+        try:
+            return self.cache.incr(kunci) <= self.setelan.per_menit
+        except ValueError:  # expired between add and incr: a new minute
+            return True
 
     def _kirim(self, nik: str, jejak: "_Jejak") -> httpx.Response:
         s = self.setelan
@@ -236,12 +261,13 @@ def _retry_after(jawaban: httpx.Response) -> float:
         return _TUNGGU_MAKS + 1  # an HTTP date: too long to wait for a person
 
 
-def registry() -> Registry:
-    """The configured implementation; read per call so a changed setting takes effect."""
+def registry(*, segar: bool = False) -> Registry:
+    """The configured implementation; read per call so a changed setting takes effect.
+    `segar`: skip cached answers (the fresh answer is cached again)."""
     setelan = Setelan.dari_settings()
     if not setelan.url:
         return TanpaLayanan()
-    return HttpRegistry(setelan)
+    return HttpRegistry(setelan, segar=segar)
 
 
 __all__ = ["HttpRegistry", "NikTidakSah", "RegistryError", "TanpaLayanan", "registry"]

@@ -79,11 +79,11 @@ class Pemetaan:
         return Penduduk(
             nik=self._nik(self._wajib(rekaman, self.penduduk, "nik")),
             nama=self._wajib(rekaman, self.penduduk, "nama"),
-            tempat_lahir=self._teks(rekaman, self.penduduk, "tempat_lahir"),
+            tempat_lahir=self._ambil(rekaman, self.penduduk, "tempat_lahir"),
             tanggal_lahir=self._tanggal(rekaman, self.penduduk, "tanggal_lahir", wajib=True),
             jenis_kelamin=jk,
             status_kawin=status,
-            alamat=self._teks(rekaman, self.penduduk, "alamat"),
+            alamat=self._ambil(rekaman, self.penduduk, "alamat"),
             no_kk=self._wajib(rekaman, self.penduduk, "no_kk"),
             anggota_kk=tuple(self._anggota(a) for a in anggota_raw),
             tanggal_kematian=self._tanggal(rekaman, self.penduduk, "tanggal_kematian"),
@@ -137,9 +137,6 @@ class Pemetaan:
         if nilai is not None and not isinstance(nilai, str | int):
             raise JawabanTidakSah(f"'{sumber}' bukan teks")
         return _str(nilai)
-
-    def _teks(self, rekaman: dict[str, Any], peta: dict[str, str], kunci: str) -> str:
-        return self._ambil(rekaman, peta, kunci)
 
     def _wajib(self, rekaman: dict[str, Any], peta: dict[str, str], kunci: str) -> str:
         nilai = self._ambil(rekaman, peta, kunci)

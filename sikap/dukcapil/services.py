@@ -101,9 +101,11 @@ def bandingkan(pegawai: Pegawai, penduduk: Penduduk) -> list[Perbedaan]:
     return kependudukan.bandingkan(*orang_simak(pegawai), *orang_registry(penduduk))
 
 
-def cek_pegawai(user, pegawai: Pegawai, *, request=None, registry: Registry | None = None):
+def cek_pegawai(
+    user, pegawai: Pegawai, *, request=None, registry: Registry | None = None, segar=False
+) -> HasilCek:
     """Look the pegawai up and compare. Raises PermissionDenied only; the registry's failures
-    come back in the result."""
+    come back in the result. `segar`: ask the registry even if an answer is cached."""
     if not access.may_check_kependudukan(user):
         raise PermissionDenied(access.KEPENDUDUKAN_REFUSAL)
     if not access.may_check_kependudukan(user, pegawai):
@@ -117,7 +119,7 @@ def cek_pegawai(user, pegawai: Pegawai, *, request=None, registry: Registry | No
         )
     record_registry_lookup(user, pegawai, request=request)
     try:
-        penduduk = (registry or registry_terpasang()).cari_nik(pegawai.nik)
+        penduduk = (registry or registry_terpasang(segar=segar)).cari_nik(pegawai.nik)
     except NikTidakDitemukan as e:
         return HasilCek(pegawai, "tidak_ditemukan", f"{e.message} Periksa dengan pindaian KK/KTP.")
     except RegistryTidakTersedia as e:

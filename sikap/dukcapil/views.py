@@ -2,6 +2,8 @@
 registry. The lookup runs on POST only (it reads personal data from outside and is logged);
 the page shows the differences or why a manual check with the KK/KTP scans is needed."""
 
+from datetime import date
+
 from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
@@ -46,10 +48,15 @@ def cek(request, nip):
     pegawai = access.get_pegawai_for_user(user, nip)
     if not access.may_check_kependudukan(user, pegawai):
         return refuse(request, access.KEPENDUDUKAN_OWN_REFUSAL)
-    hasil = (
-        services.cek_pegawai(user, pegawai, request=request) if request.method == "POST" else None
+    hasil = None
+    if request.method == "POST":
+        # A person asked: the registry's answer now, not one cached for the pension file.
+        hasil = services.cek_pegawai(user, pegawai, request=request, segar=True)
+    # Spouse first, then the children from the eldest.
+    keluarga = sorted(
+        AnggotaKeluarga.objects.filter(pegawai=pegawai),
+        key=lambda a: (a.hubungan == AnggotaKeluarga.Hubungan.ANAK, a.tanggal_lahir or date.min),
     )
-    keluarga = AnggotaKeluarga.objects.filter(pegawai=pegawai).order_by("hubungan", "tanggal_lahir")
     return render(
         request,
         "dukcapil/cek.html",

@@ -153,7 +153,7 @@ def test_nothing_listening_is_unavailable(settings):
 def test_without_a_configured_service_every_lookup_asks_for_a_manual_check(settings):
     settings.SIKAP_DUKCAPIL_URL = ""
     assert isinstance(registry(), TanpaLayanan)
-    with pytest.raises(RegistryTidakTersedia, match="KK/KTP"):
+    with pytest.raises(RegistryTidakTersedia, match="belum dikonfigurasi"):
         registry().cari_nik(NIK_BUDI)
 
 
@@ -265,3 +265,23 @@ def test_log_lines_carry_no_personal_data(standin, caplog):
     # The same NIK gets the same tag, so a case can be followed through the log.
     tag = lines[0].split()[2]
     assert tag.startswith("nik=h:") and tag in lines[1]
+
+
+def test_a_fresh_lookup_skips_the_cached_answer_and_caches_the_new_one(standin):
+    registry().cari_nik(NIK_BUDI)
+    standin.server.data.penduduk[NIK_BUDI]["NAMA_LGKP"] = "BUDI SANTOSA"
+    assert registry().cari_nik(NIK_BUDI).nama == "BUDI SANTOSO"
+    assert registry(segar=True).cari_nik(NIK_BUDI).nama == "BUDI SANTOSA"
+    assert registry().cari_nik(NIK_BUDI).nama == "BUDI SANTOSA"
+    assert standin.permintaan == 2
+
+
+def test_sikaps_own_quota_refuses_without_calling_and_spares_cached_answers(standin, settings):
+    settings.SIKAP_DUKCAPIL_PER_MINUTE = 2
+    registry().cari_nik(NIK_BUDI)
+    registry().cari_nik(NIK_SITI)
+    with pytest.raises(RegistryTidakTersedia, match="kuota 2 pencarian per menit"):
+        registry().cari_nik(NIK_ANAK)
+    assert registry().cari_nik(NIK_BUDI).nama == "BUDI SANTOSO"  # cached: no quota used
+    assert standin.permintaan == 2
+    assert registry().pemutus.keadaan() == "tertutup"  # our own limit is not a failure

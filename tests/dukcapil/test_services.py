@@ -107,3 +107,13 @@ def test_a_pegawai_without_a_nik_is_not_looked_up(world, dukcapil_standin):
     hasil = cek_pegawai(world.users["verifikator"], world.pegawai_b)
     assert hasil.status == "tanpa_nik" and "NIK pegawai belum tercatat" in hasil.pesan
     assert dukcapil_standin.permintaan == 0 and not AksesBerkas.objects.exists()
+
+
+def test_without_a_configured_registry_the_check_asks_for_a_manual_one(world, budi, settings):
+    settings.SIKAP_DUKCAPIL_URL = ""
+    hasil = cek_pegawai(world.users["verifikator"], budi)
+    assert hasil.status == "tidak_tersedia"
+    assert hasil.pesan == (
+        "Layanan data kependudukan (Dukcapil) sedang tidak dapat dihubungi. Alamat layanan belum "
+        "dikonfigurasi (SIKAP_DUKCAPIL_URL). Periksa dengan pindaian KK/KTP."
+    )

@@ -82,3 +82,11 @@ def test_the_profile_links_to_the_check_for_the_bkd_desk_only(world, budi):
     link = reverse("dukcapil:cek", args=[budi.nip])
     assert link in world.client("verifikator").get(url).content.decode()
     assert link not in world.client("admin_opd").get(url).content.decode()
+
+
+def test_checking_again_asks_the_registry_again(world, budi, dukcapil_standin):
+    client = world.client("verifikator")
+    url = reverse("dukcapil:cek", args=[budi.nip])
+    client.post(url)
+    dukcapil_standin.mode("galat")
+    assert "Perlu pemeriksaan manual" in client.post(url).content.decode()
