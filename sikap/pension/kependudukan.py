@@ -25,11 +25,13 @@ MANUAL = (
 )
 
 
-def _lookup(pegawai: Pegawai, actor, registry: Registry | None, request=None) -> HasilCek:
+def _lookup(
+    pegawai: Pegawai, actor, registry: Registry | None, request=None, *, segar: bool = False
+) -> HasilCek:
     """The lookup is the BKD officer's own when they ask; otherwise (an admin OPD opening the
     file, the daily job) the system's, as the pension process does it: logged either way."""
     who = actor if access.may_check_kependudukan(actor, pegawai) else system_actor()
-    return cek_pegawai(who, pegawai, request=request, registry=registry)
+    return cek_pegawai(who, pegawai, request=request, registry=registry, segar=segar)
 
 
 def _save(berkas: BerkasPensiun, hasil: HasilCek) -> str:
@@ -59,10 +61,12 @@ def _save(berkas: BerkasPensiun, hasil: HasilCek) -> str:
     return status
 
 
-def check(berkas: BerkasPensiun, *, actor, registry: Registry | None = None, request=None) -> str:
+def check(
+    berkas: BerkasPensiun, *, actor, registry: Registry | None = None, request=None, segar=False
+) -> str:
     """Look the pegawai and family up and record the outcome on the file; never raises for
-    the registry's sake."""
-    hasil = _lookup(berkas.pegawai, actor, registry, request)
+    the registry's sake. `segar`: not from the client's cache (a check asked for again)."""
+    hasil = _lookup(berkas.pegawai, actor, registry, request, segar=segar)
     status = _save(berkas, hasil)
     if hasil.meninggal and berkas.jenis != JenisPensiun.JANDA_DUDA:
         _tell_bkd_of_death(berkas.pegawai, hasil, berkas, other=True)
@@ -73,7 +77,7 @@ def recheck(berkas: BerkasPensiun, *, actor, registry: Registry | None = None, r
     """The BKD asks again (e.g. after the registry came back)."""
     if not access.may_verify_pension_file(actor, berkas) or not berkas.is_open:
         raise SikapError(Kode.TIDAK_BERHAK, "Pemeriksaan ulang dilakukan oleh verifikator BKD.")
-    return check(berkas, actor=actor, registry=registry, request=request)
+    return check(berkas, actor=actor, registry=registry, request=request, segar=True)
 
 
 def _tell_bkd_of_death(pegawai: Pegawai, hasil: HasilCek, berkas, *, other: bool) -> None:
