@@ -7,6 +7,7 @@ from datetime import datetime
 
 from sikap.pension.flows import STEPS
 from sikap.pension.models import BerkasPensiun
+from sikap.rules.formatting import tanggal
 
 S = BerkasPensiun.Status
 # The step a file in each state is at (index into STEPS: the last one reached).
@@ -49,7 +50,7 @@ def tracker(berkas: BerkasPensiun) -> list[Langkah]:
         if transition == "catat_pertek" and berkas.pertek_nomor:
             catatan = f"Nomor {berkas.pertek_nomor}"
         if transition == "terbitkan_sk" and berkas.sk_nomor:
-            catatan = f"Nomor {berkas.sk_nomor}, TMT {berkas.sk_tmt:%d-%m-%Y}"
+            catatan = f"Nomor {berkas.sk_nomor}, TMT {tanggal(berkas.sk_tmt)}"
         if transition == "ajukan" and berkas.state == S.DIKEMBALIKAN:
             catatan = f"Dikembalikan BKD: {berkas.alasan_kembali}"
         done = (
