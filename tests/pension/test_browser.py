@@ -40,3 +40,23 @@ def test_the_pegawai_follows_the_file_on_a_phone(live_server, phone, kantor, tmp
     import shutil
 
     shutil.copy(tmp_path / "saya.png", "/tmp/pension_saya.png")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_pension_pages_have_no_serious_accessibility_violation(live_server, phone, kantor):
+    from tests import axe
+
+    berkas = services.open_file(
+        kantor.pegawai, JenisPensiun.BUP, actor=kantor.admin_opd, check_registry=False
+    )
+    problems = []
+    log_in(phone, live_server, kantor.akun_pegawai.username, PASSWORD)
+    for url in ("/pensiun/saya/", "/pensiun/hitung/?tanggal_lahir=1969-04-07&bup=58"):
+        phone.goto(live_server.url + url)
+        problems += axe.describe(axe.violations(phone), f"pegawai {url}")
+    phone.context.clear_cookies()
+    log_in(phone, live_server, "adminopd", PASSWORD)
+    for url in ("/pensiun/", "/pensiun/proyeksi/", berkas.get_absolute_url(), "/pensiun/berkas/"):
+        phone.goto(live_server.url + url)
+        problems += axe.describe(axe.violations(phone), f"admin_opd {url}")
+    assert not problems, "\n".join(problems)
