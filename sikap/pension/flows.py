@@ -8,7 +8,7 @@ any open state ─batalkan (reason, admin BKD)→ dibatalkan
 
 from sikap.accounts import access
 from sikap.accounts.models import User
-from sikap.pension.models import BerkasPensiun, LampiranBerkas
+from sikap.pension.models import BerkasPensiun, JenisPensiun, LampiranBerkas
 from sikap.workflow import Transition, Workflow, because
 
 S = BerkasPensiun.Status
@@ -17,6 +17,9 @@ OPEN = tuple(s for s in S.values if s not in BerkasPensiun.CLOSED)
 
 
 def _pegawai_accounts(berkas):
+    """The pegawai's own account, except for a death case (the heirs have none in SIKAP)."""
+    if berkas.jenis == JenisPensiun.JANDA_DUDA:
+        return User.objects.none()
     return User.objects.filter(pegawai_id=berkas.pegawai_id, is_active=True)
 
 

@@ -168,7 +168,10 @@ def open_file(
         if access.is_own_record(actor, pegawai.pk):
             raise tidak_berhak("Berkas pensiun Anda sendiri dibuka oleh admin OPD atau BKD.")
         raise tidak_berhak("Anda tidak berhak membuka berkas pensiun pegawai ini.")
-    if not pegawai.status or pegawai.kedudukan in (Kedudukan.PENSIUN, Kedudukan.BERHENTI):
+    gone = (Kedudukan.PENSIUN, Kedudukan.BERHENTI)
+    if jenis != JenisPensiun.JANDA_DUDA:
+        gone += (Kedudukan.MENINGGAL,)
+    if pegawai.kedudukan in gone:
         raise _invalid(f"{pegawai.nama} sudah tidak berdinas ({pegawai.get_kedudukan_display()}).")
     keterangan = keterangan.strip()
     if keterangan:

@@ -233,3 +233,19 @@ def test_dokumen_uploaded_for_a_file_lands_in_the_digital_file(kantor):
     item = berkas.lampiran.get(jenis_dokumen__kode="kk")
     services.upload(item, upload("kk.pdf", pdf_bytes()), actor=kantor.admin_opd)
     assert Dokumen.objects.filter(pegawai=kantor.pegawai, jenis__kode="kk").count() == 1
+
+
+def test_no_bup_file_for_someone_deceased_but_a_janda_duda_file_is_fine(kantor):
+    kantor.pegawai.kedudukan = "meninggal"
+    kantor.pegawai.save()
+    with pytest.raises(SikapError, match="sudah tidak berdinas"):
+        open_bup(kantor)
+    berkas = services.open_file(
+        kantor.pegawai, JenisPensiun.JANDA_DUDA, actor=kantor.admin_opd,
+        tmt=date(2026, 12, 1), check_registry=False,
+    )  # fmt: skip
+    items = set(berkas.lampiran.values_list("jenis_dokumen__kode", flat=True))
+    assert {"surat_kematian", "dpcp_ahli_waris", "kp4"} <= items
+    with pytest.raises(SikapError, match="tidak berhak"):
+        services.confirm_dpcp(berkas, actor=kantor.akun_pegawai)
+    assert services.confirm_dpcp(berkas, actor=kantor.admin_opd).state == S.DPCP_DIKONFIRMASI
