@@ -109,6 +109,8 @@ bench: install
 	$(PY) bench/kgb.py --postgres
 	$(PY) bench/attendance.py
 	$(PY) bench/attendance.py --postgres
+	$(PY) bench/pension.py
+	$(PY) bench/pension.py --postgres
 	$(PY) bench/dukcapil.py
 
 # What CI checks before the tests: lint, format, no model change without its migration, and the

@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "sikap.salary",
     "sikap.attendance",
     "sikap.dukcapil",
+    "sikap.pension",
     "sikap.demo",
 ]
 
@@ -384,6 +385,11 @@ SIKAP_KGB_SKP_MINIMUM = os.environ.get("SIKAP_KGB_SKP_MINIMUM", "baik")
 SIKAP_KGB_DI_BAWAH_MKG_PERTAMA = os.environ.get("SIKAP_KGB_DI_BAWAH_MKG_PERTAMA", "langkah_pertama")
 SIKAP_KGB_HUKDIS_MENUNDA = envlist("SIKAP_KGB_HUKDIS_MENUNDA", "sedang,berat")
 SIKAP_KGB_POTONGAN_KP = os.environ.get("SIKAP_KGB_POTONGAN_KP", "1-2:6,2-3:5")
+# Pension (docs/pension.md): the projection list's window, how long before the TMT the daily
+# job opens a BUP file, and how many years the yearly projection covers.
+SIKAP_PENSIUN_PROYEKSI_BULAN = envint("SIKAP_PENSIUN_PROYEKSI_BULAN", "15")
+SIKAP_PENSIUN_BUKA_BULAN = envint("SIKAP_PENSIUN_BUKA_BULAN", "12")
+SIKAP_PENSIUN_PROYEKSI_TAHUN = envint("SIKAP_PENSIUN_PROYEKSI_TAHUN", "5")
 
 # The population registry (docs/dukcapil.md). No URL: every lookup says "not configured" and
 # the pension file goes on with a manual check; `make run` points it at the local stand-in.

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("sikap.lkj.urls")),
     path("", include("sikap.core.urls")),
     path("", include("sikap.salary.urls")),
+    path("", include("sikap.pension.urls")),
     path("presensi/", include("sikap.attendance.urls")),
     path("", include("sikap.dukcapil.urls")),
     path("kelola/", kelola_site.urls),

@@ -348,6 +348,64 @@ def may_check_in(user) -> bool:
     return user.is_authenticated and user.is_active and user.pegawai_id is not None
 
 
+def may_see_pension_projection(user) -> bool:
+    """Who retires when: BKD-wide readers and planners, an admin OPD for their OPDs."""
+    return sees_all_opd(user) or is_admin_opd(user)
+
+
+def may_use_pension_calculator(user) -> bool:
+    """Anyone with an account: a pegawai works out their own TMT, staff anyone's."""
+    return user.is_authenticated and user.is_active and not user.is_system
+
+
+def may_set_bup(user, pegawai) -> bool:
+    """A per-pegawai BUP with its legal basis: admin BKD, never for their own record."""
+    return is_admin_bkd(user) and not _is_own(user, pegawai.pk)
+
+
+def may_open_pension_file(user, pegawai) -> bool:
+    """The admin OPD of the pegawai's OPD (and admin BKD) opens a file of any type; the daily
+    job opens BUP files and a death record a janda/duda file. Never one's own."""
+    if _is_own(user, pegawai.pk):
+        return False
+    return is_system(user) or is_admin_bkd(user) or manages_opd(user, pegawai.opd_id)
+
+
+def may_assemble_pension_file(user, berkas) -> bool:
+    """Attaches and uploads the documents and submits the file to the BKD."""
+    if _is_own(user, berkas.pegawai_id):
+        return False
+    return is_admin_bkd(user) or manages_opd(user, berkas.pegawai.opd_id)
+
+
+def may_confirm_dpcp(user, berkas) -> bool:
+    """The pegawai checks and confirms their own DPCP; for a death case the heir signs on paper
+    and the admin OPD confirms with the signed scan attached."""
+    from sikap.pension.models import JenisPensiun
+
+    if berkas.jenis == JenisPensiun.JANDA_DUDA:
+        return may_assemble_pension_file(user, berkas)
+    return _is_own(user, berkas.pegawai_id)
+
+
+def may_verify_pension_file(user, berkas) -> bool:
+    """BKD staff verify a file and carry it to the SK, never their own nor one they submitted."""
+    return (
+        is_bkd_staff(user)
+        and not _is_own(user, berkas.pegawai_id)
+        and user.pk != berkas.diajukan_oleh_id
+    )
+
+
+def may_cancel_pension_file(user, berkas) -> bool:
+    return is_admin_bkd(user) and not _is_own(user, berkas.pegawai_id)
+
+
+def may_work_pension_files(user) -> bool:
+    """Opens the list of pension files: BKD-wide readers and admin OPD (their OPDs)."""
+    return sees_all_opd(user) or is_admin_opd(user)
+
+
 # --- accounts to notify -----------------------------------------------------------------------
 
 
@@ -456,3 +514,17 @@ def get_usulan_for_user(user, pk, *, write=False):
     if write and not (_is_own(user, usulan.pegawai_id) and usulan.state in TERBUKA):
         raise PermissionDenied("Usulan ini tidak dapat Anda ubah lagi.")
     return usulan
+
+
+def get_berkas_pensiun_for_user(user, pk):
+    from sikap.pension.models import BerkasPensiun
+
+    berkas = (
+        BerkasPensiun.objects.visible_to(user)
+        .select_related("pegawai__opd", "pegawai__unit", "pegawai__jabatan", "sk_dokumen")
+        .filter(pk=pk)
+        .first()
+    )
+    if berkas is None:
+        raise Http404("Berkas pensiun tidak ditemukan.")
+    return berkas

@@ -120,6 +120,7 @@ class PegawaiHari:
     pk: int
     opd_id: int
     unit_id: int | None
+    kedudukan: str
     tanda_wilayah: int
     tanda_pegawai: int
     tersimpan: dict | None  # the stored context of the day under these marks
@@ -129,7 +130,8 @@ def _sql_pegawai(lock: bool) -> str:
     # Hand-written: the same query through the ORM (three correlated subqueries) took longer
     # to compile than the rest of a check-in.
     sql = (
-        "SELECT p.id, p.opd_id, p.unit_id, COALESCE(w.tanda, 0), COALESCE(t.tanda, 0), k.data "
+        "SELECT p.id, p.opd_id, p.unit_id, p.kedudukan, "
+        "COALESCE(w.tanda, 0), COALESCE(t.tanda, 0), k.data "
         f"FROM {Pegawai._meta.db_table} p "
         f"LEFT JOIN {TandaKonteks._meta.db_table} w ON w.id = {WILAYAH} "
         f"LEFT JOIN {TandaKonteks._meta.db_table} t ON t.id = p.id "
@@ -142,8 +144,8 @@ def _sql_pegawai(lock: bool) -> str:
 
 
 def pegawai_bertanda(pegawai_id: int, today: date, *, kunci: bool = False) -> PegawaiHari:
-    """The pegawai row (pk, OPD, unit) with the two marks and the stored context of `today`
-    valid under them (or None), in one query; `kunci` locks the row for the rest of the
+    """The pegawai row (pk, OPD, unit, kedudukan) with the two marks and the stored context of
+    `today` valid under them (or None), in one query; `kunci` locks the row for the rest of the
     transaction (a check-in serialises one pegawai's attempts)."""
     lock = kunci and connection.features.has_select_for_update
     with connection.cursor() as cursor:
@@ -153,10 +155,10 @@ def pegawai_bertanda(pegawai_id: int, today: date, *, kunci: bool = False) -> Pe
         row = cursor.fetchone()
     if row is None:
         raise Pegawai.DoesNotExist(f"Pegawai {pegawai_id} tidak ada.")
-    pk, opd_id, unit_id, region, own, data = row
+    pk, opd_id, unit_id, kedudukan, region, own, data = row
     if isinstance(data, str):
         data = json.loads(data)
-    return PegawaiHari(pk, opd_id, unit_id, region, own, data)
+    return PegawaiHari(pk, opd_id, unit_id, kedudukan, region, own, data)
 
 
 def tanda_wilayah() -> int:

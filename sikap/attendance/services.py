@@ -19,6 +19,8 @@ from sikap.core import audit, audited, kinds
 from sikap.core.errors import Kode, SikapError, tidak_berhak
 from sikap.core.jobs import enqueue
 from sikap.core.models import AuditEntry
+from sikap.people.models import Kedudukan
+from sikap.rules import kedudukan as kedudukan_rule
 from sikap.rules.jam_kerja import giliran_untuk
 from sikap.rules.presensi import Alasan, Keadaan, Perangkat, Percobaan, putuskan
 
@@ -71,6 +73,12 @@ def record_presensi(req: Permintaan, *, actor, via: str) -> tuple[Presensi, bool
     today = local.date()
     with transaction.atomic():
         pegawai = konteks.pegawai_bertanda(pegawai_id, today, kunci=True)
+        # Retired (pension file), deceased, on tugas belajar, …: no check-in.
+        if not kedudukan_rule.in_service(pegawai.kedudukan):
+            raise tidak_berhak(
+                "Presensi hanya untuk pegawai yang sedang aktif berdinas; kedudukan Anda: "
+                f"{Kedudukan(pegawai.kedudukan).label}."
+            )
         # One query for both: the first answer under this key, and the accepted check-ins of
         # the days this attempt may count for (yesterday's night shift or today).
         seen = list(

@@ -9,6 +9,7 @@ from django_q.models import Schedule
 from sikap.attendance import day_close, disiplin, konteks
 from sikap.core import housekeeping, operations
 from sikap.core.jobs import path_of
+from sikap.pension import jobs as pension_jobs
 from sikap.salary import jobs as salary_jobs
 
 # (name shown at /kelola/, job, django-q2 schedule type)
@@ -27,6 +28,7 @@ SCHEDULES = [
         disiplin.usulan_bulanan,
         Schedule.MONTHLY,
     ),
+    ("Berkas pensiun BUP dan kedudukan pensiun harian", pension_jobs.daily, Schedule.DAILY),
 ]
 
 

@@ -29,7 +29,12 @@ def mandatory_types() -> list[JenisDokumen]:
 
 def applies(jenis: JenisDokumen) -> Q:
     """The pegawai who must have a document of `jenis`."""
-    match jenis.wajib_untuk:
+    return applies_to(jenis.wajib_untuk)
+
+
+def applies_to(wajib: str) -> Q:
+    """The pegawai a `Wajib` value names (also a pension checklist's condition)."""
+    match wajib:
         case Wajib.SEMUA:
             return Q(pk__isnull=False)
         case Wajib.PNS_CPNS:

@@ -18,6 +18,7 @@ from sikap.people.models import (
     RiwayatPendidikan,
 )
 from sikap.people.validation import identity_errors
+from sikap.rules import kedudukan as kedudukan_rule
 from sikap.rules.education import tingkat_order
 
 IDENTITY_FIELDS = ("nip", "status", "tanggal_lahir", "jenis_kelamin", "nik", "tmt_cpns")
@@ -214,3 +215,19 @@ def refresh_current(pegawai: Pegawai, *, actor, note: str = "") -> Pegawai:
             note="Data terkini diperbarui dari riwayat" + (f" ({note})" if note else ""),
         )
     return pegawai
+
+
+@transaction.atomic
+def end_service(pegawai: Pegawai, kedudukan: str, *, actor, note: str) -> Pegawai:
+    """A decree ends the service (SK pensiun on its TMT): kedudukan becomes pensiun or
+    meninggal, audited with the decree in the note. The system actor (the daily job) or
+    admin BKD, never on one's own record."""
+    if kedudukan not in kedudukan_rule.LEFT_SERVICE:
+        raise SikapError(Kode.DATA_TIDAK_VALID, "Kedudukan ini tidak mengakhiri masa dinas.")
+    if access.is_own_record(actor, pegawai.pk):
+        raise tidak_berhak(access.OWN_RECORD_REFUSAL)
+    if not (access.is_system(actor) or access.may_change_identity(actor)):
+        raise tidak_berhak("Hanya admin BKD atau sistem yang dapat mengubah kedudukan hukum.")
+    with audited.change(Pegawai, pegawai.pk, actor=actor, note=note) as locked:
+        locked.kedudukan = kedudukan
+    return locked

@@ -30,6 +30,14 @@ def test_check_in_inside_the_radius_is_accepted_and_the_day_shows_it(world, hp):
     assert saved.pegawai == world.pegawai and saved.via == "api"
 
 
+def test_a_pegawai_no_longer_in_service_cannot_check_in_and_nothing_is_stored(world, hp):
+    world.pegawai.kedudukan = "pensiun"  # their pension's SK took effect
+    world.pegawai.save()
+    found = assert_error(hp.post("presensi", body()), 403, "tidak_berhak")
+    assert "kedudukan Anda: Pensiun" in found["message"]
+    assert not Presensi.objects.exists()
+
+
 def test_check_out_after_check_in_closes_the_day(hp, clock):
     hp.post("presensi", body())
     clock.set(2026, 4, 7, 16, 5)

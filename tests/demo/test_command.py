@@ -33,6 +33,7 @@ def test_demo_runs_every_builder_in_order(capsys):
     out = capsys.readouterr().out
     assert [b.name for b in BUILDERS] == [
         "OPD dan pegawai", "SAKIP 2023", "Arsip digital", "Gaji dan KGB", "Presensi 30 hari",
+        "Pensiun",
     ]  # fmt: skip
     assert all(b.exists() for b in BUILDERS)
     assert out.index("Kabupaten demo dibangun") < out.index("Data SAKIP 2023 diimpor")
@@ -40,6 +41,7 @@ def test_demo_runs_every_builder_in_order(capsys):
     assert IndikatorRenja.objects.count() == 65
     assert Kgb.objects.filter(state=Kgb.Status.DRAF).exists()
     assert "Presensi demo:" in out and StatusHarian.objects.exists()
+    assert "Pensiun: BUP" in out
 
 
 @pytest.mark.django_db

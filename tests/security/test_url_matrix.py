@@ -24,10 +24,12 @@ from sikap.attendance.lokasi import ajukan as ajukan_lokasi
 from sikap.attendance.models import UsulanDisiplin
 from sikap.core.admin_site import site as kelola
 from sikap.core.models import AuditEntry, CaseEvent, Notifikasi, Operasi
+from sikap.documents.models import JenisDokumen
 from sikap.documents.services import register_issued, upload_dokumen
 from sikap.ipasn import services as ipasn_services
 from sikap.ipasn.models import Indicator
 from sikap.lkj.builder import build_lkj
+from sikap.pension.models import BerkasPensiun, LampiranBerkas
 from sikap.people import services as people
 from sikap.people.models import RiwayatPangkat
 from sikap.performance.importer import parse_bundle
@@ -135,7 +137,16 @@ def world_values(world) -> dict:
         tmt=date(2027, 3, 1), golongan="III/a", mkg_tahun=4, mkg_bulan=0,
         gaji_pokok=D(2_964_000), tabel=TabelGaji.objects.get(kode="pp5-2024"),
     )  # fmt: skip
+    berkas = BerkasPensiun.objects.create(
+        pegawai=world.pegawai, jenis="bup", tmt_pensiun=date(2038, 6, 1), state="dibuka",
+        dibuka_oleh=users["admin_opd"],
+    )  # fmt: skip
+    lampiran = LampiranBerkas.objects.create(
+        berkas=berkas, jenis_dokumen=JenisDokumen.objects.get(kode="kk")
+    )
     return {
+        "berkas_pensiun": berkas.pk,
+        "lampiran_pensiun": lampiran.pk,
         "operasi": operasi.pk,
         "reset_uid": "MQ",
         "reset_token": "bukan-token",
