@@ -3,25 +3,20 @@ downloads on A4 or F4, and the published (numbered, verifiable) versions, which 
 issues. Pimpinan reads and downloads; everyone else gets 403."""
 
 from django.contrib import messages
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from sikap.accounts import access
-from sikap.core.errors import SikapError
+from sikap.core.errors import Kode, SikapError
 from sikap.core.views import refuse
-from sikap.lkj import services
+from sikap.lkj import exports, services
 from sikap.lkj.builder import build_lkj
-from sikap.lkj.docx import lkj_docx
 from sikap.lkj.forms import AnalisisForm, KonfirmasiForm, TeksForm, UnduhForm
 from sikap.lkj.models import AnalisisIndikator, LkjTeks, LkjTerbit
-from sikap.lkj.pdf import lkj_pdf
 from sikap.performance.models import IndikatorTarget, Renja
-from sikap.reports.pdf import pdf_response
 
 REFUSED = "Halaman LKj hanya untuk perencana, admin BKD dan pimpinan."
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def lkj_home(request):
@@ -64,6 +59,7 @@ def lkj_page(request, tahun: int):
             "unduh": UnduhForm(initial={"kertas": "a4"}),
             "terbitkan": UnduhForm(initial={"kertas": "a4"}, auto_id="terbit_%s"),
             "may_publish": access.may_publish_lkj(request.user),
+            "unduhan": exports.recent(request.user, tahun),
             "terbit": LkjTerbit.objects.filter(tahun=tahun).select_related(
                 "dokumen__issued_by", "dokumen__jenis"
             ),
@@ -77,23 +73,19 @@ def lkj_page(request, tahun: int):
     )
 
 
+@require_POST
 def lkj_download(request, tahun: int, fmt: str):
+    """Queue the PDF or DOCX (lkj/exports.py) and show its progress and download."""
     if not access.may_read_sakip(request.user):
         return refuse(request, REFUSED)
-    form = UnduhForm(request.GET or {"kertas": "a4"})
+    form = UnduhForm(request.POST or {"kertas": "a4"})
     if not form.is_valid():
         return refuse(request, "Ukuran kertas tidak dikenal.")
-    kertas = form.cleaned_data["kertas"]
     try:
-        lkj = build_lkj(tahun)
+        operasi = exports.start(tahun, fmt, form.cleaned_data["kertas"], user=request.user)
     except SikapError as e:
-        return refuse(request, e.message, status=404)
-    name = f"LKj-{tahun}-{kertas.upper()}"
-    if fmt == "pdf":
-        return pdf_response(lkj_pdf(lkj, kertas), f"{name}.pdf")
-    response = HttpResponse(lkj_docx(lkj, kertas), content_type=DOCX)
-    response["Content-Disposition"] = f'attachment; filename="{name}.docx"'
-    return response
+        return refuse(request, e.message, status=404 if e.code == Kode.TIDAK_DITEMUKAN else 403)
+    return redirect("core:operasi", operasi.pk)
 
 
 @require_POST
