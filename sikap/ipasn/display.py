@@ -1,17 +1,13 @@
 """How IP ASN results are shown: the category's colour (sikap/core/bands.py), what a year
 without data lacks, and the per-OPD chart's data."""
 
-from sikap.core.bands import spread
+from sikap.core import bands as colours
 from sikap.rules.indices import Band
 
 
 def band_rank(label: str | None, bands: tuple[Band, ...]) -> int | None:
-    """The category's place spread over 0 (highest) … WORST (lowest), so that the lowest is red
-    and the highest green whether the scale has three categories or seven."""
-    ordered = [b.label for b in sorted(bands, key=lambda b: b.upper, reverse=True)]
-    if label not in ordered:
-        return None
-    return spread(ordered.index(label), len(ordered))
+    """The category's colour: IP ASN bands are stored by upper bound, so the highest is best."""
+    return colours.rank(label, [b.label for b in sorted(bands, key=lambda b: -b.upper)])
 
 
 def missing_parts(result) -> list:

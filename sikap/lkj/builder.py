@@ -171,6 +171,7 @@ class Lkj:
     ttd: Ttd
     charts: tuple["Chart | None", ...]  # capaian, budget; None for a section left out
     catatan: tuple[str, ...] = field(default=())
+    temuan: tuple[Finding, ...] = ()  # the checks' findings the report was built with
 
 
 def _fmt(value: Decimal | None, decimals: int = 2) -> str:
@@ -1004,7 +1005,8 @@ def build_lkj(year: int) -> Lkj:
     triwulan, triwulan_catatan = _quarterly_table(result)
     efisiensi = _efisiensi(result)
     ip_status = _per_status(per_status)
-    konsistensi, konsistensi_pengantar = _konsistensi(year, findings_for_year(year), result, ip)
+    findings = findings_for_year(year)  # once: the page and publishing read them from here
+    konsistensi, konsistensi_pengantar = _konsistensi(year, findings, result, ip)
     formulas = tuple(a.formula for a in analisis if a.formula)
     # Matplotlib loads only when a report is built, not when the site starts.
     from sikap.lkj.charts import budget_chart, capaian_chart
@@ -1103,4 +1105,5 @@ def build_lkj(year: int) -> Lkj:
         ),
         charts=charts,
         catatan=tuple(notes),
+        temuan=tuple(findings),
     )

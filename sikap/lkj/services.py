@@ -56,10 +56,13 @@ def save_analysis(year: int, indikator_id: int, *, penyebab: str, solusi: str, p
 MIN_REASON = 20  # characters: a reason an inspector can read, not "ok"
 
 
-def open_findings(year: int) -> list:
-    """The year's severity-A findings, each with its confirmation or None."""
+def open_findings(year: int, findings=None) -> list:
+    """The year's severity-A findings, each with its confirmation or None; `findings` are
+    those a built report already holds (`Lkj.temuan`), so the checks do not run again."""
+    if findings is None:
+        findings = findings_for_year(year)
     confirmed = {k.kunci: k for k in KonfirmasiTemuan.objects.filter(tahun=year)}
-    return [(f, confirmed.get(f.key)) for f in findings_for_year(year) if f.severity == SEVERITY_A]
+    return [(f, confirmed.get(f.key)) for f in findings if f.severity == SEVERITY_A]
 
 
 def confirm_finding(year: int, key: str, reason: str, *, actor) -> KonfirmasiTemuan:
@@ -95,7 +98,7 @@ def publish_lkj(year: int, *, actor, paper_code: str = "a4") -> DokumenTerbit:
         raise tidak_berhak("Hanya admin BKD yang dapat menerbitkan LKj bernomor.")
     kertas = paper(paper_code).code
     lkj = build_lkj(year)  # refuses a year without SAKIP data before any number is taken
-    waiting = [f for f, confirmed in open_findings(year) if confirmed is None]
+    waiting = [f for f, confirmed in open_findings(year, lkj.temuan) if confirmed is None]
     if waiting:
         raise SikapError(
             Kode.DATA_TIDAK_VALID,

@@ -12,7 +12,7 @@ from sikap.core.errors import Kode, SikapError
 from sikap.core.views import refuse
 from sikap.lkj import exports, services
 from sikap.lkj.builder import build_lkj
-from sikap.lkj.forms import AnalisisForm, KonfirmasiForm, TeksForm, UnduhForm
+from sikap.lkj.forms import AnalisisForm, KonfirmasiForm, TeksForm, UnduhForm, year_programs
 from sikap.lkj.models import AnalisisIndikator, LkjTeks, LkjTerbit
 from sikap.performance.models import IndikatorTarget, Renja
 
@@ -66,7 +66,7 @@ def lkj_page(request, tahun: int):
             "analisis": _with_forms(tahun, lkj, editable) if lkj else [],
             "temuan": [
                 (f, confirmed, KonfirmasiForm(initial={"kunci": f.key}, auto_id=f"k{f.key}_%s"))
-                for f, confirmed in (services.open_findings(tahun) if lkj else [])
+                for f, confirmed in (services.open_findings(tahun, lkj.temuan) if lkj else [])
             ],
         },
         status=404 if error else 200,
@@ -151,13 +151,14 @@ def _analysis_forms(tahun: int) -> dict:
         a.indikator_id: a
         for a in AnalisisIndikator.objects.filter(tahun=tahun).prefetch_related("program")
     }
+    programs = list(year_programs(tahun))
     forms = {}
     for n, t in enumerate(targets, start=1):  # numbered as build_lkj numbers its analyses
         a = written.get(t.indikator_id)
         initial = {"indikator": t.indikator_id}
         if a:
             initial |= {"penyebab": a.penyebab, "solusi": a.solusi, "program": a.program.all()}
-        forms[n] = AnalisisForm(initial=initial, year=tahun, auto_id=f"a{n}_%s")
+        forms[n] = AnalisisForm(initial=initial, year=tahun, programs=programs, auto_id=f"a{n}_%s")
     return forms
 
 
