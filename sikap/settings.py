@@ -372,6 +372,9 @@ SIKAP_KGB_WINDOW_MONTHS = envint("SIKAP_KGB_WINDOW_MONTHS", "3")
 SIKAP_KGB_SKP_MINIMUM = os.environ.get("SIKAP_KGB_SKP_MINIMUM", "baik")
 SIKAP_KGB_DI_BAWAH_MKG_PERTAMA = os.environ.get("SIKAP_KGB_DI_BAWAH_MKG_PERTAMA", "langkah_pertama")
 SIKAP_KGB_HUKDIS_MENUNDA = envlist("SIKAP_KGB_HUKDIS_MENUNDA", "sedang,berat")
+# The least share (percent) of the kinerja population with an SKP for a year to stand as the
+# latest IP ASN on home cards and as the default year (sikap/ipasn/years.py).
+SIKAP_IPASN_CAKUPAN_SKP = envint("SIKAP_IPASN_CAKUPAN_SKP", "90")
 SIKAP_KGB_POTONGAN_KP = os.environ.get("SIKAP_KGB_POTONGAN_KP", "1-2:6,2-3:5")
 
 LOGGING = {

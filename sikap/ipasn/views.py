@@ -10,7 +10,6 @@ import json
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Max
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -21,10 +20,10 @@ from sikap.accounts import access
 from sikap.core.errors import SikapError
 from sikap.core.forms import show_error
 from sikap.core.views import refuse
-from sikap.ipasn import display, engine, indicators, services
+from sikap.ipasn import display, engine, indicators, services, years
 from sikap.ipasn.forms import IndicatorForm
 from sikap.ipasn.models import Indicator
-from sikap.people.models import Pegawai, RiwayatSkp
+from sikap.people.models import Pegawai
 from sikap.rules.indices import ROUNDING
 
 PER_PAGE = 50
@@ -60,16 +59,15 @@ def _page(request, queryset):
 
 
 def index(request):
-    """The latest year with SKP ratings: the current year's are not in until it is over."""
-    return redirect("ipasn:year", year=_latest_year() or timezone.localdate().year)
+    """The latest year with complete data (ipasn/years.py): the current year's SKP are not in
+    until it is over, and a year with partial SKP or no trainings would mislead."""
+    if not access.manages_opd_data(request.user):
+        return refuse(request, ONLY_MANAGERS)
+    return redirect("ipasn:year", year=years.latest_complete().year or timezone.localdate().year)
 
 
 def _rounding(request) -> str | None:
     return request.GET.get("pembulatan") if request.GET.get("pembulatan") in ROUNDING else None
-
-
-def _latest_year() -> int | None:
-    return RiwayatSkp.objects.aggregate(tahun=Max("tahun"))["tahun"]
 
 
 def year_view(request, year: int):
@@ -88,7 +86,7 @@ def year_view(request, year: int):
     context["rank"] = display.band_rank(result.kategori, bands)
     context["missing"] = display.missing_parts(result)
     if context["missing"]:
-        context["latest"] = _latest_year()
+        context["latest"] = years.latest_complete().year
     context["indicators"] = indicators.compute_indicators(
         Indicator.objects.all(), year, opd=opd, user=user
     )
@@ -116,7 +114,7 @@ def per_opd_view(request, year: int):
     context["without"] = [r for r in results if r.total is None]
     context["chart"] = display.comparison_chart(rows, bands)
     if not rows:
-        context["latest"] = _latest_year()
+        context["latest"] = years.latest_complete().year
     return render(request, "ipasn/per_opd.html", context)
 
 

@@ -222,7 +222,7 @@ ROWS = [
         get="L 302 302 302 302 302 302 302 302", post="L 302 302 302 302 302 302 302 302"),
     # ipasn
     Row("ipasn:index",
-        get="L 302 302 302 302 302 302 302 302", post="L 302 302 302 302 302 302 302 302"),
+        get="L 403 403 302 302 302 302 302 302", post="L 403 403 302 302 302 302 302 302"),
     Row("ipasn:indicator_create",
         get="L 403 403 403 403 403 200 403 200", post="L 403 403 403 403 403 200 403 200"),
     Row("ipasn:indicator_edit", args={"pk": "ipasn_indicator"},
