@@ -31,3 +31,44 @@ def comparison_chart(rows, bands: tuple[Band, ...]) -> dict:
             for b in ordered
         ],
     }
+
+
+def status_rows(found, bands: tuple[Band, ...]) -> list[dict]:
+    """The per-status table of a year page: PNS, PPPK, one index over all ASN and the
+    roll-up weighted by head count, each with its colour; `resmi` marks the one the
+    configuration names as the IP ASN."""
+    rows = [
+        {
+            "label": s.label + (" (termasuk CPNS)" if s.code == "pns" else ""),
+            "headcount": s.headcount,
+            "total": s.result.total,
+            "kategori": s.result.kategori,
+            "rank": band_rank(s.result.kategori, bands),
+            "sub_indices": s.result.sub_indices,
+            "resmi": False,
+        }
+        for s in found.per_status
+    ]
+    rows.append(
+        {
+            "label": "Seluruh ASN (satu indeks)",
+            "headcount": sum(s.headcount for s in found.per_status),
+            "total": found.semua.total,
+            "kategori": found.semua.kategori,
+            "rank": band_rank(found.semua.kategori, bands),
+            "sub_indices": found.semua.sub_indices,
+            "resmi": not found.weighted,
+        }
+    )
+    rows.append(
+        {
+            "label": "Gabungan PNS dan PPPK, tertimbang jumlah pegawai",
+            "headcount": sum(s.headcount for s in found.per_status if s.result.total is not None),
+            "total": found.tertimbang,
+            "kategori": found.kategori_tertimbang,
+            "rank": band_rank(found.kategori_tertimbang, bands),
+            "sub_indices": None,
+            "resmi": found.weighted,
+        }
+    )
+    return rows

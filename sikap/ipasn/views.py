@@ -77,13 +77,18 @@ def year_view(request, year: int):
     year, opd, rounding = _year(year), _opd(request), _rounding(request)
     context = {"year": year, "opd": opd, "rounding": rounding}
     try:
-        result = engine.compute_ip_asn(year, opd=opd, rounding=rounding, user=user)
+        found = engine.compute_ip_asn_per_status(year, opd=opd, rounding=rounding, user=user)
         bands = engine.config_in_force(year, rounding)[1].bands
     except SikapError as e:
         context["error"] = e.message
         return render(request, "ipasn/year.html", context)
+    # The headline is the IP ASN the configuration names (one index or the weighted roll-up);
+    # the dimensions below are those of all ASN.
+    result = found.as_result()
     context["result"] = result
     context["rank"] = display.band_rank(result.kategori, bands)
+    context["per_status"] = display.status_rows(found, bands)
+    context["weighted"] = found.weighted
     context["missing"] = display.missing_parts(result)
     if context["missing"]:
         context["latest"] = years.latest_complete().year
@@ -104,15 +109,22 @@ def per_opd_view(request, year: int):
     context = {"year": year, "rounding": rounding}
     try:
         bands = engine.config_in_force(year, rounding)[1].bands
-        results = engine.compute_ip_asn_per_opd(year, rounding=rounding, user=user)
+        found = engine.compute_ip_asn_per_status_per_opd(year, rounding=rounding, user=user)
     except SikapError as e:
         context["error"] = e.message
         return render(request, "ipasn/per_opd.html", context)
-    rows = [(r, display.band_rank(r.kategori, bands)) for r in results if r.total is not None]
+    # Each OPD by the IP ASN the configuration names, with its PNS and PPPK figures beside.
+    results = [(f.as_result(), {s.code: s for s in f.per_status}) for f in found]
+    rows = [
+        (r, display.band_rank(r.kategori, bands), statuses)
+        for r, statuses in results
+        if r.total is not None
+    ]
     rows.sort(key=lambda row: (-row[0].total, row[0].opd.nama))
     context["rows"] = rows
-    context["without"] = [r for r in results if r.total is None]
-    context["chart"] = display.comparison_chart(rows, bands)
+    context["weighted"] = bool(found) and found[0].weighted
+    context["without"] = [r for r, _ in results if r.total is None]
+    context["chart"] = display.comparison_chart([(r, rank) for r, rank, _ in rows], bands)
     if not rows:
         context["latest"] = years.latest_complete().year
     return render(request, "ipasn/per_opd.html", context)

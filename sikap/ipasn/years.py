@@ -87,7 +87,8 @@ def latest_complete() -> YearChoice:
     skipped = []
     for year in range(newest, newest - LOOK_BACK - 1, -1):
         try:
-            result = engine.compute_ip_asn(year)
+            # The IP ASN the configuration names (one index or the weighted roll-up).
+            result = engine.compute_ip_asn_per_status(year).as_result()
         except SikapError as e:  # no configuration in force that year
             skipped.append((year, e.message))
             continue
