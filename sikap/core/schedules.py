@@ -9,6 +9,7 @@ from django_q.models import Schedule
 from sikap.attendance import day_close
 from sikap.core import housekeeping, operations
 from sikap.core.jobs import path_of
+from sikap.lkj import jobs as lkj_jobs
 from sikap.salary import jobs as salary_jobs
 
 # (name shown at /kelola/, job, django-q2 schedule type)
@@ -17,6 +18,7 @@ SCHEDULES = [
     ("Pembersihan proses latar", operations.clean_up_operations, Schedule.DAILY),
     ("Draf dan pencatatan KGB harian", salary_jobs.daily, Schedule.DAILY),
     ("Tutup hari presensi (kemarin)", day_close.close_yesterday, Schedule.DAILY),
+    ("Temuan LKj yang menunggu konfirmasi", lkj_jobs.refresh_waiting_findings, Schedule.DAILY),
 ]
 
 

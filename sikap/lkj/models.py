@@ -5,6 +5,7 @@ be generated before anyone has edited anything.
 """
 
 from django.db import models
+from django.utils import timezone
 
 from sikap.lkj.defaults import FIELDS, default_for
 
@@ -192,3 +193,27 @@ class AnalisisIndikator(models.Model):
 
     def __str__(self) -> str:
         return f"Analisis {self.indikator} {self.tahun}"
+
+
+class TemuanMenunggu(models.Model):
+    """A severity-A finding of `sakip check` on a year's LKj that admin BKD has not confirmed
+    yet: what the inbox lists. Kept in step with the checks whenever the LKj reads them (its
+    page, publishing) and by the daily job, so the inbox counts rows instead of rerunning the
+    checks; a confirmation removes its row."""
+
+    tahun = models.PositiveSmallIntegerField("tahun laporan")
+    kunci = models.CharField("kunci temuan", max_length=20)
+    lokasi = models.CharField("lokasi", max_length=500)
+    masalah = models.TextField("temuan")
+    sejak = models.DateTimeField("ditemukan", default=timezone.now)
+
+    class Meta:
+        verbose_name = "temuan LKj menunggu konfirmasi"
+        verbose_name_plural = "temuan LKj menunggu konfirmasi"
+        ordering = ["sejak", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["tahun", "kunci"], name="satu_temuan_menunggu")
+        ]
+
+    def __str__(self) -> str:
+        return f"Temuan LKj {self.tahun}: {self.lokasi}"

@@ -10,10 +10,16 @@ from sikap.documents.models import DokumenTerbit
 from sikap.documents.services import register_issued
 from sikap.documents.storage import delete_quietly
 from sikap.lkj.builder import build_lkj
-from sikap.lkj.models import AnalisisIndikator, KonfirmasiTemuan, LkjTeks, LkjTerbit
+from sikap.lkj.models import (
+    AnalisisIndikator,
+    KonfirmasiTemuan,
+    LkjTeks,
+    LkjTerbit,
+    TemuanMenunggu,
+)
 from sikap.lkj.pdf import lkj_pdf, paper
 from sikap.performance.checks import A as SEVERITY_A
-from sikap.performance.models import IndikatorTarget, Program
+from sikap.performance.models import IndikatorTarget, Program, Renja
 from sikap.performance.permissions import ensure_can_edit
 from sikap.performance.selectors import findings_for_year
 
@@ -58,11 +64,40 @@ MIN_REASON = 20  # characters: a reason an inspector can read, not "ok"
 
 def open_findings(year: int, findings=None) -> list:
     """The year's severity-A findings, each with its confirmation or None; `findings` are
-    those a built report already holds (`Lkj.temuan`), so the checks do not run again."""
+    those a built report already holds (`Lkj.temuan`), so the checks do not run again. The
+    inbox's list of unconfirmed ones is brought in step on the way."""
     if findings is None:
         findings = findings_for_year(year)
     confirmed = {k.kunci: k for k in KonfirmasiTemuan.objects.filter(tahun=year)}
-    return [(f, confirmed.get(f.key)) for f in findings if f.severity == SEVERITY_A]
+    found = [(f, confirmed.get(f.key)) for f in findings if f.severity == SEVERITY_A]
+    sync_waiting(year, [f for f, c in found if c is None])
+    return found
+
+
+def sync_waiting(year: int, waiting) -> None:
+    """Make the inbox rows of `year` exactly the unconfirmed A findings `waiting`; a finding
+    already listed keeps the time it was first found (the inbox's age)."""
+    keys = {f.key: f for f in waiting}
+    with transaction.atomic():
+        rows = TemuanMenunggu.objects.filter(tahun=year)
+        rows.exclude(kunci__in=list(keys)).delete()
+        listed = set(rows.values_list("kunci", flat=True))
+        TemuanMenunggu.objects.bulk_create(
+            TemuanMenunggu(tahun=year, kunci=k, lokasi=f.location[:500], masalah=f.problem)
+            for k, f in keys.items()
+            if k not in listed
+        )
+
+
+def refresh_waiting() -> int:
+    """Every SAKIP year's unconfirmed A findings, from its checks (the daily job): changes to
+    realisations since the LKj was last opened reach the inbox within a day. The count."""
+    total = 0
+    for year in Renja.objects.values_list("tahun", flat=True).distinct():
+        waiting = [f for f, confirmed in open_findings(year) if confirmed is None]
+        total += len(waiting)
+    TemuanMenunggu.objects.exclude(tahun__in=Renja.objects.values("tahun")).delete()
+    return total
 
 
 def confirm_finding(year: int, key: str, reason: str, *, actor) -> KonfirmasiTemuan:
@@ -87,6 +122,7 @@ def confirm_finding(year: int, key: str, reason: str, *, actor) -> KonfirmasiTem
         row = row or KonfirmasiTemuan(tahun=year, kunci=key)
         row.temuan = f"{finding.location}: {finding.problem}"
         row.alasan, row.oleh = reason, actor
+        TemuanMenunggu.objects.filter(tahun=year, kunci=key).delete()
         return audited.save(row, actor=actor, kind=kinds.LKJ_FINDING_CONFIRMED)
 
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from sikap.accounts import access
+from sikap.core import inbox_views
 from sikap.core.errors import Kode, SikapError
 from sikap.core.views import refuse
 from sikap.lkj import exports, services
@@ -120,18 +121,20 @@ def lkj_confirm(request, tahun: int):
     if not access.may_publish_lkj(request.user):
         return refuse(request, "Hanya admin BKD yang dapat mengonfirmasi temuan LKj.")
     form = KonfirmasiForm(request.POST)
+    page = reverse("lkj:lkj_tahun", args=[tahun]) + "#temuan"
     if not form.is_valid():
         messages.error(request, "Pilih temuan dan tuliskan alasan konfirmasinya.")
-        return redirect("lkj:lkj_tahun", tahun=tahun)
+        return inbox_views.after_decision(request, page, ok=False)
     try:
         services.confirm_finding(
             tahun, form.cleaned_data["kunci"], form.cleaned_data["alasan"], actor=request.user
         )
     except SikapError as e:
         messages.error(request, e.message)
-    else:
-        messages.success(request, "Temuan dikonfirmasi; alasannya dicetak di LKj.")
-    return redirect(reverse("lkj:lkj_tahun", args=[tahun]) + "#temuan")
+        return inbox_views.after_decision(request, page, ok=False)
+    messages.success(request, "Temuan dikonfirmasi; alasannya dicetak di LKj.")
+    # Opened from the inbox: on to the next item waiting there.
+    return inbox_views.after_decision(request, page)
 
 
 def _with_forms(tahun: int, lkj, editable: bool) -> list:
