@@ -242,6 +242,9 @@ SIKAP_IMPORT_MAX_SHARED_STRINGS_BYTES = envint("SIKAP_IMPORT_MAX_SHARED_STRINGS_
 SIKAP_UPLOAD_RATE_PER_MINUTE = envint("SIKAP_UPLOAD_RATE_PER_MINUTE", "10")
 SIKAP_UPLOAD_QUOTA_FILES = envint("SIKAP_UPLOAD_QUOTA_FILES", "300")
 SIKAP_UPLOAD_QUOTA_BYTES = envint("SIKAP_UPLOAD_QUOTA_MB", "200") * 1024 * 1024
+# The signed Perjanjian Kinerja scan attached to the LKj (a multi-page scan is larger than a
+# personal document).
+SIKAP_LKJ_PINDAIAN_PK_MAKS_KB = envint("SIKAP_LKJ_PINDAIAN_PK_MAKS_KB", "10240")
 # Request bodies (core/request_limits.py): a cap for every path, tighter ones per path prefix
 # (the longest matching prefix wins). Match nginx's client_max_body_size to the global cap.
 _IMPORT_MB = SIKAP_IMPORT_MAX_BYTES // 2**20

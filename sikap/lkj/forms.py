@@ -77,3 +77,12 @@ class AnalisisForm(forms.Form):
 
 def year_programs(year: int):
     return Program.objects.filter(renja__tahun=year).order_by("urutan")
+
+
+class PindaianForm(forms.Form):
+    berkas = forms.FileField(
+        label="Pindaian Perjanjian Kinerja bertanda tangan (PDF, JPEG atau PNG)",
+        widget=forms.ClearableFileInput(
+            attrs={"class": "form-control form-control-sm", "accept": ".pdf,.jpg,.jpeg,.png"}
+        ),
+    )

@@ -1,20 +1,28 @@
 """Writes of the LKj module: the year's texts, by perencana and admin BKD, audited; and the
 published LKj, a numbered PDF in the issued-document register, by admin BKD."""
 
+import hashlib
+import io
+
+from django.conf import settings
+from django.core.files.base import ContentFile
 from django.db import transaction
+from pypdf import PdfReader
 
 from sikap.accounts import access
-from sikap.core import audited, kinds
+from sikap.core import audited, kinds, upload_limits
 from sikap.core.errors import Kode, SikapError, tidak_berhak
 from sikap.documents.models import DokumenTerbit
 from sikap.documents.services import register_issued
-from sikap.documents.storage import delete_quietly
+from sikap.documents.storage import delete_quietly, read_limited
+from sikap.documents.validation import clean_original_name, inspect
 from sikap.lkj.builder import build_lkj
 from sikap.lkj.models import (
     AnalisisIndikator,
     KonfirmasiTemuan,
     LkjTeks,
     LkjTerbit,
+    PindaianPk,
     TemuanMenunggu,
 )
 from sikap.lkj.pdf import lkj_pdf, paper
@@ -167,3 +175,48 @@ def publish_lkj(year: int, *, actor, paper_code: str = "a4") -> DokumenTerbit:
             delete_quietly(terbit.file.name)
             raise
     return terbit
+
+
+PINDAIAN_FORMATS = ("pdf", "jpeg", "png")
+PINDAIAN_NAMA = "Pindaian Perjanjian Kinerja"
+
+
+def upload_pk_scan(year: int, uploaded_file, *, actor) -> PindaianPk:
+    """Keep the signed Perjanjian Kinerja of `year` as scanned, checked by its content; it
+    becomes the one the LKj appendix carries. Nothing is kept when the file is refused."""
+    ensure_can_edit(actor)
+    if not Renja.objects.filter(tahun=year).exists():
+        raise SikapError(Kode.TIDAK_DITEMUKAN, f"Belum ada data SAKIP (Renja) tahun {year}.")
+    upload_limits.check_rate(actor)
+    limit = settings.SIKAP_LKJ_PINDAIAN_PK_MAKS_KB * 1024
+    data = read_limited(uploaded_file, limit)
+    found = inspect(data, allowed=PINDAIAN_FORMATS, max_bytes=limit, jenis_nama=PINDAIAN_NAMA)
+    digest = hashlib.sha256(data).hexdigest()
+    current = PindaianPk.latest(year)
+    if current is not None and current.sha256 == digest:
+        raise SikapError(
+            Kode.DUPLIKAT, f"Berkas ini sama persis dengan pindaian Perjanjian Kinerja {year} "
+            "yang sudah terlampir.",
+        )  # fmt: skip
+    row = PindaianPk(
+        tahun=year,
+        format=found.format,
+        mime=found.mime,
+        keterangan=found.detail[:100],
+        halaman=_pages(data) if found.format == "pdf" else 1,
+        nama_asli=clean_original_name(getattr(uploaded_file, "name", "")),
+        sha256=digest,
+        ukuran=len(data),
+        diunggah_oleh=actor,
+    )
+    row.berkas.save(f"pk-{year}", ContentFile(data), save=False)
+    try:
+        with transaction.atomic():
+            return audited.save(row, actor=actor, note=f"{row.nama_asli}, {found.detail}")
+    except Exception:
+        delete_quietly(row.berkas.name)
+        raise
+
+
+def _pages(data: bytes) -> int:
+    return len(PdfReader(io.BytesIO(data)).pages)  # inspect has already opened it once

@@ -3,6 +3,7 @@ downloads on A4 or F4, and the published (numbered, verifiable) versions, which 
 issues. Pimpinan reads and downloads; everyone else gets 403."""
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -11,10 +12,18 @@ from sikap.accounts import access
 from sikap.core import inbox_views
 from sikap.core.errors import Kode, SikapError
 from sikap.core.views import refuse
+from sikap.documents.storage import file_response
 from sikap.lkj import exports, services
 from sikap.lkj.builder import build_lkj
-from sikap.lkj.forms import AnalisisForm, KonfirmasiForm, TeksForm, UnduhForm, year_programs
-from sikap.lkj.models import AnalisisIndikator, LkjTeks, LkjTerbit
+from sikap.lkj.forms import (
+    AnalisisForm,
+    KonfirmasiForm,
+    PindaianForm,
+    TeksForm,
+    UnduhForm,
+    year_programs,
+)
+from sikap.lkj.models import AnalisisIndikator, LkjTeks, LkjTerbit, PindaianPk
 from sikap.performance.models import IndikatorTarget, Renja
 
 REFUSED = "Halaman LKj hanya untuk perencana, admin BKD dan pimpinan."
@@ -61,6 +70,8 @@ def lkj_page(request, tahun: int):
             "terbitkan": UnduhForm(initial={"kertas": "a4"}, auto_id="terbit_%s"),
             "may_publish": access.may_publish_lkj(request.user),
             "unduhan": exports.recent(request.user, tahun),
+            "pindaian": PindaianPk.latest(tahun),
+            "pindaian_form": PindaianForm() if editable else None,
             "terbit": LkjTerbit.objects.filter(tahun=tahun).select_related(
                 "dokumen__issued_by", "dokumen__jenis"
             ),
@@ -191,3 +202,40 @@ def lkj_analysis(request, tahun: int):
     else:
         messages.success(request, "Analisis indikator disimpan.")
     return redirect(reverse("lkj:lkj_tahun", args=[tahun]) + "#analisis")
+
+
+@require_POST
+def lkj_pk_upload(request, tahun: int):
+    """Perencana and admin BKD attach the signed Perjanjian Kinerja as scanned."""
+    if not access.may_read_sakip(request.user):
+        return refuse(request, REFUSED)
+    if not access.may_plan(request.user):
+        return refuse(request, "Hanya perencana dan admin BKD yang dapat mengunggah pindaian PK.")
+    form = PindaianForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, "Pilih berkas pindaian Perjanjian Kinerja yang akan diunggah.")
+    else:
+        try:
+            row = services.upload_pk_scan(tahun, form.cleaned_data["berkas"], actor=request.user)
+        except SikapError as e:
+            messages.error(request, e.message)
+        else:
+            messages.success(
+                request,
+                f"Pindaian Perjanjian Kinerja {tahun} ({row.keterangan}) disimpan; PDF dan DOCX "
+                "LKj kini melampirkannya.",
+            )
+    return redirect(reverse("lkj:lkj_tahun", args=[tahun]) + "#pindaian")
+
+
+def lkj_pk_file(request, tahun: int):
+    """The latest scan, to the LKj's readers."""
+    if not access.may_read_sakip(request.user):
+        return refuse(request, REFUSED)
+    row = PindaianPk.latest(tahun)
+    if row is None:
+        raise Http404("Belum ada pindaian Perjanjian Kinerja tahun ini.")
+    extension = "jpg" if row.format == "jpeg" else row.format
+    return file_response(
+        row.berkas, filename=f"Perjanjian-Kinerja-{tahun}.{extension}", content_type=row.mime
+    )

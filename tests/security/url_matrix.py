@@ -288,6 +288,11 @@ ROWS = [
         get="L 405 405 405 405 405 405 405 405", post="L 403 403 403 403 403 403 403 302"),
     Row("lkj:lkj_analisis", args={"tahun": "tahun"},
         get="L 405 405 405 405 405 405 405 405", post="L 403 403 403 403 403 302 403 302"),
+    Row("lkj:lkj_pk_unggah", args={"tahun": "tahun"},
+        get="L 405 405 405 405 405 405 405 405", post="L 403 403 403 403 403 302 403 302"),
+    Row("lkj:lkj_pk_berkas", args={"tahun": "tahun"},
+        get="L 403 403 403 403 403 404 404 404", post="L 403 403 403 403 403 404 404 404",
+        note="no scan uploaded in this world"),
     # salary (e-Berkala)
     Row("salary:daftar",
         get="L 403 403 200 200 200 200 200 200", post="L 405 405 405 405 405 405 405 405"),
