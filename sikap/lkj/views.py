@@ -102,26 +102,20 @@ def lkj_download(request, tahun: int, fmt: str):
 
 @require_POST
 def lkj_publish(request, tahun: int):
-    """Admin BKD issues the year's LKj as a numbered PDF with its QR code on the cover."""
+    """Admin BKD issues the year's LKj as a numbered PDF with its QR code on the cover: queued
+    (lkj/exports.py), its outcome on the operation's page."""
     if not access.may_read_sakip(request.user):
         return refuse(request, REFUSED)
     if not access.may_publish_lkj(request.user):
-        return refuse(request, "Hanya admin BKD yang dapat menerbitkan LKj bernomor.")
+        return refuse(request, exports.PUBLISH_REFUSED)
     form = UnduhForm(request.POST)
     if not form.is_valid():
         return refuse(request, "Ukuran kertas tidak dikenal.")
     try:
-        terbit = services.publish_lkj(
-            tahun, actor=request.user, paper_code=form.cleaned_data["kertas"]
-        )
+        operasi = exports.start_publish(tahun, form.cleaned_data["kertas"], user=request.user)
     except SikapError as e:
-        messages.error(request, e.message)
-    else:
-        versi = terbit.lkj.versi
-        messages.success(
-            request, f"LKj {tahun} diterbitkan sebagai versi {versi}, nomor {terbit.nomor}."
-        )
-    return redirect("lkj:lkj_tahun", tahun=tahun)
+        return refuse(request, e.message, status=404 if e.code == Kode.TIDAK_DITEMUKAN else 403)
+    return redirect("core:operasi", operasi.pk)
 
 
 @require_POST
