@@ -100,7 +100,7 @@ def test_pdf_download_on_f4_is_a_job_with_progress_and_a_file(world, sakip):
     assert (operasi.kind, operasi.done, operasi.total) == ("unduh_lkj", 3, 3)
     assert operasi.judul == "LKj 2023 (PDF, kertas F4)"
     page = client.get("/lkj/2023/").content.decode()
-    assert "Unduhan LKj 2023 Anda" in page and "Unduh LKj-2023-F4.pdf" in page
+    assert "Unduhan dan penerbitan LKj 2023 Anda" in page and "Unduh LKj-2023-F4.pdf" in page
 
 
 def test_the_download_waits_in_the_queue_with_its_step_shown(world, sakip, perencana):
