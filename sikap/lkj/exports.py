@@ -101,6 +101,6 @@ def run_publish(operasi: Operasi, progress) -> operations.Hasil:
 
 def recent(user, year: int, limit: int = 5):
     """The user's own latest LKj downloads and publishings of `year`, for the LKj page."""
-    return Operasi.objects.filter(
-        user=user, kind__in=(KIND, PUBLISH_KIND), params__tahun=year
-    )[:limit]
+    return Operasi.objects.filter(user=user, kind__in=(KIND, PUBLISH_KIND), params__tahun=year)[
+        :limit
+    ]
