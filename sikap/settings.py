@@ -254,6 +254,9 @@ SIKAP_IMPORT_MAX_SHARED_STRINGS_BYTES = envint("SIKAP_IMPORT_MAX_SHARED_STRINGS_
 SIKAP_UPLOAD_RATE_PER_MINUTE = envint("SIKAP_UPLOAD_RATE_PER_MINUTE", "10")
 SIKAP_UPLOAD_QUOTA_FILES = envint("SIKAP_UPLOAD_QUOTA_FILES", "300")
 SIKAP_UPLOAD_QUOTA_BYTES = envint("SIKAP_UPLOAD_QUOTA_MB", "200") * 1024 * 1024
+# The signed Perjanjian Kinerja scan attached to the LKj (a multi-page scan is larger than a
+# personal document).
+SIKAP_LKJ_PINDAIAN_PK_MAKS_KB = envint("SIKAP_LKJ_PINDAIAN_PK_MAKS_KB", "10240")
 # Request bodies (core/request_limits.py): a cap for every path, tighter ones per path prefix
 # (the longest matching prefix wins). Match nginx's client_max_body_size to the global cap.
 _IMPORT_MB = SIKAP_IMPORT_MAX_BYTES // 2**20
@@ -384,6 +387,9 @@ SIKAP_KGB_WINDOW_MONTHS = envint("SIKAP_KGB_WINDOW_MONTHS", "3")
 SIKAP_KGB_SKP_MINIMUM = os.environ.get("SIKAP_KGB_SKP_MINIMUM", "baik")
 SIKAP_KGB_DI_BAWAH_MKG_PERTAMA = os.environ.get("SIKAP_KGB_DI_BAWAH_MKG_PERTAMA", "langkah_pertama")
 SIKAP_KGB_HUKDIS_MENUNDA = envlist("SIKAP_KGB_HUKDIS_MENUNDA", "sedang,berat")
+# The least share (percent) of the kinerja population with an SKP for a year to stand as the
+# latest IP ASN on home cards and as the default year (sikap/ipasn/years.py).
+SIKAP_IPASN_CAKUPAN_SKP = envint("SIKAP_IPASN_CAKUPAN_SKP", "90")
 SIKAP_KGB_POTONGAN_KP = os.environ.get("SIKAP_KGB_POTONGAN_KP", "1-2:6,2-3:5")
 # Pension (docs/pension.md): the projection list's window, how long before the TMT the daily
 # job opens a BUP file, and how many years the yearly projection covers.

@@ -11,3 +11,10 @@ def spread(position: int, steps: int) -> int:
     if steps <= 1:
         return 0
     return round(position * WORST / (steps - 1))
+
+
+def rank(label: str | None, best_first) -> int | None:
+    """The colour of `label` on a scale whose labels are listed best first; None for a label
+    that is not on it (no data, or a category of another configuration)."""
+    labels = list(best_first)
+    return spread(labels.index(label), len(labels)) if label in labels else None

@@ -10,6 +10,12 @@ from sikap.core.models import Operasi
 from sikap.documents.storage import file_response
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# Result files by extension (import problems as XLSX, reports as PDF or DOCX).
+CONTENT_TYPES = {
+    "xlsx": XLSX,
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
 
 
 def _operasi(request, pk) -> Operasi:
@@ -33,8 +39,8 @@ def operasi_berkas(request, pk):
     operasi = _operasi(request, pk)
     if not operasi.result_file:
         raise Http404("Proses ini tidak menghasilkan berkas.")
-    response = file_response(
-        operasi.result_file, filename=operasi.result_name or "hasil.xlsx", content_type=XLSX
-    )
+    name = operasi.result_name or "hasil.xlsx"
+    content_type = CONTENT_TYPES.get(name.rsplit(".", 1)[-1].lower(), "application/octet-stream")
+    response = file_response(operasi.result_file, filename=name, content_type=content_type)
     response["Cache-Control"] = "private, no-store"
     return response

@@ -9,6 +9,7 @@ from django_q.models import Schedule
 from sikap.attendance import day_close, disiplin, konteks
 from sikap.core import housekeeping, operations
 from sikap.core.jobs import path_of
+from sikap.lkj import jobs as lkj_jobs
 from sikap.pension import jobs as pension_jobs
 from sikap.salary import jobs as salary_jobs
 
@@ -29,6 +30,7 @@ SCHEDULES = [
         Schedule.MONTHLY,
     ),
     ("Berkas pensiun BUP dan kedudukan pensiun harian", pension_jobs.daily, Schedule.DAILY),
+    ("Temuan LKj yang menunggu konfirmasi", lkj_jobs.refresh_waiting_findings, Schedule.DAILY),
 ]
 
 

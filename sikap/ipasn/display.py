@@ -1,17 +1,13 @@
 """How IP ASN results are shown: the category's colour (sikap/core/bands.py), what a year
 without data lacks, and the per-OPD chart's data."""
 
-from sikap.core.bands import spread
+from sikap.core import bands as colours
 from sikap.rules.indices import Band
 
 
 def band_rank(label: str | None, bands: tuple[Band, ...]) -> int | None:
-    """The category's place spread over 0 (highest) … WORST (lowest), so that the lowest is red
-    and the highest green whether the scale has three categories or seven."""
-    ordered = [b.label for b in sorted(bands, key=lambda b: b.upper, reverse=True)]
-    if label not in ordered:
-        return None
-    return spread(ordered.index(label), len(ordered))
+    """The category's colour: IP ASN bands are stored by upper bound, so the highest is best."""
+    return colours.rank(label, [b.label for b in sorted(bands, key=lambda b: -b.upper)])
 
 
 def missing_parts(result) -> list:
@@ -35,3 +31,44 @@ def comparison_chart(rows, bands: tuple[Band, ...]) -> dict:
             for b in ordered
         ],
     }
+
+
+def status_rows(found, bands: tuple[Band, ...]) -> list[dict]:
+    """The per-status table of a year page: PNS, PPPK, one index over all ASN and the
+    roll-up weighted by head count, each with its colour; `resmi` marks the one the
+    configuration names as the IP ASN."""
+    rows = [
+        {
+            "label": s.label + (" (termasuk CPNS)" if s.code == "pns" else ""),
+            "headcount": s.headcount,
+            "total": s.result.total,
+            "kategori": s.result.kategori,
+            "rank": band_rank(s.result.kategori, bands),
+            "sub_indices": s.result.sub_indices,
+            "resmi": False,
+        }
+        for s in found.per_status
+    ]
+    rows.append(
+        {
+            "label": "Seluruh ASN (satu indeks)",
+            "headcount": sum(s.headcount for s in found.per_status),
+            "total": found.semua.total,
+            "kategori": found.semua.kategori,
+            "rank": band_rank(found.semua.kategori, bands),
+            "sub_indices": found.semua.sub_indices,
+            "resmi": not found.weighted,
+        }
+    )
+    rows.append(
+        {
+            "label": "Gabungan PNS dan PPPK, tertimbang jumlah pegawai",
+            "headcount": sum(s.headcount for s in found.per_status if s.result.total is not None),
+            "total": found.tertimbang,
+            "kategori": found.kategori_tertimbang,
+            "rank": band_rank(found.kategori_tertimbang, bands),
+            "sub_indices": None,
+            "resmi": found.weighted,
+        }
+    )
+    return rows

@@ -304,12 +304,10 @@ def weighted_rollup(
     return rule.round_index(value, rounding, decimals)
 
 
-def compute_ip_asn_per_status(year: int, *, opd=None, user=None) -> IpAsnPerStatus:
-    """The IP ASN of PNS, of PPPK and of all ASN, and the head-count-weighted roll-up, from
-    the same grouped queries as one index: each status is one more set of row tests, which
-    the pegawai query already groups by."""
-    record, config = config_in_force(year)
-    opd = resolve_opd(opd)
+def _status_plan(config: rule.IndexConfig, year: int) -> CountPlan:
+    """One index's counts plus, per status group, its head count and every count again
+    restricted to the group: each status is one more set of row tests, which the pegawai
+    query already groups by."""
     plan = _plan(config, year)
     in_service = rule.Criterion(kedudukan=frozenset(IN_SERVICE))
     for code, _, statuses in STATUS_GROUPS:
@@ -319,7 +317,10 @@ def compute_ip_asn_per_status(year: int, *, opd=None, user=None) -> IpAsnPerStat
             plan.add((code, dim.code, POPULASI), dim.population, only)
             for cat in dim.categories:
                 plan.add((code, dim.code, cat.code), dim.population, cat.criterion, only)
-    counts = plan.run(scope_for(opd, user))[None]
+    return plan
+
+
+def _per_status(year, opd, record, config: rule.IndexConfig, counts) -> IpAsnPerStatus:
     semua = _result(year, opd, record, config, counts)
     per_status = []
     for code, label, _ in STATUS_GROUPS:
@@ -337,6 +338,29 @@ def compute_ip_asn_per_status(year: int, *, opd=None, user=None) -> IpAsnPerStat
         except RuleError as e:
             raise SikapError(Kode.DATA_TIDAK_VALID, f"Konfigurasi {record}: {e.message}") from e
     return IpAsnPerStatus(year, tuple(per_status), semua, rollup, record.gabungan_status, kategori)
+
+
+def compute_ip_asn_per_status(
+    year: int, *, opd=None, rounding: str | None = None, user=None
+) -> IpAsnPerStatus:
+    """The IP ASN of PNS, of PPPK and of all ASN, and the head-count-weighted roll-up, from
+    the same grouped queries as one index."""
+    record, config = config_in_force(year, rounding)
+    opd = resolve_opd(opd)
+    counts = _status_plan(config, year).run(scope_for(opd, user))[None]
+    return _per_status(year, opd, record, config, counts)
+
+
+def compute_ip_asn_per_status_per_opd(
+    year: int, *, rounding: str | None = None, user=None
+) -> list[IpAsnPerStatus]:
+    """`compute_ip_asn_per_status` for every OPD with pegawai in scope, from the same queries
+    grouped by OPD, by OPD name."""
+    record, config = config_in_force(year, rounding)
+    grouped = _status_plan(config, year).run(scope_for(None, user), by_opd=True)
+    opds = Opd.objects.in_bulk(list(grouped))
+    found = [_per_status(year, opds[pk], record, config, c) for pk, c in grouped.items()]
+    return sorted(found, key=lambda f: f.semua.opd.nama)
 
 
 def ip_asn_for_report(year: int) -> tuple[IpAsnResult, IpAsnPerStatus]:

@@ -10,7 +10,6 @@ import json
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Max
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -21,10 +20,10 @@ from sikap.accounts import access
 from sikap.core.errors import SikapError
 from sikap.core.forms import show_error
 from sikap.core.views import refuse
-from sikap.ipasn import display, engine, indicators, services
+from sikap.ipasn import display, engine, indicators, services, years
 from sikap.ipasn.forms import IndicatorForm
 from sikap.ipasn.models import Indicator
-from sikap.people.models import Pegawai, RiwayatSkp
+from sikap.people.models import Pegawai
 from sikap.rules.indices import ROUNDING
 
 PER_PAGE = 50
@@ -60,16 +59,15 @@ def _page(request, queryset):
 
 
 def index(request):
-    """The latest year with SKP ratings: the current year's are not in until it is over."""
-    return redirect("ipasn:year", year=_latest_year() or timezone.localdate().year)
+    """The latest year with complete data (ipasn/years.py): the current year's SKP are not in
+    until it is over, and a year with partial SKP or no trainings would mislead."""
+    if not access.manages_opd_data(request.user):
+        return refuse(request, ONLY_MANAGERS)
+    return redirect("ipasn:year", year=years.latest_complete().year or timezone.localdate().year)
 
 
 def _rounding(request) -> str | None:
     return request.GET.get("pembulatan") if request.GET.get("pembulatan") in ROUNDING else None
-
-
-def _latest_year() -> int | None:
-    return RiwayatSkp.objects.aggregate(tahun=Max("tahun"))["tahun"]
 
 
 def year_view(request, year: int):
@@ -79,16 +77,21 @@ def year_view(request, year: int):
     year, opd, rounding = _year(year), _opd(request), _rounding(request)
     context = {"year": year, "opd": opd, "rounding": rounding}
     try:
-        result = engine.compute_ip_asn(year, opd=opd, rounding=rounding, user=user)
+        found = engine.compute_ip_asn_per_status(year, opd=opd, rounding=rounding, user=user)
         bands = engine.config_in_force(year, rounding)[1].bands
     except SikapError as e:
         context["error"] = e.message
         return render(request, "ipasn/year.html", context)
+    # The headline is the IP ASN the configuration names (one index or the weighted roll-up);
+    # the dimensions below are those of all ASN.
+    result = found.as_result()
     context["result"] = result
     context["rank"] = display.band_rank(result.kategori, bands)
+    context["per_status"] = display.status_rows(found, bands)
+    context["weighted"] = found.weighted
     context["missing"] = display.missing_parts(result)
     if context["missing"]:
-        context["latest"] = _latest_year()
+        context["latest"] = years.latest_complete().year
     context["indicators"] = indicators.compute_indicators(
         Indicator.objects.all(), year, opd=opd, user=user
     )
@@ -106,17 +109,24 @@ def per_opd_view(request, year: int):
     context = {"year": year, "rounding": rounding}
     try:
         bands = engine.config_in_force(year, rounding)[1].bands
-        results = engine.compute_ip_asn_per_opd(year, rounding=rounding, user=user)
+        found = engine.compute_ip_asn_per_status_per_opd(year, rounding=rounding, user=user)
     except SikapError as e:
         context["error"] = e.message
         return render(request, "ipasn/per_opd.html", context)
-    rows = [(r, display.band_rank(r.kategori, bands)) for r in results if r.total is not None]
+    # Each OPD by the IP ASN the configuration names, with its PNS and PPPK figures beside.
+    results = [(f.as_result(), {s.code: s for s in f.per_status}) for f in found]
+    rows = [
+        (r, display.band_rank(r.kategori, bands), statuses)
+        for r, statuses in results
+        if r.total is not None
+    ]
     rows.sort(key=lambda row: (-row[0].total, row[0].opd.nama))
     context["rows"] = rows
-    context["without"] = [r for r in results if r.total is None]
-    context["chart"] = display.comparison_chart(rows, bands)
+    context["weighted"] = bool(found) and found[0].weighted
+    context["without"] = [r for r, _ in results if r.total is None]
+    context["chart"] = display.comparison_chart([(r, rank) for r, rank, _ in rows], bands)
     if not rows:
-        context["latest"] = _latest_year()
+        context["latest"] = years.latest_complete().year
     return render(request, "ipasn/per_opd.html", context)
 
 

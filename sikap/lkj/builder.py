@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from django.utils import timezone
+
 from sikap.core.errors import Kode, SikapError
-from sikap.lkj.models import AnalisisIndikator, KonfirmasiTemuan, LkjTeks
+from sikap.lkj.models import AnalisisIndikator, KonfirmasiTemuan, LkjTeks, PindaianPk
 from sikap.performance.capaian import (
     IP_ASN_TOTAL,
     IkuResult,
@@ -103,6 +105,18 @@ class Analisis:
 
 
 @dataclass(frozen=True)
+class Pindaian:
+    """The signed Perjanjian Kinerja scan the appendix carries, and the sentence that says so."""
+
+    record: "PindaianPk"
+    halaman: int
+
+    @property
+    def gambar(self) -> bool:
+        return self.record.format != "pdf"
+
+
+@dataclass(frozen=True)
 class Ttd:
     tempat_tanggal: str
     jabatan: str
@@ -171,6 +185,9 @@ class Lkj:
     ttd: Ttd
     charts: tuple["Chart | None", ...]  # capaian, budget; None for a section left out
     catatan: tuple[str, ...] = field(default=())
+    temuan: tuple[Finding, ...] = ()  # the checks' findings the report was built with
+    pindaian: Pindaian | None = None  # the signed agreement as scanned, when uploaded
+    pindaian_teks: str = ""  # "… terlampir pada 2 halaman berikut …", or that it is not
 
 
 def _fmt(value: Decimal | None, decimals: int = 2) -> str:
@@ -983,6 +1000,24 @@ def _pk_tanggal(year: int, teks) -> str:
     return f"{teks.tempat}, ……………… {year}"
 
 
+def _pindaian(year: int) -> tuple[Pindaian | None, str]:
+    """The latest uploaded scan and the appendix's sentence about it: "terlampir" only when the
+    pages really follow."""
+    record = PindaianPk.latest(year)
+    if record is None:
+        return None, (
+            f"Pindaian Perjanjian Kinerja tahun {year} yang telah ditandatangani kedua pihak "
+            "belum diunggah ke SIKAP: lampirkan sebelum laporan diserahkan."
+        )
+    pages = record.halaman
+    where = "halaman berikut" if pages == 1 else f"{pages} halaman berikut"
+    uploaded = tanggal(timezone.localtime(record.diunggah_pada).date())
+    return Pindaian(record, pages), (
+        f"Pindaian Perjanjian Kinerja tahun {year} yang telah ditandatangani kedua pihak "
+        f"terlampir pada {where} (diunggah {uploaded})."
+    )
+
+
 def build_lkj(year: int) -> Lkj:
     teks = LkjTeks.for_year(year)
     renstra, tujuan, sasaran, indikator, programs = _renstra(year)
@@ -1004,7 +1039,9 @@ def build_lkj(year: int) -> Lkj:
     triwulan, triwulan_catatan = _quarterly_table(result)
     efisiensi = _efisiensi(result)
     ip_status = _per_status(per_status)
-    konsistensi, konsistensi_pengantar = _konsistensi(year, findings_for_year(year), result, ip)
+    pindaian, pindaian_teks = _pindaian(year)
+    findings = findings_for_year(year)  # once: the page and publishing read them from here
+    konsistensi, konsistensi_pengantar = _konsistensi(year, findings, result, ip)
     formulas = tuple(a.formula for a in analisis if a.formula)
     # Matplotlib loads only when a report is built, not when the site starts.
     from sikap.lkj.charts import budget_chart, capaian_chart
@@ -1103,4 +1140,7 @@ def build_lkj(year: int) -> Lkj:
         ),
         charts=charts,
         catatan=tuple(notes),
+        temuan=tuple(findings),
+        pindaian=pindaian,
+        pindaian_teks=pindaian_teks,
     )

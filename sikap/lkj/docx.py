@@ -90,6 +90,42 @@ def _set_paper(document, code: str) -> None:
         section.page_width, section.page_height = Mm(w), Mm(h)
 
 
+SCAN_DPI = 110  # a PDF scan's pages as pictures: legible, a few hundred KB a page
+SCAN_WIDTH_MM = 160
+
+
+def _scan_images(record) -> list[bytes]:
+    """The scan as pictures: an image as it is, a PDF's pages rendered (Word cannot hold PDF
+    pages), one PNG each."""
+    data = record.read()
+    if record.format != "pdf":
+        return [data]
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(data)
+    try:
+        images = []
+        for page in document:
+            out = io.BytesIO()
+            page.render(scale=SCAN_DPI / 72).to_pil().save(out, format="PNG")
+            images.append(out.getvalue())
+        return images
+    finally:
+        document.close()
+
+
+def _pindaian(tpl, lkj: Lkj):
+    """The sentence that the signed agreement follows, then each of its pages on its own."""
+    sub = tpl.new_subdoc()
+    sub.add_paragraph(lkj.pindaian_teks)
+    for image in _scan_images(lkj.pindaian.record):
+        sub.add_page_break()
+        p = sub.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.add_run().add_picture(io.BytesIO(image), width=Mm(SCAN_WIDTH_MM))
+    return sub
+
+
 def lkj_docx(lkj: Lkj, paper_code: str = "a4") -> bytes:
     tpl = DocxTemplate(TEMPLATE)
     capaian, anggaran = lkj.charts
@@ -113,6 +149,7 @@ def lkj_docx(lkj: Lkj, paper_code: str = "a4") -> bytes:
     }
     context = {
         "lkj": lkj,
+        "pindaian": _pindaian(tpl, lkj) if lkj.pindaian else None,
         "tabel": tables,
         "grafik": {
             name: InlineImage(tpl, io.BytesIO(chart.png), width=Mm(150))

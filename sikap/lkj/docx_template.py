@@ -332,13 +332,12 @@ def build(path: Path = TEMPLATE) -> Path:
         doc, "Pihak kedua, {{ lkj.pk_pihak_kedua|upper }} · Pihak pertama, {{ lkj.ttd.jabatan }}"
     )
     _centered(doc, "……………………………          {{ lkj.ttd.nama }} ({{ lkj.ttd.nip }})", before=48)
-    _centered(
-        doc,
-        "[Tempat pindaian Perjanjian Kinerja tahun {{ lkj.tahun }} yang telah ditandatangani "
-        "kedua pihak]",
-        size=9,
-        before=24,
-    )
+    # The scan's sentence and its pages (docx.py), or the sentence that it is not uploaded.
+    doc.add_paragraph("{%p if pindaian %}")
+    doc.add_paragraph("{{p pindaian }}")
+    doc.add_paragraph("{%p else %}")
+    _centered(doc, "[{{ lkj.pindaian_teks }}]", size=9, before=24)
+    doc.add_paragraph("{%p endif %}")
     doc.core_properties.title = "Laporan Kinerja"
     doc.core_properties.author = "SIKAP"
     path.parent.mkdir(parents=True, exist_ok=True)

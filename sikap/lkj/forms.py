@@ -65,8 +65,24 @@ class AnalisisForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args, year: int, **kwargs):
+    def __init__(self, *args, year: int, programs: list | None = None, **kwargs):
+        """`programs`: the year's programmes read once for a page of forms (one per IKU),
+        which otherwise each query them to draw their boxes."""
         super().__init__(*args, **kwargs)
-        self.fields["program"].queryset = Program.objects.filter(renja__tahun=year).order_by(
-            "urutan"
-        )
+        field = self.fields["program"]
+        field.queryset = year_programs(year)  # what a submitted choice is checked against
+        if programs is not None:
+            field.choices = [(p.pk, field.label_from_instance(p)) for p in programs]
+
+
+def year_programs(year: int):
+    return Program.objects.filter(renja__tahun=year).order_by("urutan")
+
+
+class PindaianForm(forms.Form):
+    berkas = forms.FileField(
+        label="Pindaian Perjanjian Kinerja bertanda tangan (PDF, JPEG atau PNG)",
+        widget=forms.ClearableFileInput(
+            attrs={"class": "form-control form-control-sm", "accept": ".pdf,.jpg,.jpeg,.png"}
+        ),
+    )

@@ -5,6 +5,7 @@ be generated before anyone has edited anything.
 """
 
 from django.db import models
+from django.utils import timezone
 
 from sikap.lkj.defaults import FIELDS, default_for
 
@@ -192,3 +193,63 @@ class AnalisisIndikator(models.Model):
 
     def __str__(self) -> str:
         return f"Analisis {self.indikator} {self.tahun}"
+
+
+class TemuanMenunggu(models.Model):
+    """A severity-A finding of `sakip check` on a year's LKj that admin BKD has not confirmed
+    yet: what the inbox lists. Kept in step with the checks whenever the LKj reads them (its
+    page, publishing) and by the daily job, so the inbox counts rows instead of rerunning the
+    checks; a confirmation removes its row."""
+
+    tahun = models.PositiveSmallIntegerField("tahun laporan")
+    kunci = models.CharField("kunci temuan", max_length=20)
+    lokasi = models.CharField("lokasi", max_length=500)
+    masalah = models.TextField("temuan")
+    sejak = models.DateTimeField("ditemukan", default=timezone.now)
+
+    class Meta:
+        verbose_name = "temuan LKj menunggu konfirmasi"
+        verbose_name_plural = "temuan LKj menunggu konfirmasi"
+        ordering = ["sejak", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["tahun", "kunci"], name="satu_temuan_menunggu")
+        ]
+
+    def __str__(self) -> str:
+        return f"Temuan LKj {self.tahun}: {self.lokasi}"
+
+
+class PindaianPk(models.Model):
+    """The signed Perjanjian Kinerja of a year as scanned (PDF, JPEG or PNG), checked by content
+    when uploaded (documents.validation.inspect); the latest upload is the one the LKj appendix
+    carries, earlier ones stay for the record. Served only through the LKj page's readers."""
+
+    tahun = models.PositiveSmallIntegerField("tahun laporan", db_index=True)
+    berkas = models.FileField("berkas", upload_to="lkj/pk/", max_length=255)
+    format = models.CharField("format", max_length=8)
+    mime = models.CharField("tipe isi", max_length=64)
+    keterangan = models.CharField("hasil pemeriksaan", max_length=100)  # "2 halaman"
+    halaman = models.PositiveSmallIntegerField("jumlah halaman", default=1)
+    nama_asli = models.CharField("nama berkas asal", max_length=150)
+    sha256 = models.CharField("SHA-256", max_length=64)
+    ukuran = models.PositiveIntegerField("ukuran (bita)")
+    diunggah_oleh = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, related_name="+", verbose_name="diunggah oleh"
+    )
+    diunggah_pada = models.DateTimeField("diunggah", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "pindaian Perjanjian Kinerja"
+        verbose_name_plural = "pindaian Perjanjian Kinerja"
+        ordering = ["tahun", "-diunggah_pada", "-id"]
+
+    def __str__(self) -> str:
+        return f"Pindaian Perjanjian Kinerja {self.tahun}"
+
+    @classmethod
+    def latest(cls, year: int) -> "PindaianPk | None":
+        return cls.objects.filter(tahun=year).order_by("-diunggah_pada", "-id").first()
+
+    def read(self) -> bytes:
+        with self.berkas.open("rb") as handle:
+            return handle.read()

@@ -3,10 +3,12 @@ F4 (215 × 330 mm, the folio Indonesian offices file). The wide quarterly table 
 pages of the same paper."""
 
 import base64
+import io
 from dataclasses import dataclass
 
 from django.template.loader import render_to_string
 from django.utils import timezone
+from pypdf import PdfReader, PdfWriter
 
 from sikap.lkj.builder import TRIWULAN, Lkj
 from sikap.reports.pdf import render_pdf
@@ -75,7 +77,20 @@ def _svg_uri(svg: str) -> str:
 def lkj_pdf(lkj: Lkj, paper_code: str = "a4", *, terbit=None, versi: int | None = None) -> bytes:
     """The report; with `terbit` (a numbered `DokumenTerbit`, saved or not) the cover carries
     its number, version and the QR code of its verification URL, and every footer the number."""
-    return render_pdf("lkj/lkj.html", _context(lkj, paper_code, terbit, versi))
+    report = render_pdf("lkj/lkj.html", _context(lkj, paper_code, terbit, versi))
+    if lkj.pindaian is None or lkj.pindaian.gambar:
+        return report  # an image scan is a page of the HTML itself
+    return _with_pages(report, lkj.pindaian.record.read())
+
+
+def _with_pages(report: bytes, scan: bytes) -> bytes:
+    """The report with the scanned PDF's pages after its last page, as they are (vector and
+    image content untouched)."""
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(report)))
+    writer.append(PdfReader(io.BytesIO(scan)))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def lkj_html(lkj: Lkj, paper_code: str = "a4") -> str:
@@ -98,4 +113,13 @@ def _context(lkj: Lkj, paper_code: str, terbit, versi) -> dict:
         "versi": versi,
         "qr": qr_data_uri(terbit.verification_url) if terbit else "",
         "diterbitkan": tanggal(timezone.localtime(terbit.issued_at).date()) if terbit else "",
+        "pindaian_gambar": _scan_uri(lkj),
     }
+
+
+def _scan_uri(lkj: Lkj) -> str:
+    """An image scan as a data URI for its own page (WeasyPrint fetches nothing else)."""
+    if lkj.pindaian is None or not lkj.pindaian.gambar:
+        return ""
+    record = lkj.pindaian.record
+    return f"data:{record.mime};base64," + base64.b64encode(record.read()).decode()

@@ -1,19 +1,33 @@
 """Writes of the LKj module: the year's texts, by perencana and admin BKD, audited; and the
 published LKj, a numbered PDF in the issued-document register, by admin BKD."""
 
+import hashlib
+import io
+
+from django.conf import settings
+from django.core.files.base import ContentFile
 from django.db import transaction
+from pypdf import PdfReader
 
 from sikap.accounts import access
-from sikap.core import audited, kinds
+from sikap.core import audited, kinds, upload_limits
 from sikap.core.errors import Kode, SikapError, tidak_berhak
 from sikap.documents.models import DokumenTerbit
 from sikap.documents.services import register_issued
-from sikap.documents.storage import delete_quietly
+from sikap.documents.storage import delete_quietly, read_limited
+from sikap.documents.validation import clean_original_name, inspect
 from sikap.lkj.builder import build_lkj
-from sikap.lkj.models import AnalisisIndikator, KonfirmasiTemuan, LkjTeks, LkjTerbit
+from sikap.lkj.models import (
+    AnalisisIndikator,
+    KonfirmasiTemuan,
+    LkjTeks,
+    LkjTerbit,
+    PindaianPk,
+    TemuanMenunggu,
+)
 from sikap.lkj.pdf import lkj_pdf, paper
 from sikap.performance.checks import A as SEVERITY_A
-from sikap.performance.models import IndikatorTarget, Program
+from sikap.performance.models import IndikatorTarget, Program, Renja
 from sikap.performance.permissions import ensure_can_edit
 from sikap.performance.selectors import findings_for_year
 
@@ -56,10 +70,42 @@ def save_analysis(year: int, indikator_id: int, *, penyebab: str, solusi: str, p
 MIN_REASON = 20  # characters: a reason an inspector can read, not "ok"
 
 
-def open_findings(year: int) -> list:
-    """The year's severity-A findings, each with its confirmation or None."""
+def open_findings(year: int, findings=None) -> list:
+    """The year's severity-A findings, each with its confirmation or None; `findings` are
+    those a built report already holds (`Lkj.temuan`), so the checks do not run again. The
+    inbox's list of unconfirmed ones is brought in step on the way."""
+    if findings is None:
+        findings = findings_for_year(year)
     confirmed = {k.kunci: k for k in KonfirmasiTemuan.objects.filter(tahun=year)}
-    return [(f, confirmed.get(f.key)) for f in findings_for_year(year) if f.severity == SEVERITY_A]
+    found = [(f, confirmed.get(f.key)) for f in findings if f.severity == SEVERITY_A]
+    sync_waiting(year, [f for f, c in found if c is None])
+    return found
+
+
+def sync_waiting(year: int, waiting) -> None:
+    """Make the inbox rows of `year` exactly the unconfirmed A findings `waiting`; a finding
+    already listed keeps the time it was first found (the inbox's age)."""
+    keys = {f.key: f for f in waiting}
+    with transaction.atomic():
+        rows = TemuanMenunggu.objects.filter(tahun=year)
+        rows.exclude(kunci__in=list(keys)).delete()
+        listed = set(rows.values_list("kunci", flat=True))
+        TemuanMenunggu.objects.bulk_create(
+            TemuanMenunggu(tahun=year, kunci=k, lokasi=f.location[:500], masalah=f.problem)
+            for k, f in keys.items()
+            if k not in listed
+        )
+
+
+def refresh_waiting() -> int:
+    """Every SAKIP year's unconfirmed A findings, from its checks (the daily job): changes to
+    realisations since the LKj was last opened reach the inbox within a day. The count."""
+    total = 0
+    for year in Renja.objects.values_list("tahun", flat=True).distinct():
+        waiting = [f for f, confirmed in open_findings(year) if confirmed is None]
+        total += len(waiting)
+    TemuanMenunggu.objects.exclude(tahun__in=Renja.objects.values("tahun")).delete()
+    return total
 
 
 def confirm_finding(year: int, key: str, reason: str, *, actor) -> KonfirmasiTemuan:
@@ -84,6 +130,7 @@ def confirm_finding(year: int, key: str, reason: str, *, actor) -> KonfirmasiTem
         row = row or KonfirmasiTemuan(tahun=year, kunci=key)
         row.temuan = f"{finding.location}: {finding.problem}"
         row.alasan, row.oleh = reason, actor
+        TemuanMenunggu.objects.filter(tahun=year, kunci=key).delete()
         return audited.save(row, actor=actor, kind=kinds.LKJ_FINDING_CONFIRMED)
 
 
@@ -95,7 +142,7 @@ def publish_lkj(year: int, *, actor, paper_code: str = "a4") -> DokumenTerbit:
         raise tidak_berhak("Hanya admin BKD yang dapat menerbitkan LKj bernomor.")
     kertas = paper(paper_code).code
     lkj = build_lkj(year)  # refuses a year without SAKIP data before any number is taken
-    waiting = [f for f, confirmed in open_findings(year) if confirmed is None]
+    waiting = [f for f, confirmed in open_findings(year, lkj.temuan) if confirmed is None]
     if waiting:
         raise SikapError(
             Kode.DATA_TIDAK_VALID,
@@ -128,3 +175,48 @@ def publish_lkj(year: int, *, actor, paper_code: str = "a4") -> DokumenTerbit:
             delete_quietly(terbit.file.name)
             raise
     return terbit
+
+
+PINDAIAN_FORMATS = ("pdf", "jpeg", "png")
+PINDAIAN_NAMA = "Pindaian Perjanjian Kinerja"
+
+
+def upload_pk_scan(year: int, uploaded_file, *, actor) -> PindaianPk:
+    """Keep the signed Perjanjian Kinerja of `year` as scanned, checked by its content; it
+    becomes the one the LKj appendix carries. Nothing is kept when the file is refused."""
+    ensure_can_edit(actor)
+    if not Renja.objects.filter(tahun=year).exists():
+        raise SikapError(Kode.TIDAK_DITEMUKAN, f"Belum ada data SAKIP (Renja) tahun {year}.")
+    upload_limits.check_rate(actor)
+    limit = settings.SIKAP_LKJ_PINDAIAN_PK_MAKS_KB * 1024
+    data = read_limited(uploaded_file, limit)
+    found = inspect(data, allowed=PINDAIAN_FORMATS, max_bytes=limit, jenis_nama=PINDAIAN_NAMA)
+    digest = hashlib.sha256(data).hexdigest()
+    current = PindaianPk.latest(year)
+    if current is not None and current.sha256 == digest:
+        raise SikapError(
+            Kode.DUPLIKAT, f"Berkas ini sama persis dengan pindaian Perjanjian Kinerja {year} "
+            "yang sudah terlampir.",
+        )  # fmt: skip
+    row = PindaianPk(
+        tahun=year,
+        format=found.format,
+        mime=found.mime,
+        keterangan=found.detail[:100],
+        halaman=_pages(data) if found.format == "pdf" else 1,
+        nama_asli=clean_original_name(getattr(uploaded_file, "name", "")),
+        sha256=digest,
+        ukuran=len(data),
+        diunggah_oleh=actor,
+    )
+    row.berkas.save(f"pk-{year}", ContentFile(data), save=False)
+    try:
+        with transaction.atomic():
+            return audited.save(row, actor=actor, note=f"{row.nama_asli}, {found.detail}")
+    except Exception:
+        delete_quietly(row.berkas.name)
+        raise
+
+
+def _pages(data: bytes) -> int:
+    return len(PdfReader(io.BytesIO(data)).pages)  # inspect has already opened it once

@@ -12,4 +12,6 @@ urlpatterns = [
     path("lkj/<int:tahun>/konfirmasi/", views.lkj_confirm, name="lkj_konfirmasi"),
     path("lkj/<int:tahun>/analisis/", views.lkj_analysis, name="lkj_analisis"),
     path("lkj/<int:tahun>/unduh.docx", views.lkj_download, {"fmt": "docx"}, name="lkj_docx"),
+    path("lkj/<int:tahun>/pindaian-pk/", views.lkj_pk_upload, name="lkj_pk_unggah"),
+    path("lkj/<int:tahun>/pindaian-pk/berkas", views.lkj_pk_file, name="lkj_pk_berkas"),
 ]

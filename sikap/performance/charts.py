@@ -7,6 +7,7 @@ kept whole for the tooltip; a capaian above CLIP is drawn at CLIP with its real 
 beside the bar, so one 400 % outlier does not flatten every other bar.
 """
 
+from sikap.core import bands as colours
 from sikap.core.bands import spread
 from sikap.performance.capaian import YearCapaian
 
@@ -16,12 +17,6 @@ SHORT = 32  # characters of an axis label
 
 def short(text: str, limit: int = SHORT) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def predikat_rank(predikat: str | None, bands) -> int | None:
-    """The predikat's colour (`band-N`, sikap/core/bands.py); bands are stored best first."""
-    names = [b.label for b in bands]
-    return spread(names.index(predikat), len(names)) if predikat in names else None
 
 
 def _capaian_series(rows, bands, label_of) -> dict:
@@ -34,7 +29,7 @@ def _capaian_series(rows, bands, label_of) -> dict:
         "full": [label_of(r) for r in rows],
         "capaian": [float(r.capaian) for r in rows],
         "band": [names.index(r.predikat) if r.predikat in names else None for r in rows],
-        "rank": [predikat_rank(r.predikat, bands) for r in rows],
+        "rank": [colours.rank(r.predikat, names) for r in rows],  # bands are best first
     }
 
 

@@ -66,6 +66,13 @@ COLUMN_LABELS = {
         for q, r in zip((1, 2, 3, 4), ("I", "II", "III", "IV"), strict=True)
     },
 }
+
+
+def _label(column: str) -> str:
+    """A column as people read it ("realisasi anggaran tahunan (Rp)"), never its code."""
+    return COLUMN_LABELS.get(column, column.replace("_", " "))
+
+
 AGGREGATION_NAME = {
     Aggregation.SUM: "jumlah triwulan",
     Aggregation.LAST: "triwulan terakhir",
@@ -189,12 +196,12 @@ class Finding:
 
     @property
     def column_label(self) -> str:
-        return COLUMN_LABELS.get(self.column, self.column.replace("_", " "))
+        return _label(self.column)
 
     @property
     def location(self) -> str:
         where = "baris total" if self.indicator == TOTAL else self.indicator
-        return f"{self.code} · {where} · kolom {self.column}"
+        return f"{self.code} · {where} · {self.column_label}"
 
     def as_dict(self) -> dict:
         def plain(value):
@@ -366,10 +373,10 @@ def total_rows(tables: Tables) -> Iterator[Finding]:
                 printed,
                 recomputed,
                 (
-                    f"Sel {column} baris total {what} {total.code} kosong, padahal "
+                    f"Sel {_label(column)} baris total {what} {total.code} kosong, padahal "
                     f"baris indikatornya berjumlah {_rp(recomputed)}."
                     if empty
-                    else f"Baris total {what} {total.code} kolom {column} {_rp(printed)} tidak "
+                    else f"Baris total {what} {total.code}, {_label(column)} {_rp(printed)}, tidak "
                     f"sama dengan jumlah baris indikatornya {_rp(recomputed)}."
                 ),
                 f"Isi/perbaiki sel menjadi {_rp(recomputed)}.",
@@ -475,7 +482,7 @@ def children_vs_parent(tables: Tables) -> Iterator[Finding]:
                 column,
                 own,
                 from_kids,
-                f"{what.capitalize()} {parent} kolom {column}: {_rp(own)}, sedangkan jumlah "
+                f"{what.capitalize()} {parent}, {_label(column)}: {_rp(own)}, sedangkan jumlah "
                 f"{kid_what} {listed} {_rp(from_kids)} (selisih {_gap(own, from_kids)}).",
                 f"Perbaiki angka {what} atau {kid_what} yang keliru sehingga {what} = jumlah "
                 f"{kid_what} ({_rp(from_kids)}).",

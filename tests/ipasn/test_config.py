@@ -62,6 +62,23 @@ def test_the_configuration_in_force_is_the_latest_effective_by_31_december(db):
     assert config_in_force(2030)[1].window == rule.Window(-1, 5, 1)
 
 
+def test_the_configuration_in_force_loads_in_two_queries_and_reads_as_the_stored_rows(
+    db, django_assert_num_queries
+):
+    with django_assert_num_queries(2):
+        record, config = config_in_force(2023)
+    stored = Configuration.objects.get(pk=record.pk)  # read relation by relation
+    assert config == stored.as_rule()
+    assert record.gabungan_status == stored.gabungan_status
+
+
+def test_a_configuration_without_dimensions_or_bands_still_loads(db):
+    empty = Configuration.objects.create(nama="Kosong", berlaku_mulai=date(2040, 1, 1))
+    record, config = config_in_force(2040)
+    assert record == empty
+    assert (config.dimensions, config.bands) == ((), ())
+
+
 def test_admin_bkd_changes_a_weight_in_kelola_with_an_audit_row(world):
     category = Category.objects.get(dimension__kode="kompetensi", kode="teknis_pelaksana")
     response = world.client("admin_bkd").post(

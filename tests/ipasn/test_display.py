@@ -35,3 +35,13 @@ THREE = (Band("Kurang", Decimal(60)), Band("Cukup", Decimal(80)), Band("Baik", D
 )
 def test_a_category_ranks_by_its_place_on_the_scale(label, bands, rank):
     assert band_rank(label, bands) == rank
+
+
+def test_sakip_predikat_and_ip_asn_categories_share_one_colour_lookup():
+    from sikap.core.bands import rank
+    from sikap.performance.templatetags.sakip import predikat_rank
+
+    sakip = [Band(label, Decimal(0)) for label in ("AA", "A", "BB", "B", "CC")]  # best first
+    assert [predikat_rank(b.label, sakip) for b in sakip] == [0, 1, 2, 3, 4]
+    assert [band_rank(b.label, FIVE) for b in reversed(FIVE)] == [0, 1, 2, 3, 4]
+    assert rank("Cukup", ["Baik", "Cukup", "Kurang"]) == 2 and rank(None, ["Baik"]) is None

@@ -44,7 +44,7 @@ def test_admin_opd_sees_only_their_opd(regency):
     assert response.status_code == 200
     assert response.context["result"].sub_index("kualifikasi").population == 4
     rows = client.get("/ip-asn/2023/opd/").context["rows"]
-    assert [r.opd.kode for r, _ in rows] == [regency.opd_a.kode]
+    assert [r.opd.kode for r, *_ in rows] == [regency.opd_a.kode]
     assert client.get(f"/ip-asn/2023/?opd={regency.opd_b.kode}").status_code == 404
     assert client.get("/ip-asn/2023/kualifikasi/s2/").context["page"].paginator.count == 0
 
@@ -139,15 +139,15 @@ def test_the_per_opd_page_ranks_opds_best_first_and_drills_down(regency, persona
     response = regency.client(persona).get("/ip-asn/2023/opd/")
     assert response.status_code == 200
     rows = response.context["rows"]
-    assert {r.opd.kode for r, _ in rows} == {regency.opd_a.kode, regency.opd_b.kode}
-    totals = [r.total for r, _ in rows]
+    assert {r.opd.kode for r, *_ in rows} == {regency.opd_a.kode, regency.opd_b.kode}
+    totals = [r.total for r, *_ in rows]
     assert totals == sorted(totals, reverse=True)
     body = response.content.decode()
-    for r, _ in rows:
+    for r, *_ in rows:
         assert f'href="/ip-asn/2023/?opd={r.opd.kode}"' in body
         assert f'href="/ip-asn/2023/kualifikasi/populasi/?opd={r.opd.kode}"' in body
     chart = response.context["chart"]
-    assert chart["full"] == [r.opd.nama for r, _ in rows]
+    assert chart["full"] == [r.opd.nama for r, *_ in rows]
     assert [b["label"] for b in chart["bands"]][0] == "Sangat Tinggi"
 
 

@@ -2,16 +2,21 @@
 indicator beside a prompt generated from the numbers, efficiency as capaian against budget
 absorption per program with a true sentence, and the supporting programmes."""
 
+import re
 from decimal import Decimal as D
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from sikap.accounts.models import Peran
 from sikap.core.errors import SikapError
 from sikap.lkj.builder import build_lkj
 from sikap.lkj.models import AnalisisIndikator
 from sikap.lkj.services import save_analysis
+from sikap.lkj.views import _analysis_forms
 from sikap.performance.models import Indikator, Program
+from sikap.performance.selectors import findings_for_year
 from sikap.rules import narasi
 from tests.factories import make_user
 
@@ -96,3 +101,37 @@ def test_the_page_saves_an_analysis(world, sakip):
     bad = client.post("/lkj/2023/analisis/", {"indikator": "x"}, follow=True)
     assert "Analisis tidak disimpan" in bad.content.decode()
     assert AnalisisIndikator.objects.count() == 1
+
+
+def test_the_analysis_forms_draw_their_programmes_from_one_query(sakip):
+    kinerja = Indikator.objects.get(nama="Indeks Kinerja ASN")
+    program = Program.objects.get(renja__tahun=2023, kode="B")
+    save_analysis(2023, kinerja.pk, penyebab="P", solusi="S", programs=[program], actor=_planner())
+    with CaptureQueriesContext(connection) as queries:
+        forms = _analysis_forms(2023)
+        drawn = [str(form["program"]) for form in forms.values()]
+    assert len(forms) >= 3
+    # One list of the year's programmes for every form (the other read is the programmes
+    # already chosen, prefetched once for all analyses).
+    sql = [q["sql"] for q in queries if 'FROM "performance_program"' in q["sql"]]
+    assert len([s for s in sql if "lkj_analisisindikator_program" not in s]) == 1, sql
+    ticked = re.compile(rf'value="{program.pk}" id="[^"]+" checked')
+    assert [bool(ticked.search(html)) for html in drawn].count(True) == 1
+
+
+def test_the_page_runs_the_consistency_checks_once(world, sakip, monkeypatch):
+    calls = []
+
+    def counted(year):
+        calls.append(year)
+        return findings_for_year(year)
+
+    monkeypatch.setattr("sikap.lkj.builder.findings_for_year", counted)
+    monkeypatch.setattr("sikap.lkj.services.findings_for_year", counted)
+    page = world.client("admin_bkd").get("/lkj/2023/").content.decode()
+    assert calls == [2023]
+    assert "Temuan tingkat A yang harus dikonfirmasi" in page
+
+
+def _planner():
+    return make_user("perencana.forms", Peran.PERENCANA)

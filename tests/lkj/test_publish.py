@@ -16,8 +16,9 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from sikap.accounts.models import Peran
+from sikap.core import operations
 from sikap.core.errors import Kode, SikapError
-from sikap.core.models import AuditEntry
+from sikap.core.models import AuditEntry, Operasi
 from sikap.documents.models import DokumenTerbit, NomorUrut, PenomoranSurat
 from sikap.lkj.models import LkjTerbit
 from sikap.lkj.services import publish_lkj
@@ -94,8 +95,14 @@ def test_admin_bkd_publishes_a_numbered_verifiable_lkj(world, sakip):
 
 @pytest.mark.pdf
 def test_publishing_again_is_a_new_number_and_version(world, sakip, perencana):
-    response = world.client("admin_bkd").post("/lkj/2023/terbitkan/", {"kertas": "f4"})
-    assert response.status_code == 302
+    client = world.client("admin_bkd")
+    response = client.post("/lkj/2023/terbitkan/", {"kertas": "f4"})
+    operasi = Operasi.objects.get(kind="terbit_lkj")  # queued, shown on its page
+    assert response["Location"] == reverse("core:operasi", args=[operasi.pk])
+    assert not LkjTerbit.objects.exists()
+    operations.run(operasi.pk)
+    page = client.get(response["Location"]).content.decode()
+    assert "LKj 2023 diterbitkan sebagai versi 1, nomor" in page
     out = StringIO()
     call_command("lkj", "--year", "2023", "--publish", "--user", "admin.bkd", stdout=out)
 
@@ -164,3 +171,15 @@ def test_the_command_publishes_as_the_system_actor_unless_a_known_user_is_named(
         call_command("lkj", "--year", "2023", "--publish", "--user", "tidak.ada")
     with pytest.raises(CommandError, match="--out"):
         call_command("lkj", "--year", "2023")
+
+
+def test_publishing_with_unconfirmed_findings_fails_its_operation_with_the_reason(world):
+    from tests.lkj.conftest import import_seed
+
+    import_seed()  # the seed's 2023 with its 22 open severity-A findings
+    client = world.client("admin_bkd")
+    response = client.post("/lkj/2023/terbitkan/", {"kertas": "a4"})
+    operations.run(Operasi.objects.get(kind="terbit_lkj").pk)
+    page = client.get(response["Location"]).content.decode()
+    assert "Gagal" in page and "22 temuan tingkat A belum dikonfirmasi admin BKD" in page
+    assert not DokumenTerbit.objects.exists() and not NomorUrut.objects.exists()

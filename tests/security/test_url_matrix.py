@@ -257,8 +257,6 @@ def matrix_world(world, settings, tmp_path, monkeypatch):
     settings.MEDIA_ROOT = tmp_path / "media"
     # Who may download is the question here, not the files (the PDF/DOCX tests check those).
     monkeypatch.setattr("sikap.people.views.render_pdf", lambda *a, **kw: b"%PDF-1.7")
-    monkeypatch.setattr("sikap.lkj.views.lkj_pdf", lambda *a, **kw: b"%PDF-1.7")
-    monkeypatch.setattr("sikap.lkj.views.lkj_docx", lambda *a, **kw: b"PK")
     monkeypatch.setattr("sikap.salary.views.letter_pdf", lambda *a, **kw: b"%PDF-1.7")
     monkeypatch.setattr("sikap.salary.views.letter_docx", lambda *a, **kw: b"PK")
     monkeypatch.setattr("sikap.lkj.views.build_lkj", functools.cache(build_lkj))

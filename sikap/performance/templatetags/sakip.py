@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django import template
 
-from sikap.performance import charts
+from sikap.core import bands as colours
 from sikap.performance.models import Status
 from sikap.rules import formatting
 from sikap.rules.formatting import angka_ringkas
@@ -78,7 +78,7 @@ def state_label(state):
 @register.filter
 def predikat_rank(predikat, bands):
     """`band-N`'s N for a predikat of the year's bands (the colour every rating scale shares)."""
-    return charts.predikat_rank(predikat, bands)
+    return colours.rank(predikat, [b.label for b in bands])  # SAKIP bands are best first
 
 
 @register.filter
