@@ -97,6 +97,8 @@ MIDDLEWARE = [
     # First of all: a body over its cap is refused before anything reads it (413).
     "sikap.core.request_limits.RequestSizeMiddleware",
     "sikap.core.audit.SourceMiddleware",
+    # Answers asked for several times by one page (unit trees) are computed once per request.
+    "sikap.core.request_memo.RequestMemoMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "sikap.core.headers.SecurityHeadersMiddleware",
     "sikap.api.middleware.JsonErrorsMiddleware",

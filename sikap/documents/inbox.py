@@ -10,14 +10,14 @@ class DokumenSource:
     kind = "documents.dokumen"
     label = "Dokumen untuk diverifikasi"
 
-    def _queryset(self, user, filters: inbox.Filters):
+    def pending(self, user, filters: inbox.Filters):
         return inbox.narrowed(verification_queue(user), filters, since="uploaded_at")
 
     def count(self, user, filters):
-        return self._queryset(user, filters).count()
+        return self.pending(user, filters).count()
 
     def items(self, user, filters, limit):
-        rows = self._queryset(user, filters).select_related("pegawai__opd", "jenis")[:limit]
+        rows = self.pending(user, filters).select_related("pegawai__opd", "jenis")[:limit]
         return [
             inbox.Item(
                 kind=self.kind,

@@ -8,14 +8,14 @@ class UsulanSource:
     kind = "selfservice.usulan"
     label = "Usulan perubahan data"
 
-    def _queryset(self, user, filters: inbox.Filters):
+    def pending(self, user, filters: inbox.Filters):
         return inbox.narrowed(antrian_for(user), filters, since="diajukan_pada")
 
     def count(self, user, filters):
-        return self._queryset(user, filters).count()
+        return self.pending(user, filters).count()
 
     def items(self, user, filters, limit):
-        rows = self._queryset(user, filters).select_related("pegawai__opd", "jenis")[:limit]
+        rows = self.pending(user, filters).select_related("pegawai__opd", "jenis")[:limit]
         return [
             inbox.Item(
                 kind=self.kind,
