@@ -22,6 +22,7 @@ from sikap.attendance.flows import FLOW
 from sikap.attendance.forms import AktivitasForm, PengajuanForm
 from sikap.attendance.kalender import konfigurasi
 from sikap.attendance.models import Aktivitas, PengajuanKetidakhadiran, PengaturanPresensi
+from sikap.core import inbox_views
 from sikap.core.errors import SikapError
 from sikap.core.forms import show_error
 from sikap.org.models import Opd
@@ -209,9 +210,11 @@ def cuti_langkah(request, pk):
                  expected_version=version)  # fmt: skip
     except SikapError as e:
         messages.error(request, e.message)
+        ok = False
     else:
         messages.success(request, f"{case}: {FLOW.get(name).label} berhasil.")
-    return redirect(case)
+        ok = True
+    return inbox_views.after_decision(request, case.get_absolute_url(), ok=ok)
 
 
 @require_http_methods(["GET", "POST"])
