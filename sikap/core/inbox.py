@@ -5,7 +5,9 @@ request, a document to verify, a leave request, a KGB letter to sign, …). The 
 every source for the items the user may decide, filtered by OPD and age, and each item links to
 the page where it is decided. `count` and `items` must answer with a fixed number of queries.
 A source that also offers `pending(user, filters)` (the queryset its count is taken from) lets
-the menu count everything waiting in one query on every page (`total`).
+the menu count everything waiting in one query on every page (`total`). A source whose kind has
+a page for deciding several items at once names it as `batch_url`; the inbox filtered by that
+kind links to it (the change-request queue with its bulk approval, the document queue).
 
 The decision page brings the verifier on to the next item: when it was opened from the inbox
 (`?kotak=` carries the inbox's filters), its form posts `next` = `inbox_views.next_url(request)`

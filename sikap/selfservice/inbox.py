@@ -1,5 +1,7 @@
 """Change requests waiting for the user's decision, in the one inbox (`sikap.core.inbox`)."""
 
+from django.urls import reverse_lazy
+
 from sikap.core import inbox
 from sikap.selfservice.selectors import antrian_for
 
@@ -7,6 +9,7 @@ from sikap.selfservice.selectors import antrian_for
 class UsulanSource:
     kind = "selfservice.usulan"
     label = "Usulan perubahan data"
+    batch_url = reverse_lazy("selfservice:antrian")
 
     def pending(self, user, filters: inbox.Filters):
         return inbox.narrowed(antrian_for(user), filters, since="diajukan_pada")
