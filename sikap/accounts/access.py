@@ -65,6 +65,19 @@ def sees_all_opd(user) -> bool:
     return _has_role(user, _SEES_ALL_OPD)
 
 
+def opds_to_filter_by(user):
+    """The OPDs a list may be narrowed to (the OPD filter of the inbox, the change-request
+    queue, the KGB list): every OPD for a role that sees all of them, an admin OPD's own,
+    none for anyone else. By name."""
+    from sikap.org.models import Opd
+
+    if sees_all_opd(user):
+        return Opd.objects.order_by("nama")
+    if is_admin_opd(user):
+        return user.opd_scope.order_by("nama")
+    return Opd.objects.none()
+
+
 def manages_opd_data(user) -> bool:
     """Reads OPD-wide figures (workforce dashboard, completeness, IP ASN): every role that sees
     all OPDs, and an admin OPD for their own."""

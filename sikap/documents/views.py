@@ -177,7 +177,7 @@ def dokumen_detail(request, pk):
     user = request.user
     dokumen = access.get_dokumen_for_user(user, pk)
     mark_read_for(user, request.path)
-    reasons = selectors._rejection_reasons([dokumen])
+    reasons = selectors.rejection_reasons([dokumen])
     context = {
         "halaman": preview.pages_shown(dokumen),
         "d": dokumen,

@@ -19,7 +19,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from sikap.core.validators import FORMULA_STARTS
+from sikap.core.validators import starts_like_formula
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _SPOOL_BYTES = 8 * 1024 * 1024
@@ -70,14 +70,14 @@ def _cell(sheet, value):
         cell = WriteOnlyCell(sheet, value=value)
         cell.number_format = "DD-MM-YYYY"
         return cell
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    if isinstance(value, str) and starts_like_formula(value):
         return _text_cell(sheet, value)
     return value
 
 
 def _text_cell(sheet, text: str) -> WriteOnlyCell:
     cell = WriteOnlyCell(sheet, value=text)
-    if text.startswith(FORMULA_STARTS):
+    if starts_like_formula(text):
         cell.data_type = "s"  # openpyxl made it a formula ("f"); keep the text as typed
         cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
     return cell

@@ -130,6 +130,7 @@ def _assess_one(p, rows, skp, hukuman, tables, rule) -> Penilaian:
             cpns=p.status == StatusPegawai.CPNS,
             skp=skp,
             hukuman=tuple(hukuman),
+            riwayat_gaji=tuple(dasar_rows),
         )
         hasil = hitung(dasar, tables, data, rule)
     except RuleError as e:

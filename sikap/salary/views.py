@@ -13,7 +13,6 @@ from sikap.accounts import access
 from sikap.core import inbox_views
 from sikap.core.errors import SikapError
 from sikap.core.views import refuse
-from sikap.org.models import Opd
 from sikap.people.models import Pegawai
 from sikap.reports.pdf import pdf_response
 from sikap.rules import RuleError
@@ -40,17 +39,13 @@ SECTIONS = (
 )
 
 
-def _opds(user):
-    return Opd.objects.all() if not access.is_admin_opd(user) else user.opd_scope.all()
-
-
 @require_GET
 def daftar(request):
     user = request.user
     if not access.may_work_kgb(user):
         return refuse(request, REFUSED)
     today = timezone.localdate()
-    form = DaftarForm(request.GET or None, opds=_opds(user))
+    form = DaftarForm(request.GET or None, opds=access.opds_to_filter_by(user))
     bulan, opd = first_of_month(today), None
     if form.is_bound and form.is_valid():
         bulan = first_of_month(form.cleaned_data["bulan"] or today)
