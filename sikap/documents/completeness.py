@@ -9,15 +9,30 @@ the XLSX export always agree:
 
 A type that attaches to a history row (ijazah, SK pangkat, …) is present with one such document.
 
-`flag_rows` evaluates both for every pegawai in scope in one query (each rule once per pegawai
-and type); the dashboard then counts, filters and pages those rows in memory, so it costs a fixed
-number of queries however many pegawai there are.
+`flag_rows` evaluates both for the pegawai it is given in one query (each rule once per pegawai
+and type): one pegawai's page, one page of a list. Over a whole regency or province the work
+stays in the database: `per_opd` sums the counts per OPD in one grouped query and `lacking` is
+a queryset that a page paginates (a count and one page of rows), so the completeness page costs
+a fixed number of queries and moves no more rows than it shows, however many pegawai there are.
 """
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Sum,
+    Value,
+    When,
+)
 
 from sikap.documents.models import Dokumen, JenisDokumen, Wajib
 from sikap.people.models import AnggotaKeluarga, StatusKawin, StatusPegawai
@@ -103,6 +118,21 @@ def names(ids: Iterable[int], types: list[JenisDokumen]) -> list[str]:
     return [t.nama for t in types if t.pk in wanted]
 
 
+def _sum_of(flags: list[Q]):
+    """The number of `flags` that hold, as an integer expression."""
+    terms = [Case(When(q, then=Value(1)), default=Value(0)) for q in flags]
+    total = sum(terms[1:], terms[0]) if terms else Value(0)
+    return ExpressionWrapper(total, output_field=IntegerField())
+
+
+def with_counts(queryset, types: list[JenisDokumen]):
+    """Each pegawai with `wajib_n` (mandatory types that apply) and `ada_n` (those present)."""
+    return queryset.annotate(
+        wajib_n=_sum_of([applies(t) for t in types]),
+        ada_n=_sum_of([applies(t) & present(t) for t in types]),
+    )
+
+
 @dataclass
 class OpdSummary:
     opd_id: int
@@ -120,25 +150,53 @@ class OpdSummary:
     def persen_dokumen(self) -> float:
         return 100 * self.terpenuhi / self.wajib if self.wajib else 100.0
 
-    def add(self, row: Row) -> None:
-        self.pegawai += 1
-        self.lengkap += not row.missing
-        self.wajib += len(row.required)
-        self.terpenuhi += len(row.required) - len(row.missing)
+
+def per_opd(queryset, types: list[JenisDokumen]) -> tuple[list[OpdSummary], OpdSummary]:
+    """One summary per OPD of `queryset`'s pegawai (by OPD name) and the total over all of
+    them: one grouped query."""
+    grouped = (
+        with_counts(queryset, types)
+        .values("opd_id", "opd__nama")
+        .annotate(
+            n=Count("pk"),
+            lengkap_n=Sum(Case(When(wajib_n=F("ada_n"), then=Value(1)), default=Value(0))),
+            wajib_sum=Sum("wajib_n"),
+            ada_sum=Sum("ada_n"),
+        )
+        .order_by("opd__nama", "opd_id")
+    )
+    summary = [
+        OpdSummary(
+            g["opd_id"], g["opd__nama"], g["n"], g["lengkap_n"], g["wajib_sum"], g["ada_sum"]
+        )
+        for g in grouped
+    ]
+    total = OpdSummary(
+        0,
+        "Semua OPD",
+        sum(s.pegawai for s in summary),
+        sum(s.lengkap for s in summary),
+        sum(s.wajib for s in summary),
+        sum(s.terpenuhi for s in summary),
+    )
+    return summary, total
 
 
-def per_opd(rows: list[Row]) -> tuple[list[OpdSummary], OpdSummary]:
-    """One summary per OPD (in the rows' OPD order) and the total over all of them."""
-    by_opd: dict[int, OpdSummary] = {}
-    total = OpdSummary(opd_id=0, nama="Semua OPD")
-    for row in rows:
-        by_opd.setdefault(row.opd_id, OpdSummary(row.opd_id, row.opd_nama)).add(row)
-        total.add(row)
-    return list(by_opd.values()), total
-
-
-def lacking(rows: list[Row], jenis: JenisDokumen | None = None) -> list[Row]:
-    """The rows missing any mandatory document, or `jenis` in particular."""
+def lacking(queryset, types: list[JenisDokumen], jenis: JenisDokumen | None = None):
+    """The pegawai of `queryset` missing any mandatory document, or `jenis` in particular,
+    by OPD, name and NIP (a queryset: page it)."""
     if jenis is None:
-        return [r for r in rows if r.missing]
-    return [r for r in rows if jenis.pk in r.missing]
+        missing = with_counts(queryset, types).filter(wajib_n__gt=F("ada_n"))
+    else:
+        missing = queryset.filter(applies(jenis) & ~present(jenis))
+    return missing.order_by("opd__nama", "nama", "nip")
+
+
+def missing_names(pegawai: list, types: list[JenisDokumen]) -> list[tuple[object, list[str]]]:
+    """(pegawai, the names of the mandatory types they lack) for a page of pegawai, in the
+    page's order: one query."""
+    if not pegawai:
+        return []
+    model = type(pegawai[0])
+    rows = {r.pk: r for r in flag_rows(model.objects.filter(pk__in=[p.pk for p in pegawai]), types)}
+    return [(p, names(rows[p.pk].missing, types)) for p in pegawai]
