@@ -225,9 +225,10 @@ def antrian_verifikasi(request):
 def kelengkapan(request):
     found = lingkup(request.user, request.GET)
     summary, total = completeness.per_opd(found.scope, found.types)
-    page = Paginator(found.lacking.select_related("opd"), PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    lacking = found.lacking.select_related("opd")
+    if not found.form.value("jenis"):  # those lacking anything: the summary has counted them
+        lacking = completeness.Counted(lacking, total.pegawai - total.lengkap)
+    page = Paginator(lacking, PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "form": found.form,
         "types": found.types,
