@@ -2,6 +2,7 @@
 actions and preview, the calculator for staff, and "Surat KGB saya" for the pegawai."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -28,7 +29,7 @@ from sikap.salary.tables import tables_for
 
 REFUSED = "Daftar KGB hanya untuk staf BKD, penandatangan, pimpinan dan admin OPD."
 S = Kgb.Status
-UPCOMING_SHOWN = 200
+UPCOMING_PER_PAGE = 50
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 SECTIONS = (
     (S.DRAF, "Draf: menunggu verifikasi"),
@@ -63,11 +64,13 @@ def daftar(request):
     ]
     people = selectors.candidates().filter(pk__in=Pegawai.objects.visible_to(user).values("pk"))
     upcoming = selectors.upcoming(people if opd is None else people.filter(opd=opd), bulan, end)
+    page = Paginator(upcoming, UPCOMING_PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "form": form,
         "bulan": bulan,
-        "mendatang": upcoming[:UPCOMING_SHOWN],
-        "mendatang_jumlah": len(upcoming),
+        "mendatang": selectors.page_of(page.object_list),
+        "mendatang_jumlah": page.paginator.count,
+        "page": page,
         "bulan_label": bulan_label(bulan),
         "sebelum": add_months(bulan, -1).strftime("%Y-%m"),
         "sesudah": end.strftime("%Y-%m"),
