@@ -7,9 +7,11 @@ to their status (a few of them rejected), then times, best of --repeat rounds, a
 (who sees every OPD):
   list       GET /pegawai/ (the floor);
   page       GET /dokumen/kelengkapan/ (the per-OPD summary and the first page of those lacking);
-  previous   what the page computed before this change, in process: every pegawai's flags
-             brought to Python, then summed and filtered there (`flag_rows` over the scope);
-  now        what it computes now, in process: the grouped query, the count and one page.
+  previous   what the page computed before this change, in process: every pegawai's flag
+             per mandatory type (a subquery per pegawai and type) brought to Python
+             (`flag_rows` over the scope), then summed and filtered there;
+  now        what it computes now, in process: four numbers a pegawai (one subquery per
+             pegawai), summed in Python, and the missing names of one page of fifty.
 Prints page/list and previous/now, and the page's queries (which must not grow with the size).
 SQLite in var/bench/ by default; --postgres uses postgres://postgres@127.0.0.1:5432/<--pg-name>
 (sikap_bench_completeness), created and dropped here.
@@ -75,13 +77,12 @@ def current_way(user):
     from django.http import QueryDict
 
     from sikap.documents import completeness
-    from sikap.documents.exports import lingkup
+    from sikap.documents.exports import lingkup, with_missing
 
     found = lingkup(user, QueryDict())
-    summary, _total = completeness.per_opd(found.scope, found.types)
-    page = list(found.lacking.select_related("opd")[:50])
-    completeness.missing_names(page, found.types)
-    return len(summary), found.lacking.count()
+    summary, _total = completeness.per_opd(found.rows)
+    with_missing(found.lacking[:50], found.types)
+    return len(summary), len(found.lacking)
 
 
 def measure(admin, repeat: int) -> dict:

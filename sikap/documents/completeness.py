@@ -9,11 +9,12 @@ the XLSX export always agree:
 
 A type that attaches to a history row (ijazah, SK pangkat, …) is present with one such document.
 
-`flag_rows` evaluates both for the pegawai it is given in one query (each rule once per pegawai
-and type): one pegawai's page, one page of a list. Over a whole regency or province the work
-stays in the database: `per_opd` sums the counts per OPD in one grouped query and `lacking` is
-a queryset that a page paginates (a count and one page of rows), so the completeness page costs
-a fixed number of queries and moves no more rows than it shows, however many pegawai there are.
+`flag_rows` evaluates both per type for the pegawai it is given (each rule once per pegawai and
+type): one pegawai's page, one page of a list. Over a whole regency or province `counted` asks
+the database for a few numbers a pegawai (mandatory types that apply; those present, from one
+grouped pass over the documents), from which `per_opd` sums the OPDs and `lacking` picks the
+ids to page; the page then reads the names of what is missing for its fifty rows only. A fixed
+number of queries however many pegawai there are.
 """
 
 from collections.abc import Iterable
@@ -25,16 +26,12 @@ from django.db.models import (
     Count,
     Exists,
     ExpressionWrapper,
-    F,
     IntegerField,
     OuterRef,
     Q,
-    Subquery,
-    Sum,
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
 
 from sikap.documents.models import Dokumen, JenisDokumen, Wajib
 from sikap.people.models import AnggotaKeluarga, StatusKawin, StatusPegawai
@@ -130,29 +127,51 @@ def _sum_of(flags: list[Q]):
     return ExpressionWrapper(total, output_field=IntegerField())
 
 
-def with_counts(queryset, types: list[JenisDokumen]):
-    """Each pegawai with `wajib_n` (mandatory types that apply: tests of their own columns) and
-    `ada_n` (those present: one count of their current documents of a type that applies to
-    them, which the unique current version per type makes a count of types). One subquery per
-    pegawai, not one per pegawai and type: at 55,845 pegawai and 13 types that was seconds
-    (bench/completeness.py)."""
-    if not types:
-        return queryset.annotate(wajib_n=Value(0), ada_n=Value(0))
+def _present_counts(queryset, types: list[JenisDokumen]) -> dict[int, int]:
+    """pegawai id → how many mandatory types that apply to them they have a current, not
+    rejected document of: one grouped pass over the documents (the unique current version per
+    type makes a count of documents a count of types)."""
     applicable = Q(pk__in=[])
     for t in types:
         applicable |= Q(jenis=t) & applies(t, via="pegawai__")
-    count = (
+    found = (
         _current()
-        .filter(applicable, pegawai=OuterRef("pk"))
+        .filter(applicable, pegawai__in=queryset.values("pk"))
         .order_by()
-        .values("pegawai")
+        .values("pegawai_id")
         .annotate(n=Count("pk"))
-        .values("n")
+        .values_list("pegawai_id", "n")
     )
-    return queryset.annotate(
-        wajib_n=_sum_of([applies(t) for t in types]),
-        ada_n=Coalesce(Subquery(count, output_field=IntegerField()), Value(0)),
+    return dict(found)
+
+
+@dataclass(frozen=True)
+class Tally:
+    """One pegawai's completeness in numbers: mandatory types that apply, those present, and
+    whether the type asked about (if any) is missing."""
+
+    pk: int
+    opd_id: int
+    opd_nama: str
+    wajib: int
+    ada: int
+    kurang_jenis: bool = False
+
+
+def counted(queryset, types: list[JenisDokumen], jenis: JenisDokumen | None = None):
+    """`Tally` of every pegawai of `queryset`, by OPD, name and NIP: two queries, one over the
+    pegawai (what applies: tests of their own columns) and one over the documents (what is
+    present), never a subquery per pegawai and type (bench/completeness.py)."""
+    extra = {"kurang": _flag(applies(jenis) & ~present(jenis))} if jenis is not None else {}
+    values = (
+        queryset.annotate(wajib_n=_sum_of([applies(t) for t in types]), **extra)
+        .order_by("opd__nama", "nama", "nip")
+        .values_list("pk", "opd_id", "opd__nama", "wajib_n", *extra)
     )
+    ada = _present_counts(queryset, types) if types else {}
+    return [
+        Tally(pk, opd, nama, wajib, ada.get(pk, 0), *rest) for pk, opd, nama, wajib, *rest in values
+    ]
 
 
 @dataclass
@@ -172,64 +191,29 @@ class OpdSummary:
     def persen_dokumen(self) -> float:
         return 100 * self.terpenuhi / self.wajib if self.wajib else 100.0
 
-
-def per_opd(queryset, types: list[JenisDokumen]) -> tuple[list[OpdSummary], OpdSummary]:
-    """One summary per OPD of `queryset`'s pegawai (by OPD name) and the total over all of
-    them: one grouped query."""
-    grouped = (
-        with_counts(queryset, types)
-        .values("opd_id", "opd__nama")
-        .annotate(
-            n=Count("pk"),
-            lengkap_n=Sum(Case(When(wajib_n=F("ada_n"), then=Value(1)), default=Value(0))),
-            wajib_sum=Sum("wajib_n"),
-            ada_sum=Sum("ada_n"),
-        )
-        .order_by("opd__nama", "opd_id")
-    )
-    summary = [
-        OpdSummary(
-            g["opd_id"], g["opd__nama"], g["n"], g["lengkap_n"], g["wajib_sum"], g["ada_sum"]
-        )
-        for g in grouped
-    ]
-    total = OpdSummary(
-        0,
-        "Semua OPD",
-        sum(s.pegawai for s in summary),
-        sum(s.lengkap for s in summary),
-        sum(s.wajib for s in summary),
-        sum(s.terpenuhi for s in summary),
-    )
-    return summary, total
+    def add(self, row: Tally) -> None:
+        self.pegawai += 1
+        self.lengkap += row.ada == row.wajib
+        self.wajib += row.wajib
+        self.terpenuhi += row.ada
 
 
-def lacking(queryset, types: list[JenisDokumen], jenis: JenisDokumen | None = None):
-    """The pegawai of `queryset` missing any mandatory document, or `jenis` in particular,
-    by OPD, name and NIP (a queryset: page it)."""
+def per_opd(rows: list[Tally]) -> tuple[list[OpdSummary], OpdSummary]:
+    """One summary per OPD (in the rows' OPD order) and the total over all of them."""
+    by_opd: dict[int, OpdSummary] = {}
+    total = OpdSummary(opd_id=0, nama="Semua OPD")
+    for row in rows:
+        by_opd.setdefault(row.opd_id, OpdSummary(row.opd_id, row.opd_nama)).add(row)
+        total.add(row)
+    return list(by_opd.values()), total
+
+
+def lacking(rows: list[Tally], jenis: JenisDokumen | None = None) -> list[int]:
+    """The ids of those missing any mandatory document, or `jenis` (the one `counted` was
+    asked about), in the rows' order."""
     if jenis is None:
-        missing = with_counts(queryset, types).filter(wajib_n__gt=F("ada_n"))
-    else:
-        missing = queryset.filter(applies(jenis) & ~present(jenis))
-    return missing.order_by("opd__nama", "nama", "nip")
-
-
-class Counted:
-    """A queryset whose row count is known already, for a paginator: the per-OPD summary gives
-    how many lack something, so the page does not count them again."""
-
-    def __init__(self, queryset, count: int):
-        self.queryset, self._count = queryset, count
-        self.ordered = queryset.ordered
-
-    def count(self) -> int:
-        return self._count
-
-    def __len__(self) -> int:
-        return self._count
-
-    def __getitem__(self, index):
-        return self.queryset[index]
+        return [r.pk for r in rows if r.ada < r.wajib]
+    return [r.pk for r in rows if r.kurang_jenis]
 
 
 def missing_names(pegawai: list, types: list[JenisDokumen]) -> list[tuple[object, list[str]]]:

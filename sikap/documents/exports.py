@@ -19,8 +19,8 @@ class Lingkup:
 
     form: KelengkapanFilterForm
     types: list
-    scope: object  # the pegawai in view (a queryset)
-    lacking: object  # those lacking something (a queryset, ordered)
+    rows: list  # `completeness.Tally` of every pegawai in view
+    lacking: list  # ids of those lacking something (or the type filtered by), in order
 
 
 def lingkup(user, query) -> Lingkup:
@@ -29,23 +29,27 @@ def lingkup(user, query) -> Lingkup:
     visible = Pegawai.objects.visible_to(user).still_employed()
     form = KelengkapanFilterForm(query, visible=visible, types=types)
     scope = visible.filter(opd=form.value("opd")) if form.value("opd") else visible
-    return Lingkup(form, types, scope, completeness.lacking(scope, types, form.value("jenis")))
+    jenis = form.value("jenis")
+    rows = completeness.counted(scope, types, jenis)
+    return Lingkup(form, types, rows, completeness.lacking(rows, jenis))
+
+
+def with_missing(ids: list[int], types: list) -> list[tuple[Pegawai, list[str]]]:
+    """(pegawai with their OPD, names of the mandatory types they lack) for these ids, in
+    order: two queries."""
+    people = Pegawai.objects.select_related("opd").in_bulk(ids)
+    return completeness.missing_names([people[pk] for pk in ids], types)
 
 
 def kelengkapan_tabel(user, query) -> Tabel:
     found = lingkup(user, query)
-    ids = found.lacking.values_list("pk", flat=True)
 
     def rows():
-        for start in range(0, total, CHUNK):
-            chunk = list(ids[start : start + CHUNK])
-            people = Pegawai.objects.select_related("opd").in_bulk(chunk)
-            pages = completeness.missing_names([people[pk] for pk in chunk], found.types)
-            for p, missing in pages:
+        for start in range(0, len(found.lacking), CHUNK):
+            for p, missing in with_missing(found.lacking[start : start + CHUNK], found.types):
                 yield [p.nip, p.nama_lengkap, p.opd.nama, p.get_status_display(), len(missing),
                        ", ".join(missing)]  # fmt: skip
 
-    total = found.lacking.count()
     return Tabel(
         filename=f"kelengkapan-dokumen-{timezone.localdate():%Y%m%d}.xlsx",
         title="Kelengkapan dokumen",
@@ -57,6 +61,6 @@ def kelengkapan_tabel(user, query) -> Tabel:
             ("Jumlah kurang", 14),
             ("Dokumen wajib yang belum ada", 80),
         ],  # fmt: skip
-        count=total,
+        count=len(found.lacking),
         rows=rows(),
     )

@@ -21,7 +21,7 @@ from sikap.core.ids import INT_MAX, parse_number
 from sikap.core.notifications import mark_read_for
 from sikap.core.views import refuse
 from sikap.documents import access_log, completeness, preview, selectors
-from sikap.documents.exports import kelengkapan_tabel, lingkup
+from sikap.documents.exports import kelengkapan_tabel, lingkup, with_missing
 from sikap.documents.forms import (
     CekBerkasForm,
     UploadForm,
@@ -224,18 +224,15 @@ def antrian_verifikasi(request):
 
 def kelengkapan(request):
     found = lingkup(request.user, request.GET)
-    summary, total = completeness.per_opd(found.scope, found.types)
-    lacking = found.lacking.select_related("opd")
-    if not found.form.value("jenis"):  # those lacking anything: the summary has counted them
-        lacking = completeness.Counted(lacking, total.pegawai - total.lengkap)
-    page = Paginator(lacking, PER_PAGE).get_page(request.GET.get("page"))
+    summary, total = completeness.per_opd(found.rows)
+    page = Paginator(found.lacking, PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "form": found.form,
         "types": found.types,
         "summary": summary,
         "total": total,
         "page": page,
-        "rows": completeness.missing_names(list(page.object_list), found.types),
+        "rows": with_missing(list(page.object_list), found.types),
     }
     if access.is_bkd_staff(request.user):
         context["menunggu"] = Dokumen.objects.current().filter(state=Status.MENUNGGU).count()
