@@ -105,6 +105,8 @@ bench: install
 	$(PY) bench/auth_pages.py --postgres
 	$(PY) bench/home.py
 	$(PY) bench/home.py --postgres --sizes 5845,100000
+	$(PY) bench/completeness.py
+	$(PY) bench/completeness.py --postgres
 	$(PY) bench/kgb.py
 	$(PY) bench/kgb.py --postgres
 	$(PY) bench/attendance.py

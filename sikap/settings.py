@@ -107,6 +107,8 @@ MIDDLEWARE = [
     # First of all: a body over its cap is refused before anything reads it (413).
     "sikap.core.request_limits.RequestSizeMiddleware",
     "sikap.core.audit.SourceMiddleware",
+    # Answers asked for several times by one page (unit trees) are computed once per request.
+    "sikap.core.request_memo.RequestMemoMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "sikap.core.headers.SecurityHeadersMiddleware",
     "sikap.api.middleware.JsonErrorsMiddleware",
@@ -364,6 +366,8 @@ if Q_CLUSTER["retry"] <= Q_CLUSTER["timeout"]:
     )
 # Long operations (imports, exports) and their result files are kept this many days.
 SIKAP_PROSES_SIMPAN_HARI = envint("SIKAP_PROSES_SIMPAN_HARI", "30")
+# An XLSX export of more rows than this runs as a job with a progress page (core/exports.py).
+SIKAP_EKSPOR_LANGSUNG_MAKS = envint("SIKAP_EKSPOR_LANGSUNG_MAKS", "5000")
 # Several app servers share one cache (the API's per-token rate counts): Redis with
 # SIKAP_CACHE_REDIS_URL (pip install redis); one machine keeps each process's memory cache.
 if os.environ.get("SIKAP_CACHE_REDIS_URL"):

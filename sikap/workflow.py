@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
-from django.db.models import F
+from django.db.models import CharField, F, OuterRef, Subquery
+from django.db.models.functions import Cast
 
 from sikap.core import audit, kinds
 from sikap.core.errors import Kode, SikapError
@@ -155,6 +156,19 @@ def _record(case, transition: Transition, before_state: str, actor, reason: str)
         changes={"state": [before_state, case.state]},
         note=f"{transition.label}" + (f": {reason}" if reason else ""),
     ).save()
+
+
+def last_step_at(model) -> Subquery:
+    """When each case of `model` took its latest step (its latest timeline event), as an
+    expression to annotate a queryset with: the moment it entered the state it waits in."""
+    return Subquery(
+        CaseEvent.objects.filter(
+            content_type=ContentType.objects.get_for_model(model),
+            object_id=Cast(OuterRef("pk"), CharField()),
+        )
+        .order_by("-at", "-id")
+        .values("at")[:1]
+    )
 
 
 class Case(models.Model):

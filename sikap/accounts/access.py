@@ -12,6 +12,7 @@ owner, not its submitter or uploader, whatever their role (superuser included).
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404
 
 from sikap.accounts.models import Peran
@@ -62,6 +63,19 @@ def is_bkd_staff(user) -> bool:
 
 def sees_all_opd(user) -> bool:
     return _has_role(user, _SEES_ALL_OPD)
+
+
+def opds_to_filter_by(user):
+    """The OPDs a list may be narrowed to (the OPD filter of the inbox, the change-request
+    queue, the KGB list): every OPD for a role that sees all of them, an admin OPD's own,
+    none for anyone else. By name."""
+    from sikap.org.models import Opd
+
+    if sees_all_opd(user):
+        return Opd.objects.order_by("nama")
+    if is_admin_opd(user):
+        return user.opd_scope.order_by("nama")
+    return Opd.objects.none()
 
 
 def manages_opd_data(user) -> bool:
@@ -318,23 +332,37 @@ def may_approve_attendance_device(user, pegawai_id) -> bool:
     return is_admin_bkd(user) and not _is_own(user, pegawai_id)
 
 
-def may_decide_ketidakhadiran(user, pengajuan) -> bool:
-    """A leave request: the pegawai's atasan at the first step, admin BKD at the BKD step;
-    never the pegawai or whoever made the request."""
+def ketidakhadiran_to_decide(user) -> Q:
+    """The leave requests `user` may decide, as one filter (the inbox lists them, and
+    `may_decide_ketidakhadiran` asks it of one request): the pegawai's atasan at the first step,
+    admin BKD at the BKD step; never the pegawai or whoever made the request."""
     from sikap.attendance.models import PengajuanKetidakhadiran as P
     from sikap.people.selectors import bawahan_of
 
-    if _is_own(user, pengajuan.pegawai_id) or user.pk == pengajuan.dibuat_oleh_id:
+    nothing = Q(pk__in=[])
+    if not (user.is_authenticated and user.is_active):
+        return nothing
+    q = nothing
+    if user.pegawai_id is not None:
+        q |= Q(state=P.Status.DIAJUKAN, pegawai__in=bawahan_of(user.pegawai))
+    if is_admin_bkd(user):
+        q |= Q(state=P.Status.MENUNGGU_BKD)
+    q &= ~Q(dibuat_oleh_id=user.pk)
+    if user.pegawai_id is not None:
+        q &= ~Q(pegawai_id=user.pegawai_id)
+    return q
+
+
+def may_decide_ketidakhadiran(user, pengajuan) -> bool:
+    from sikap.attendance.models import PengajuanKetidakhadiran as P
+
+    if pengajuan.pk is None:
         return False
-    if pengajuan.state == P.Status.DIAJUKAN:
-        return (
-            user.pegawai_id is not None
-            and user.is_active
-            and bawahan_of(user.pegawai).filter(pk=pengajuan.pegawai_id).exists()
-        )
-    if pengajuan.state == P.Status.MENUNGGU_BKD:
-        return is_admin_bkd(user)
-    return False
+    return (
+        P.objects.filter(ketidakhadiran_to_decide(user))
+        .filter(pk=pengajuan.pk, state=pengajuan.state)
+        .exists()
+    )
 
 
 def may_monitor_attendance(user) -> bool:

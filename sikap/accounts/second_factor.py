@@ -14,7 +14,6 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from sikap.accounts import access
 from sikap.core import audit, kinds
 from sikap.core.errors import tidak_berhak
-from sikap.core.models import AuditEntry
 
 RECOVERY_CODES = 10
 _NAME = "SIKAP"
@@ -62,7 +61,7 @@ def confirm(user, device: TOTPDevice, token: str) -> list[str] | None:
     recovery = StaticDevice.objects.create(user=user, name="Kode pemulihan", confirmed=True)
     codes = [StaticToken.random_token() for _ in range(RECOVERY_CODES)]
     recovery.token_set.bulk_create([StaticToken(device=recovery, token=c) for c in codes])
-    _audit(user, actor=user, kind=kinds.SECOND_FACTOR_ENROLLED)
+    audit.record_event(user, actor=user, kind=kinds.SECOND_FACTOR_ENROLLED)
     return codes
 
 
@@ -76,15 +75,4 @@ def remove(user, *, actor) -> None:
         raise tidak_berhak("Hanya admin BKD yang dapat menonaktifkan verifikasi dua langkah.")
     TOTPDevice.objects.filter(user=user).delete()
     StaticDevice.objects.filter(user=user).delete()
-    _audit(user, actor=actor, kind=kinds.SECOND_FACTOR_REMOVED)
-
-
-def _audit(user, *, actor, kind) -> None:
-    audit.build_entry(
-        user,
-        actor=actor,
-        action=AuditEntry.Aksi.UPDATE,
-        kind=kind,
-        changes={},
-        note=kinds.label(kind),
-    ).save()
+    audit.record_event(user, actor=actor, kind=kinds.SECOND_FACTOR_REMOVED)

@@ -45,18 +45,7 @@ def record_password_change(user, *, actor) -> None:
     the owner chooses their own at the next log-in (unless the admin set their own)."""
     if user.pk != actor.pk:
         type(user).objects.filter(pk=user.pk).update(wajib_ganti_sandi=True)
-    _audit_password(user, actor=actor, kind=kinds.PASSWORD_CHANGED)
-
-
-def _audit_password(user, *, actor, kind) -> None:
-    audit.build_entry(
-        user,
-        actor=actor,
-        action=AuditEntry.Aksi.UPDATE,
-        kind=kind,
-        changes={},
-        note=kinds.label(kind),
-    ).save()
+    audit.record_event(user, actor=actor, kind=kinds.PASSWORD_CHANGED)
 
 
 @transaction.atomic
@@ -70,7 +59,7 @@ def change_own_password(user, new_password: str, *, kind=kinds.PASSWORD_CHANGED)
     user.wajib_ganti_sandi = False
     user.kode_berlaku_sampai = None
     user.save(update_fields=["password", "wajib_ganti_sandi", "kode_berlaku_sampai"])
-    _audit_password(user, actor=user, kind=kind)
+    audit.record_event(user, actor=user, kind=kind)
 
 
 # Letters and digits that cannot be misread when read out or typed from paper (no 0/O, 1/l/I).
@@ -96,7 +85,7 @@ def issue_one_time_code(target, *, actor) -> str:
         hours=settings.SIKAP_ONE_TIME_CODE_HOURS
     )
     target.save(update_fields=["password", "wajib_ganti_sandi", "kode_berlaku_sampai"])
-    _audit_password(target, actor=actor, kind=kinds.ONE_TIME_CODE_ISSUED)
+    audit.record_event(target, actor=actor, kind=kinds.ONE_TIME_CODE_ISSUED)
     return code
 
 

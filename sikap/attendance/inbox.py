@@ -1,9 +1,9 @@
 """Leave requests waiting for the user's decision: their subordinates' at the atasan step,
-every OPD's at the BKD step for admin BKD. A fixed number of queries."""
+every OPD's at the BKD step for admin BKD (`access.ketidakhadiran_to_decide`, the one definition
+the decision itself checks). A fixed number of queries."""
 
 from datetime import datetime
 
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -11,33 +11,22 @@ from sikap.accounts import access
 from sikap.attendance.aktivitas import menunggu_untuk
 from sikap.attendance.models import PengajuanKetidakhadiran, PengajuanLokasi, UsulanDisiplin
 from sikap.core import inbox
-from sikap.people.selectors import bawahan_of
-
-S = PengajuanKetidakhadiran.Status
 
 
 class CutiSource:
     kind = "attendance.cuti"
     label = "Cuti dan izin"
 
-    def _waiting(self, user, filters):
-        q = Q(pk__in=[])
-        if user.is_authenticated and user.pegawai_id:
-            subordinates = bawahan_of(user.pegawai)
-            q |= Q(state=S.DIAJUKAN, pegawai__in=subordinates)
-        if access.is_admin_bkd(user):
-            q |= Q(state=S.MENUNGGU_BKD)
-        found = PengajuanKetidakhadiran.objects.filter(q).exclude(dibuat_oleh_id=user.pk)
-        if user.pegawai_id:
-            found = found.exclude(pegawai_id=user.pegawai_id)
+    def pending(self, user, filters):
+        found = PengajuanKetidakhadiran.objects.filter(access.ketidakhadiran_to_decide(user))
         return inbox.narrowed(found, filters, since="dibuat_pada")
 
     def count(self, user, filters) -> int:
-        return self._waiting(user, filters).count()
+        return self.pending(user, filters).count()
 
     def items(self, user, filters, limit):
         rows = (
-            self._waiting(user, filters)
+            self.pending(user, filters)
             .select_related("pegawai__opd")
             .order_by("dibuat_pada", "pk")[:limit]
         )
@@ -63,14 +52,14 @@ class AktivitasSource:
     kind = "attendance.aktivitas"
     label = "Aktivitas harian"
 
-    def _waiting(self, user, filters):
+    def pending(self, user, filters):
         return inbox.narrowed(menunggu_untuk(user), filters, since="tanggal")
 
     def count(self, user, filters) -> int:
-        return self._waiting(user, filters).count()
+        return self.pending(user, filters).count()
 
     def items(self, user, filters, limit):
-        rows = self._waiting(user, filters).select_related("pegawai__opd")
+        rows = self.pending(user, filters).select_related("pegawai__opd")
         return [
             inbox.Item(
                 kind=self.kind,

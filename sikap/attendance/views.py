@@ -234,9 +234,11 @@ def cuti_langkah(request, pk):
                  expected_version=version)  # fmt: skip
     except SikapError as e:
         messages.error(request, e.message)
+        ok = False
     else:
         messages.success(request, f"{case}: {FLOW.get(name).label} berhasil.")
-    return redirect(case)
+        ok = True
+    return inbox_views.after_decision(request, case.get_absolute_url(), ok=ok)
 
 
 @require_http_methods(["GET", "POST"])

@@ -15,6 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models.fields.files import FieldFile
 
+from sikap.core import kinds
 from sikap.core.models import AuditEntry
 
 Sumber = AuditEntry.Sumber
@@ -99,6 +100,17 @@ def record(
     entry = build_entry(
         obj, actor=actor, action=action, kind=kind, changes=diff(before or {}, after), note=note
     )
+    entry.save()
+    return entry
+
+
+def record_event(obj: models.Model, *, actor, kind: str) -> AuditEntry:
+    """An event on `obj` whose values stay out of the trail (a password set, a one-time code
+    issued, a second factor enrolled): no field changes, the kind's label as the note."""
+    entry = build_entry(
+        obj, actor=actor, action=AuditEntry.Aksi.UPDATE, kind=kind, changes={},
+        note=kinds.label(kind),
+    )  # fmt: skip
     entry.save()
     return entry
 

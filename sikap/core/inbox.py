@@ -4,6 +4,10 @@ A module adds an `inbox.py` that registers a `Source` per kind of waiting item (
 request, a document to verify, a leave request, a KGB letter to sign, …). The inbox page asks
 every source for the items the user may decide, filtered by OPD and age, and each item links to
 the page where it is decided. `count` and `items` must answer with a fixed number of queries.
+A source that also offers `pending(user, filters)` (the queryset its count is taken from) lets
+the menu count everything waiting in one query on every page (`total`). A source whose kind has
+a page for deciding several items at once names it as `batch_url`; the inbox filtered by that
+kind links to it (the change-request queue with its bulk approval, the document queue).
 
 The decision page brings the verifier on to the next item: when it was opened from the inbox
 (`?kotak=` carries the inbox's filters), its form posts `next` = `inbox_views.next_url(request)`
@@ -15,6 +19,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
+from django.core.exceptions import EmptyResultSet
+from django.db import connections
 from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
 
@@ -104,7 +110,31 @@ def waiting(user: Any, filters: Filters | None = None, *, oldest: bool = True) -
 
 
 def total(user: Any) -> int:
-    return sum(source.count(user, Filters()) for source in sources())
+    """Everything waiting for `user`, for the menu on every page: the sources' pending rows
+    counted in one SELECT of scalar subqueries (one query however many sources offer
+    `pending`); a source without it is asked for its count."""
+    found = 0
+    parts: list[str] = []
+    params: list[Any] = []
+    alias = "default"
+    for source in sources():
+        pending = getattr(source, "pending", None)
+        if pending is None:
+            found += source.count(user, Filters())
+            continue
+        queryset = pending(user, Filters()).order_by().values("pk")
+        try:
+            sql, sql_params = queryset.query.get_compiler(queryset.db).as_sql()
+        except EmptyResultSet:  # nothing can be waiting (e.g. `none()`): no query
+            continue
+        alias = queryset.db
+        parts.append(f"(SELECT COUNT(*) FROM ({sql}) waiting_{len(parts)})")
+        params.extend(sql_params)
+    if parts:
+        with connections[alias].cursor() as cursor:
+            cursor.execute("SELECT " + " + ".join(parts), params)
+            found += cursor.fetchone()[0]
+    return found
 
 
 def oldest_item(user: Any, filters: Filters, kind: str = "") -> Item | None:

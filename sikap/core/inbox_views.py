@@ -39,10 +39,7 @@ class InboxFilterForm(forms.Form):
         self.fields["jenis"].choices = [("", "Semua jenis")] + [
             (s.kind, s.label) for s in inbox.sources()
         ]
-        opds = Opd.objects.order_by("nama")
-        if access.is_admin_opd(user):
-            opds = opds.filter(pk__in=user.opd_scope.all())
-        self.fields["opd"].queryset = opds
+        self.fields["opd"].queryset = access.opds_to_filter_by(user)
 
     def filters(self) -> tuple[str, inbox.Filters]:
         """(kind or "", the filters); nothing filtered when the input is not valid."""

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db import transaction
 from django_q.tasks import async_task
 
-from sikap.core import audit
+from sikap.core import audit, request_memo
 
 _ID = (int, str)
 
@@ -25,8 +25,13 @@ def job(func):
     def run(*ids):
         from sikap.accounts.system import system_actor
 
-        with audit.source(audit.Sumber.JOB):
-            return func(*ids, actor=system_actor())
+        # A job run inside a request (sync mode) reads afresh and may write with bulk updates
+        # that send no signal: it keeps nothing, and what the request kept is dropped after it.
+        try:
+            with audit.source(audit.Sumber.JOB), request_memo.scope(enabled=False):
+                return func(*ids, actor=system_actor())
+        finally:
+            request_memo.forget()
 
     run.is_job = True
     return run

@@ -9,7 +9,7 @@ from django.utils import timezone
 from sikap.core import home
 from sikap.documents import completeness
 from sikap.documents.models import Dokumen
-from sikap.documents.selectors import _rejection_reasons
+from sikap.documents.selectors import rejection_reasons
 from sikap.people.models import Pegawai
 
 # A rejection stays on the home page until a new version is uploaded, or this long.
@@ -37,7 +37,7 @@ def arsip_saya(user, today):
         .select_related("jenis")
         .order_by("-uploaded_at")
     )
-    reasons = _rejection_reasons(rejected)
+    reasons = rejection_reasons(rejected)
     arsip = reverse("documents:arsip_pegawai", args=[pegawai.nip])
     context = {
         "rejected": [

@@ -9,15 +9,29 @@ the XLSX export always agree:
 
 A type that attaches to a history row (ijazah, SK pangkat, …) is present with one such document.
 
-`flag_rows` evaluates both for every pegawai in scope in one query (each rule once per pegawai
-and type); the dashboard then counts, filters and pages those rows in memory, so it costs a fixed
+`flag_rows` evaluates both per type for the pegawai it is given (each rule once per pegawai and
+type): one pegawai's page, one page of a list. Over a whole regency or province `counted` asks
+the database for a few numbers a pegawai (mandatory types that apply; those present, from one
+grouped pass over the documents), from which `per_opd` sums the OPDs and `lacking` picks the
+ids to page; the page then reads the names of what is missing for its fifty rows only. A fixed
 number of queries however many pegawai there are.
 """
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    IntegerField,
+    OuterRef,
+    Q,
+    Value,
+    When,
+)
 
 from sikap.documents.models import Dokumen, JenisDokumen, Wajib
 from sikap.people.models import AnggotaKeluarga, StatusKawin, StatusPegawai
@@ -27,37 +41,40 @@ def mandatory_types() -> list[JenisDokumen]:
     return list(JenisDokumen.objects.filter(aktif=True).exclude(wajib_untuk=Wajib.TIDAK))
 
 
-def applies(jenis: JenisDokumen) -> Q:
-    """The pegawai who must have a document of `jenis`."""
-    return applies_to(jenis.wajib_untuk)
+def applies(jenis: JenisDokumen, via: str = "") -> Q:
+    """The pegawai who must have a document of `jenis`; `via` is the lookup path from the
+    queried model to the pegawai ("" when querying pegawai, "pegawai__" for their documents)."""
+    return applies_to(jenis.wajib_untuk, via)
 
 
-def applies_to(wajib: str) -> Q:
+def applies_to(wajib: str, via: str = "") -> Q:
     """The pegawai a `Wajib` value names (also a pension checklist's condition)."""
     match wajib:
         case Wajib.SEMUA:
-            return Q(pk__isnull=False)
+            return Q(**{f"{via}pk__isnull": False})
         case Wajib.PNS_CPNS:
-            return Q(status__in=(StatusPegawai.PNS, StatusPegawai.CPNS))
+            return Q(**{f"{via}status__in": (StatusPegawai.PNS, StatusPegawai.CPNS)})
         case Wajib.PNS:
-            return Q(status=StatusPegawai.PNS)
+            return Q(**{f"{via}status": StatusPegawai.PNS})
         case Wajib.PPPK:
-            return Q(status=StatusPegawai.PPPK)
+            return Q(**{f"{via}status": StatusPegawai.PPPK})
         case Wajib.KAWIN:
-            return Q(status_kawin=StatusKawin.KAWIN)
+            return Q(**{f"{via}status_kawin": StatusKawin.KAWIN})
         case Wajib.PUNYA_ANAK:
             children = AnggotaKeluarga.objects.filter(
-                pegawai=OuterRef("pk"), hubungan=AnggotaKeluarga.Hubungan.ANAK
+                pegawai=OuterRef(f"{via}id"), hubungan=AnggotaKeluarga.Hubungan.ANAK
             )
             return Q(Exists(children))
     return Q(pk__in=[])
 
 
+def _current():
+    """The documents that count: current versions not rejected."""
+    return Dokumen.objects.filter(aktif=True).exclude(state=Dokumen.Status.DITOLAK)
+
+
 def present(jenis: JenisDokumen) -> Q:
-    current = Dokumen.objects.filter(pegawai=OuterRef("pk"), jenis=jenis, aktif=True).exclude(
-        state=Dokumen.Status.DITOLAK
-    )
-    return Q(Exists(current))
+    return Q(Exists(_current().filter(pegawai=OuterRef("pk"), jenis=jenis)))
 
 
 def _flag(q: Q) -> ExpressionWrapper:
@@ -108,6 +125,60 @@ def names(ids: Iterable[int], types: list[JenisDokumen]) -> list[str]:
     return [t.nama for t in types if t.pk in wanted]
 
 
+def _sum_of(flags: list[Q]):
+    """The number of `flags` that hold, as an integer expression."""
+    terms = [Case(When(q, then=Value(1)), default=Value(0)) for q in flags]
+    total = sum(terms[1:], terms[0]) if terms else Value(0)
+    return ExpressionWrapper(total, output_field=IntegerField())
+
+
+def _present_counts(queryset, types: list[JenisDokumen]) -> dict[int, int]:
+    """pegawai id → how many mandatory types that apply to them they have a current, not
+    rejected document of: one grouped pass over the documents (the unique current version per
+    type makes a count of documents a count of types)."""
+    applicable = Q(pk__in=[])
+    for t in types:
+        applicable |= Q(jenis=t) & applies(t, via="pegawai__")
+    found = (
+        _current()
+        .filter(applicable, pegawai__in=queryset.values("pk"))
+        .order_by()
+        .values("pegawai_id")
+        .annotate(n=Count("pk"))
+        .values_list("pegawai_id", "n")
+    )
+    return dict(found)
+
+
+@dataclass(frozen=True)
+class Tally:
+    """One pegawai's completeness in numbers: mandatory types that apply, those present, and
+    whether the type asked about (if any) is missing."""
+
+    pk: int
+    opd_id: int
+    opd_nama: str
+    wajib: int
+    ada: int
+    kurang_jenis: bool = False
+
+
+def counted(queryset, types: list[JenisDokumen], jenis: JenisDokumen | None = None):
+    """`Tally` of every pegawai of `queryset`, by OPD, name and NIP: two queries, one over the
+    pegawai (what applies: tests of their own columns) and one over the documents (what is
+    present), never a subquery per pegawai and type (bench/completeness.py)."""
+    extra = {"kurang": _flag(applies(jenis) & ~present(jenis))} if jenis is not None else {}
+    values = (
+        queryset.annotate(wajib_n=_sum_of([applies(t) for t in types]), **extra)
+        .order_by("opd__nama", "nama", "nip")
+        .values_list("pk", "opd_id", "opd__nama", "wajib_n", *extra)
+    )
+    ada = _present_counts(queryset, types) if types else {}
+    return [
+        Tally(pk, opd, nama, wajib, ada.get(pk, 0), *rest) for pk, opd, nama, wajib, *rest in values
+    ]
+
+
 @dataclass
 class OpdSummary:
     opd_id: int
@@ -125,14 +196,14 @@ class OpdSummary:
     def persen_dokumen(self) -> float:
         return 100 * self.terpenuhi / self.wajib if self.wajib else 100.0
 
-    def add(self, row: Row) -> None:
+    def add(self, row: Tally) -> None:
         self.pegawai += 1
-        self.lengkap += not row.missing
-        self.wajib += len(row.required)
-        self.terpenuhi += len(row.required) - len(row.missing)
+        self.lengkap += row.ada == row.wajib
+        self.wajib += row.wajib
+        self.terpenuhi += row.ada
 
 
-def per_opd(rows: list[Row]) -> tuple[list[OpdSummary], OpdSummary]:
+def per_opd(rows: list[Tally]) -> tuple[list[OpdSummary], OpdSummary]:
     """One summary per OPD (in the rows' OPD order) and the total over all of them."""
     by_opd: dict[int, OpdSummary] = {}
     total = OpdSummary(opd_id=0, nama="Semua OPD")
@@ -142,8 +213,19 @@ def per_opd(rows: list[Row]) -> tuple[list[OpdSummary], OpdSummary]:
     return list(by_opd.values()), total
 
 
-def lacking(rows: list[Row], jenis: JenisDokumen | None = None) -> list[Row]:
-    """The rows missing any mandatory document, or `jenis` in particular."""
+def lacking(rows: list[Tally], jenis: JenisDokumen | None = None) -> list[int]:
+    """The ids of those missing any mandatory document, or `jenis` (the one `counted` was
+    asked about), in the rows' order."""
     if jenis is None:
-        return [r for r in rows if r.missing]
-    return [r for r in rows if jenis.pk in r.missing]
+        return [r.pk for r in rows if r.ada < r.wajib]
+    return [r.pk for r in rows if r.kurang_jenis]
+
+
+def missing_names(pegawai: list, types: list[JenisDokumen]) -> list[tuple[object, list[str]]]:
+    """(pegawai, the names of the mandatory types they lack) for a page of pegawai, in the
+    page's order: one query."""
+    if not pegawai:
+        return []
+    model = type(pegawai[0])
+    rows = {r.pk: r for r in flag_rows(model.objects.filter(pk__in=[p.pk for p in pegawai]), types)}
+    return [(p, names(rows[p.pk].missing, types)) for p in pegawai]

@@ -1,6 +1,6 @@
 """Uploaded documents waiting for BKD's verification, in the one inbox (`sikap.core.inbox`)."""
 
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 
 from sikap.core import inbox
 from sikap.documents.selectors import verification_queue
@@ -9,15 +9,16 @@ from sikap.documents.selectors import verification_queue
 class DokumenSource:
     kind = "documents.dokumen"
     label = "Dokumen untuk diverifikasi"
+    batch_url = reverse_lazy("documents:antrian_verifikasi")
 
-    def _queryset(self, user, filters: inbox.Filters):
+    def pending(self, user, filters: inbox.Filters):
         return inbox.narrowed(verification_queue(user), filters, since="uploaded_at")
 
     def count(self, user, filters):
-        return self._queryset(user, filters).count()
+        return self.pending(user, filters).count()
 
     def items(self, user, filters, limit):
-        rows = self._queryset(user, filters).select_related("pegawai__opd", "jenis")[:limit]
+        rows = self.pending(user, filters).select_related("pegawai__opd", "jenis")[:limit]
         return [
             inbox.Item(
                 kind=self.kind,

@@ -86,7 +86,7 @@ def arsip(pegawai: Pegawai, *, with_choices: bool) -> Arsip:
         kinds |= {t.riwayat_kind for t in types if t.aktif and t.riwayat_kind}
     rows = {kind: riwayat_rows(pegawai, kind) for kind in kinds}
     labels = {(k, r.pk): RIWAYAT_LABELS[k](r) for k, items in rows.items() for r in items}
-    reasons = _rejection_reasons(docs)
+    reasons = rejection_reasons(docs)
 
     def versi(d: Dokumen) -> Versi:
         label = labels.get((d.riwayat_kind, d.riwayat_id), "riwayat telah dihapus")
@@ -106,7 +106,8 @@ def arsip(pegawai: Pegawai, *, with_choices: bool) -> Arsip:
     return Arsip(sections, rows)
 
 
-def _rejection_reasons(docs: list[Dokumen]) -> dict[int, str]:
+def rejection_reasons(docs: list[Dokumen]) -> dict[int, str]:
+    """pk → the reason each rejected document in `docs` was rejected with (one query)."""
     rejected = [str(d.pk) for d in docs if d.state == Status.DITOLAK]
     if not rejected:
         return {}

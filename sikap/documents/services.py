@@ -12,7 +12,6 @@ from collections.abc import Callable
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Max, Q, Sum
-from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 
 from sikap.accounts import access
@@ -35,18 +34,7 @@ from sikap.workflow import Transition, Workflow, because
 Status = Dokumen.Status
 ISSUED_MAX_BYTES = 50 * 1024 * 1024
 
-
-def _snapshot(obj) -> dict:
-    # audit.snapshot keeps a FieldFile as is; the audit row stores its (random) name.
-    return {k: v.name if isinstance(v, FieldFile) else v for k, v in audit.snapshot(obj).items()}
-
-
-def _record(
-    obj, *, actor, action: str, before: dict | None = None, note: str = "", kind: str = ""
-) -> None:
-    changes = audit.diff(before or {}, _snapshot(obj))
-    kind = kind or kinds.of(obj, action)
-    audit.build_entry(obj, actor=actor, action=action, kind=kind, changes=changes, note=note).save()
+Aksi = AuditEntry.Aksi
 
 
 # --- who may do what -------------------------------------------------------------------------
@@ -133,18 +121,20 @@ def _save_new_version(dokumen: Dokumen, *, actor, note: str) -> None:
         )
     dokumen.versi = (same.aggregate(n=Max("versi"))["n"] or 0) + 1
     if current:
-        before = _snapshot(current)
+        before = audit.snapshot(current)
         current.aktif = False
         current.save(update_fields=["aktif"])  # frees the one-current-version constraint
     dokumen.save()
-    _record(dokumen, actor=actor, action=AuditEntry.Aksi.CREATE, note=note)
+    audit.record(dokumen, actor=actor, action=Aksi.CREATE, kind=kinds.of(dokumen, Aksi.CREATE),
+                 note=note)  # fmt: skip
     if current:
         current.superseded_by = dokumen
         current.save(update_fields=["superseded_by"])
-        _record(
+        audit.record(
             current,
             actor=actor,
-            action=AuditEntry.Aksi.UPDATE,
+            action=Aksi.UPDATE,
+            kind=kinds.of(current, Aksi.UPDATE),
             before=before,
             note=f"Digantikan versi {dokumen.versi}",
         )
@@ -170,10 +160,11 @@ def _restore_previous(dokumen: Dokumen, actor) -> None:
     )
     if previous is None:
         return
-    before = _snapshot(dokumen)
+    before = audit.snapshot(dokumen)
     dokumen.aktif = False
     dokumen.save(update_fields=["aktif"])
-    _record(dokumen, actor=actor, action=AuditEntry.Aksi.UPDATE, before=before)
+    audit.record(dokumen, actor=actor, action=Aksi.UPDATE, kind=kinds.of(dokumen, Aksi.UPDATE),
+                 before=before)  # fmt: skip
     with audited.change(
         Dokumen,
         previous,
@@ -324,9 +315,10 @@ def register_issued(
             terbit.file.save("berkas", ContentFile(data), save=False)
             stored = terbit.file.name
             terbit.save()
-            _record(
-                terbit, actor=actor, action=AuditEntry.Aksi.CREATE, note=terbit.nomor, kind=kind
-            )
+            audit.record(
+                terbit, actor=actor, action=Aksi.CREATE, note=terbit.nomor,
+                kind=kind or kinds.of(terbit, Aksi.CREATE),
+            )  # fmt: skip
     except IntegrityError as e:
         if stored:
             delete_quietly(stored)

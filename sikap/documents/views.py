@@ -11,20 +11,19 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
 from sikap.accounts import access
-from sikap.core import inbox_views
+from sikap.core import exports, inbox_views
 from sikap.core.errors import SikapError
 from sikap.core.ids import INT_MAX, parse_number
 from sikap.core.notifications import mark_read_for
 from sikap.core.views import refuse
 from sikap.documents import access_log, completeness, preview, selectors
+from sikap.documents.exports import kelengkapan_tabel, lingkup, with_missing
 from sikap.documents.forms import (
     CekBerkasForm,
-    KelengkapanFilterForm,
     UploadForm,
     VerifikasiForm,
 )
@@ -37,7 +36,6 @@ from sikap.documents.services import (
 )
 from sikap.documents.storage import file_response, sandboxed, sha256_of
 from sikap.people.models import Pegawai
-from sikap.reports.xlsx import xlsx_response
 
 PER_PAGE = 50
 QUEUE_PER_PAGE = 25
@@ -177,7 +175,7 @@ def dokumen_detail(request, pk):
     user = request.user
     dokumen = access.get_dokumen_for_user(user, pk)
     mark_read_for(user, request.path)
-    reasons = selectors._rejection_reasons([dokumen])
+    reasons = selectors.rejection_reasons([dokumen])
     context = {
         "halaman": preview.pages_shown(dokumen),
         "d": dokumen,
@@ -224,58 +222,26 @@ def antrian_verifikasi(request):
 # --- completeness -----------------------------------------------------------------------------
 
 
-def _completeness(request):
-    """(filter form, mandatory types, all rows in scope, the rows missing something)."""
-    types = completeness.mandatory_types()
-    # Who has left the service has no file to complete; tugas belajar or CLTN still do.
-    visible = Pegawai.objects.visible_to(request.user).still_employed()
-    form = KelengkapanFilterForm(request.GET, visible=visible, types=types)
-    scope = visible.filter(opd=form.value("opd")) if form.value("opd") else visible
-    rows = completeness.flag_rows(scope, types)
-    return form, types, rows, completeness.lacking(rows, form.value("jenis"))
-
-
 def kelengkapan(request):
-    form, types, rows, lacking = _completeness(request)
-    summary, total = completeness.per_opd(rows)
-    page = Paginator(lacking, PER_PAGE).get_page(request.GET.get("page"))
-    people = Pegawai.objects.select_related("opd").in_bulk([r.pk for r in page.object_list])
+    found = lingkup(request.user, request.GET)
+    summary, total = completeness.per_opd(found.rows)
+    page = Paginator(found.lacking, PER_PAGE).get_page(request.GET.get("page"))
     context = {
-        "form": form,
-        "types": types,
+        "form": found.form,
+        "types": found.types,
         "summary": summary,
         "total": total,
         "page": page,
-        "rows": [(people[r.pk], completeness.names(r.missing, types)) for r in page.object_list],
+        "rows": with_missing(list(page.object_list), found.types),
     }
     if access.is_bkd_staff(request.user):
         context["menunggu"] = Dokumen.objects.current().filter(state=Status.MENUNGGU).count()
     return render(request, "documents/kelengkapan.html", context)
 
 
-EXPORT_CHUNK = 2000
-
-
 def kelengkapan_ekspor(request):
-    """The list as filtered on screen, every page of it."""
-    _form, types, _rows, lacking = _completeness(request)
-
-    def rows():
-        for start in range(0, len(lacking), EXPORT_CHUNK):
-            chunk = lacking[start : start + EXPORT_CHUNK]
-            people = Pegawai.objects.select_related("opd").in_bulk([r.pk for r in chunk])
-            for r in chunk:
-                p, missing = people[r.pk], completeness.names(r.missing, types)
-                yield [p.nip, p.nama_lengkap, p.opd.nama, p.get_status_display(), len(missing),
-                       ", ".join(missing)]  # fmt: skip
-
-    return xlsx_response(
-        f"kelengkapan-dokumen-{timezone.localdate():%Y%m%d}.xlsx",
-        ["NIP", "Nama", "OPD", "Status", "Jumlah kurang", "Dokumen wajib yang belum ada"],
-        rows(),
-        title="Kelengkapan dokumen",
-        widths=[22, 36, 36, 8, 14, 80],
-    )
+    """The list as filtered on screen, every page of it (a job when it is long)."""
+    return exports.respond(request, kelengkapan_tabel)
 
 
 # --- issued documents -------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from datetime import date
 from django.db.models import Q
 from django.utils import timezone
 
+from sikap.core.request_memo import remembered
 from sikap.org.models import TugasTambahan, UnitKerja
 from sikap.people.models import Pegawai
 from sikap.rules import kedudukan
@@ -19,9 +20,14 @@ from sikap.rules.superior import Kepala, Struktur
 
 
 def struktur(opd_ids: Iterable[int], as_of: date | None = None) -> Struktur:
-    """The unit trees of these OPDs with their heads in service on `as_of` (3 queries)."""
+    """The unit trees of these OPDs with their heads in service on `as_of` (3 queries, once per
+    request: a head's home page asks for their OPD's tree for every card)."""
     opd_ids = sorted(set(opd_ids))
     as_of = as_of or timezone.localdate()
+    return remembered(("struktur", tuple(opd_ids), as_of), lambda: _struktur(opd_ids, as_of))
+
+
+def _struktur(opd_ids: list[int], as_of: date) -> Struktur:
     induk = dict(UnitKerja.objects.filter(opd_id__in=opd_ids).values_list("pk", "induk_id"))
     definitif = (
         Pegawai.objects.in_service()

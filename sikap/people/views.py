@@ -14,21 +14,20 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from sikap.accounts import access
-from sikap.core import home, trail
+from sikap.core import exports, home, trail
 from sikap.core.errors import SikapError
 from sikap.core.forms import show_error
 from sikap.core.models import AuditEntry
 from sikap.core.views import refuse
 from sikap.documents import access_log
 from sikap.people import charts, drh, stats
-from sikap.people.filters import PegawaiFilterForm
+from sikap.people.exports import filtered, pegawai_tabel
 from sikap.people.forms import RIWAYAT_FORMS, PegawaiForm, editable_opds
 from sikap.people.models import Pegawai
 from sikap.people.selectors import atasan_of
 from sikap.people.services import create_pegawai, delete_riwayat, save_riwayat, update_pegawai
 from sikap.people.validation import data_warnings
 from sikap.reports.pdf import pdf_response, render_pdf
-from sikap.reports.xlsx import xlsx_response
 
 PER_PAGE = 50
 TRAIL_PER_PAGE = 25
@@ -63,52 +62,17 @@ def statistik(request):
     return render(request, "people/dashboard.html", {"data": data})
 
 
-def _filtered(request):
-    form = PegawaiFilterForm(request.GET, user=request.user)
-    return form, form.filter(Pegawai.objects.visible_to(request.user))
-
-
 def pegawai_list(request):
-    form, queryset = _filtered(request)
+    form, queryset = filtered(request.user, request.GET)
     page = Paginator(queryset.select_related("opd", "jabatan"), PER_PAGE).get_page(
         request.GET.get("page")
     )
     return render(request, "people/pegawai_list.html", {"form": form, "page": page})
 
 
-EXPORT_COLUMNS = (
-    ("NIP", 22, lambda p: p.nip),
-    ("Nama", 36, lambda p: p.nama_lengkap),
-    ("Jenis kelamin", 12, lambda p: p.get_jenis_kelamin_display()),
-    ("Tempat lahir", 18, lambda p: p.tempat_lahir),
-    ("Tanggal lahir", 13, lambda p: p.tanggal_lahir),
-    ("Status", 8, lambda p: p.get_status_display()),
-    ("Kedudukan", 14, lambda p: p.get_kedudukan_display()),
-    ("TMT CPNS", 13, lambda p: p.tmt_cpns),
-    ("Golongan", 9, lambda p: p.golongan),
-    ("TMT golongan", 13, lambda p: p.tmt_golongan),
-    ("Jabatan", 36, lambda p: p.jabatan.nama if p.jabatan else ""),
-    ("Jenis jabatan", 22, lambda p: p.get_jenis_jabatan_display()),
-    ("Unit kerja", 32, lambda p: p.unit.nama),
-    ("OPD", 36, lambda p: p.opd.nama),
-    ("Pendidikan terakhir", 14, lambda p: p.get_tingkat_pendidikan_display()),
-)
-
-
 def pegawai_export(request):
-    """The list as filtered on screen, every page of it, as XLSX."""
-    _form, queryset = _filtered(request)
-    rows = (
-        [value(p) for _label, _width, value in EXPORT_COLUMNS]
-        for p in queryset.select_related("opd", "unit", "jabatan").iterator(chunk_size=2000)
-    )
-    return xlsx_response(
-        f"pegawai-{timezone.localdate():%Y%m%d}.xlsx",
-        [label for label, _width, _value in EXPORT_COLUMNS],
-        rows,
-        title="Pegawai",
-        widths=[width for _label, width, _value in EXPORT_COLUMNS],
-    )
+    """The list as filtered on screen, every page of it, as XLSX (a job when it is long)."""
+    return exports.respond(request, pegawai_tabel)
 
 
 # --- profile --------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ text with Excel's quote prefix, never as a formula, whatever a user typed into S
 """
 
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
 from django.http import FileResponse
@@ -19,12 +19,13 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from sikap.core.validators import FORMULA_STARTS
+from sikap.core.validators import starts_like_formula
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _SPOOL_BYTES = 8 * 1024 * 1024
 _HEADER_FONT = Font(bold=True, color="FFFFFF")
 _HEADER_FILL = PatternFill("solid", fgColor="0B5D3B")
+_PROGRESS_EVERY = 1000
 
 
 def write_xlsx(
@@ -33,16 +34,20 @@ def write_xlsx(
     *,
     title: str = "Data",
     widths: Sequence[int] | None = None,
+    progress: Callable[[int], None] | None = None,
 ):
-    """The workbook as a file object positioned at its start. Dates are real Excel dates."""
+    """The workbook as a file object positioned at its start. Dates are real Excel dates.
+    `progress(rows written)` is called every thousand rows (a long export's progress page)."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=title[:31])
     for index, width in enumerate(widths or (), start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
     sheet.append([_header_cell(sheet, text) for text in headers])
-    for row in rows:
+    for done, row in enumerate(rows, start=1):
         sheet.append([_cell(sheet, value) for value in row])
+        if progress is not None and done % _PROGRESS_EVERY == 0:
+            progress(done)
     output = tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES)
     workbook.save(output)
     output.seek(0)
@@ -70,14 +75,14 @@ def _cell(sheet, value):
         cell = WriteOnlyCell(sheet, value=value)
         cell.number_format = "DD-MM-YYYY"
         return cell
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    if isinstance(value, str) and starts_like_formula(value):
         return _text_cell(sheet, value)
     return value
 
 
 def _text_cell(sheet, text: str) -> WriteOnlyCell:
     cell = WriteOnlyCell(sheet, value=text)
-    if text.startswith(FORMULA_STARTS):
+    if starts_like_formula(text):
         cell.data_type = "s"  # openpyxl made it a formula ("f"); keep the text as typed
         cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
     return cell

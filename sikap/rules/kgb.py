@@ -77,6 +77,7 @@ class DataPegawai:
     cpns: bool = False
     skp: Mapping[int, str] = field(default_factory=dict)  # year -> predikat code
     hukuman: tuple[Hukuman, ...] = ()
+    riwayat_gaji: tuple[DasarGaji, ...] = ()  # every pay-setting SK, to check a KP's MKG
 
 
 @dataclass(frozen=True)
@@ -168,6 +169,30 @@ def mkg_setelah_kp(
     )
     total = max(mkg_tahun * 12 + mkg_bulan - cut * 12, 0)
     return divmod(total, 12)[0], total % 12
+
+
+def catatan_kp(dasar: DasarGaji, riwayat: Sequence[DasarGaji], aturan: Aturan) -> str:
+    """When the basis is a KP, the MKG its SK records should be the MKG carried from the SK
+    before it to the KP's TMT, cut by `aturan.potongan_kp` for each group boundary crossed
+    (`mkg_setelah_kp`, RULES §3). The SK decides; a difference is for the verifier to check
+    ("" when there is none, or nothing earlier to compare with)."""
+    if dasar.jenis != "kp":
+        return ""
+    earlier = [r for r in riwayat if r.tmt < dasar.tmt]
+    if not earlier:
+        return ""
+    prev = max(earlier, key=lambda r: r.tmt)
+    carried = _mkg_at(prev, dasar.tmt)
+    tahun, bulan = mkg_setelah_kp(
+        prev.golongan, dasar.golongan, carried // 12, carried % 12, aturan
+    )
+    if (dasar.mkg_tahun, dasar.mkg_bulan) == (tahun, bulan):
+        return ""
+    return (
+        f"MKG pada SK KP ({dasar.mkg_tahun} tahun {dasar.mkg_bulan} bulan) berbeda dari MKG "
+        f"yang dibawa dari SK {prev.golongan} TMT {prev.tmt:%d-%m-%Y} ({tahun} tahun {bulan} "
+        "bulan); periksa SK KP"
+    )
 
 
 def _mkg_at(dasar: DasarGaji, on: date) -> int:
@@ -278,6 +303,8 @@ def hitung(
             berlaku = first_of_month(add_months(end, 1))
             penundaan.append(Penundaan(tmt, berlaku, reason))
             tmt = berlaku
+    if data is not None and (kp := catatan_kp(dasar, data.riwayat_gaji, aturan)):
+        perhatian.append(kp)
     if data is not None and not hambatan and _skp_year(tmt, data) != tmt.year - 1:
         perhatian.append(
             f"SKP tahun {tmt.year - 1} belum tercatat; dipakai SKP tahun {tmt.year - 2}"

@@ -2,13 +2,13 @@
 WeasyPrint on A4 or F4. Every line comes from the case: the basis SK as recorded, the new
 salary as the rule computed it, the regulation of the table in force at the TMT."""
 
-import base64
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils import timezone
 
 from sikap.lkj.pdf import PAPERS, paper
+from sikap.reports.images import image_data_uri
 from sikap.reports.pdf import render_pdf
 from sikap.reports.qr import qr_data_uri
 from sikap.rules.formatting import rupiah, tanggal, terbilang_rupiah
@@ -40,8 +40,7 @@ def _image_uri(f) -> str:
             data = fh.read()
     except OSError:
         return ""
-    kind = "png" if data.startswith(b"\x89PNG") else "jpeg"
-    return f"data:image/{kind};base64," + base64.b64encode(data).decode()
+    return image_data_uri(data)
 
 
 def _unit(p) -> str:

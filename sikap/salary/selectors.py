@@ -80,17 +80,24 @@ def due_candidates(pegawai_qs, limit: date, also=(), skip=frozenset()):
     return pegawai_qs.filter(pk__in=keep)
 
 
-def upcoming(pegawai_qs, start: date, end: date) -> list[tuple[Pegawai, date]]:
-    """Pegawai whose next KGB falls due in [start, end) and has no letter yet: the due list
-    of a month the daily job has not reached."""
+def upcoming(pegawai_qs, start: date, end: date) -> list[tuple[int, date]]:
+    """(pk, TMT) of the pegawai whose next KGB falls due in [start, end) and has no letter
+    yet, by TMT and name: the due list of a month the daily job has not reached. Ids only, so
+    that a page loads just the pegawai it shows (`page_of`); three queries."""
     due = {pk: d for pk, d in next_dues(pegawai_qs) if d and d != UNREADABLE and start <= d < end}
     drafted = set(
         Kgb.objects.filter(pegawai_id__in=due, tmt_jatuh__gte=start, tmt_jatuh__lt=end).values_list(
             "pegawai_id", flat=True
         )
     )
-    people = Pegawai.objects.filter(pk__in=set(due) - drafted).select_related("opd")
-    return sorted(((p, due[p.pk]) for p in people), key=lambda x: (x[1], x[0].nama))
+    names = dict(Pegawai.objects.filter(pk__in=set(due) - drafted).values_list("pk", "nama"))
+    return sorted(((pk, due[pk]) for pk in names), key=lambda x: (x[1], names[x[0]], x[0]))
+
+
+def page_of(rows: list[tuple[int, date]]) -> list[tuple[Pegawai, date]]:
+    """(pegawai with their OPD, TMT) for one page of `upcoming`: one query."""
+    people = Pegawai.objects.select_related("opd").in_bulk([pk for pk, _tmt in rows])
+    return [(people[pk], tmt) for pk, tmt in rows]
 
 
 def assess(pegawai_qs) -> list[Penilaian]:
@@ -130,6 +137,7 @@ def _assess_one(p, rows, skp, hukuman, tables, rule) -> Penilaian:
             cpns=p.status == StatusPegawai.CPNS,
             skp=skp,
             hukuman=tuple(hukuman),
+            riwayat_gaji=tuple(dasar_rows),
         )
         hasil = hitung(dasar, tables, data, rule)
     except RuleError as e:

@@ -2,13 +2,13 @@
 (`ImageSigner`); a certified electronic signature (TTE, e.g. BSrE) plugs in as another `Signer`
 that seals the finished PDF, chosen by `SIKAP_KGB_SIGNER` (a dotted path)."""
 
-import base64
 from typing import Protocol
 
 from django.conf import settings
 from django.utils.module_loading import import_string
 
 from sikap.core.errors import Kode, SikapError
+from sikap.reports.images import image_data_uri
 
 
 class Signer(Protocol):
@@ -44,9 +44,7 @@ class ImageSigner:
         self._read(penandatangan)
 
     def image(self, penandatangan) -> str:
-        data = self._read(penandatangan)
-        kind = "png" if data.startswith(b"\x89PNG") else "jpeg"
-        return f"data:image/{kind};base64," + base64.b64encode(data).decode()
+        return image_data_uri(self._read(penandatangan))
 
     def seal(self, pdf: bytes, penandatangan) -> bytes:
         return pdf

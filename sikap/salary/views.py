@@ -2,16 +2,18 @@
 actions and preview, the calculator for staff, and "Surat KGB saya" for the pegawai."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
 from sikap.accounts import access
+from sikap.core import inbox_views
 from sikap.core.errors import SikapError
 from sikap.core.views import refuse
-from sikap.org.models import Opd
 from sikap.people.models import Pegawai
 from sikap.reports.pdf import pdf_response
 from sikap.rules import RuleError
@@ -27,7 +29,7 @@ from sikap.salary.tables import tables_for
 
 REFUSED = "Daftar KGB hanya untuk staf BKD, penandatangan, pimpinan dan admin OPD."
 S = Kgb.Status
-UPCOMING_SHOWN = 200
+UPCOMING_PER_PAGE = 50
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 SECTIONS = (
     (S.DRAF, "Draf: menunggu verifikasi"),
@@ -38,17 +40,13 @@ SECTIONS = (
 )
 
 
-def _opds(user):
-    return Opd.objects.all() if not access.is_admin_opd(user) else user.opd_scope.all()
-
-
 @require_GET
 def daftar(request):
     user = request.user
     if not access.may_work_kgb(user):
         return refuse(request, REFUSED)
     today = timezone.localdate()
-    form = DaftarForm(request.GET or None, opds=_opds(user))
+    form = DaftarForm(request.GET or None, opds=access.opds_to_filter_by(user))
     bulan, opd = first_of_month(today), None
     if form.is_bound and form.is_valid():
         bulan = first_of_month(form.cleaned_data["bulan"] or today)
@@ -66,11 +64,13 @@ def daftar(request):
     ]
     people = selectors.candidates().filter(pk__in=Pegawai.objects.visible_to(user).values("pk"))
     upcoming = selectors.upcoming(people if opd is None else people.filter(opd=opd), bulan, end)
+    page = Paginator(upcoming, UPCOMING_PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "form": form,
         "bulan": bulan,
-        "mendatang": upcoming[:UPCOMING_SHOWN],
-        "mendatang_jumlah": len(upcoming),
+        "mendatang": selectors.page_of(page.object_list),
+        "mendatang_jumlah": page.paginator.count,
+        "page": page,
         "bulan_label": bulan_label(bulan),
         "sebelum": add_months(bulan, -1).strftime("%Y-%m"),
         "sesudah": end.strftime("%Y-%m"),
@@ -95,11 +95,13 @@ def _overdue(cases, today, shown: int = 10) -> dict:
     return {"terlambat": rows, "terlambat_jumlah": count, "terlambat_kurang": -len(rows)}
 
 
-def _back(request):
+def _back(request, *, ok: bool = True):
+    """Back where the form was (the list or the letter), or, for a decision taken from the
+    inbox, on to the next item waiting there."""
     target = request.POST.get("kembali", "")
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return redirect(target)
-    return redirect("salary:daftar")
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        target = reverse("salary:daftar")
+    return inbox_views.after_decision(request, target, ok=ok)
 
 
 def _ids(request) -> list[int]:
@@ -120,9 +122,10 @@ def verifikasi(request):
     ids = _ids(request)
     if not ids:
         messages.error(request, "Pilih sedikitnya satu surat KGB untuk diverifikasi.")
-    else:
-        _report(request, *services.verify(ids, actor=request.user), "diverifikasi")
-    return _back(request)
+        return _back(request, ok=False)
+    done, errors = services.verify(ids, actor=request.user)
+    _report(request, done, errors, "diverifikasi")
+    return _back(request, ok=bool(done) and not errors)
 
 
 @require_POST
@@ -137,9 +140,9 @@ def tandatangani(request):
         done, errors = services.sign(ids, actor=request.user)
     except SikapError as e:
         messages.error(request, e.message)
-    else:
-        _report(request, done, errors, "ditandatangani dan diterbitkan")
-    return _back(request)
+        return _back(request, ok=False)
+    _report(request, done, errors, "ditandatangani dan diterbitkan")
+    return _back(request, ok=bool(done) and not errors)
 
 
 def _get(request, pk) -> Kgb:
@@ -173,7 +176,7 @@ def kembalikan(request, pk):
     form = KembalikanForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Alasan wajib diisi untuk mengembalikan surat KGB.")
-        return redirect(kgb)
+        return inbox_views.after_decision(request, kgb.get_absolute_url(), ok=False)
     try:
         services.send_back(
             kgb, actor=request.user, reason=form.cleaned_data["alasan"],
@@ -181,9 +184,11 @@ def kembalikan(request, pk):
         )  # fmt: skip
     except SikapError as e:
         messages.error(request, e.message)
+        ok = False
     else:
         messages.success(request, "Surat KGB dikembalikan untuk perbaikan data.")
-    return redirect(kgb)
+        ok = True
+    return inbox_views.after_decision(request, kgb.get_absolute_url(), ok=ok)
 
 
 @require_GET

@@ -155,6 +155,4 @@ class AntrianFilterForm(BootstrapForm, forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["opd"].queryset = (
-            Opd.objects.all() if access.sees_all_opd(user) else user.opd_scope.all()
-        )
+        self.fields["opd"].queryset = access.opds_to_filter_by(user)

@@ -1,5 +1,7 @@
 """Change requests waiting for the user's decision, in the one inbox (`sikap.core.inbox`)."""
 
+from django.urls import reverse_lazy
+
 from sikap.core import inbox
 from sikap.selfservice.selectors import antrian_for
 
@@ -7,15 +9,16 @@ from sikap.selfservice.selectors import antrian_for
 class UsulanSource:
     kind = "selfservice.usulan"
     label = "Usulan perubahan data"
+    batch_url = reverse_lazy("selfservice:antrian")
 
-    def _queryset(self, user, filters: inbox.Filters):
+    def pending(self, user, filters: inbox.Filters):
         return inbox.narrowed(antrian_for(user), filters, since="diajukan_pada")
 
     def count(self, user, filters):
-        return self._queryset(user, filters).count()
+        return self.pending(user, filters).count()
 
     def items(self, user, filters, limit):
-        rows = self._queryset(user, filters).select_related("pegawai__opd", "jenis")[:limit]
+        rows = self.pending(user, filters).select_related("pegawai__opd", "jenis")[:limit]
         return [
             inbox.Item(
                 kind=self.kind,

@@ -29,6 +29,9 @@ ON_A_PHONE = {
     "pegawai": ["/pegawai/{nip}/"],
     "admin_opd": ["/dokumen/kelengkapan/"],
     "perencana": ["/sakip/2023/dasbor/"],
+    # /kelola/ (Django's admin in SIKAP's colours): the index, a change list with its filters,
+    # and a form, where the admin's own layout differs most from SIKAP's pages on a phone.
+    "admin_bkd": ["/kelola/", "/kelola/org/unitkerja/", "/kelola/org/opd/add/"],
 }
 
 

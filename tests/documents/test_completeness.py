@@ -74,7 +74,7 @@ def test_a_superseded_version_does_not_count_twice(world, rules):
     types = completeness.mandatory_types()
     put(world, world.pegawai, "ktp", pages=1)
     put(world, world.pegawai, "ktp", pages=2)
-    summary, _total = completeness.per_opd(completeness.flag_rows(Pegawai.objects.all(), types))
+    summary, _total = completeness.per_opd(completeness.counted(Pegawai.objects.all(), types))
     [row] = [r for r in summary if r.nama == "Dinas Pendidikan"]
     # 4 pegawai in OPD A, each must have KTP and SK PNS: 8 required, 1 present.
     assert (row.pegawai, row.lengkap, row.wajib, row.terpenuhi) == (4, 0, 8, 1)

@@ -12,6 +12,7 @@ from sikap.rules.kgb import (
     DataPegawai,
     Hukuman,
     add_months,
+    catatan_kp,
     check_dasar,
     hitung,
     mkg_setelah_kp,
@@ -163,6 +164,40 @@ def test_the_basis_is_the_latest_pay_setting_decision():
 )
 def test_mkg_carries_over_a_kp_with_the_configured_cuts(lama, baru, mkg, expected):
     assert mkg_setelah_kp(lama, baru, *mkg, Aturan()) == expected
+
+
+# A KP's SK is checked against the MKG carried from the SK before it (RULES §3): II/d with MKG
+# 10 y 0 m on 1 Apr 2018 has 12 y 0 m on 1 Apr 2020; crossing into III cuts 5 years → 7 y 0 m.
+SEBELUM = dasar(golongan="II/d", tmt=date(2018, 4, 1), mkg=(10, 0))
+
+
+@pytest.mark.parametrize(
+    ("kp", "riwayat", "catatan"),
+    [
+        (dasar("III/a", date(2020, 4, 1), (7, 0), "kp"), [SEBELUM], ""),
+        (dasar("III/a", date(2020, 4, 1), (12, 0), "kp"), [SEBELUM], "MKG pada SK KP (12 tahun"),
+        (dasar("II/d", date(2020, 4, 1), (12, 0), "kp"), [SEBELUM], ""),  # no cut within II
+        (dasar("III/a", date(2020, 4, 1), (12, 0), "kp"), [], ""),  # nothing to compare with
+        (dasar("III/a", date(2020, 4, 1), (12, 0), "kgb"), [SEBELUM], ""),  # not a KP
+    ],
+)  # fmt: skip
+def test_a_kp_whose_mkg_differs_from_the_carried_mkg_is_noted_for_the_verifier(
+    kp, riwayat, catatan
+):
+    found = catatan_kp(kp, [*riwayat, kp], Aturan())
+    assert found.startswith(catatan) if catatan else found == ""
+
+
+def test_the_cut_follows_the_configuration():
+    kp = dasar("III/a", date(2020, 4, 1), (12, 0), "kp")
+    assert catatan_kp(kp, [SEBELUM, kp], Aturan(potongan_kp={})) == ""
+
+
+def test_the_kp_note_reaches_the_letter():
+    kp = dasar("III/a", date(2020, 4, 1), (12, 0), "kp")
+    data = DataPegawai(LAHIR, skp=BAIK, riwayat_gaji=(SEBELUM, kp))
+    hasil = hitung(kp, TABLES, data)
+    assert any(p.startswith("MKG pada SK KP") for p in hasil.perhatian)
 
 
 bases = st.builds(

@@ -1,0 +1,66 @@
+"""The completeness page's filters and its list of pegawai lacking mandatory documents as XLSX
+(`core/exports.py` decides whether it is written in the request or as a job)."""
+
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from sikap.core.exports import Tabel
+from sikap.documents import completeness
+from sikap.documents.forms import KelengkapanFilterForm
+from sikap.people.models import Pegawai
+
+CHUNK = 2000
+
+
+@dataclass
+class Lingkup:
+    """What the completeness page shows for `user` under its filters."""
+
+    form: KelengkapanFilterForm
+    types: list
+    rows: list  # `completeness.Tally` of every pegawai in view
+    lacking: list  # ids of those lacking something (or the type filtered by), in order
+
+
+def lingkup(user, query) -> Lingkup:
+    types = completeness.mandatory_types()
+    # Who has left the service has no file to complete; tugas belajar or CLTN still do.
+    visible = Pegawai.objects.visible_to(user).still_employed()
+    form = KelengkapanFilterForm(query, visible=visible, types=types)
+    scope = visible.filter(opd=form.value("opd")) if form.value("opd") else visible
+    jenis = form.value("jenis")
+    rows = completeness.counted(scope, types, jenis)
+    return Lingkup(form, types, rows, completeness.lacking(rows, jenis))
+
+
+def with_missing(ids: list[int], types: list) -> list[tuple[Pegawai, list[str]]]:
+    """(pegawai with their OPD, names of the mandatory types they lack) for these ids, in
+    order: two queries."""
+    people = Pegawai.objects.select_related("opd").in_bulk(ids)
+    return completeness.missing_names([people[pk] for pk in ids], types)
+
+
+def kelengkapan_tabel(user, query) -> Tabel:
+    found = lingkup(user, query)
+
+    def rows():
+        for start in range(0, len(found.lacking), CHUNK):
+            for p, missing in with_missing(found.lacking[start : start + CHUNK], found.types):
+                yield [p.nip, p.nama_lengkap, p.opd.nama, p.get_status_display(), len(missing),
+                       ", ".join(missing)]  # fmt: skip
+
+    return Tabel(
+        filename=f"kelengkapan-dokumen-{timezone.localdate():%Y%m%d}.xlsx",
+        title="Kelengkapan dokumen",
+        columns=[
+            ("NIP", 22),
+            ("Nama", 36),
+            ("OPD", 36),
+            ("Status", 8),
+            ("Jumlah kurang", 14),
+            ("Dokumen wajib yang belum ada", 80),
+        ],  # fmt: skip
+        count=len(found.lacking),
+        rows=rows(),
+    )
