@@ -1,0 +1,385 @@
+"""Kenaikan pangkat (KP): the periods and, per type, which requirements hold (RULES.md §2, §4).
+
+`periksa(jenis, data, periode)` answers for one pegawai and one period with every requirement of
+the type: whether it holds, the date it was met (or will be), and, when it does not, what is
+missing. The eligibility list of an OPD is this function over the histories (promotion.selectors).
+
+Conventions the regulations leave open are parameters with the defaults documented in
+docs/promotion.md: which punishments block a KP, what counts as "nearly eligible".
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from sikap.rules import RuleError
+from sikap.rules.education import golongan_awal, golongan_maksimum, tingkat_label, tingkat_order
+from sikap.rules.pension import tmt_pensiun
+from sikap.rules.ranks import GOLONGAN, golongan_order, ruang_group
+
+REGULER = "reguler"
+STRUKTURAL = "struktural"
+FUNGSIONAL = "fungsional"
+IJAZAH = "penyesuaian_ijazah"
+PRESTASI = "prestasi"
+
+JENIS: Mapping[str, str] = {
+    REGULER: "Reguler",
+    STRUKTURAL: "Pilihan — jabatan struktural",
+    FUNGSIONAL: "Pilihan — jabatan fungsional (angka kredit)",
+    IJAZAH: "Pilihan — penyesuaian ijazah",
+    PRESTASI: "Pilihan — prestasi luar biasa",
+}
+PILIHAN = frozenset({STRUKTURAL, FUNGSIONAL, IJAZAH, PRESTASI})
+
+# Years in the current pangkat each type asks for (RULES.md §4: reguler 4, JF commonly 2,
+# penyesuaian ijazah 1; struktural and prestasi are not stated there: 1 year, docs/promotion.md).
+MASA_PANGKAT = {REGULER: 4, FUNGSIONAL: 2, IJAZAH: 1, STRUKTURAL: 1, PRESTASI: 1}
+# Years of SKP at least Baik (penyesuaian ijazah: 1 year, RULES.md §4).
+TAHUN_SKP = {REGULER: 2, FUNGSIONAL: 2, IJAZAH: 1, STRUKTURAL: 2, PRESTASI: 2}
+PREDIKAT_CUKUP = frozenset({"sangat_baik", "baik"})
+PREDIKAT_LABEL = {
+    "sangat_baik": "Sangat Baik",
+    "baik": "Baik",
+    "butuh_perbaikan": "Butuh Perbaikan",
+    "kurang": "Kurang/Misconduct",
+    "sangat_kurang": "Sangat Kurang",
+}
+
+
+# --- periods ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class JadwalPeriode:
+    """The months whose first day is a KP period under a regulation in force from a date."""
+
+    regulasi: str
+    berlaku_mulai: date
+    bulan: tuple[int, ...]
+
+
+JADWAL: tuple[JadwalPeriode, ...] = (
+    JadwalPeriode("PP 99/2000", date(2000, 1, 1), (4, 10)),
+    JadwalPeriode("Peraturan BKN 4/2023", date(2024, 1, 1), (2, 4, 6, 8, 10, 12)),
+    JadwalPeriode("Peraturan BKN 4/2025", date(2025, 10, 1), tuple(range(1, 13))),
+)
+
+
+def jadwal_pada(tanggal: date, jadwal: tuple[JadwalPeriode, ...] = JADWAL) -> JadwalPeriode:
+    """The schedule in force on `tanggal`."""
+    berlaku = [j for j in jadwal if j.berlaku_mulai <= tanggal]
+    if not berlaku:
+        raise RuleError(f"Tidak ada aturan periode KP yang berlaku pada {tanggal:%d-%m-%Y}")
+    return max(berlaku, key=lambda j: j.berlaku_mulai)
+
+
+def is_tanggal_periode(tanggal: date, jadwal: tuple[JadwalPeriode, ...] = JADWAL) -> bool:
+    return tanggal.day == 1 and tanggal.month in jadwal_pada(tanggal, jadwal).bulan
+
+
+def periode_tahun(tahun: int, jadwal: tuple[JadwalPeriode, ...] = JADWAL) -> list[date]:
+    """Every period date of a year, each under the schedule in force on it."""
+    return [
+        d
+        for m in range(1, 13)
+        if (d := date(tahun, m, 1)) >= jadwal[0].berlaku_mulai and is_tanggal_periode(d, jadwal)
+    ]
+
+
+# --- the pegawai's data ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Hukuman:
+    tingkat: str  # ringan, sedang, berat
+    mulai: date
+    selesai: date | None
+    uraian: str = ""
+
+
+@dataclass(frozen=True)
+class Ujian:
+    """A passed ujian dinas (tingkat I: II→III, tingkat II: III→IV) or UPKP (penyesuaian
+    ijazah), or an exemption recorded with its basis."""
+
+    tingkat: str  # "I", "II", "upkp"
+    tanggal: date
+    dibebaskan: bool = False
+
+
+@dataclass(frozen=True)
+class DataKp:
+    status: str  # pns, cpns, pppk
+    in_service: bool
+    golongan: str
+    tmt_golongan: date
+    tanggal_lahir: date
+    bup: int
+    pendidikan: tuple[tuple[str, int], ...] = ()  # (BKN tingkat code, year of graduation)
+    skp: Mapping[int, str] = field(default_factory=dict)  # year -> predikat code
+    hukuman: tuple[Hukuman, ...] = ()
+    ujian: tuple[Ujian, ...] = ()
+    golongan_atasan: str | None = None
+    struktural_sejak: date | None = None  # TMT of a current JPT/administrator/pengawas post
+    angka_kredit: Decimal | None = None  # from the PAK, for the JF type
+    angka_kredit_minimum: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Syarat:
+    kode: str
+    nama: str
+    terpenuhi: bool
+    keterangan: str  # why it holds, or what is missing
+    tanggal: date | None = None  # when it was (or will be) met
+
+
+@dataclass(frozen=True)
+class Hasil:
+    jenis: str
+    periode: date
+    golongan_asal: str
+    golongan_tujuan: str | None
+    syarat: tuple[Syarat, ...]
+
+    @property
+    def memenuhi(self) -> bool:
+        return self.golongan_tujuan is not None and all(s.terpenuhi for s in self.syarat)
+
+    @property
+    def kurang(self) -> tuple[Syarat, ...]:
+        return tuple(s for s in self.syarat if not s.terpenuhi)
+
+    def hampir(self, bulan: int = 12) -> bool:
+        """Nearly eligible: what is missing can still come by itself or be supplied — the years
+        in rank within `bulan` months after the period, an SKP or ujian dinas not yet on file —
+        and nothing final blocks it (ceiling, superior, retirement, service, punishment)."""
+        if self.memenuhi or not self.kurang:
+            return False
+        for s in self.kurang:
+            if s.kode == "masa_pangkat":
+                if s.tanggal is None or _months(self.periode, s.tanggal) > bulan:
+                    return False
+            elif s.kode not in {"skp", "ujian_dinas"}:
+                return False
+        return True
+
+
+# --- the requirements ------------------------------------------------------------------------
+
+HUKUMAN_MENGHALANGI = frozenset({"sedang", "berat"})
+
+
+def _months(start: date, end: date) -> int:
+    return (end.year - start.year) * 12 + end.month - start.month
+
+
+def _plus_years(d: date, years: int) -> date:
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + years, day=28)
+
+
+def _next(golongan: str) -> str | None:
+    i = golongan_order(golongan)
+    return GOLONGAN[i + 1] if i + 1 < len(GOLONGAN) else None
+
+
+def _in_service(data: DataKp) -> Syarat:
+    if data.status != "pns":
+        label = {"cpns": "CPNS", "pppk": "PPPK"}.get(data.status, data.status)
+        return Syarat("aktif", "PNS dalam jabatan", False, f"Berstatus {label}, bukan PNS")
+    if not data.in_service:
+        return Syarat("aktif", "PNS dalam jabatan", False, "Tidak sedang aktif bertugas")
+    return Syarat("aktif", "PNS dalam jabatan", True, "PNS aktif")
+
+
+def _not_retiring(data: DataKp, periode: date) -> Syarat:
+    nama = "Belum pensiun pada periode"
+    if data.bup <= 0:
+        return Syarat("pensiun", nama, False, "BUP jabatan belum ditetapkan")
+    tmt = tmt_pensiun(data.tanggal_lahir, data.bup)
+    if tmt <= periode:
+        return Syarat("pensiun", nama, False, f"Pensiun TMT {tmt:%d-%m-%Y} (BUP {data.bup})", tmt)
+    return Syarat("pensiun", nama, True, f"Pensiun TMT {tmt:%d-%m-%Y} (BUP {data.bup})")
+
+
+def _years_in_rank(data: DataKp, periode: date, years: int) -> Syarat:
+    nama = f"Masa kerja dalam pangkat {years} tahun"
+    met = _plus_years(data.tmt_golongan, years)
+    since = f"{data.golongan} TMT {data.tmt_golongan:%d-%m-%Y}"
+    if met <= periode:
+        return Syarat("masa_pangkat", nama, True, f"{since}; terpenuhi {met:%d-%m-%Y}", met)
+    return Syarat("masa_pangkat", nama, False, f"{since}; baru terpenuhi {met:%d-%m-%Y}", met)
+
+
+def _skp(data: DataKp, periode: date, years: int) -> Syarat:
+    wanted = [periode.year - i for i in range(1, years + 1)]
+    nama = f"SKP {years} tahun terakhir sekurang-kurangnya Baik"
+    missing = [y for y in wanted if y not in data.skp]
+    low = [y for y in wanted if y in data.skp and data.skp[y] not in PREDIKAT_CUKUP]
+    if low:
+        text = ", ".join(f"{y}: {PREDIKAT_LABEL.get(data.skp[y], data.skp[y])}" for y in low)
+        return Syarat("skp_rendah", nama, False, f"Predikat di bawah Baik ({text})")
+    if missing:
+        return Syarat(
+            "skp", nama, False, f"SKP tahun {', '.join(map(str, missing))} belum tercatat"
+        )
+    text = ", ".join(f"{y}: {PREDIKAT_LABEL[data.skp[y]]}" for y in sorted(wanted))
+    return Syarat("skp", nama, True, text, date(max(wanted), 12, 31))
+
+
+def _highest_diploma(data: DataKp) -> tuple[str, int] | None:
+    return max(data.pendidikan, key=lambda p: (tingkat_order(p[0]), p[1]), default=None)
+
+
+def _ceiling(data: DataKp, tujuan: str) -> Syarat:
+    nama = "Tidak melampaui pangkat tertinggi ijazah"
+    best = _highest_diploma(data)
+    if best is None:
+        return Syarat("plafon", nama, False, "Riwayat pendidikan belum tercatat")
+    tingkat, tahun = best
+    top = golongan_maksimum(tingkat)
+    text = f"Ijazah {tingkat_label(tingkat)} ({tahun}): paling tinggi {top}"
+    ok = golongan_order(tujuan) <= golongan_order(top)
+    return Syarat("plafon", nama, ok, text, date(tahun, 1, 1) if ok else None)
+
+
+def _superior(data: DataKp, tujuan: str) -> Syarat:
+    nama = "Tidak melampaui pangkat atasan langsung"
+    if data.golongan_atasan is None:
+        return Syarat("atasan", nama, True, "Tidak ada atasan langsung PNS yang tercatat")
+    ok = golongan_order(tujuan) <= golongan_order(data.golongan_atasan)
+    return Syarat("atasan", nama, ok, f"Atasan langsung {data.golongan_atasan}")
+
+
+def _exam(data: DataKp, periode: date, asal: str, tujuan: str) -> Syarat:
+    nama = "Ujian dinas"
+    dari, ke = ruang_group(asal), ruang_group(tujuan)
+    needed = [t for g, t in ((2, "I"), (3, "II")) if dari <= g < ke]
+    if not needed:
+        return Syarat("ujian_dinas", nama, True, "Tidak melewati batas golongan II→III/III→IV")
+    for tingkat in needed:
+        found = [u for u in data.ujian if u.tingkat == tingkat and u.tanggal <= periode]
+        if not found:
+            return Syarat("ujian_dinas", nama, False, f"Belum lulus ujian dinas tingkat {tingkat}")
+    last = max(
+        (u for u in data.ujian if u.tingkat in needed and u.tanggal <= periode),
+        key=lambda u: u.tanggal,
+    )
+    how = "Dibebaskan" if last.dibebaskan else "Lulus"
+    return Syarat(
+        "ujian_dinas", nama, True, f"{how} ujian dinas tingkat {needed[-1]}", last.tanggal
+    )
+
+
+def _punishment(data: DataKp, periode: date, blocking: frozenset[str]) -> Syarat:
+    nama = "Tidak sedang menjalani hukuman disiplin"
+    for h in data.hukuman:
+        if (
+            h.tingkat in blocking
+            and h.mulai <= periode
+            and (h.selesai is None or h.selesai >= periode)
+        ):
+            until = f" s.d. {h.selesai:%d-%m-%Y}" if h.selesai else ""
+            what = f" ({h.uraian})" if h.uraian else ""
+            return Syarat(
+                "hukdis", nama, False, f"Hukuman disiplin {h.tingkat}{what}{until}", h.selesai
+            )
+    return Syarat("hukdis", nama, True, "Tidak ada hukuman disiplin yang menghalangi")
+
+
+def _upkp(data: DataKp, periode: date) -> Syarat:
+    nama = "Lulus ujian penyesuaian kenaikan pangkat (UPKP)"
+    found = [u for u in data.ujian if u.tingkat == "upkp" and u.tanggal <= periode]
+    if not found:
+        return Syarat("ujian_dinas", nama, False, "Belum lulus UPKP")
+    last = max(found, key=lambda u: u.tanggal)
+    return Syarat(
+        "ujian_dinas", nama, True, "Dibebaskan" if last.dibebaskan else "Lulus", last.tanggal
+    )
+
+
+def _diploma_target(data: DataKp) -> tuple[str | None, Syarat]:
+    nama = "Ijazah lebih tinggi yang sudah tercatat"
+    best = _highest_diploma(data)
+    if best is not None:
+        awal = golongan_awal(best[0])
+        if golongan_order(awal) > golongan_order(data.golongan):
+            text = f"Ijazah {tingkat_label(best[0])} ({best[1]}): golongan awal {awal}"
+            return awal, Syarat("ijazah", nama, True, text, date(best[1], 1, 1))
+    return None, Syarat(
+        "ijazah", nama, False, f"Tidak ada ijazah dengan golongan awal di atas {data.golongan}"
+    )
+
+
+def _structural(data: DataKp) -> Syarat:
+    nama = "Menduduki jabatan struktural"
+    if data.struktural_sejak is None:
+        return Syarat("struktural", nama, False, "Tidak menduduki jabatan struktural")
+    return Syarat(
+        "struktural", nama, True, f"Sejak {data.struktural_sejak:%d-%m-%Y}", data.struktural_sejak
+    )
+
+
+def _credit(data: DataKp) -> Syarat:
+    nama = "Angka kredit (PAK) mencukupi"
+    if data.angka_kredit is None or data.angka_kredit_minimum is None:
+        return Syarat("angka_kredit", nama, False, "PAK belum dicatat pada usul")
+    ok = data.angka_kredit >= data.angka_kredit_minimum
+    text = f"{data.angka_kredit} dari {data.angka_kredit_minimum} yang dipersyaratkan"
+    return Syarat("angka_kredit", nama, ok, text)
+
+
+def periksa(
+    jenis: str,
+    data: DataKp,
+    periode: date,
+    *,
+    hukuman_menghalangi: frozenset[str] = HUKUMAN_MENGHALANGI,
+) -> Hasil:
+    """Every requirement of a KP of type `jenis` for this pegawai in the period `periode`."""
+    if jenis not in JENIS:
+        raise RuleError(f"Jenis kenaikan pangkat '{jenis}' tidak dikenal", field="jenis")
+    syarat = [_in_service(data), _not_retiring(data, periode)]
+    if jenis == IJAZAH:
+        tujuan, found = _diploma_target(data)
+        syarat.append(found)
+    else:
+        tujuan = _next(data.golongan)
+    if tujuan is None and jenis != IJAZAH:
+        syarat.append(Syarat("puncak", "Golongan berikutnya", False, "Sudah golongan tertinggi"))
+    syarat.append(_years_in_rank(data, periode, MASA_PANGKAT[jenis]))
+    syarat.append(_skp(data, periode, TAHUN_SKP[jenis]))
+    if jenis == REGULER and tujuan:
+        syarat += [_ceiling(data, tujuan), _superior(data, tujuan)]
+    if jenis == STRUKTURAL:
+        syarat.append(_structural(data))
+    if jenis == FUNGSIONAL:
+        syarat.append(_credit(data))
+    if jenis == IJAZAH:
+        syarat.append(_upkp(data, periode))
+    elif jenis in (REGULER, STRUKTURAL) and tujuan:
+        syarat.append(_exam(data, periode, data.golongan, tujuan))
+    syarat.append(_punishment(data, periode, hukuman_menghalangi))
+    return Hasil(jenis, periode, data.golongan, tujuan, tuple(syarat))
+
+
+def cek_sk(
+    golongan_tujuan: str, periode: date, sk_golongan: str, sk_tmt: date
+) -> dict[str, list[str]]:
+    """What is wrong with an SK recorded against a proposal: its golongan must be the one
+    proposed, its TMT the period's date. Empty when it fits."""
+    errors: dict[str, list[str]] = {}
+    if sk_golongan != golongan_tujuan:
+        errors["sk_golongan"] = [
+            f"Golongan pada SK ({sk_golongan}) bukan golongan yang diusulkan ({golongan_tujuan})."
+        ]
+    if sk_tmt != periode:
+        errors["sk_tmt"] = [
+            f"TMT SK ({sk_tmt:%d-%m-%Y}) harus sama dengan tanggal periode ({periode:%d-%m-%Y})."
+        ]
+    return errors
