@@ -38,6 +38,9 @@ class PeriodeKp(models.Model):
     def __str__(self) -> str:
         return f"Periode KP {self.tanggal:%d-%m-%Y}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("promotion:periode", args=[self.pk])
+
     def clean(self):
         from django.core.exceptions import ValidationError
 
@@ -49,9 +52,6 @@ class PeriodeKp(models.Model):
                     f"{jadwal.regulasi} (tanggal 1 bulan {', '.join(map(str, jadwal.bulan))})."
                 }
             )
-
-    def get_absolute_url(self) -> str:
-        return reverse("promotion:periode", args=[self.pk])
 
 
 class JenisKp(models.Model):

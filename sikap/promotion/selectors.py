@@ -9,6 +9,7 @@ from datetime import date
 
 from django.db.models import Count, Q
 
+from sikap.core.errors import Kode, SikapError
 from sikap.org.models import STRUKTURAL
 from sikap.people.models import (
     Pegawai,
@@ -20,7 +21,6 @@ from sikap.people.models import (
 )
 from sikap.people.selectors import struktur
 from sikap.promotion.models import BerkasUsulan, PeriodeKp, UjianDinas, UsulanKp
-from sikap.core.errors import Kode, SikapError
 from sikap.rules import kedudukan
 from sikap.rules import promotion as rule
 from sikap.rules.formatting import nama_lengkap
