@@ -177,6 +177,7 @@ class UsulanKp(Case):
     opd = models.ForeignKey("org.Opd", on_delete=models.PROTECT, related_name="+")
     jenis = models.ForeignKey(JenisKp, on_delete=models.PROTECT, related_name="usulan")
     golongan_asal = models.CharField("golongan lama", max_length=8, choices=GOLONGAN_CHOICES)
+    tmt_asal = models.DateField("TMT golongan lama")
     golongan_tujuan = models.CharField("golongan baru", max_length=8, choices=GOLONGAN_CHOICES)
     memenuhi_syarat = models.BooleanField("memenuhi syarat saat dibuka")
     alasan = models.TextField(

@@ -165,6 +165,7 @@ def buka_usulan(
         opd_id=pegawai.opd_id,
         jenis=jenis,
         golongan_asal=hasil.golongan_asal,
+        tmt_asal=pegawai.tmt_golongan,
         golongan_tujuan=hasil.golongan_tujuan,
         memenuhi_syarat=hasil.memenuhi,
         alasan=alasan,
