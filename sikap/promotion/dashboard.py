@@ -27,8 +27,8 @@ def _days_per_stage(qs) -> list[tuple[str, float | None, int]]:
             content_type=ContentType.objects.get_for_model(UsulanKp),
             object_id__in=[str(pk) for pk in cases],
         )
-        .order_by("created_at", "pk")
-        .values_list("object_id", "created_at", "from_state", "to_state")
+        .order_by("at", "pk")
+        .values_list("object_id", "at", "from_state", "to_state")
     ):
         events[int(object_id)].append((created, from_state, to_state))
     spent: dict[str, list[float]] = defaultdict(list)

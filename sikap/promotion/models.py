@@ -171,6 +171,7 @@ class UsulanKp(Case):
         DISERAHKAN = "diserahkan", "SK diserahkan"
         DIBATALKAN = "dibatalkan", "Dibatalkan"
 
+    state = models.CharField("status", max_length=32, choices=Status.choices, db_index=True)
     periode = models.ForeignKey(PeriodeKp, on_delete=models.PROTECT, related_name="usulan")
     pegawai = models.ForeignKey(Pegawai, on_delete=models.PROTECT, related_name="usulan_kp")
     # The OPD when opened: the admin OPD's queue keeps it even if the pegawai moves.

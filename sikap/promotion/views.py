@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from sikap.accounts import access
-from sikap.core.errors import SikapError
+from sikap.core.errors import Kode, SikapError
 from sikap.core.inbox_views import after_decision
 from sikap.core.views import refuse
 from sikap.documents.models import Dokumen
@@ -27,6 +27,8 @@ from sikap.promotion.forms import (
 )
 from sikap.promotion.models import BerkasUsulan, PeriodeKp, UsulanKp
 
+OPD_ONLY = "Berkas usul dilengkapi oleh admin OPD pengusul, tidak untuk usul sendiri."
+BKD_ONLY = "Berkas usul diperiksa petugas BKD, tidak oleh pengusul atau pemiliknya."
 REFUSED = "e-Pangkat hanya untuk staf BKD, pimpinan dan admin OPD."
 S = UsulanKp.Status
 BUTTONS = ("ajukan", "ajukan_ulang", "lengkap", "teruskan", "serahkan")
@@ -108,8 +110,7 @@ def buka(request, pk):
             angka_kredit=c["angka_kredit"], angka_kredit_minimum=c["angka_kredit_minimum"],
         )  # fmt: skip
     except SikapError as e:
-        messages.error(request, e.message)
-        return redirect(periode)
+        return _refused(request, e, periode)
     messages.success(request, f"Usul KP {pegawai.nama} dibuat; lengkapi dokumennya lalu ajukan.")
     return redirect(usulan)
 
@@ -139,6 +140,14 @@ def daftar_usulan(request, pk):
         "jumlah": len(rows),
     }
     return render(request, "promotion/usulan_daftar.html", context)
+
+
+def _refused(request, error: SikapError, target):
+    """A refusal of the role is the refusal page (403); anything else a message on the page."""
+    if error.code == Kode.TIDAK_BERHAK:
+        return refuse(request, error.message)
+    messages.error(request, " ".join([error.message, *sum(error.errors.values(), [])]))
+    return redirect(target)
 
 
 def _get(request, pk) -> UsulanKp:
@@ -208,6 +217,8 @@ def _berkas(usulan, bid) -> BerkasUsulan:
 @require_POST
 def unggah(request, pk, bid):
     usulan = _get(request, pk)
+    if not access.may_complete_usulan_kp(request.user, usulan):
+        return refuse(request, OPD_ONLY)
     berkas = _berkas(usulan, bid)
     form = UnggahForm(request.POST, request.FILES)
     if not form.is_valid():
@@ -216,15 +227,16 @@ def unggah(request, pk, bid):
     try:
         services.unggah_dokumen(berkas, form.cleaned_data["berkas"], actor=request.user)
     except SikapError as e:
-        messages.error(request, f"{berkas.syarat.nama}: {e.message}")
-    else:
-        messages.success(request, f"{berkas.syarat.nama} diunggah dan dilampirkan.")
+        return _refused(request, e, usulan)
+    messages.success(request, f"{berkas.syarat.nama} diunggah dan dilampirkan.")
     return redirect(usulan)
 
 
 @require_POST
 def pilih(request, pk, bid):
     usulan = _get(request, pk)
+    if not access.may_complete_usulan_kp(request.user, usulan):
+        return refuse(request, OPD_ONLY)
     berkas = _berkas(usulan, bid)
     form = PilihForm(request.POST)
     if not form.is_valid():
@@ -233,15 +245,16 @@ def pilih(request, pk, bid):
     try:
         services.pilih_dokumen(berkas, form.cleaned_data["dokumen"], actor=request.user)
     except SikapError as e:
-        messages.error(request, f"{berkas.syarat.nama}: {e.message}")
-    else:
-        messages.success(request, f"{berkas.syarat.nama} dilampirkan dari arsip digital.")
+        return _refused(request, e, usulan)
+    messages.success(request, f"{berkas.syarat.nama} dilampirkan dari arsip digital.")
     return redirect(usulan)
 
 
 @require_POST
 def periksa(request, pk, bid):
     usulan = _get(request, pk)
+    if not access.may_verify_usulan_kp(request.user, usulan):
+        return refuse(request, BKD_ONLY)
     berkas = _berkas(usulan, bid)
     form = PeriksaForm(request.POST)
     if not form.is_valid():
@@ -253,7 +266,7 @@ def periksa(request, pk, bid):
             alasan=form.cleaned_data["alasan"], actor=request.user,
         )  # fmt: skip
     except SikapError as e:
-        messages.error(request, f"{berkas.syarat.nama}: {e.message}")
+        return _refused(request, e, usulan)
     return redirect(f"{usulan.get_absolute_url()}#berkas")
 
 
@@ -271,6 +284,8 @@ def langkah(request, pk, name):
             version=data.get("version"),
         )  # fmt: skip
     except SikapError as e:
+        if e.code == Kode.TIDAK_BERHAK:
+            return refuse(request, e.message)
         messages.error(request, e.message)
         return after_decision(request, usulan.get_absolute_url(), ok=False)
     messages.success(request, f"{FLOW.get(name).label}: {result.get_state_display()}.")
@@ -280,6 +295,8 @@ def langkah(request, pk, name):
 @require_POST
 def pertek(request, pk):
     usulan = _get(request, pk)
+    if not access.may_verify_usulan_kp(request.user, usulan):
+        return refuse(request, BKD_ONLY)
     form = PertekForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Isi nomor dan tanggal pertek BKN dengan benar.")
@@ -290,15 +307,18 @@ def pertek(request, pk):
             actor=request.user, version=form.cleaned_data["version"],
         )  # fmt: skip
     except SikapError as e:
-        messages.error(request, " ".join([e.message, *sum(e.errors.values(), [])]))
-    else:
-        messages.success(request, "Pertek BKN dicatat.")
+        return _refused(request, e, usulan)
+    messages.success(request, "Pertek BKN dicatat.")
     return redirect(usulan)
 
 
 @require_POST
 def sk(request, pk):
     usulan = _get(request, pk)
+    if not access.may_record_kp_sk(request.user, usulan):
+        return refuse(
+            request, "SK kenaikan pangkat dicatat oleh admin BKD, tidak untuk data sendiri."
+        )
     form = SkForm(request.POST, request.FILES)
     if not form.is_valid():
         for errors in form.errors.values():
@@ -312,9 +332,8 @@ def sk(request, pk):
             actor=request.user, version=c["version"],
         )  # fmt: skip
     except SikapError as e:
-        messages.error(request, " ".join([e.message, *sum(e.errors.values(), [])]))
-    else:
-        messages.success(request, "SK dicatat: riwayat pangkat, gaji dan data terkini diperbarui.")
+        return _refused(request, e, usulan)
+    messages.success(request, "SK dicatat: riwayat pangkat, gaji dan data terkini diperbarui.")
     return redirect(usulan)
 
 
