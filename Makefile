@@ -100,6 +100,8 @@ bench: install
 	$(PY) bench/kgb.py --postgres
 	$(PY) bench/attendance.py
 	$(PY) bench/attendance.py --postgres
+	$(PY) bench/promotion.py
+	$(PY) bench/promotion.py --postgres
 
 # What CI checks before the tests: lint, format, no model change without its migration, and the
 # domain rules fully typed.

@@ -14,7 +14,13 @@ from datetime import date
 from decimal import Decimal
 
 from sikap.rules import RuleError
-from sikap.rules.education import golongan_awal, golongan_maksimum, tingkat_label, tingkat_order
+from sikap.rules.education import (
+    TINGKAT,
+    golongan_awal,
+    golongan_maksimum,
+    tingkat_label,
+    tingkat_order,
+)
 from sikap.rules.pension import tmt_pensiun
 from sikap.rules.ranks import GOLONGAN, golongan_order, ruang_group
 
@@ -109,7 +115,7 @@ class Ujian:
     dibebaskan: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DataKp:
     status: str  # pns, cpns, pppk
     in_service: bool
@@ -127,13 +133,22 @@ class DataKp:
     angka_kredit_minimum: Decimal | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Syarat:
     kode: str
     nama: str
     terpenuhi: bool
-    keterangan: str  # why it holds, or what is missing
+    # Why it holds, or what is missing: `pola` with `nilai` filled in (dates as dd-mm-yyyy) when
+    # read — the list checks every PNS but shows the reasons of a few.
+    pola: str
     tanggal: date | None = None  # when it was (or will be) met
+    nilai: tuple[object, ...] = ()
+
+    @property
+    def keterangan(self) -> str:
+        if not self.nilai:
+            return self.pola
+        return self.pola.format(*(_tgl(v) if isinstance(v, date) else v for v in self.nilai))
 
 
 @dataclass(frozen=True)
@@ -169,6 +184,32 @@ class Hasil:
 
 # --- the requirements ------------------------------------------------------------------------
 
+# The eligibility list runs the rule for every PNS of the regency: the rank and diploma facts are
+# read from these tables (built from ranks/education once) rather than recomputed per call.
+_ORDER = {g: golongan_order(g) for g in GOLONGAN}
+_GROUP = {g: ruang_group(g) for g in GOLONGAN}
+_TINGKAT_ORDER = {code: tingkat_order(code) for code in TINGKAT}
+_PLAFON = {code: (tingkat_label(code), golongan_maksimum(code)) for code in TINGKAT}
+
+
+def _order(golongan: str) -> int:
+    return _ORDER[golongan] if golongan in _ORDER else golongan_order(golongan)
+
+
+def _group(golongan: str) -> int:
+    return _GROUP[golongan] if golongan in _GROUP else ruang_group(golongan)
+
+
+def _tingkat_order(code: str) -> int:
+    return _TINGKAT_ORDER[code] if code in _TINGKAT_ORDER else tingkat_order(code)
+
+
+def _tgl(d: date) -> str:
+    return f"{d.day:02d}-{d.month:02d}-{d.year}"
+
+
+_NAMA_MASA = {y: f"Masa kerja dalam pangkat {y} tahun" for y in set(MASA_PANGKAT.values())}
+_NAMA_SKP = {y: f"SKP {y} tahun terakhir sekurang-kurangnya Baik" for y in set(TAHUN_SKP.values())}
 HUKUMAN_MENGHALANGI = frozenset({"sedang", "berat"})
 
 
@@ -184,7 +225,7 @@ def _plus_years(d: date, years: int) -> date:
 
 
 def _next(golongan: str) -> str | None:
-    i = golongan_order(golongan)
+    i = _order(golongan)
     return GOLONGAN[i + 1] if i + 1 < len(GOLONGAN) else None
 
 
@@ -202,23 +243,23 @@ def _not_retiring(data: DataKp, periode: date) -> Syarat:
     if data.bup <= 0:
         return Syarat("pensiun", nama, False, "BUP jabatan belum ditetapkan")
     tmt = tmt_pensiun(data.tanggal_lahir, data.bup)
-    if tmt <= periode:
-        return Syarat("pensiun", nama, False, f"Pensiun TMT {tmt:%d-%m-%Y} (BUP {data.bup})", tmt)
-    return Syarat("pensiun", nama, True, f"Pensiun TMT {tmt:%d-%m-%Y} (BUP {data.bup})")
+    ok = tmt > periode
+    return Syarat(
+        "pensiun", nama, ok, "Pensiun TMT {} (BUP {})", None if ok else tmt, (tmt, data.bup)
+    )
 
 
 def _years_in_rank(data: DataKp, periode: date, years: int) -> Syarat:
-    nama = f"Masa kerja dalam pangkat {years} tahun"
+    nama = _NAMA_MASA[years]
     met = _plus_years(data.tmt_golongan, years)
-    since = f"{data.golongan} TMT {data.tmt_golongan:%d-%m-%Y}"
-    if met <= periode:
-        return Syarat("masa_pangkat", nama, True, f"{since}; terpenuhi {met:%d-%m-%Y}", met)
-    return Syarat("masa_pangkat", nama, False, f"{since}; baru terpenuhi {met:%d-%m-%Y}", met)
+    ok = met <= periode
+    pola = "{} TMT {}; terpenuhi {}" if ok else "{} TMT {}; baru terpenuhi {}"
+    return Syarat("masa_pangkat", nama, ok, pola, met, (data.golongan, data.tmt_golongan, met))
 
 
 def _skp(data: DataKp, periode: date, years: int) -> Syarat:
     wanted = [periode.year - i for i in range(1, years + 1)]
-    nama = f"SKP {years} tahun terakhir sekurang-kurangnya Baik"
+    nama = _NAMA_SKP[years]
     missing = [y for y in wanted if y not in data.skp]
     low = [y for y in wanted if y in data.skp and data.skp[y] not in PREDIKAT_CUKUP]
     if low:
@@ -228,12 +269,15 @@ def _skp(data: DataKp, periode: date, years: int) -> Syarat:
         return Syarat(
             "skp", nama, False, f"SKP tahun {', '.join(map(str, missing))} belum tercatat"
         )
-    text = ", ".join(f"{y}: {PREDIKAT_LABEL[data.skp[y]]}" for y in sorted(wanted))
-    return Syarat("skp", nama, True, text, date(max(wanted), 12, 31))
+    pola = ", ".join("{}: {}" for _ in wanted)
+    nilai = tuple(v for y in sorted(wanted) for v in (y, PREDIKAT_LABEL[data.skp[y]]))
+    return Syarat("skp", nama, True, pola, date(max(wanted), 12, 31), nilai)
 
 
 def _highest_diploma(data: DataKp) -> tuple[str, int] | None:
-    return max(data.pendidikan, key=lambda p: (tingkat_order(p[0]), p[1]), default=None)
+    if len(data.pendidikan) == 1:
+        return data.pendidikan[0]
+    return max(data.pendidikan, key=lambda p: (_tingkat_order(p[0]), p[1]), default=None)
 
 
 def _ceiling(data: DataKp, tujuan: str) -> Syarat:
@@ -242,23 +286,25 @@ def _ceiling(data: DataKp, tujuan: str) -> Syarat:
     if best is None:
         return Syarat("plafon", nama, False, "Riwayat pendidikan belum tercatat")
     tingkat, tahun = best
-    top = golongan_maksimum(tingkat)
-    text = f"Ijazah {tingkat_label(tingkat)} ({tahun}): paling tinggi {top}"
-    ok = golongan_order(tujuan) <= golongan_order(top)
-    return Syarat("plafon", nama, ok, text, date(tahun, 1, 1) if ok else None)
+    label, top = _PLAFON.get(tingkat) or (tingkat_label(tingkat), golongan_maksimum(tingkat))
+    ok = _order(tujuan) <= _order(top)
+    met = date(tahun, 1, 1) if ok else None
+    return Syarat("plafon", nama, ok, "Ijazah {} ({}): paling tinggi {}", met, (label, tahun, top))
 
 
 def _superior(data: DataKp, tujuan: str) -> Syarat:
     nama = "Tidak melampaui pangkat atasan langsung"
     if data.golongan_atasan is None:
         return Syarat("atasan", nama, True, "Tidak ada atasan langsung PNS yang tercatat")
-    ok = golongan_order(tujuan) <= golongan_order(data.golongan_atasan)
-    return Syarat("atasan", nama, ok, f"Atasan langsung {data.golongan_atasan}")
+    ok = _order(tujuan) <= _order(data.golongan_atasan)
+    return Syarat("atasan", nama, ok, "Atasan langsung {}", None, (data.golongan_atasan,))
 
 
 def _exam(data: DataKp, periode: date, asal: str, tujuan: str) -> Syarat:
     nama = "Ujian dinas"
-    dari, ke = ruang_group(asal), ruang_group(tujuan)
+    dari, ke = _group(asal), _group(tujuan)
+    if dari == ke:
+        return Syarat("ujian_dinas", nama, True, "Tidak melewati batas golongan II→III/III→IV")
     needed = [t for g, t in ((2, "I"), (3, "II")) if dari <= g < ke]
     if not needed:
         return Syarat("ujian_dinas", nama, True, "Tidak melewati batas golongan II→III/III→IV")
@@ -284,7 +330,7 @@ def _punishment(data: DataKp, periode: date, blocking: frozenset[str]) -> Syarat
             and h.mulai <= periode
             and (h.selesai is None or h.selesai >= periode)
         ):
-            until = f" s.d. {h.selesai:%d-%m-%Y}" if h.selesai else ""
+            until = f" s.d. {_tgl(h.selesai)}" if h.selesai else ""
             what = f" ({h.uraian})" if h.uraian else ""
             return Syarat(
                 "hukdis", nama, False, f"Hukuman disiplin {h.tingkat}{what}{until}", h.selesai
@@ -308,7 +354,7 @@ def _diploma_target(data: DataKp) -> tuple[str | None, Syarat]:
     best = _highest_diploma(data)
     if best is not None:
         awal = golongan_awal(best[0])
-        if golongan_order(awal) > golongan_order(data.golongan):
+        if _order(awal) > _order(data.golongan):
             text = f"Ijazah {tingkat_label(best[0])} ({best[1]}): golongan awal {awal}"
             return awal, Syarat("ijazah", nama, True, text, date(best[1], 1, 1))
     return None, Syarat(
@@ -321,7 +367,7 @@ def _structural(data: DataKp) -> Syarat:
     if data.struktural_sejak is None:
         return Syarat("struktural", nama, False, "Tidak menduduki jabatan struktural")
     return Syarat(
-        "struktural", nama, True, f"Sejak {data.struktural_sejak:%d-%m-%Y}", data.struktural_sejak
+        "struktural", nama, True, f"Sejak {_tgl(data.struktural_sejak)}", data.struktural_sejak
     )
 
 
@@ -380,6 +426,6 @@ def cek_sk(
         ]
     if sk_tmt != periode:
         errors["sk_tmt"] = [
-            f"TMT SK ({sk_tmt:%d-%m-%Y}) harus sama dengan tanggal periode ({periode:%d-%m-%Y})."
+            f"TMT SK ({_tgl(sk_tmt)}) harus sama dengan tanggal periode ({_tgl(periode)})."
         ]
     return errors
