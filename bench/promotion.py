@@ -1,7 +1,7 @@
 """What the e-Pangkat eligibility list costs, against a floor measured in the same run.
 
-  list   the reguler eligibility list of one period over --pegawai PNS (`promotion.selectors.daftar`:
-         the histories loaded in a fixed number of queries, `rules.promotion.periksa` per pegawai)
+  list   the reguler eligibility list of one period over --pegawai PNS
+         (`promotion.selectors.daftar`: the histories loaded in a fixed number of queries, `rules.promotion.periksa` per pegawai)
          ÷ one hand-written SQL query selecting the same eligible set (years in rank, retirement,
          SKP of the two years, diploma ceiling, the superior's golongan, ujian dinas, punishment)
          (target ≤ 3×). The two sets are compared, not only counted.
@@ -70,11 +70,18 @@ def populate(n: int) -> None:
     for o in range(OPDS):
         opd = Opd.objects.create(kode=f"B{o:03d}", nama=f"Dinas Uji {o}")
         root = UnitKerja.objects.create(opd=opd, nama=f"Dinas Uji {o}")
-        subs = [UnitKerja.objects.create(opd=opd, induk=root, nama=f"Bidang {o}.{s}")
-                for s in range(SUB_UNITS)]  # fmt: skip
+        subs = [
+            UnitKerja.objects.create(opd=opd, induk=root, nama=f"Bidang {o}.{s}")
+            for s in range(SUB_UNITS)
+        ]
         for u in (root, *subs):
-            kepala = Jabatan.objects.create(unit=u, nama=f"Kepala {u.nama}", kepala=True,
-                                            jenis="ja", bup=60 if u == root else 58)  # fmt: skip
+            kepala = Jabatan.objects.create(
+                unit=u,
+                nama=f"Kepala {u.nama}",
+                kepala=True,
+                jenis="ja",
+                bup=60 if u == root else 58,
+            )
             staf = Jabatan.objects.create(unit=u, nama=f"Staf {u.nama}", jenis="pelaksana")
             units.append((opd, u, staf))
             heads.append((opd, u, kepala))
@@ -83,19 +90,30 @@ def populate(n: int) -> None:
         head = i < len(heads)
         opd, unit, jabatan = heads[i] if head else units[i % len(units)]
         golongan = ("IV/c" if unit.induk_id is None else "IV/a") if head else rng.choice(GOLONGAN)
-        people.append(Pegawai(
-            nip=f"8{i:017d}", nama=f"Pegawai {i}",
-            tanggal_lahir=date(rng.randint(1966, 1998), rng.randint(1, 12), rng.randint(1, 28)),
-            jenis_kelamin="L", status="pns" if i % 40 else "cpns",
-            kedudukan="aktif" if head or i % 97 else "tugas_belajar",
-            tmt_cpns=date(2000, 1, 1), opd=opd, unit=unit, jabatan=jabatan, golongan=golongan,
-            tmt_golongan=date(rng.randint(2017, 2025), rng.choice((4, 10)), 1),
-        ))  # fmt: skip
+        people.append(
+            Pegawai(
+                nip=f"8{i:017d}",
+                nama=f"Pegawai {i}",
+                tanggal_lahir=date(rng.randint(1966, 1998), rng.randint(1, 12), rng.randint(1, 28)),
+                jenis_kelamin="L",
+                status="pns" if i % 40 else "cpns",
+                kedudukan="aktif" if head or i % 97 else "tugas_belajar",
+                tmt_cpns=date(2000, 1, 1),
+                opd=opd,
+                unit=unit,
+                jabatan=jabatan,
+                golongan=golongan,
+                tmt_golongan=date(rng.randint(2017, 2025), rng.choice((4, 10)), 1),
+            )
+        )
     Pegawai.objects.bulk_create(people, batch_size=5000)
     pendidikan, skp, hukdis, ujian = [], [], [], []
     for pk in Pegawai.objects.values_list("pk", flat=True):
-        pendidikan.append(RiwayatPendidikan(pegawai_id=pk, tingkat=rng.choice(TINGKAT),
-                                            tahun_lulus=rng.randint(1990, 2020)))  # fmt: skip
+        pendidikan.append(
+            RiwayatPendidikan(
+                pegawai_id=pk, tingkat=rng.choice(TINGKAT), tahun_lulus=rng.randint(1990, 2020)
+            )
+        )
         for tahun in (2025, 2026):
             if rng.random() < 0.95:
                 predikat = (
@@ -104,11 +122,24 @@ def populate(n: int) -> None:
                 skp.append(RiwayatSkp(pegawai_id=pk, tahun=tahun, predikat=predikat))
         if rng.random() < 0.03:
             selesai = date(2027, rng.randint(1, 12), 1) if rng.random() < 0.8 else None
-            hukdis.append(RiwayatHukdis(pegawai_id=pk, tingkat=rng.choice(("ringan", "sedang", "berat")),
-                                        jenis="uji", tmt=date(2026, 6, 1), tanggal_selesai=selesai))  # fmt: skip
+            hukdis.append(
+                RiwayatHukdis(
+                    pegawai_id=pk,
+                    tingkat=rng.choice(("ringan", "sedang", "berat")),
+                    jenis="uji",
+                    tmt=date(2026, 6, 1),
+                    tanggal_selesai=selesai,
+                )
+            )
         if rng.random() < 0.5:
-            ujian.append(UjianDinas(pegawai_id=pk, tingkat=rng.choice(("I", "II")),
-                                    tanggal=date(2020 + rng.randint(0, 8), 1, 1), nomor="STLUD"))  # fmt: skip
+            ujian.append(
+                UjianDinas(
+                    pegawai_id=pk,
+                    tingkat=rng.choice(("I", "II")),
+                    tanggal=date(2020 + rng.randint(0, 8), 1, 1),
+                    nomor="STLUD",
+                )
+            )
     RiwayatPendidikan.objects.bulk_create(pendidikan, batch_size=5000)
     RiwayatSkp.objects.bulk_create(skp, batch_size=5000)
     RiwayatHukdis.objects.bulk_create(hukdis, batch_size=5000)
@@ -119,18 +150,24 @@ def eligible_sql(periode: date) -> set[int]:
     """The floor: one query selecting the eligible set."""
     from django.db import connection
 
-    from sikap.rules.education import _TINGKAT
+    from sikap.rules.education import TINGKAT, golongan_maksimum
     from sikap.rules.ranks import GOLONGAN as ALL
 
     go = ", ".join(f"('{g}', {i})" for i, g in enumerate(ALL))
     td = ", ".join(
-        f"('{code}', {i}, {ALL.index(row[3])})" for i, (code, row) in enumerate(_TINGKAT.items())
+        f"('{code}', {i}, {ALL.index(golongan_maksimum(code))})" for i, code in enumerate(TINGKAT)
     )
     if connection.vendor == "postgresql":
-        birth = "(EXTRACT(YEAR FROM p.tanggal_lahir)::int * 12 + EXTRACT(MONTH FROM p.tanggal_lahir)::int)"
+        birth = (
+            "(EXTRACT(YEAR FROM p.tanggal_lahir)::int * 12"
+            " + EXTRACT(MONTH FROM p.tanggal_lahir)::int)"
+        )
         true = "TRUE"
     else:
-        birth = "(CAST(strftime('%%Y', p.tanggal_lahir) AS INT) * 12 + CAST(strftime('%%m', p.tanggal_lahir) AS INT))"
+        birth = (
+            "(CAST(strftime('%%Y', p.tanggal_lahir) AS INT) * 12"
+            " + CAST(strftime('%%m', p.tanggal_lahir) AS INT))"
+        )
         true = "1"
     sql = f"""
         WITH go(gol, ord) AS (VALUES {go}),
