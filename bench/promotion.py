@@ -1,7 +1,8 @@
 """What the e-Pangkat eligibility list costs, against a floor measured in the same run.
 
   list   the reguler eligibility list of one period over --pegawai PNS
-         (`promotion.selectors.daftar`: the histories loaded in a fixed number of queries, `rules.promotion.periksa` per pegawai)
+         (`promotion.selectors.daftar`: the histories loaded in a fixed number of queries,
+         `rules.promotion.periksa` per pegawai)
          ÷ one hand-written SQL query selecting the same eligible set (years in rank, retirement,
          SKP of the two years, diploma ceiling, the superior's golongan, ujian dinas, punishment)
          (target ≤ 3×). The two sets are compared, not only counted.
@@ -181,7 +182,8 @@ def eligible_sql(periode: date) -> set[int]:
         JOIN org_jabatan j ON j.id = p.jabatan_id
         JOIN org_unitkerja u ON u.id = p.unit_id
         LEFT JOIN head mine ON mine.id = p.id
-        LEFT JOIN head sup ON sup.unit_id = CASE WHEN mine.id IS NULL THEN p.unit_id ELSE u.induk_id END
+        LEFT JOIN head sup
+               ON sup.unit_id = CASE WHEN mine.id IS NULL THEN p.unit_id ELSE u.induk_id END
         LEFT JOIN people_pegawai sp ON sp.id = sup.id AND sp.status = 'pns'
         LEFT JOIN go sg ON sg.gol = sp.golongan
         WHERE p.kedudukan = 'aktif' AND p.status = 'pns' AND p.tmt_golongan IS NOT NULL
