@@ -93,7 +93,7 @@ class SyaratDokumen(models.Model):
         "SKP tahun ke-",
         null=True,
         blank=True,
-        help_text="Untuk dokumen SKP: 1 = tahun sebelum periode, 2 = dua tahun sebelumnya.",
+        help_text="Untuk dokumen SKP: 1 = SKP terakhir yang berlaku, 2 = setahun sebelumnya.",
     )
     urutan = models.PositiveSmallIntegerField("urutan", default=100)
 
@@ -108,7 +108,8 @@ class SyaratDokumen(models.Model):
     @property
     def nama(self) -> str:
         if self.tahun_skp:
-            return f"{self.jenis_dokumen.nama} (tahun ke-{self.tahun_skp} sebelum periode)"
+            which = "terakhir" if self.tahun_skp == 1 else "setahun sebelumnya"
+            return f"{self.jenis_dokumen.nama} ({which})"
         return self.jenis_dokumen.nama
 
 

@@ -62,7 +62,7 @@ def data_for(
         "pegawai_id", "tingkat", "tahun_lulus"
     ):
         pendidikan[pid].append((tingkat, tahun))
-    years = [periode.year - i for i in (1, 2)]
+    years = [periode.year - i for i in (1, 2, 3)]
     skp: dict[int, dict[int, str]] = defaultdict(dict)
     for pid, tahun, predikat in RiwayatSkp.objects.filter(
         pegawai_id__in=ids, tahun__in=years
@@ -130,6 +130,7 @@ def daftar(periode: PeriodeKp, pegawai_qs) -> list[Calon]:
     scope = candidates(pegawai_qs).exclude(golongan="")
     rows = list(scope.order_by("opd__nama", "nama", "pk").values(*_FIELDS))
     data = data_for(rows, periode.tanggal, scope=scope)
+    last = rule.tahun_skp_terakhir(periode.batas_usul)
     usulan = {
         pid: (pk, state)
         for pid, pk, state in UsulanKp.objects.filter(
@@ -145,7 +146,7 @@ def daftar(periode: PeriodeKp, pegawai_qs) -> list[Calon]:
             _nama(r),
             r["opd_id"],
             r["opd__nama"] or "",
-            rule.periksa(rule.REGULER, data[r["pk"]], periode.tanggal),
+            rule.periksa(rule.REGULER, data[r["pk"]], periode.tanggal, skp_hingga=last),
             *usulan.get(r["pk"], (None, "")),
         )
         for r in rows
@@ -161,7 +162,8 @@ def hasil_for(pegawai: Pegawai, periode: PeriodeKp, jenis: str, **extra) -> rule
             f"{pegawai.nama} belum mempunyai riwayat pangkat; lengkapi data pegawai dahulu.",
         )
     data = replace(data_for([row], periode.tanggal, jenis=jenis)[pegawai.pk], **extra)
-    return rule.periksa(jenis, data, periode.tanggal)
+    skp_hingga = rule.tahun_skp_terakhir(periode.batas_usul)
+    return rule.periksa(jenis, data, periode.tanggal, skp_hingga=skp_hingga)
 
 
 def open_periods():

@@ -87,7 +87,8 @@ def riwayat_for(syarat: SyaratDokumen, pegawai: Pegawai, periode: PeriodeKp):
         return None
     rows = model.objects.filter(pegawai=pegawai)
     if kind == "skp":
-        return rows.filter(tahun=periode.tanggal.year - (syarat.tahun_skp or 1)).first()
+        last = rule.tahun_skp_terakhir(periode.batas_usul)
+        return rows.filter(tahun=last - ((syarat.tahun_skp or 1) - 1)).first()
     if kind == "pendidikan":
         return max(rows, key=lambda r: (tingkat_order(r.tingkat), r.tahun_lulus), default=None)
     if hasattr(model, "tmt"):

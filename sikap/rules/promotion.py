@@ -257,8 +257,16 @@ def _years_in_rank(data: DataKp, periode: date, years: int) -> Syarat:
     return Syarat("masa_pangkat", nama, ok, pola, met, (data.golongan, data.tmt_golongan, met))
 
 
-def _skp(data: DataKp, periode: date, years: int) -> Syarat:
-    wanted = [periode.year - i for i in range(1, years + 1)]
+def tahun_skp_terakhir(batas_usul: date) -> int:
+    """The latest year whose SKP counts for a period: the last year whose SKP was due (by the
+    end of the following January, PermenPANRB 6/2022) on the submission deadline."""
+    return (
+        batas_usul.year - 1 if batas_usul >= date(batas_usul.year, 1, 31) else batas_usul.year - 2
+    )
+
+
+def _skp(data: DataKp, last: int, years: int) -> Syarat:
+    wanted = [last - i for i in range(years)]
     nama = _NAMA_SKP[years]
     missing = [y for y in wanted if y not in data.skp]
     low = [y for y in wanted if y in data.skp and data.skp[y] not in PREDIKAT_CUKUP]
@@ -385,9 +393,12 @@ def periksa(
     data: DataKp,
     periode: date,
     *,
+    skp_hingga: int | None = None,
     hukuman_menghalangi: frozenset[str] = HUKUMAN_MENGHALANGI,
 ) -> Hasil:
-    """Every requirement of a KP of type `jenis` for this pegawai in the period `periode`."""
+    """Every requirement of a KP of type `jenis` for this pegawai in the period `periode`;
+    `skp_hingga`: the latest SKP year counted (`tahun_skp_terakhir` of the deadline; without
+    it, the year before the period)."""
     if jenis not in JENIS:
         raise RuleError(f"Jenis kenaikan pangkat '{jenis}' tidak dikenal", field="jenis")
     syarat = [_in_service(data), _not_retiring(data, periode)]
@@ -399,7 +410,8 @@ def periksa(
     if tujuan is None and jenis != IJAZAH:
         syarat.append(Syarat("puncak", "Golongan berikutnya", False, "Sudah golongan tertinggi"))
     syarat.append(_years_in_rank(data, periode, MASA_PANGKAT[jenis]))
-    syarat.append(_skp(data, periode, TAHUN_SKP[jenis]))
+    last = skp_hingga if skp_hingga is not None else periode.year - 1
+    syarat.append(_skp(data, last, TAHUN_SKP[jenis]))
     if jenis == REGULER and tujuan:
         syarat += [_ceiling(data, tujuan), _superior(data, tujuan)]
     if jenis == STRUKTURAL:

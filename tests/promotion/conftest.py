@@ -46,7 +46,7 @@ def give_history(pegawai, periode: date, *, golongan="III/a", years=4, skp="baik
         pegawai=pegawai, golongan=golongan, tmt=years_before(periode, years), sk_nomor="823/KP"
     )
     RiwayatPendidikan.objects.create(pegawai=pegawai, tingkat="40", tahun_lulus=2004)
-    for tahun in (periode.year - 1, periode.year - 2):
+    for tahun in (periode.year - 1, periode.year - 2, periode.year - 3):
         RiwayatSkp.objects.create(pegawai=pegawai, tahun=tahun, predikat=skp)
     pegawai.golongan, pegawai.tmt_golongan = golongan, years_before(periode, years)
     pegawai.save()

@@ -9,6 +9,7 @@ from sikap.core.models import AuditEntry, CaseEvent
 from sikap.people.models import Pegawai, RiwayatGaji, RiwayatPangkat, RiwayatSkp
 from sikap.promotion import services
 from sikap.promotion.models import BerkasUsulan, UjianDinas, UsulanKp
+from sikap.rules import promotion as rule
 from sikap.salary.selectors import next_dues
 from tests.promotion.conftest import file_all, pdf, upload_to_file
 
@@ -27,7 +28,8 @@ def submitted(kp):
 
 
 def test_opening_attaches_what_the_digital_file_already_has(kp):
-    skp = RiwayatSkp.objects.get(pegawai=kp.pegawai, tahun=kp.periode.tanggal.year - 1)
+    last = rule.tahun_skp_terakhir(kp.periode.batas_usul)
+    skp = RiwayatSkp.objects.get(pegawai=kp.pegawai, tahun=last)
     ktp_like = upload_to_file(kp.pegawai, "skp", kp.user("admin_opd"), riwayat=skp)
     usulan = open_reguler(kp)
     assert (usulan.golongan_asal, usulan.golongan_tujuan) == ("III/a", "III/b")

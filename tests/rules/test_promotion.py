@@ -196,3 +196,22 @@ def test_the_target_is_always_exactly_the_next_golongan(golongan, jenis):
     hasil = kp.periksa(jenis, data(golongan=golongan), PERIODE)
     assert golongan_order(hasil.golongan_tujuan) == golongan_order(golongan) + 1
     assert hasil.memenuhi == (not hasil.kurang)
+
+
+@pytest.mark.parametrize(
+    ("batas", "tahun"),
+    [
+        (date(2026, 3, 1), 2025),  # April period: last year's SKP is out
+        (date(2026, 12, 22), 2025),  # January period: this year's SKP is not out yet
+        (date(2027, 1, 20), 2025),
+        (date(2027, 1, 31), 2026),
+    ],
+)
+def test_the_latest_skp_counted_is_the_last_one_due_by_the_deadline(batas, tahun):
+    assert kp.tahun_skp_terakhir(batas) == tahun
+
+
+def test_skp_years_follow_the_deadline_not_the_period():
+    d = data(skp={2024: "baik", 2025: "baik"})
+    assert not kp.periksa(kp.REGULER, d, date(2027, 1, 1)).memenuhi
+    assert kp.periksa(kp.REGULER, d, date(2027, 1, 1), skp_hingga=2025).memenuhi
