@@ -4,6 +4,7 @@ and "KP saya" for the pegawai."""
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from sikap.accounts import access
@@ -53,7 +54,7 @@ def index(request):
     periods = list(PeriodeKp.objects.all()[:36])
     counts = dashboard.counts_per_period(UsulanKp.objects.visible_to(request.user))
     rows = [(p, counts.get(p.pk, 0)) for p in periods]
-    return render(request, "promotion/index.html", {"rows": rows})
+    return render(request, "promotion/index.html", {"rows": rows, "today": timezone.localdate()})
 
 
 @require_GET
