@@ -248,3 +248,27 @@ def test_crossing_ii_to_iii_asks_for_the_stlud(kp):
     )
     usulan = services.buka_usulan(kp.periode, p, "reguler", actor=kp.user("admin_opd"))
     assert usulan.berkas.filter(syarat__jenis_dokumen__kode="stlud").exists()
+
+
+def test_the_eligibility_list_costs_the_same_queries_for_one_or_many(kp, django_assert_num_queries):
+    from sikap.people.models import Pegawai
+    from sikap.promotion.selectors import daftar
+    from tests.factories import make_pegawai
+    from tests.promotion.conftest import give_history
+
+    def count():
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as q:
+            rows = daftar(kp.periode, Pegawai.objects.all())
+        return len(q), rows
+
+    few, rows = count()
+    for i in range(6):
+        give_history(
+            make_pegawai(kp.world.opd_b, nama=f"Pegawai {i}"), kp.periode.tanggal, golongan="II/b"
+        )
+    many, more = count()
+    assert few == many and len(more) > len(rows)
+    assert sum(c.hasil.memenuhi for c in more) >= 7
