@@ -145,6 +145,10 @@ def populate(n: int) -> None:
     RiwayatSkp.objects.bulk_create(skp, batch_size=5000)
     RiwayatHukdis.objects.bulk_create(hukdis, batch_size=5000)
     UjianDinas.objects.bulk_create(ujian, batch_size=5000)
+    from django.db import connection
+
+    with connection.cursor() as cursor:  # fresh statistics, as autovacuum would gather
+        cursor.execute("ANALYZE")
 
 
 def eligible_sql(periode: date) -> set[int]:
