@@ -352,8 +352,9 @@ def ekspor(request, pk):
     if not access.may_work_kp(request.user):
         return refuse(request, REFUSED)
     periode = get_object_or_404(PeriodeKp, pk=pk)
+    _, opd = _opd_filter(request)
     qs = UsulanKp.objects.visible_to(request.user).filter(periode=periode)
-    return export.siasn_response(periode, qs)
+    return export.siasn_response(periode, qs if opd is None else qs.filter(opd=opd))
 
 
 @require_GET
