@@ -7,16 +7,23 @@ same services and workflow the pages use, as each OPD's admin, the verifier and 
 Like the KGB part it depends on the build date: the open period is the first after today.
 """
 
+import hashlib
 import random
 from datetime import timedelta
 
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import Max
 from django.utils import timezone
 
 from sikap.accounts.models import User
+from sikap.core.models import CaseEvent
 from sikap.demo.builders import Builder, Options
 from sikap.demo.generator import admin_opd_username
 from sikap.demo.samples import sample_pdf
+from sikap.documents.models import Dokumen
 from sikap.people.models import Pegawai, StatusPegawai
 from sikap.promotion import selectors, services
 from sikap.promotion.models import PeriodeKp, UjianDinas, UsulanKp
@@ -25,6 +32,9 @@ from sikap.rules.kgb import mkg_setelah_kp
 from sikap.salary.config import aturan
 
 VERIFIKATOR, ADMIN_BKD = "verifikator", "admin.bkd"
+# The admin OPD's scans of the missing documents: one stored sample per type, as the documents
+# demo does (an upload per document would trip the per-minute upload limit of one account).
+FOLDER = "dokumen/demo-kp/"
 # How many proposals end in each state (the rest of the eligible stay on the list).
 PLAN = (
     ("draf", 3),
@@ -71,6 +81,35 @@ def _pdf(title: str, pegawai) -> SimpleUploadedFile:
     return SimpleUploadedFile(f"{title}.pdf", data, content_type="application/pdf")
 
 
+def _scan(jenis) -> tuple[str, bytes]:
+    name = f"{FOLDER}{jenis.kode}.pdf"
+    data = sample_pdf(jenis.nama.upper(), ["Salinan sesuai aslinya"])
+    if not default_storage.exists(name):
+        default_storage.save(name, ContentFile(data))
+    return name, data
+
+
+def _into_file(berkas, admin) -> Dokumen:
+    """The admin OPD's scan of a missing document, put into the pegawai's digital file as a new
+    current version waiting for verification."""
+    usulan, jenis = berkas.usulan, berkas.syarat.jenis_dokumen
+    riwayat = services.riwayat_for(berkas.syarat, usulan.pegawai, usulan.periode)
+    same = Dokumen.objects.filter(
+        pegawai=usulan.pegawai, jenis=jenis, riwayat_id=riwayat.pk if riwayat else None
+    )
+    versi = (same.aggregate(n=Max("versi"))["n"] or 0) + 1
+    same.filter(aktif=True).update(aktif=False)
+    name, data = _scan(jenis)
+    return Dokumen.objects.create(
+        pegawai=usulan.pegawai, jenis=jenis, file=name, format="pdf",
+        nama_asli=f"{jenis.kode}.pdf", sha256=hashlib.sha256(data).hexdigest(), ukuran=len(data),
+        mime="application/pdf", versi=versi, aktif=True,
+        riwayat_kind=jenis.riwayat_kind if riwayat else "",
+        riwayat_id=riwayat.pk if riwayat else None,
+        uploaded_by=admin, state=Dokumen.Status.MENUNGGU,
+    )  # fmt: skip
+
+
 def _chosen(periode: PeriodeKp, wanted: int) -> list:
     """The first eligible pegawai of each OPD in turn, so the proposals spread over OPDs."""
     by_opd: dict[int, list] = {}
@@ -94,7 +133,7 @@ def _advance(usulan: UsulanKp, target: str, users: dict, rng: random.Random, tod
     keep_missing = missing[:1] if target == "draf" else []
     for b in missing:
         if b not in keep_missing:
-            services.unggah_dokumen(b, _pdf(b.syarat.jenis_dokumen.kode, pegawai), actor=admin)
+            services.pilih_dokumen(b, _into_file(b, admin).pk, actor=admin)
     if target == "draf":
         return
     usulan = services.jalankan(usulan, "ajukan", actor=admin)
@@ -164,7 +203,16 @@ def _build(options: Options) -> str:
 
 
 def _delete() -> None:
+    sk = list(UsulanKp.objects.exclude(sk_dokumen=None).values_list("sk_dokumen", flat=True))
+    ids = [str(pk) for pk in UsulanKp.objects.values_list("pk", flat=True)]
+    CaseEvent.objects.filter(
+        content_type=ContentType.objects.get_for_model(UsulanKp), object_id__in=ids
+    ).delete()
     UsulanKp.objects.all().delete()
+    for dokumen in Dokumen.objects.filter(pk__in=sk):
+        default_storage.delete(dokumen.file.name)
+    Dokumen.objects.filter(pk__in=sk).delete()
+    Dokumen.objects.filter(file__startswith=FOLDER).delete()
     PeriodeKp.objects.all().delete()
     UjianDinas.objects.all().delete()
 

@@ -110,6 +110,8 @@ ROWS = [
         get="401 200 200 200 200 200 200 200 200", post="405 405 405 405 405 405 405 405 405"),
     Row("api-v1:cabut_token", args={"token_id": "api_token"}, note="DELETE: tests/api",
         get="405 405 405 405 405 405 405 405 405", post="405 405 405 405 405 405 405 405 405"),
+    Row("api-v1:kenaikan_pangkat", note="one's own KP proposals; staff accounts: an empty list",
+        get="401 200 200 200 200 200 200 200 200", post="405 405 405 405 405 405 405 405 405"),
     Row("api-v1:profil", note="staff without a pegawai record: 404",
         get="401 200 200 404 404 404 404 404 404", post="405 405 405 405 405 405 405 405 405"),
     Row("api-v1:dokumen",
