@@ -114,6 +114,8 @@ bench: install
 	$(PY) bench/pension.py
 	$(PY) bench/pension.py --postgres
 	$(PY) bench/dukcapil.py
+	$(PY) bench/promotion.py
+	$(PY) bench/promotion.py --postgres
 
 # What CI checks before the tests: lint, format, no model change without its migration, and the
 # domain rules fully typed.

@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "sikap.attendance",
     "sikap.dukcapil",
     "sikap.pension",
+    "sikap.promotion",
     "sikap.demo",
 ]
 

@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("sikap.pension.urls")),
     path("presensi/", include("sikap.attendance.urls")),
     path("", include("sikap.dukcapil.urls")),
+    path("", include("sikap.promotion.urls")),
     path("kelola/", kelola_site.urls),
     path("api/", include("sikap.api.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),

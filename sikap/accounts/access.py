@@ -434,6 +434,42 @@ def may_work_pension_files(user) -> bool:
     return sees_all_opd(user) or is_admin_opd(user)
 
 
+def may_work_kp(user) -> bool:
+    """Opens e-Pangkat (periods, eligibility lists, proposals, dashboard): BKD-wide readers and
+    admin OPD (their OPDs only)."""
+    return sees_all_opd(user) or is_admin_opd(user)
+
+
+def may_propose_kp(user, pegawai) -> bool:
+    """The admin OPD managing the pegawai opens and completes a KP proposal; never their own."""
+    return not _is_own(user, pegawai.pk) and manages_opd(user, pegawai.opd_id)
+
+
+def may_complete_usulan_kp(user, usulan) -> bool:
+    """The admin OPD of the proposal's OPD submits it, fixes returned documents, hands the SK
+    over; never on their own proposal."""
+    return not _is_own(user, usulan.pegawai_id) and manages_opd(user, usulan.opd_id)
+
+
+def may_verify_usulan_kp(user, usulan) -> bool:
+    """BKD staff verify a KP file, never their own nor one they opened."""
+    return (
+        is_bkd_staff(user)
+        and not _is_own(user, usulan.pegawai_id)
+        and user.pk != usulan.dibuat_oleh_id
+    )
+
+
+def may_record_kp_sk(user, usulan) -> bool:
+    """Admin BKD records the SK into the rank history (a direct personnel change)."""
+    return is_admin_bkd(user) and not _is_own(user, usulan.pegawai_id)
+
+
+def may_configure_kp(user) -> bool:
+    """Periods, types, document checklists and ujian dinas records at /kelola/."""
+    return is_admin_bkd(user)
+
+
 # --- accounts to notify -----------------------------------------------------------------------
 
 
@@ -556,3 +592,17 @@ def get_berkas_pensiun_for_user(user, pk):
     if berkas is None:
         raise Http404("Berkas pensiun tidak ditemukan.")
     return berkas
+
+
+def get_usulan_kp_for_user(user, pk):
+    from sikap.promotion.models import UsulanKp
+
+    usulan = (
+        UsulanKp.objects.visible_to(user)
+        .select_related("pegawai__opd", "periode", "jenis", "opd", "dibuat_oleh")
+        .filter(pk=pk)
+        .first()
+    )
+    if usulan is None:
+        raise Http404("Usul kenaikan pangkat tidak ditemukan.")
+    return usulan

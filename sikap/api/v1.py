@@ -2,7 +2,7 @@
 
 from ninja import NinjaAPI
 
-from sikap.api import akun, errors, pensiun, presensi, saya
+from sikap.api import akun, errors, kenaikan_pangkat, pensiun, presensi, saya
 from sikap.api.auth import auth, throttle
 
 api = NinjaAPI(
@@ -17,4 +17,5 @@ errors.install(api)
 api.add_router("/auth", akun.router)
 api.add_router("/me", saya.router)
 api.add_router("/me/pension", pensiun.router)
+api.add_router("/me/kenaikan-pangkat", kenaikan_pangkat.router)
 api.add_router("/presensi", presensi.router)

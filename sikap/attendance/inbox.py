@@ -4,6 +4,7 @@ the decision itself checks). A fixed number of queries."""
 
 from datetime import datetime
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -11,6 +12,7 @@ from sikap.accounts import access
 from sikap.attendance.aktivitas import menunggu_untuk
 from sikap.attendance.models import PengajuanKetidakhadiran, PengajuanLokasi, UsulanDisiplin
 from sikap.core import inbox
+from sikap.people.selectors import bawahan_of
 
 
 class CutiSource:

@@ -4,7 +4,7 @@ A module that needs demo data adds a file to this package with its `Builder` and
 here after the builders whose data it uses (most need the regency's OPDs and pegawai).
 """
 
-from sikap.demo import attendance, documents, pension, regency, sakip, salary
+from sikap.demo import attendance, documents, pension, promotion, regency, sakip, salary
 
 BUILDERS = (
     regency.BUILDER,
@@ -13,4 +13,5 @@ BUILDERS = (
     salary.BUILDER,
     attendance.BUILDER,
     pension.BUILDER,
+    promotion.BUILDER,
 )

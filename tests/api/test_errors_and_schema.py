@@ -65,6 +65,7 @@ def test_the_schema_is_openapi_3_at_a_stable_url_with_every_endpoint(db):
         "/api/v1/me/notifications/{notifikasi_id}/read",
         "/api/v1/me/notifications/read-all",
         "/api/v1/me/pension",
+        "/api/v1/me/kenaikan-pangkat",
         "/api/v1/presensi",
         "/api/v1/presensi/hari-ini",
     }

@@ -14,6 +14,7 @@ from sikap.demo.registry import BUILDERS
 from sikap.documents.models import Dokumen
 from sikap.people.models import Pegawai
 from sikap.performance.models import IndikatorRenja
+from sikap.promotion.models import UsulanKp
 from sikap.salary.models import Kgb
 
 SMALL = "0.02"
@@ -34,6 +35,7 @@ def test_demo_runs_every_builder_in_order(capsys):
     assert [b.name for b in BUILDERS] == [
         "OPD dan pegawai", "SAKIP 2023", "Arsip digital", "Gaji dan KGB", "Presensi 30 hari",
         "Pensiun",
+        "Kenaikan pangkat",
     ]  # fmt: skip
     assert all(b.exists() for b in BUILDERS)
     assert out.index("Kabupaten demo dibangun") < out.index("Data SAKIP 2023 diimpor")
@@ -42,6 +44,7 @@ def test_demo_runs_every_builder_in_order(capsys):
     assert Kgb.objects.filter(state=Kgb.Status.DRAF).exists()
     assert "Presensi demo:" in out and StatusHarian.objects.exists()
     assert "Pensiun: BUP" in out
+    assert "KP: periode" in out and UsulanKp.objects.exists()
 
 
 @pytest.mark.django_db

@@ -35,6 +35,7 @@ from sikap.people.models import RiwayatPangkat
 from sikap.performance.importer import parse_bundle
 from sikap.performance.models import IndikatorRenja, IndikatorTarget, RealisasiTriwulan, Status
 from sikap.performance.services import create_koreksi, import_sakip
+from sikap.promotion.models import BerkasUsulan, JenisKp, PeriodeKp, SyaratDokumen, UsulanKp
 from sikap.salary.models import Kgb, TabelGaji
 from sikap.selfservice import services as selfservice
 from sikap.selfservice.models import JenisPerubahan
@@ -144,9 +145,25 @@ def world_values(world) -> dict:
     lampiran = LampiranBerkas.objects.create(
         berkas=berkas, jenis_dokumen=JenisDokumen.objects.get(kode="kk")
     )
+    kp_periode = PeriodeKp.objects.create(tanggal=date(2030, 4, 1), batas_usul=date(2030, 3, 1))
+    kp_usulan = UsulanKp.objects.create(
+        periode=kp_periode, pegawai=world.pegawai, opd=world.opd_a,
+        jenis=JenisKp.objects.get(kode="reguler"), golongan_asal="III/a",
+        tmt_asal=date(2026, 4, 1), golongan_tujuan="III/b", memenuhi_syarat=True,
+        dibuat_oleh=users["admin_opd"], state=UsulanKp.Status.DRAF,
+    )  # fmt: skip
+    kp_berkas = BerkasUsulan.objects.create(
+        usulan=kp_usulan,
+        syarat=SyaratDokumen.objects.get(jenis_kp__kode="reguler", jenis_dokumen__kode="karpeg"),
+        status=BerkasUsulan.Status.BELUM_ADA,
+    )
     return {
         "berkas_pensiun": berkas.pk,
         "lampiran_pensiun": lampiran.pk,
+        "kp_periode": kp_periode.pk,
+        "kp_usulan": kp_usulan.pk,
+        "kp_berkas": kp_berkas.pk,
+        "kp_langkah": "ajukan",
         "operasi": operasi.pk,
         "reset_uid": "MQ",
         "reset_token": "bukan-token",

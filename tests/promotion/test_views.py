@@ -1,0 +1,140 @@
+from django.core import mail  # noqa: F401  (e-mail goes through jobs run in the caller)
+from django.urls import reverse
+from django.utils import timezone
+
+from sikap.core.models import Notifikasi
+from sikap.people.models import Pegawai
+from sikap.promotion.models import BerkasUsulan, UsulanKp
+from tests.promotion.conftest import pdf
+
+S = UsulanKp.Status
+
+
+def test_the_whole_path_through_the_pages(kp, django_capture_on_commit_callbacks):
+    """As the issue checks it: admin OPD opens the list and proposes; the verifier returns a
+    document; the admin OPD sees the reason and fixes it; the SK is recorded; the profile shows
+    the new rank; the pegawai follows it on KP saya."""
+    w = kp.world
+    opd, verif, bkd = w.client("admin_opd"), w.client("verifikator"), w.client("admin_bkd")
+    page = opd.get(reverse("promotion:periode", args=[kp.periode.pk]))
+    assert page.status_code == 200
+    assert (
+        "Budi Santoso" in page.content.decode()
+        and "III/a → <strong>III/b</strong>" in page.content.decode()
+    )
+    r = opd.post(
+        reverse("promotion:buka", args=[kp.periode.pk]), {"nip": kp.pegawai.nip, "jenis": "reguler"}
+    )
+    usulan = UsulanKp.objects.get()
+    assert r.url == usulan.get_absolute_url()
+    for b in usulan.berkas.filter(dokumen__isnull=True):
+        r = opd.post(
+            reverse("promotion:unggah", args=[usulan.pk, b.pk]), {"berkas": pdf(f"{b.pk}.pdf")}
+        )
+        assert r.status_code == 302
+    opd.post(reverse("promotion:langkah", args=[usulan.pk, "ajukan"]), {"version": 0})
+    usulan.refresh_from_db()
+    assert usulan.state == S.DIAJUKAN
+    rows = list(usulan.berkas.filter(aktif=True))
+    verif.post(
+        reverse("promotion:periksa", args=[usulan.pk, rows[0].pk]),
+        {"keputusan": "btl", "alasan": "Tidak ditandatangani"},
+    )
+    for b in rows[1:]:
+        verif.post(reverse("promotion:periksa", args=[usulan.pk, b.pk]), {"keputusan": "diterima"})
+    with django_capture_on_commit_callbacks(execute=True):
+        verif.post(
+            reverse("promotion:langkah", args=[usulan.pk, "kembalikan"]),
+            {"version": usulan.version},
+        )
+    usulan.refresh_from_db()
+    assert usulan.state == S.DIKEMBALIKAN
+    notice = Notifikasi.objects.get(user=w.users["admin_opd"], message__contains="dikembalikan")
+    assert "Tidak ditandatangani" in notice.message
+    page = opd.get(usulan.get_absolute_url()).content.decode()
+    assert "Alasan BTL: Tidak ditandatangani" in page
+    opd.post(
+        reverse("promotion:unggah", args=[usulan.pk, rows[0].pk]), {"berkas": pdf("baru.pdf", 3)}
+    )
+    opd.post(
+        reverse("promotion:langkah", args=[usulan.pk, "ajukan_ulang"]), {"version": usulan.version}
+    )
+    usulan.refresh_from_db()
+    assert usulan.state == S.DIAJUKAN
+    fixed = usulan.berkas.get(aktif=True, syarat=rows[0].syarat)
+    verif.post(reverse("promotion:periksa", args=[usulan.pk, fixed.pk]), {"keputusan": "diterima"})
+    for step in ("lengkap", "teruskan"):
+        usulan.refresh_from_db()
+        verif.post(
+            reverse("promotion:langkah", args=[usulan.pk, step]), {"version": usulan.version}
+        )
+    usulan.refresh_from_db()
+    verif.post(
+        reverse("promotion:pertek", args=[usulan.pk]),
+        {
+            "nomor": "PERTEK/1",
+            "tanggal": timezone.localdate().isoformat(),
+            "version": usulan.version,
+        },
+    )
+    usulan.refresh_from_db()
+    r = bkd.post(
+        reverse("promotion:sk", args=[usulan.pk]),
+        {
+            "nomor": "823/1/2026",
+            "tanggal": timezone.localdate().isoformat(),
+            "tmt": kp.periode.tanggal.isoformat(),
+            "golongan": "III/b",
+            "mkg_tahun": 10,
+            "mkg_bulan": 2,
+            "berkas": pdf("sk.pdf", 5),
+            "version": usulan.version,
+        },
+    )
+    usulan.refresh_from_db()
+    assert usulan.state == S.SK_TERBIT, [m.message for m in r.wsgi_request._messages]
+    assert Pegawai.objects.get(pk=kp.pegawai.pk).golongan == "III/b"
+    profile = opd.get(reverse("people:pegawai_detail", args=[kp.pegawai.nip])).content.decode()
+    assert "III/b" in profile
+    mine = w.client("pegawai").get(reverse("promotion:saya")).content.decode()
+    assert "SK terbit" in mine and "Catat SK" in mine and "Tidak ditandatangani" in mine
+    assert BerkasUsulan.objects.filter(usulan=usulan, status=BerkasUsulan.Status.BTL).count() == 1
+
+
+def test_list_dashboard_and_export_render(kp):
+    from tests.promotion.test_services import submitted
+
+    submitted(kp)
+    for persona in ("admin_opd", "verifikator", "pimpinan"):
+        c = kp.world.client(persona)
+        for name in ("index",):
+            assert c.get(reverse(f"promotion:{name}")).status_code == 200
+        for name in ("periode", "daftar_usulan", "dasbor", "ekspor"):
+            assert c.get(reverse(f"promotion:{name}", args=[kp.periode.pk])).status_code == 200
+    other = kp.world.client("admin_opd_lain").get(
+        reverse("promotion:daftar_usulan", args=[kp.periode.pk])
+    )
+    assert "Budi Santoso" not in other.content.decode()
+
+
+def test_the_export_follows_the_siasn_column_order(kp):
+    import io
+
+    from openpyxl import load_workbook
+
+    from sikap.promotion.export import COLUMNS
+    from tests.promotion.test_services import submitted
+
+    submitted(kp)
+    r = kp.world.client("verifikator").get(reverse("promotion:ekspor", args=[kp.periode.pk]))
+    sheet = load_workbook(io.BytesIO(b"".join(r.streaming_content))).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == COLUMNS
+    assert rows[1][0] == kp.pegawai.nip and rows[1][3:9] == (
+        "31",
+        "III/a",
+        kp.pegawai.tmt_golongan.strftime("%d-%m-%Y"),
+        "32",
+        "III/b",
+        kp.periode.tanggal.strftime("%d-%m-%Y"),
+    )

@@ -1,0 +1,217 @@
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sikap.rules import RuleError
+from sikap.rules import promotion as kp
+from sikap.rules.ranks import GOLONGAN, golongan_order
+
+PERIODE = date(2026, 4, 1)
+
+
+def data(**kw) -> kp.DataKp:
+    base = dict(
+        status="pns",
+        in_service=True,
+        golongan="III/b",
+        tmt_golongan=date(2022, 4, 1),
+        tanggal_lahir=date(1985, 6, 15),
+        bup=58,
+        pendidikan=(("40", 2008),),  # S1: ceiling III/d
+        skp={2024: "baik", 2025: "sangat_baik"},
+        golongan_atasan="III/d",
+    )
+    base.update(kw)
+    return kp.DataKp(**base)
+
+
+def syarat(hasil: kp.Hasil, kode: str) -> kp.Syarat:
+    return next(s for s in hasil.syarat if s.kode == kode)
+
+
+# RULES.md §4: PP 99/2000 two periods, BKN 4/2023 six from 2024, BKN 4/2025 monthly from Oct 2025.
+@pytest.mark.parametrize(
+    ("tahun", "tanggal"),
+    [
+        (2019, [date(2019, 4, 1), date(2019, 10, 1)]),
+        (2023, [date(2023, 4, 1), date(2023, 10, 1)]),
+        (2024, [date(2024, m, 1) for m in (2, 4, 6, 8, 10, 12)]),
+        (
+            2025,
+            [date(2025, m, 1) for m in (2, 4, 6, 8)] + [date(2025, m, 1) for m in (10, 11, 12)],
+        ),
+        (2026, [date(2026, m, 1) for m in range(1, 13)]),
+    ],
+)
+def test_period_dates_follow_the_regulation_in_force(tahun, tanggal):
+    assert kp.periode_tahun(tahun) == tanggal
+
+
+@pytest.mark.parametrize(
+    ("tanggal", "ok"),
+    [
+        (date(2023, 4, 1), True),
+        (date(2023, 6, 1), False),  # not under PP 99/2000
+        (date(2024, 6, 1), True),
+        (date(2024, 7, 1), False),
+        (date(2025, 9, 1), False),  # BKN 4/2025 starts in October
+        (date(2025, 11, 1), True),
+        (date(2026, 4, 2), False),  # always the first of the month
+    ],
+)
+def test_a_period_date_is_the_first_of_a_scheduled_month(tanggal, ok):
+    assert kp.is_tanggal_periode(tanggal) is ok
+
+
+def test_reguler_eligible_shows_each_requirement_with_its_date():
+    hasil = kp.periksa(kp.REGULER, data(), PERIODE)
+    assert hasil.memenuhi
+    assert hasil.golongan_tujuan == "III/c"
+    assert syarat(hasil, "masa_pangkat").tanggal == date(2026, 4, 1)
+    assert syarat(hasil, "skp").tanggal == date(2025, 12, 31)
+    assert "paling tinggi III/d" in syarat(hasil, "plafon").keterangan
+
+
+@pytest.mark.parametrize(
+    ("change", "kode", "hampir"),
+    [
+        ({"tmt_golongan": date(2022, 10, 1)}, "masa_pangkat", True),  # 6 months short
+        ({"tmt_golongan": date(2024, 4, 1)}, "masa_pangkat", False),  # 2 years short
+        ({"skp": {2025: "baik"}}, "skp", True),  # 2024 not on file
+        ({"skp": {2024: "butuh_perbaikan", 2025: "baik"}}, "skp_rendah", False),
+        (
+            {
+                "golongan": "III/d",
+                "golongan_atasan": "IV/b",
+                "ujian": (kp.Ujian("II", date(2024, 1, 1)),),
+            },
+            "plafon",
+            False,
+        ),  # S1 ceiling
+        ({"golongan_atasan": "III/b"}, "atasan", False),
+        ({"status": "cpns"}, "aktif", False),
+        ({"in_service": False}, "aktif", False),
+        ({"tanggal_lahir": date(1968, 1, 10)}, "pensiun", False),  # TMT pensiun 2026-02-01
+    ],
+)
+def test_reguler_says_what_is_missing(change, kode, hampir):
+    hasil = kp.periksa(kp.REGULER, data(**change), PERIODE)
+    assert not hasil.memenuhi
+    assert [s.kode for s in hasil.kurang] == [kode]
+    assert hasil.hampir() is hampir
+
+
+def test_ujian_dinas_needed_crossing_ii_to_iii_unless_passed_or_exempt():
+    d = data(golongan="II/d", pendidikan=(("40", 2010),))
+    assert [s.kode for s in kp.periksa(kp.REGULER, d, PERIODE).kurang] == ["ujian_dinas"]
+    lulus = replace(d, ujian=(kp.Ujian("I", date(2020, 5, 1)),))
+    assert syarat(kp.periksa(kp.REGULER, lulus, PERIODE), "ujian_dinas").tanggal == date(2020, 5, 1)
+    bebas = replace(d, ujian=(kp.Ujian("I", date(2021, 1, 1), dibebaskan=True),))
+    assert kp.periksa(kp.REGULER, bebas, PERIODE).memenuhi
+    # tingkat II does not open the III/d → IV/a step's first boundary
+    iii = data(golongan="III/d", pendidikan=(("45", 2015),), golongan_atasan="IV/b")
+    iii_wrong = replace(iii, ujian=(kp.Ujian("I", date(2010, 1, 1)),))
+    assert not kp.periksa(kp.REGULER, iii_wrong, PERIODE).memenuhi
+    iii_ok = replace(iii, ujian=(kp.Ujian("II", date(2025, 1, 1)),))
+    assert kp.periksa(kp.REGULER, iii_ok, PERIODE).memenuhi
+
+
+def test_a_passed_exam_after_the_period_does_not_count():
+    d = data(golongan="II/d", ujian=(kp.Ujian("I", date(2026, 5, 1)),))
+    assert not kp.periksa(kp.REGULER, d, PERIODE).memenuhi
+
+
+@pytest.mark.parametrize(
+    ("tingkat", "selesai", "blocks"),
+    [
+        ("sedang", date(2026, 9, 30), True),
+        ("berat", None, True),
+        ("sedang", date(2026, 3, 31), False),  # ended before the period
+        ("ringan", date(2026, 12, 31), False),
+    ],
+)
+def test_a_running_moderate_or_heavy_punishment_blocks(tingkat, selesai, blocks):
+    h = kp.Hukuman(tingkat, date(2025, 10, 1), selesai, "tukin −25 %")
+    hasil = kp.periksa(kp.REGULER, data(hukuman=(h,)), PERIODE)
+    assert hasil.memenuhi is not blocks
+
+
+def test_penyesuaian_ijazah_targets_the_entry_golongan_of_the_new_diploma():
+    d = data(
+        golongan="II/c",
+        tmt_golongan=date(2024, 10, 1),
+        pendidikan=(("15", 2005), ("40", 2023)),
+        skp={2025: "baik"},
+        ujian=(kp.Ujian("upkp", date(2025, 8, 1)),),
+    )
+    hasil = kp.periksa(kp.IJAZAH, d, PERIODE)
+    assert hasil.memenuhi
+    assert hasil.golongan_tujuan == "III/a"
+    no_upkp = kp.periksa(kp.IJAZAH, replace(d, ujian=()), PERIODE)
+    assert [s.kode for s in no_upkp.kurang] == ["ujian_dinas"]
+    no_diploma = kp.periksa(kp.IJAZAH, replace(d, pendidikan=(("15", 2005),)), PERIODE)
+    assert no_diploma.golongan_tujuan is None and not no_diploma.memenuhi
+
+
+def test_fungsional_needs_the_pak_credit_and_two_years():
+    d = data(tmt_golongan=date(2024, 4, 1), golongan="III/d", golongan_atasan="III/a")
+    assert [s.kode for s in kp.periksa(kp.FUNGSIONAL, d, PERIODE).kurang] == ["angka_kredit"]
+    ok = replace(d, angka_kredit=Decimal("200"), angka_kredit_minimum=Decimal("200"))
+    hasil = kp.periksa(kp.FUNGSIONAL, ok, PERIODE)
+    assert hasil.memenuhi and hasil.golongan_tujuan == "IV/a"  # no ceiling, no superior cap
+    low = replace(ok, angka_kredit=Decimal("150"))
+    assert not kp.periksa(kp.FUNGSIONAL, low, PERIODE).memenuhi
+
+
+def test_struktural_needs_the_post():
+    d = data(tmt_golongan=date(2025, 1, 1))
+    assert [s.kode for s in kp.periksa(kp.STRUKTURAL, d, PERIODE).kurang] == ["struktural"]
+    assert kp.periksa(
+        kp.STRUKTURAL, replace(d, struktural_sejak=date(2024, 1, 2)), PERIODE
+    ).memenuhi
+
+
+def test_top_golongan_has_no_next():
+    hasil = kp.periksa(kp.PRESTASI, data(golongan="IV/e"), PERIODE)
+    assert hasil.golongan_tujuan is None and not hasil.memenuhi
+
+
+def test_unknown_type_is_refused():
+    with pytest.raises(RuleError):
+        kp.periksa("anumerta", data(), PERIODE)
+
+
+def test_sk_must_carry_the_proposed_golongan_and_the_period_date():
+    assert kp.cek_sk("III/c", PERIODE, "III/c", PERIODE) == {}
+    errors = kp.cek_sk("III/c", PERIODE, "III/d", date(2026, 5, 1))
+    assert set(errors) == {"sk_golongan", "sk_tmt"}
+
+
+@given(st.sampled_from(GOLONGAN[:-1]), st.sampled_from(sorted(kp.JENIS.keys() - {kp.IJAZAH})))
+def test_the_target_is_always_exactly_the_next_golongan(golongan, jenis):
+    hasil = kp.periksa(jenis, data(golongan=golongan), PERIODE)
+    assert golongan_order(hasil.golongan_tujuan) == golongan_order(golongan) + 1
+    assert hasil.memenuhi == (not hasil.kurang)
+
+
+@pytest.mark.parametrize(
+    ("batas", "tahun"),
+    [
+        (date(2026, 3, 1), 2025),  # April period: last year's SKP is out
+        (date(2026, 12, 22), 2025),  # January period: this year's SKP is not out yet
+        (date(2027, 1, 20), 2025),
+        (date(2027, 1, 31), 2026),
+    ],
+)
+def test_the_latest_skp_counted_is_the_last_one_due_by_the_deadline(batas, tahun):
+    assert kp.tahun_skp_terakhir(batas) == tahun
+
+
+def test_skp_years_follow_the_deadline_not_the_period():
+    d = data(skp={2024: "baik", 2025: "baik"})
+    assert not kp.periksa(kp.REGULER, d, date(2027, 1, 1)).memenuhi
+    assert kp.periksa(kp.REGULER, d, date(2027, 1, 1), skp_hingga=2025).memenuhi
