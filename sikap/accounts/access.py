@@ -349,6 +349,11 @@ def may_read_competency_results_of_opd(user) -> bool:
     return is_admin_opd(user)
 
 
+def may_answer_percobaan(user, percobaan) -> bool:
+    """Only its taker answers, moves through or submits an attempt (an admin reads it)."""
+    return may_take_competency_test(user) and percobaan.pegawai_id == user.pegawai_id
+
+
 # --- accounts to notify -----------------------------------------------------------------------
 
 
