@@ -87,12 +87,10 @@ def close_if_expired(percobaan: Percobaan, now: datetime) -> bool:
     return False
 
 
-def _open_for_answers(pk: int, actor, now: datetime) -> Percobaan:
-    percobaan = for_taker(pk, actor, lock=True)
-    close_if_expired(percobaan, now)
-    if percobaan.status != Status.BERJALAN:
-        raise _closed_message(percobaan)
-    return percobaan
+def _still_open(percobaan: Percobaan, now: datetime) -> bool:
+    """False for a closed attempt, or one just closed because its time is up. Callers raise
+    `_closed_message` AFTER their transaction, so that the closing is kept."""
+    return not close_if_expired(percobaan, now) and percobaan.status == Status.BERJALAN
 
 
 # --- start ------------------------------------------------------------------------------------
@@ -242,14 +240,22 @@ def _butir(percobaan: Percobaan, urutan: int) -> ButirPercobaan:
     return butir
 
 
-@transaction.atomic
 def answer(
     pk: int, *, urutan: int, opsi_id: int, nomor_kirim: int, actor, now: datetime | None = None
 ) -> Tersimpan:
     """Save the option chosen for item `urutan`. The last choice made on the device wins:
     a retry of an older choice (lower `nomor_kirim`) arriving late changes nothing."""
     now = now or timezone.now()
-    percobaan = _open_for_answers(pk, actor, now)
+    with transaction.atomic():
+        percobaan = for_taker(pk, actor, lock=True)
+        if _still_open(percobaan, now):
+            return _save_answer(percobaan, urutan, opsi_id, nomor_kirim, now)
+    raise _closed_message(percobaan)
+
+
+def _save_answer(
+    percobaan: Percobaan, urutan: int, opsi_id: int, nomor_kirim: int, now: datetime
+) -> Tersimpan:
     butir = _butir(percobaan, urutan)
     if opsi_id not in butir.urutan_opsi:
         raise SikapError(
@@ -275,19 +281,20 @@ def answer(
     return Tersimpan(sisa_detik(percobaan, now), berlaku=bool(changed))
 
 
-@transaction.atomic
 def move(pk: int, *, urutan: int, actor, now: datetime | None = None) -> int:
     """Remember the item on screen, so reopening the test resumes there; the seconds left."""
     now = now or timezone.now()
-    percobaan = _open_for_answers(pk, actor, now)
-    _butir(percobaan, urutan)
-    if percobaan.posisi != urutan:
-        percobaan.posisi = urutan
-        percobaan.save(update_fields=["posisi"])
-    return sisa_detik(percobaan, now)
+    with transaction.atomic():
+        percobaan = for_taker(pk, actor, lock=True)
+        if _still_open(percobaan, now):
+            _butir(percobaan, urutan)
+            if percobaan.posisi != urutan:
+                percobaan.posisi = urutan
+                percobaan.save(update_fields=["posisi"])
+            return sisa_detik(percobaan, now)
+    raise _closed_message(percobaan)
 
 
-@transaction.atomic
 def log_focus(
     pk: int,
     *,
@@ -302,15 +309,19 @@ def log_focus(
     now = now or timezone.now()
     if jenis not in JenisPeristiwaFokus.values:
         raise SikapError(Kode.DATA_TIDAK_VALID, "Jenis peristiwa tidak dikenal.")
-    percobaan = _open_for_answers(pk, actor, now)
-    if LogFokus.objects.filter(percobaan=percobaan).count() >= LOG_FOKUS_MAKS:
-        return False
-    if urutan is not None and not 0 <= urutan < percobaan.jumlah_soal:
-        urutan = None
-    LogFokus.objects.create(
-        percobaan=percobaan, jenis=jenis, waktu=now, waktu_klien=waktu_klien, urutan_butir=urutan
-    )
-    return True
+    with transaction.atomic():
+        percobaan = for_taker(pk, actor, lock=True)
+        if _still_open(percobaan, now):
+            if LogFokus.objects.filter(percobaan=percobaan).count() >= LOG_FOKUS_MAKS:
+                return False
+            if urutan is not None and not 0 <= urutan < percobaan.jumlah_soal:
+                urutan = None
+            LogFokus.objects.create(
+                percobaan=percobaan, jenis=jenis, waktu=now, waktu_klien=waktu_klien,
+                urutan_butir=urutan,
+            )  # fmt: skip
+            return True
+    raise _closed_message(percobaan)
 
 
 @transaction.atomic
