@@ -125,6 +125,7 @@ def parse(data: bytes) -> Laporan:
                 n, "jenis", jenis_text, f"Jenis soal '{jenis_text}' tidak dikenal; isi pg atau sjt."
             )
         options = []
+        bad_scores = set()
         for h in HURUF:
             teks = row.text(f"opsi_{h.lower()}").strip()
             skor = _skor(row.text(f"skor_{h.lower()}").strip())
@@ -136,6 +137,7 @@ def parse(data: bytes) -> Laporan:
                     f"Skor opsi {h} '{skor}' tidak sah; isi 1 sampai 5.",
                 )
                 skor = None
+                bad_scores.add(f"Opsi {h} belum diberi skor (1–5).")
             if teks:
                 options.append((h, teks, skor))
             elif skor is not None:
@@ -157,7 +159,8 @@ def parse(data: bytes) -> Laporan:
                     field
                 ]
                 for message in messages:
-                    problem(n, column, "", message)
+                    if message not in bad_scores:  # the cell's own problem is already said
+                        problem(n, column, "", message)
         if k is not None and isi.teks.strip():
             key = (k.pk, bank.sidik(isi.teks))
             if key in seen_text:
