@@ -241,10 +241,17 @@ def _butir(percobaan: Percobaan, urutan: int) -> ButirPercobaan:
 
 
 def answer(
-    pk: int, *, urutan: int, opsi_id: int, nomor_kirim: int, actor, now: datetime | None = None
+    pk: int,
+    *,
+    urutan: int,
+    opsi_id: int,
+    nomor_kirim: int | None,
+    actor,
+    now: datetime | None = None,
 ) -> Tersimpan:
     """Save the option chosen for item `urutan`. The last choice made on the device wins:
-    a retry of an older choice (lower `nomor_kirim`) arriving late changes nothing."""
+    a retry of an older choice (lower `nomor_kirim`) arriving late changes nothing. A plain
+    form (no device sequence, `None`) is never a retry: it always replaces."""
     now = now or timezone.now()
     with transaction.atomic():
         percobaan = for_taker(pk, actor, lock=True)
@@ -254,7 +261,7 @@ def answer(
 
 
 def _save_answer(
-    percobaan: Percobaan, urutan: int, opsi_id: int, nomor_kirim: int, now: datetime
+    percobaan: Percobaan, urutan: int, opsi_id: int, nomor_kirim: int | None, now: datetime
 ) -> Tersimpan:
     butir = _butir(percobaan, urutan)
     if opsi_id not in butir.urutan_opsi:
@@ -263,15 +270,21 @@ def _save_answer(
             f"Pilihan jawaban itu bukan milik soal nomor {urutan + 1}.",
             {"opsi": ["Bukan opsi soal ini."]},
         )
-    changed = Jawaban.objects.filter(butir=butir, nomor_kirim__lte=nomor_kirim).update(
-        opsi_id=opsi_id, dijawab=now, nomor_kirim=nomor_kirim, kali_diubah=F("kali_diubah") + 1
+    rows = Jawaban.objects.filter(butir=butir)
+    if nomor_kirim is not None:
+        rows = rows.filter(nomor_kirim__lte=nomor_kirim)
+    changed = rows.update(
+        opsi_id=opsi_id,
+        dijawab=now,
+        nomor_kirim=F("nomor_kirim") if nomor_kirim is None else nomor_kirim,
+        kali_diubah=F("kali_diubah") + 1,
     )
     if not changed:
         try:
             with transaction.atomic():
                 Jawaban.objects.create(
                     percobaan=percobaan, butir=butir, opsi_id=opsi_id, dijawab=now,
-                    nomor_kirim=nomor_kirim,
+                    nomor_kirim=nomor_kirim or 0,
                 )  # fmt: skip
             changed = 1
         except IntegrityError:
