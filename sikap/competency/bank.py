@@ -152,7 +152,7 @@ def edit_item(
     attempt has drawn is changed in place; otherwise a new version becomes current and the old
     one stays, unchanged, for the attempts that drew it."""
     _ensure(actor)
-    soal = Soal.objects.select_for_update().select_related("terkini").get(pk=soal.pk)
+    soal = Soal.objects.select_for_update(of=("self",)).select_related("terkini").get(pk=soal.pk)
     before = audit.snapshot(soal)
     for field, value in identity.items():
         setattr(soal, field, value)
