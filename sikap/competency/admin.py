@@ -86,6 +86,18 @@ class UjianAdmin(AuditedAdmin):
             messages.warning(request, f"Bank soal belum cukup — {problem}")
 
 
+def _opsi(h: str) -> forms.CharField:
+    return forms.CharField(
+        label=f"Opsi {h}", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+def _skor(h: str) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=f"Skor {h} (situasional)", required=False, min_value=1, max_value=5
+    )
+
+
 class SoalForm(forms.ModelForm):
     """The item's identity and its current version's content in one form: the question, up
     to six options, the key (multiple choice) or a score per option (situational)."""
@@ -103,15 +115,15 @@ class SoalForm(forms.ModelForm):
         model = Soal
         fields = ("kode", "kompetensi", "level", "jenis", "aktif")
 
+    opsi_A, skor_A = _opsi("A"), _skor("A")
+    opsi_B, skor_B = _opsi("B"), _skor("B")
+    opsi_C, skor_C = _opsi("C"), _skor("C")
+    opsi_D, skor_D = _opsi("D"), _skor("D")
+    opsi_E, skor_E = _opsi("E"), _skor("E")
+    opsi_F, skor_F = _opsi("F"), _skor("F")
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for h in bank_import.HURUF:
-            self.fields[f"opsi_{h}"] = forms.CharField(
-                label=f"Opsi {h}", required=False, widget=forms.Textarea(attrs={"rows": 2})
-            )
-            self.fields[f"skor_{h}"] = forms.IntegerField(
-                label=f"Skor {h} (situasional)", required=False, min_value=1, max_value=5
-            )
         current = self.instance.terkini if self.instance.pk else None
         if current is not None:
             self.initial["teks"] = current.teks
@@ -211,7 +223,9 @@ class SoalAdmin(RoleAdmin):
             obj.pk = created.pk
 
     def save_related(self, request, form, formsets, change):
-        """Versions are written by bank.py, never through the inline."""
+        """Versions are written by bank.py; the inline only lists them."""
+        for formset in formsets:
+            formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
 
     def delete_model(self, request, obj):
         try:
