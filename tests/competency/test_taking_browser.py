@@ -9,6 +9,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from sikap.competency.models import Jawaban, Percobaan, Ujian, UjianKompetensi
+from tests.axe import describe, violations
 from tests.browser import log_in
 
 PASSWORD = "rahasia-sikap-123"
@@ -38,6 +39,7 @@ def test_a_pegawai_takes_a_test_loses_the_connection_resumes_and_finishes(
     phone.get_by_role("button", name="Mulai ujian").click()
     expect(phone.locator("#nomor")).to_have_text("Soal 1 dari 10")
     expect(phone.locator("#waktu")).to_contain_text("Sisa 29:")
+    assert describe(violations(phone), "attempt page") == []
     percobaan = Percobaan.objects.get()
 
     _answer(phone, 0)
