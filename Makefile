@@ -109,6 +109,7 @@ bench: install
 	$(PY) bench/completeness.py --postgres
 	$(PY) bench/kgb.py
 	$(PY) bench/kgb.py --postgres
+	$(PY) bench/competency.py
 	$(PY) bench/attendance.py
 	$(PY) bench/attendance.py --postgres
 	$(PY) bench/pension.py

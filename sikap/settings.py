@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "sikap.dukcapil",
     "sikap.pension",
     "sikap.promotion",
+    "sikap.competency",
     "sikap.demo",
 ]
 

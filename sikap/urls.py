@@ -20,6 +20,7 @@ urlpatterns = [
     path("presensi/", include("sikap.attendance.urls")),
     path("", include("sikap.dukcapil.urls")),
     path("", include("sikap.promotion.urls")),
+    path("kompetensi/", include("sikap.competency.urls")),
     path("kelola/", kelola_site.urls),
     path("api/", include("sikap.api.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django_q.models import Schedule
 
 from sikap.attendance import day_close, disiplin, konteks
+from sikap.competency import jobs as competency_jobs
 from sikap.core import housekeeping, operations
 from sikap.core.jobs import path_of
 from sikap.lkj import jobs as lkj_jobs
@@ -31,6 +32,8 @@ SCHEDULES = [
     ),
     ("Berkas pensiun BUP dan kedudukan pensiun harian", pension_jobs.daily, Schedule.DAILY),
     ("Temuan LKj yang menunggu konfirmasi", lkj_jobs.refresh_waiting_findings, Schedule.DAILY),
+    # Every minute: an attempt left open when its time ran out is closed (and scored) soon.
+    ("Tutup percobaan ujian yang habis waktunya", competency_jobs.close_expired, Schedule.MINUTES),
 ]
 
 

@@ -68,6 +68,16 @@ def test_the_schema_is_openapi_3_at_a_stable_url_with_every_endpoint(db):
         "/api/v1/me/kenaikan-pangkat",
         "/api/v1/presensi",
         "/api/v1/presensi/hari-ini",
+        "/api/v1/kompetensi/ujian",
+        "/api/v1/kompetensi/ujian/{ujian_id}/mulai",
+        "/api/v1/kompetensi/percobaan/{pk}",
+        "/api/v1/kompetensi/percobaan/{pk}/soal",
+        "/api/v1/kompetensi/percobaan/{pk}/soal/{urutan}",
+        "/api/v1/kompetensi/percobaan/{pk}/soal-kini",
+        "/api/v1/kompetensi/percobaan/{pk}/jawaban",
+        "/api/v1/kompetensi/percobaan/{pk}/posisi",
+        "/api/v1/kompetensi/percobaan/{pk}/fokus",
+        "/api/v1/kompetensi/percobaan/{pk}/serahkan",
     }
     me = schema["paths"]["/api/v1/me"]["get"]
     assert {"200", "401", "404", "429"} <= set(me["responses"])
