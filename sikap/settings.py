@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "sikap.lkj",
     "sikap.salary",
     "sikap.attendance",
+    "sikap.competency",
     "sikap.demo",
 ]
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("sikap.core.urls")),
     path("", include("sikap.salary.urls")),
     path("presensi/", include("sikap.attendance.urls")),
+    path("kompetensi/", include("sikap.competency.urls")),
     path("kelola/", kelola_site.urls),
     path("api/", include("sikap.api.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),

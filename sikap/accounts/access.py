@@ -333,6 +333,27 @@ def may_check_in(user) -> bool:
     return user.is_authenticated and user.is_active and user.pegawai_id is not None
 
 
+def may_manage_competency_tests(user) -> bool:
+    """SIJI KOMANDO: the competency dictionary, standards, question banks, tests, every
+    attempt and its focus log, the training catalogue."""
+    return is_admin_bkd(user)
+
+
+def may_take_competency_test(user) -> bool:
+    """Every account tied to a pegawai record takes competency self-tests for themself."""
+    return user.is_authenticated and user.is_active and user.pegawai_id is not None
+
+
+def may_read_competency_results_of_opd(user) -> bool:
+    """An admin OPD reads the competency results of the pegawai in their OPD scope."""
+    return is_admin_opd(user)
+
+
+def may_answer_percobaan(user, percobaan) -> bool:
+    """Only its taker answers, moves through or submits an attempt (an admin reads it)."""
+    return may_take_competency_test(user) and percobaan.pegawai_id == user.pegawai_id
+
+
 # --- accounts to notify -----------------------------------------------------------------------
 
 

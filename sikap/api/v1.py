@@ -2,7 +2,7 @@
 
 from ninja import NinjaAPI
 
-from sikap.api import akun, errors, presensi, saya
+from sikap.api import akun, errors, kompetensi, presensi, saya
 from sikap.api.auth import auth, throttle
 
 api = NinjaAPI(
@@ -17,3 +17,4 @@ errors.install(api)
 api.add_router("/auth", akun.router)
 api.add_router("/me", saya.router)
 api.add_router("/presensi", presensi.router)
+api.add_router("/kompetensi", kompetensi.router)

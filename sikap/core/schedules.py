@@ -7,6 +7,7 @@ from django.utils import timezone
 from django_q.models import Schedule
 
 from sikap.attendance import day_close
+from sikap.competency import jobs as competency_jobs
 from sikap.core import housekeeping, operations
 from sikap.core.jobs import path_of
 from sikap.salary import jobs as salary_jobs
@@ -17,6 +18,8 @@ SCHEDULES = [
     ("Pembersihan proses latar", operations.clean_up_operations, Schedule.DAILY),
     ("Draf dan pencatatan KGB harian", salary_jobs.daily, Schedule.DAILY),
     ("Tutup hari presensi (kemarin)", day_close.close_yesterday, Schedule.DAILY),
+    # Every minute: an attempt left open when its time ran out is closed (and scored) soon.
+    ("Tutup percobaan ujian yang habis waktunya", competency_jobs.close_expired, Schedule.MINUTES),
 ]
 
 
