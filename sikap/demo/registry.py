@@ -4,7 +4,7 @@ A module that needs demo data adds a file to this package with its `Builder` and
 here after the builders whose data it uses (most need the regency's OPDs and pegawai).
 """
 
-from sikap.demo import attendance, documents, regency, sakip, salary
+from sikap.demo import attendance, competency, documents, regency, sakip, salary
 
 BUILDERS = (
     regency.BUILDER,
@@ -12,4 +12,5 @@ BUILDERS = (
     documents.BUILDER,
     salary.BUILDER,
     attendance.BUILDER,
+    competency.BUILDER,
 )
