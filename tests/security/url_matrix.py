@@ -289,6 +289,17 @@ ROWS = [
     Row("lkj:lkj_analisis", args={"tahun": "tahun"},
         get="L 405 405 405 405 405 405 405 405", post="L 403 403 403 403 403 302 403 302"),
     # salary (e-Berkala)
+    # competency results (SIJI KOMANDO): the pegawai's own scored attempt
+    Row("competency:hasil", args={"pk": "percobaan_selesai"},
+        get="L 200 404 200 404 404 404 404 200", post="L 405 405 405 405 405 405 405 405"),
+    Row("competency:hasil_pdf", args={"pk": "percobaan_selesai"},
+        get="L 200 404 200 404 404 404 404 200", post="L 405 405 405 405 405 405 405 405"),
+    Row("competency:catat", args={"pk": "percobaan_selesai"}, note="records a self-assessment",
+        get="L 405 405 405 405 405 405 405 405", post="L 302 404 403 404 404 404 404 403"),
+    Row("competency:rekap",
+        get="L 403 403 200 200 403 403 403 200", post="L 405 405 405 405 405 405 405 405"),
+    Row("competency:rekap_xlsx",
+        get="L 403 403 200 200 403 403 403 200", post="L 405 405 405 405 405 405 405 405"),
     Row("salary:daftar",
         get="L 403 403 200 200 200 200 200 200", post="L 405 405 405 405 405 405 405 405"),
     Row("salary:verifikasi",
