@@ -9,6 +9,7 @@ import pytest
 
 from sikap.competency import bank
 from sikap.competency.models import JenisSoal, Kelompok, Kompetensi, Ujian, UjianKompetensi
+from tests.api.conftest import fresh_throttle, phone, phone_of  # noqa: F401 (fixtures)
 
 WIB = ZoneInfo("Asia/Jakarta")
 SENIN = datetime(2026, 12, 7, 9, 0, tzinfo=WIB)

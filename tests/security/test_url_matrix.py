@@ -160,7 +160,11 @@ def world_values(world) -> dict:
         tmt=date(2027, 3, 1), golongan="III/a", mkg_tahun=4, mkg_bulan=0,
         gaji_pokok=D(2_964_000), tabel=TabelGaji.objects.get(kode="pp5-2024"),
     )  # fmt: skip
+    ujian, percobaan = _competency(users)
     return {
+        "ujian": ujian.pk,
+        "percobaan": percobaan.pk,
+        "nol": 0,
         "operasi": operasi.pk,
         "reset_uid": "MQ",
         "reset_token": "bukan-token",
@@ -194,6 +198,34 @@ def world_values(world) -> dict:
             actor=users["pegawai"],
         ).pk,  # fmt: skip
     }
+
+
+def _competency(users):
+    """An open test of two items and the pegawai's running attempt at it."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from sikap.competency import bank
+    from sikap.competency import services as competency
+    from sikap.competency.models import Kelompok, Kompetensi, Ujian, UjianKompetensi
+
+    kompetensi = Kompetensi.objects.create(
+        kode="integritas", nama="Integritas", kelompok=Kelompok.MANAJERIAL
+    )
+    for n in (1, 2):
+        bank.create_item(
+            kode=f"int-{n}", kompetensi=kompetensi, level=n, jenis="pg",
+            isi=bank.Isi(f"Soal {n}", (bank.Opsi("Ya", benar=True), bank.Opsi("Tidak"))),
+            actor=users["admin_bkd"],
+        )  # fmt: skip
+    now = timezone.now()
+    ujian = Ujian.objects.create(
+        nama="Uji", durasi_menit=30, dibuka=now - timedelta(days=1),
+        ditutup=now + timedelta(days=30), terbit=True,
+    )  # fmt: skip
+    UjianKompetensi.objects.create(ujian=ujian, kompetensi=kompetensi, jumlah_soal=2)
+    return ujian, competency.start(ujian.pk, actor=users["pegawai"]).percobaan
 
 
 def outcome(response) -> str:
