@@ -290,3 +290,41 @@ def test_window_closing_reveals_results_shown_after_close(client, world, ujian, 
     clock.advance(days=8)
     client.force_login(world.users["pegawai"])  # the first session has expired by then
     assert client.get(reverse("competency:hasil", args=[p.pk])).status_code == 200
+
+
+# --- home cards ---------------------------------------------------------------------------------
+
+
+def _card(user, key):
+    from django.utils import timezone
+
+    from sikap.core import home
+
+    return next((c for c in home.cards_for(user, timezone.localdate()) if c.key == key), None)
+
+
+def test_the_pegawai_card_offers_the_open_test_then_shows_the_last_result(world, ujian, rng):
+    card = _card(world.users["pegawai"], "competency.ujian_saya")
+    assert card.context["terbuka"] == ujian and not card.empty
+    p = _take(world, ujian, rng)
+    card = _card(world.users["pegawai"], "competency.ujian_saya")
+    assert card.context["terbuka"] is None
+    assert card.context["terakhir"] == p
+    assert (card.context["memenuhi"], card.context["dengan_standar"]) == (2, 2)
+
+
+def test_the_admin_card_counts_participation_in_the_scope(world, ujian, rng):
+    _take(world, ujian, rng)
+    bkd = _card(world.users["admin_bkd"], "competency.partisipasi")
+    assert bkd.context["selesai"] == 1
+    assert bkd.context["sasaran"] >= 5
+    lain = _card(world.users["admin_opd_lain"], "competency.partisipasi")
+    assert lain.context["selesai"] == 0
+    assert _card(world.users["verifikator"], "competency.partisipasi") is None
+
+
+def test_the_finished_page_links_to_the_result(client, world, ujian, rng):
+    p = _take(world, ujian, rng)
+    client.force_login(world.users["pegawai"])
+    body = client.get(reverse("competency:selesai", args=[p.pk])).content.decode()
+    assert reverse("competency:hasil", args=[p.pk]) in body
