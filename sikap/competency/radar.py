@@ -4,8 +4,9 @@ JavaScript; the page draws the same chart with Chart.js)."""
 import math
 from html import escape
 
-SIZE = 420
-CENTRE = SIZE / 2
+# Wide enough for the longest name beside the chart ("Pengembangan Diri dan Orang Lain").
+WIDTH, HEIGHT = 640, 400
+CX, CY = WIDTH / 2, HEIGHT / 2
 RADIUS = 130
 LEVELS = 5
 
@@ -13,7 +14,7 @@ LEVELS = 5
 def _point(i: int, n: int, value: float) -> tuple[float, float]:
     angle = -math.pi / 2 + 2 * math.pi * i / n
     r = RADIUS * value / LEVELS
-    return CENTRE + r * math.cos(angle), CENTRE + r * math.sin(angle)
+    return CX + r * math.cos(angle), CY + r * math.sin(angle)
 
 
 def _polygon(values: list[float], n: int) -> str:
@@ -25,8 +26,8 @@ def radar_svg(labels: list[str], hasil: list[int], standar: list[int | None]) ->
     if n < 3:
         return ""
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{SIZE}" height="{SIZE}" '
-        f'viewBox="0 0 {SIZE} {SIZE}" font-family="DejaVu Sans, sans-serif" font-size="9">'
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" '
+        f'viewBox="0 0 {WIDTH} {HEIGHT}" font-family="DejaVu Sans, sans-serif" font-size="9">'
     ]
     for level in range(1, LEVELS + 1):
         parts.append(
@@ -38,11 +39,11 @@ def radar_svg(labels: list[str], hasil: list[int], standar: list[int | None]) ->
     for i, label in enumerate(labels):
         x, y = _point(i, n, LEVELS)
         parts.append(
-            f'<line x1="{CENTRE}" y1="{CENTRE}" x2="{x:.1f}" y2="{y:.1f}" stroke="#bbb" '
+            f'<line x1="{CX}" y1="{CY}" x2="{x:.1f}" y2="{y:.1f}" stroke="#bbb" '
             'stroke-width="0.6"/>'
         )
         lx, ly = _point(i, n, LEVELS + 0.9)
-        anchor = "middle" if abs(lx - CENTRE) < 10 else ("start" if lx > CENTRE else "end")
+        anchor = "middle" if abs(lx - CX) < 10 else ("start" if lx > CX else "end")
         parts.append(
             f'<text x="{lx:.1f}" y="{ly + 3:.1f}" text-anchor="{anchor}">{escape(label)}</text>'
         )

@@ -328,3 +328,14 @@ def test_the_finished_page_links_to_the_result(client, world, ujian, rng):
     client.force_login(world.users["pegawai"])
     body = client.get(reverse("competency:selesai", args=[p.pk])).content.decode()
     assert reverse("competency:hasil", args=[p.pk]) in body
+
+
+def test_the_pdf_radar_draws_result_and_standard_with_escaped_names():
+    from sikap.competency.radar import radar_svg
+
+    svg = radar_svg(["A & B", "C", "D"], [1, 2, 3], [2, 2, 2])
+    assert svg.startswith("<svg") and "A &amp; B" in svg
+    assert svg.count("<polygon") == 5 + 2  # five rings, the standard, the result
+    assert radar_svg(["A", "B"], [1, 2], [1, 1]) == ""  # a radar needs three axes
+    no_standard = radar_svg(["A", "B", "C"], [1, 2, 3], [None, 2, 2])
+    assert no_standard.count("<polygon") == 5 + 1

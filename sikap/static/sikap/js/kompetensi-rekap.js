@@ -19,8 +19,15 @@
     options: {
       indexAxis: "y",
       maintainAspectRatio: false,
-      scales: {x: {stacked: true, title: {display: true, text: "peserta"}}, y: {stacked: true}},
+      scales: {
+        x: {stacked: true, title: {display: true, text: "peserta"}},
+        y: {stacked: true, ticks: {autoSkip: false, callback(v) {
+          const label = this.getLabelForValue(v);
+          return canvas.parentElement.clientWidth < 560 && label.length > 16 ? label.slice(0, 15) + "…" : label;
+        }}},
+      },
       plugins: {legend: {position: "bottom"}, tooltip: {callbacks: {
+        title: (items) => data.labels[items[0].dataIndex],
         afterTitle: (items) => {
           const share = data.memenuhi[items[0].dataIndex];
           return share === null ? "" : `Memenuhi standar: ${share}%`;
