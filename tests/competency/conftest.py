@@ -7,9 +7,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from sikap.accounts.tokens import issue_token
 from sikap.competency import bank
 from sikap.competency.models import JenisSoal, Kelompok, Kompetensi, Ujian, UjianKompetensi
-from tests.api.conftest import fresh_throttle, phone, phone_of  # noqa: F401 (fixtures)
+from tests.api.conftest import Phone, fresh_throttle  # noqa: F401 (fixture)
 
 WIB = ZoneInfo("Asia/Jakarta")
 SENIN = datetime(2026, 12, 7, 9, 0, tzinfo=WIB)
@@ -87,6 +88,17 @@ def ujian(bank_soal, kompetensi, clock):
     for k in kompetensi:
         UjianKompetensi.objects.create(ujian=u, kompetensi=k, jumlah_soal=5)
     return u
+
+
+def telepon(user) -> Phone:
+    """A phone with a device token of `user` (the browser tests' `phone` is a real page)."""
+    _, raw = issue_token(user, "HP uji", actor=user)
+    return Phone(raw)
+
+
+@pytest.fixture
+def hp(world) -> Phone:
+    return telepon(world.users["pegawai"])
 
 
 @pytest.fixture

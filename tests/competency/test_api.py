@@ -1,4 +1,4 @@
-"""Taking a test through /api/v1/kompetensi with a device token: the phone's whole path, the
+"""Taking a test through /api/v1/kompetensi with a device token: the hp's whole path, the
 one error shape for each refusal, and no key or option score in anything sent."""
 
 import json
@@ -8,43 +8,44 @@ import pytest
 from sikap.api.v1 import api
 from sikap.competency.models import Jawaban, LogFokus, OpsiJawaban, Percobaan
 from tests.api.conftest import assert_error
+from tests.competency.conftest import telepon
 
 BASE = "kompetensi"
 
 
-def _mulai(phone, ujian):
-    response = phone.post(f"{BASE}/ujian/{ujian.pk}/mulai")
+def _mulai(hp, ujian):
+    response = hp.post(f"{BASE}/ujian/{ujian.pk}/mulai")
     assert response.status_code in (200, 201), response.content
     return response.json()
 
 
-def test_a_phone_lists_starts_answers_and_submits(phone, ujian, clock):
-    (listed,) = phone.get(f"{BASE}/ujian").json()
+def test_a_phone_lists_starts_answers_and_submits(hp, ujian, clock):
+    (listed,) = hp.get(f"{BASE}/ujian").json()
     assert listed["keadaan"] == "terbuka" and listed["bisa_mulai"]
-    p = _mulai(phone, ujian)
+    p = _mulai(hp, ujian)
     assert p["sisa_detik"] == 30 * 60 and p["jumlah_soal"] == 10 and p["terjawab"] == []
-    soal = phone.get(f"{BASE}/percobaan/{p['id']}/soal/0").json()
-    saved = phone.post(
+    soal = hp.get(f"{BASE}/percobaan/{p['id']}/soal/0").json()
+    saved = hp.post(
         f"{BASE}/percobaan/{p['id']}/jawaban",
         {"urutan": 0, "opsi": soal["opsi"][1]["id"], "nomor_kirim": 1},
     )
     assert saved.status_code == 200 and saved.json()["tersimpan"]
     clock.advance(minutes=2)
-    assert phone.post(f"{BASE}/percobaan/{p['id']}/posisi", {"urutan": 4}).json() == {
+    assert hp.post(f"{BASE}/percobaan/{p['id']}/posisi", {"urutan": 4}).json() == {
         "sisa_detik": 28 * 60
     }
-    state = phone.get(f"{BASE}/percobaan/{p['id']}").json()
+    state = hp.get(f"{BASE}/percobaan/{p['id']}").json()
     assert state["posisi"] == 4 and state["terjawab"] == [0]
-    assert phone.get(f"{BASE}/percobaan/{p['id']}/soal-kini").json()["urutan"] == 4
-    again = phone.post(f"{BASE}/ujian/{ujian.pk}/mulai")
+    assert hp.get(f"{BASE}/percobaan/{p['id']}/soal-kini").json()["urutan"] == 4
+    again = hp.post(f"{BASE}/ujian/{ujian.pk}/mulai")
     assert again.status_code == 200 and again.json()["id"] == p["id"]
-    done = phone.post(f"{BASE}/percobaan/{p['id']}/serahkan").json()
+    done = hp.post(f"{BASE}/percobaan/{p['id']}/serahkan").json()
     assert done["status"] == "diserahkan"
 
 
-def test_nothing_sent_holds_a_key_or_an_option_score(phone, ujian, clock):
-    p = _mulai(phone, ujian)
-    items = phone.get(f"{BASE}/percobaan/{p['id']}/soal").json()
+def test_nothing_sent_holds_a_key_or_an_option_score(hp, ujian, clock):
+    p = _mulai(hp, ujian)
+    items = hp.get(f"{BASE}/percobaan/{p['id']}/soal").json()
     assert len(items) == 10
     for item in items:
         assert set(item) == {"urutan", "teks", "gambar", "opsi", "dipilih"}
@@ -62,12 +63,12 @@ def test_nothing_sent_holds_a_key_or_an_option_score(phone, ujian, clock):
     assert sorted(stored) == sorted(o["id"] for o in first["opsi"])
 
 
-def test_answer_after_time_out_is_409_and_the_saved_answer_stays(phone, ujian, clock):
-    p = _mulai(phone, ujian)
-    soal = phone.get(f"{BASE}/percobaan/{p['id']}/soal/0").json()
-    phone.post(f"{BASE}/percobaan/{p['id']}/jawaban", {"urutan": 0, "opsi": soal["opsi"][0]["id"]})
+def test_answer_after_time_out_is_409_and_the_saved_answer_stays(hp, ujian, clock):
+    p = _mulai(hp, ujian)
+    soal = hp.get(f"{BASE}/percobaan/{p['id']}/soal/0").json()
+    hp.post(f"{BASE}/percobaan/{p['id']}/jawaban", {"urutan": 0, "opsi": soal["opsi"][0]["id"]})
     clock.advance(minutes=30, seconds=1)
-    late = phone.post(
+    late = hp.post(
         f"{BASE}/percobaan/{p['id']}/jawaban", {"urutan": 0, "opsi": soal["opsi"][1]["id"]}
     )
     assert_error(late, 409, "kedaluwarsa")
@@ -75,21 +76,21 @@ def test_answer_after_time_out_is_409_and_the_saved_answer_stays(phone, ujian, c
     assert Percobaan.objects.get().status == Percobaan.Status.DISERAHKAN_OTOMATIS
 
 
-def test_item_not_in_the_attempt_is_400(phone, ujian, clock):
-    p = _mulai(phone, ujian)
-    soal = phone.get(f"{BASE}/percobaan/{p['id']}/soal/0").json()
-    response = phone.post(
+def test_item_not_in_the_attempt_is_400(hp, ujian, clock):
+    p = _mulai(hp, ujian)
+    soal = hp.get(f"{BASE}/percobaan/{p['id']}/soal/0").json()
+    response = hp.post(
         f"{BASE}/percobaan/{p['id']}/jawaban", {"urutan": 99, "opsi": soal["opsi"][0]["id"]}
     )
     assert_error(response, 400, "data_tidak_valid")
-    assert_error(phone.get(f"{BASE}/percobaan/{p['id']}/soal/99"), 404, "tidak_ditemukan")
+    assert_error(hp.get(f"{BASE}/percobaan/{p['id']}/soal/99"), 404, "tidak_ditemukan")
     assert not Jawaban.objects.exists()
 
 
-def test_someone_elses_attempt_is_404_and_changes_nothing(phone, phone_of, ujian, clock):
-    p = _mulai(phone, ujian)
-    soal = phone.get(f"{BASE}/percobaan/{p['id']}/soal/0").json()
-    other = phone_of("atasan")
+def test_someone_elses_attempt_is_404_and_changes_nothing(hp, world, ujian, clock):
+    p = _mulai(hp, ujian)
+    soal = hp.get(f"{BASE}/percobaan/{p['id']}/soal/0").json()
+    other = telepon(world.users["atasan"])
     body = {"urutan": 0, "opsi": soal["opsi"][0]["id"]}
     assert_error(other.post(f"{BASE}/percobaan/{p['id']}/jawaban", body), 404, "tidak_ditemukan")
     assert_error(other.get(f"{BASE}/percobaan/{p['id']}/soal"), 404, "tidak_ditemukan")
@@ -98,9 +99,9 @@ def test_someone_elses_attempt_is_404_and_changes_nothing(phone, phone_of, ujian
     assert Percobaan.objects.get().status == Percobaan.Status.BERJALAN
 
 
-def test_a_closed_window_is_409(phone, ujian, clock):
+def test_a_closed_window_is_409(hp, ujian, clock):
     clock.advance(days=8)
-    assert_error(phone.post(f"{BASE}/ujian/{ujian.pk}/mulai"), 409, "langkah_tidak_sah")
+    assert_error(hp.post(f"{BASE}/ujian/{ujian.pk}/mulai"), 409, "langkah_tidak_sah")
     assert not Percobaan.objects.exists()
 
 
@@ -113,21 +114,21 @@ def test_a_closed_window_is_409(phone, ujian, clock):
         {"urutan": 0, "opsi": 0},
     ],
 )
-def test_malformed_answers_are_422(phone, ujian, clock, body):
-    p = _mulai(phone, ujian)
-    assert_error(phone.post(f"{BASE}/percobaan/{p['id']}/jawaban", body), 422, "data_tidak_valid")
+def test_malformed_answers_are_422(hp, ujian, clock, body):
+    p = _mulai(hp, ujian)
+    assert_error(hp.post(f"{BASE}/percobaan/{p['id']}/jawaban", body), 422, "data_tidak_valid")
     assert not Jawaban.objects.exists()
 
 
-def test_focus_events_are_logged_and_unknown_ones_refused(phone, ujian, clock):
-    p = _mulai(phone, ujian)
-    ok = phone.post(
+def test_focus_events_are_logged_and_unknown_ones_refused(hp, ujian, clock):
+    p = _mulai(hp, ujian)
+    ok = hp.post(
         f"{BASE}/percobaan/{p['id']}/fokus",
         {"jenis": "tab_tersembunyi", "urutan": 1, "waktu_klien": "2026-12-07T09:01:00+07:00"},
     )
     assert ok.json() == {"dicatat": True}
     assert_error(
-        phone.post(f"{BASE}/percobaan/{p['id']}/fokus", {"jenis": "x"}), 422, "data_tidak_valid"
+        hp.post(f"{BASE}/percobaan/{p['id']}/fokus", {"jenis": "x"}), 422, "data_tidak_valid"
     )
     assert LogFokus.objects.count() == 1
 

@@ -217,6 +217,8 @@
     for (const r of radios(item.urutan)) r.checked = Number(r.value) === item.opsi;
     tandai(item.urutan);
   }
+  // Moved on offline before the page was reopened: resume where the person was.
+  if (state.posisi !== null && state.posisi !== posisi && state.posisi < jumlah) tampil(state.posisi);
   jam();
   keadaan();
   kirim();

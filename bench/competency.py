@@ -1,0 +1,248 @@
+"""SIJI KOMANDO under load: N simulated test takers, each answering one item every 10 seconds,
+against a real server — gunicorn with deploy/gunicorn.conf.py (sync workers) on 127.0.0.1 —
+for a bounded time; then the same schedule against a bare insert endpoint on the same stack.
+
+  answer   POST /api/v1/kompetensi/percobaan/<id>/jawaban (device token, throttle, the
+           attempt locked, the item and option checked, the answer upserted, the position)
+  bare     POST /api/v1/bench-kompetensi (device token, throttle, one INSERT; mounted only in
+           bench/competency_app.py)
+
+Prints each run's p50/p99 latency and completed requests per second, and the ratios
+answer ÷ bare for throughput and bare p99 ÷ answer p99 (goal ≥ 0.7 each). PostgreSQL
+(postgres://postgres@127.0.0.1:5432/sikap_bench_competency, created and dropped here).
+Bounded: --seconds per run (default 60), --takers (default 1000); the server is stopped at the
+end whatever happens. A longer run: `--seconds 600`.
+"""
+
+import argparse
+import asyncio
+import os
+import random
+import signal
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PG_SERVER = "postgres://postgres@127.0.0.1:5432"
+PG_NAME = "sikap_bench_competency"
+INTERVAL = 10.0  # seconds between two answers of one taker
+
+
+def _env(port: int) -> dict:
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "sikap.settings",
+        "SIKAP_DATABASE_URL": f"{PG_SERVER}/{PG_NAME}",
+        "SIKAP_DEBUG": "false",
+        "SIKAP_SSL_REDIRECT": "false",  # TLS ends at the proxy in front
+        "SIKAP_API_RATE": "1000000/m",
+        "SIKAP_SECRET_KEY": os.environ.get("SIKAP_SECRET_KEY", "bench-only-" + "x" * 40),
+        "SIKAP_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SIKAP_WEB_BIND": f"127.0.0.1:{port}",
+        "SIKAP_WEB_ACCESS_LOG": "/dev/null",
+    }
+
+
+def _postgres(*statements: str) -> None:
+    import psycopg
+
+    with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as conn:
+        for statement in statements:
+            conn.execute(statement)
+
+
+def prepare(takers: int, items: int) -> list[dict]:
+    """A fresh database: one test of `items` items, `takers` pegawai with a device token and
+    a running attempt each (started through the real service)."""
+    _postgres(f"DROP DATABASE IF EXISTS {PG_NAME}", f"CREATE DATABASE {PG_NAME}")
+    os.environ.update(_env(0))
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    call_command("migrate", interactive=False, verbosity=0)
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    from sikap.accounts.models import Peran, User
+    from sikap.accounts.tokens import issue_token
+    from sikap.competency import bank, services
+    from sikap.competency.models import Kelompok, Kompetensi, Ujian, UjianKompetensi
+    from sikap.org.models import Opd, UnitKerja
+    from sikap.people.models import Pegawai
+
+    admin = User.objects.create_user(username="admin.bkd", password="bench", peran=Peran.ADMIN_BKD)
+    kompetensi = Kompetensi.objects.create(
+        kode="integritas", nama="Integritas", kelompok=Kelompok.MANAJERIAL
+    )
+    for n in range(items):
+        options = tuple(bank.Opsi(f"Pilihan {h} soal {n}", benar=h == "A") for h in "ABCD")
+        bank.create_item(
+            kode=f"B{n:03d}", kompetensi=kompetensi, level=n % 5 + 1, jenis="pg",
+            isi=bank.Isi(f"Pertanyaan nomor {n} tentang integritas", options), actor=admin,
+        )  # fmt: skip
+    now = timezone.now()
+    ujian = Ujian.objects.create(
+        nama="Bench", durasi_menit=600, dibuka=now - timedelta(hours=1),
+        ditutup=now + timedelta(days=1), terbit=True,
+    )  # fmt: skip
+    UjianKompetensi.objects.create(ujian=ujian, kompetensi=kompetensi, jumlah_soal=items)
+    opd = Opd.objects.create(kode="B01", nama="Badan Bench")
+    unit = UnitKerja.objects.create(opd=opd, nama="Badan Bench")
+    people = Pegawai.objects.bulk_create(
+        Pegawai(nip=f"19800101200501{i:04d}", nama=f"Peserta {i}", tanggal_lahir=date(1980, 1, 1),
+                jenis_kelamin="L", status="pns", opd=opd, unit=unit)
+        for i in range(takers)
+    )  # fmt: skip
+    found = []
+    for p in people:
+        user = User.objects.create_user(username=p.nip, password="bench", pegawai=p)
+        token = issue_token(user, "HP", actor=user)[1]
+        attempt = services.start(ujian.pk, actor=user).percobaan
+        options = [b.urutan_opsi for b in attempt.butir.order_by("urutan")]
+        found.append({"token": token, "percobaan": attempt.pk, "opsi": options})
+    from django.db import connection
+
+    connection.close()
+    return found
+
+
+def start_server(port: int, workers: int) -> subprocess.Popen:
+    env = {**_env(port), "SIKAP_WEB_WORKERS": str(workers), "PYTHONPATH": str(ROOT)}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "deploy" / "gunicorn.conf.py"),
+         "bench.competency_app:application"],
+        cwd=ROOT, env=env, start_new_session=True,
+    )  # fmt: skip
+    import httpx
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/api/v1/openapi.json", timeout=2)
+            return server
+        except httpx.HTTPError:
+            time.sleep(0.5)
+    stop_server(server)
+    raise SystemExit("gunicorn did not answer within 60 s")
+
+
+def stop_server(server: subprocess.Popen) -> None:
+    if server.poll() is None:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+
+
+async def run(
+    base: str, takers: list[dict], seconds: float, bare: bool
+) -> tuple[list[float], int, float]:
+    """Each taker sends at its own offset in the 10-s cycle until `seconds` pass; the latencies
+    of the requests answered 2xx, the failures, and the wall time."""
+    import httpx
+
+    latencies: list[float] = []
+    failures = 0
+    seq = 0
+    limits = httpx.Limits(max_connections=400, max_keepalive_connections=0)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
+        started = time.monotonic()
+        end = started + seconds
+
+        async def taker(t: dict, offset: float) -> None:
+            nonlocal failures, seq
+            await asyncio.sleep(offset)
+            n = 0
+            while time.monotonic() < end:
+                due = time.monotonic() + INTERVAL
+                urutan = n % len(t["opsi"])
+                seq += 1
+                if bare:
+                    url, body = "/api/v1/bench-kompetensi", {"percobaan": t["percobaan"]}
+                else:
+                    url = f"/api/v1/kompetensi/percobaan/{t['percobaan']}/jawaban"
+                    body = {
+                        "urutan": urutan,
+                        "opsi": random.choice(t["opsi"][urutan]),
+                        "nomor_kirim": seq,
+                    }
+                sent = time.perf_counter()
+                try:
+                    r = await client.post(
+                        url, json=body, headers={"Authorization": f"Bearer {t['token']}"}
+                    )
+                    ok = 200 <= r.status_code < 300
+                except httpx.HTTPError:
+                    ok = False
+                if ok:
+                    latencies.append(time.perf_counter() - sent)
+                else:
+                    failures += 1
+                n += 1
+                if due >= end:
+                    break
+                await asyncio.sleep(max(0.0, due - time.monotonic()))
+
+        rng = random.Random(14)
+        await asyncio.wait_for(
+            asyncio.gather(*(taker(t, rng.uniform(0, INTERVAL)) for t in takers)),
+            timeout=seconds + 60,
+        )
+        return latencies, failures, time.monotonic() - started
+
+
+def summary(name: str, latencies: list[float], failures: int, wall: float) -> dict:
+    if not latencies:
+        raise SystemExit(f"{name}: no request succeeded ({failures} failures)")
+    ordered = sorted(latencies)
+    p99 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
+    figures = {
+        "rps": len(latencies) / wall,
+        "p50": statistics.median(ordered) * 1000,
+        "p99": p99 * 1000,
+        "failures": failures,
+        "n": len(latencies),
+    }
+    print(f"  {name:<7} {figures['n']:6d} ok {failures:4d} failed  {figures['rps']:7.1f} req/s  "
+          f"p50 {figures['p50']:7.1f} ms  p99 {figures['p99']:7.1f} ms")  # fmt: skip
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--takers", type=int, default=1000)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--items", type=int, default=20)
+    parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) * 2 + 1)
+    parser.add_argument("--port", type=int, default=8104)
+    args = parser.parse_args()
+    print(f"Preparing {args.takers} takers ({args.items} items each) on PostgreSQL …", flush=True)
+    takers = prepare(args.takers, args.items)
+    server = start_server(args.port, args.workers)
+    try:
+        base = f"http://127.0.0.1:{args.port}"
+        offered = args.takers / INTERVAL
+        print(
+            f"SIJI KOMANDO, gunicorn {args.workers} sync workers, {args.takers} takers × one "
+            f"answer per {INTERVAL:.0f} s (offered {offered:.0f} req/s), {args.seconds:.0f} s "
+            "per run:"
+        )
+        answer = summary("answer", *asyncio.run(run(base, takers, args.seconds, bare=False)))
+        bare = summary("bare", *asyncio.run(run(base, takers, args.seconds, bare=True)))
+        print(f"  throughput answer ÷ bare  {answer['rps'] / bare['rps']:5.2f}x  (goal ≥ 0.7)")
+        print(f"  p99 bare ÷ answer         {bare['p99'] / answer['p99']:5.2f}x  (goal ≥ 0.7)")
+    finally:
+        stop_server(server)
+        _postgres(f"DROP DATABASE IF EXISTS {PG_NAME}")
+
+
+if __name__ == "__main__":
+    main()
