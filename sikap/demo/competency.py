@@ -1,4 +1,4 @@
-"""SIJI KOMANDO in the demo: the PermenPANRB 38/2017 dictionary, the 400-item demo bank
+"""SIJI KOMANDO in the demo: the PermenPANRB 38/2017 dictionary, the 450-item demo bank
 (sikap/competency/data/bank), a training catalogue, one test open for everyone, and finished,
 scored attempts of a few hundred pegawai with plausible spreads. The pegawai whose log-ins the
 demo prints have no attempt, so whoever tries the demo still finds the test open for them.
@@ -35,8 +35,8 @@ from sikap.demo.builders import Builder, Options
 from sikap.demo.loader import demo_logins
 from sikap.people.models import KategoriDiklat, Pegawai
 
-UJIAN = "Uji Mandiri Kompetensi Manajerial 2026"
-PER_LEVEL = 1  # items per competency and level in the demo test: 8 × 5 = 40 items
+UJIAN = "Uji Mandiri Kompetensi Manajerial dan Sosial Kultural 2026"
+PER_LEVEL = 1  # items per competency and level in the demo test: 9 × 5 = 45 items
 TAKERS = 300  # at full scale
 # (competency codes, name, level range, category, organiser, JP)
 PELATIHAN = (
@@ -117,11 +117,11 @@ def _test(kompetensi: dict[str, Kompetensi], now, actor) -> Ujian:
     ujian = Ujian.objects.create(
         nama=UJIAN,
         keterangan=(
-            "Uji mandiri kompetensi manajerial (PermenPANRB 38/2017): 40 soal, satu soal per "
-            "layar. Hasilnya dibandingkan dengan standar kompetensi jabatan Anda dan tidak "
-            "memengaruhi penilaian resmi."
+            "Uji mandiri kompetensi manajerial dan sosial kultural (PermenPANRB 38/2017): 45 "
+            "soal, satu soal per layar. Hasilnya dibandingkan dengan standar kompetensi jabatan "
+            "Anda dan tidak memengaruhi penilaian resmi."
         ),
-        durasi_menit=45,
+        durasi_menit=50,
         dibuka=now - timedelta(days=21),
         ditutup=now + timedelta(days=21),
         terbit=True,
@@ -130,7 +130,7 @@ def _test(kompetensi: dict[str, Kompetensi], now, actor) -> Ujian:
     UjianKompetensi.objects.bulk_create(
         UjianKompetensi(ujian=ujian, kompetensi=k, jumlah_soal=5 * PER_LEVEL)
         for k in kompetensi.values()
-        if k.kelompok == "manajerial"
+        if k.kelompok != "teknis"
     )
     return ujian
 

@@ -1,5 +1,5 @@
-"""The content shipped with SIKAP: the PermenPANRB 38/2017 dictionary, the 400-item demo bank
-(every item sound, ten per manajerial competency and level, none repeated, readable by the bank
+"""The content shipped with SIKAP: the PermenPANRB 38/2017 dictionary, the 450-item demo bank
+(every item sound, ten per competency and level, none repeated, readable by the bank
 import), and the demo builder's test and scored attempts."""
 
 import io
@@ -46,21 +46,21 @@ def test_loading_the_dictionary_twice_keeps_one_row_each():
     assert Kompetensi.objects.get(kode="perekat_bangsa").kelompok == Kelompok.SOSIAL_KULTURAL
 
 
-def test_the_demo_bank_has_ten_sound_items_per_manajerial_competency_and_level():
+def test_the_demo_bank_has_ten_sound_items_per_competency_and_level():
     items = demo_bank()
-    assert len(items) == 400
+    assert len(items) == 450
     per = Counter((i.kompetensi, i.level) for i in items)
-    assert set(per) == {(k, lv) for k in MANAJERIAL for lv in range(1, 6)}
+    assert set(per) == {(k, lv) for k in MANAJERIAL | {"perekat_bangsa"} for lv in range(1, 6)}
     assert set(per.values()) == {10}
-    assert len({i.kode for i in items}) == 400
-    assert len({bank.sidik(i.isi.teks) for i in items}) == 400
+    assert len({i.kode for i in items}) == 450
+    assert len({bank.sidik(i.isi.teks) for i in items}) == 450
     for i in items:
         assert bank.masalah_isi(i.jenis, i.isi) == {}, i.kode
         if i.jenis == JenisSoal.SITUASIONAL:
             scores = [o.skor for o in i.isi.opsi]
             # one best answer and one clearly worst, no two options scored alike
             assert max(scores) == 5 and min(scores) == 1 and len(set(scores)) == len(scores), i.kode
-    assert Counter(i.jenis for i in items)[JenisSoal.PILIHAN_GANDA] == 80
+    assert Counter(i.jenis for i in items)[JenisSoal.PILIHAN_GANDA] == 90
 
 
 @pytest.mark.parametrize(
@@ -101,7 +101,7 @@ def test_the_demo_bank_is_a_valid_input_for_the_bank_import():
     book.save(out)
     report = bank_import.parse(out.getvalue())
     assert report.found == []
-    assert len(report.rows) == 400
+    assert len(report.rows) == 450
 
 
 @pytest.mark.django_db
@@ -110,7 +110,7 @@ def test_the_demo_builds_an_open_test_and_scored_attempts_sparing_the_demo_login
 ):
     settings.MEDIA_ROOT = tmp_path / "media"
     call_command("demo", "--scale", "0.02")
-    assert "Uji kompetensi: kamus 9 kompetensi, bank 400 soal" in capsys.readouterr().out
+    assert "Uji kompetensi: kamus 9 kompetensi, bank 450 soal" in capsys.readouterr().out
     ujian = Ujian.objects.get()
     attempts = Percobaan.objects.filter(ujian=ujian)
     assert attempts.count() >= 20
