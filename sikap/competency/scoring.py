@@ -36,7 +36,7 @@ def item_score(jenis: str, benar: bool | None, skor: int | None) -> int | None:
 def score(ids: Iterable[int], resolver: Resolver | None = None) -> int:
     """Score the closed attempts among `ids`; how many were scored."""
     attempts = list(
-        Percobaan.objects.select_for_update()
+        Percobaan.objects.select_for_update(of=("self",))
         .filter(pk__in=list(ids), status__in=CLOSED)
         .select_related("jabatan", "pegawai")
     )
