@@ -2,7 +2,7 @@
 
 from ninja import NinjaAPI
 
-from sikap.api import akun, errors, kompetensi, presensi, saya
+from sikap.api import akun, errors, hasil_kompetensi, kompetensi, presensi, saya
 from sikap.api.auth import auth, throttle
 
 api = NinjaAPI(
@@ -18,3 +18,4 @@ api.add_router("/auth", akun.router)
 api.add_router("/me", saya.router)
 api.add_router("/presensi", presensi.router)
 api.add_router("/kompetensi", kompetensi.router)
+api.add_router("/hasil-kompetensi", hasil_kompetensi.router)

@@ -339,3 +339,36 @@ def test_the_pdf_radar_draws_result_and_standard_with_escaped_names():
     assert radar_svg(["A", "B"], [1, 2], [1, 1]) == ""  # a radar needs three axes
     no_standard = radar_svg(["A", "B", "C"], [1, 2, 3], [None, 2, 2])
     assert no_standard.count("<polygon") == 5 + 1
+
+
+# --- the API ------------------------------------------------------------------------------------
+
+
+def test_the_api_gives_the_taker_their_result_with_gaps_and_training(
+    client, world, ujian, rng, kompetensi
+):
+    training = Pelatihan.objects.create(nama="Pelatihan Antikorupsi", level_dari=1, level_sampai=5)
+    training.kompetensi.set([kompetensi[0]])
+    p = _take(world, ujian, rng, "atasan", best=False)
+    client.force_login(world.users["atasan"])
+    body = client.get(reverse("api-v1:hasil_kompetensi", args=[p.pk])).json()
+    assert (body["memenuhi"], body["dengan_standar"]) == (0, 2)
+    integritas = next(k for k in body["kompetensi"] if k["kode"] == "integritas")
+    assert (integritas["level"], integritas["standar"], integritas["selisih"]) == (0, 4, -4)
+    assert [t["nama"] for t in integritas["pelatihan"]] == ["Pelatihan Antikorupsi"]
+
+
+def test_the_api_refuses_in_the_one_error_shape(client, world, ujian, rng):
+    p = _take(world, ujian, rng)
+    client.force_login(world.users["atasan"])
+    response = client.get(reverse("api-v1:hasil_kompetensi", args=[p.pk]))
+    assert response.status_code == 404 and response.json()["code"] == "tidak_ditemukan"
+    Ujian.objects.filter(pk=ujian.pk).update(tampil_hasil=TampilHasil.TIDAK)
+    client.force_login(world.users["pegawai"])
+    response = client.get(reverse("api-v1:hasil_kompetensi", args=[p.pk]))
+    assert response.status_code == 403 and response.json()["code"] == "tidak_berhak"
+
+
+def test_the_result_endpoint_is_in_the_openapi_schema(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    assert "/api/v1/hasil-kompetensi/{pk}" in schema["paths"]

@@ -296,6 +296,8 @@ ROWS = [
         get="L 200 404 200 404 404 404 404 200", post="L 405 405 405 405 405 405 405 405"),
     Row("competency:catat", args={"pk": "percobaan_selesai"}, note="records a self-assessment",
         get="L 405 405 405 405 405 405 405 405", post="L 302 404 403 404 404 404 404 403"),
+    Row("api-v1:hasil_kompetensi", args={"pk": "percobaan_selesai"}, note="JSON errors",
+        get="401 200 404 200 404 404 404 404 200", post="405 405 405 405 405 405 405 405 405"),
     Row("competency:rekap",
         get="L 403 403 200 200 403 403 403 200", post="L 405 405 405 405 405 405 405 405"),
     Row("competency:rekap_xlsx",
