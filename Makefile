@@ -98,6 +98,7 @@ bench: install
 	$(PY) bench/home.py --postgres --sizes 5845,100000
 	$(PY) bench/kgb.py
 	$(PY) bench/kgb.py --postgres
+	$(PY) bench/competency.py
 	$(PY) bench/attendance.py
 	$(PY) bench/attendance.py --postgres
 

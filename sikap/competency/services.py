@@ -7,7 +7,7 @@ import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -229,8 +229,9 @@ def sisa_detik(percobaan: Percobaan, now: datetime) -> int:
     return max(0, int((percobaan.batas_waktu - now).total_seconds()))
 
 
-def _butir(percobaan: Percobaan, urutan: int) -> ButirPercobaan:
-    butir = ButirPercobaan.objects.filter(percobaan=percobaan, urutan=urutan).first()
+def _butir(percobaan: Percobaan, urutan: int, *, with_answer: bool = False) -> ButirPercobaan:
+    rows = ButirPercobaan.objects.filter(percobaan=percobaan, urutan=urutan)
+    butir = (rows.select_related("jawaban") if with_answer else rows).first()
     if butir is None:
         raise SikapError(
             Kode.DATA_TIDAK_VALID,
@@ -241,10 +242,17 @@ def _butir(percobaan: Percobaan, urutan: int) -> ButirPercobaan:
 
 
 def answer(
-    pk: int, *, urutan: int, opsi_id: int, nomor_kirim: int, actor, now: datetime | None = None
+    pk: int,
+    *,
+    urutan: int,
+    opsi_id: int,
+    nomor_kirim: int | None,
+    actor,
+    now: datetime | None = None,
 ) -> Tersimpan:
     """Save the option chosen for item `urutan`. The last choice made on the device wins:
-    a retry of an older choice (lower `nomor_kirim`) arriving late changes nothing."""
+    a retry of an older choice (lower `nomor_kirim`) arriving late changes nothing. A plain
+    form (no device sequence, `None`) is never a retry: it always replaces."""
     now = now or timezone.now()
     with transaction.atomic():
         percobaan = for_taker(pk, actor, lock=True)
@@ -254,31 +262,34 @@ def answer(
 
 
 def _save_answer(
-    percobaan: Percobaan, urutan: int, opsi_id: int, nomor_kirim: int, now: datetime
+    percobaan: Percobaan, urutan: int, opsi_id: int, nomor_kirim: int | None, now: datetime
 ) -> Tersimpan:
-    butir = _butir(percobaan, urutan)
+    """Under the attempt's row lock (taken by the caller) no other request of this attempt can
+    write between the read of the item's answer and the write: one query each, no savepoint."""
+    butir = _butir(percobaan, urutan, with_answer=True)
     if opsi_id not in butir.urutan_opsi:
         raise SikapError(
             Kode.DATA_TIDAK_VALID,
             f"Pilihan jawaban itu bukan milik soal nomor {urutan + 1}.",
             {"opsi": ["Bukan opsi soal ini."]},
         )
-    changed = Jawaban.objects.filter(butir=butir, nomor_kirim__lte=nomor_kirim).update(
-        opsi_id=opsi_id, dijawab=now, nomor_kirim=nomor_kirim, kali_diubah=F("kali_diubah") + 1
-    )
-    if not changed:
-        try:
-            with transaction.atomic():
-                Jawaban.objects.create(
-                    percobaan=percobaan, butir=butir, opsi_id=opsi_id, dijawab=now,
-                    nomor_kirim=nomor_kirim,
-                )  # fmt: skip
-            changed = 1
-        except IntegrityError:
-            changed = 0  # the item holds a newer choice
+    existing = getattr(butir, "jawaban", None)
+    berlaku = existing is None or nomor_kirim is None or existing.nomor_kirim <= nomor_kirim
+    if existing is None:
+        Jawaban.objects.create(
+            percobaan=percobaan, butir=butir, opsi_id=opsi_id, dijawab=now,
+            nomor_kirim=nomor_kirim or 0,
+        )  # fmt: skip
+    elif berlaku:
+        Jawaban.objects.filter(pk=existing.pk).update(
+            opsi_id=opsi_id,
+            dijawab=now,
+            nomor_kirim=existing.nomor_kirim if nomor_kirim is None else nomor_kirim,
+            kali_diubah=F("kali_diubah") + 1,
+        )
     if percobaan.posisi != urutan:
         Percobaan.objects.filter(pk=percobaan.pk).update(posisi=urutan)
-    return Tersimpan(sisa_detik(percobaan, now), berlaku=bool(changed))
+    return Tersimpan(sisa_detik(percobaan, now), berlaku=berlaku)
 
 
 def move(pk: int, *, urutan: int, actor, now: datetime | None = None) -> int:

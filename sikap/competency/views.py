@@ -84,7 +84,7 @@ def kerjakan(request, pk: int):
             messages.error(request, "Pilih salah satu jawaban dulu.")
             return redirect(f"{request.path}?n={percobaan.posisi}")
         try:
-            services.answer(pk, urutan=urutan, opsi_id=opsi, nomor_kirim=0, actor=request.user)
+            services.answer(pk, urutan=urutan, opsi_id=opsi, nomor_kirim=None, actor=request.user)
         except SikapError as e:
             messages.error(request, e.message)
             return redirect("competency:kerjakan", pk)

@@ -143,3 +143,18 @@ def test_the_taking_endpoints_are_in_the_openapi_schema():
         "/api/v1/kompetensi/percobaan/{pk}/serahkan",
     ):
         assert path in paths, path
+
+
+def test_saving_an_answer_takes_at_most_eight_queries(
+    hp, ujian, clock, django_assert_max_num_queries
+):
+    p = _mulai(hp, ujian)
+    soal = hp.get(f"{BASE}/percobaan/{p['id']}/soal/1").json()
+    hp.post(f"{BASE}/percobaan/{p['id']}/jawaban", {"urutan": 0, "opsi": soal["opsi"][0]["id"]})
+    # token, token use, the attempt locked, the item with its answer, the write, the position
+    with django_assert_max_num_queries(8):
+        saved = hp.post(
+            f"{BASE}/percobaan/{p['id']}/jawaban",
+            {"urutan": 1, "opsi": soal["opsi"][1]["id"], "nomor_kirim": 3},
+        )
+    assert saved.status_code == 200

@@ -236,3 +236,12 @@ def test_shuffling_off_keeps_competency_and_level_order(world, ujian, rng, clock
     assert [b.level for b in butir] == [1, 2, 3, 4, 5] * 2
     for b in butir:
         assert b.urutan_opsi == sorted(b.urutan_opsi)
+
+
+def test_a_plain_form_choice_always_replaces_a_device_choice(world, ujian, rng, clock):
+    p = _start(world, ujian, rng)
+    user = world.users["pegawai"]
+    services.answer(p.pk, urutan=0, opsi_id=_opsi(p, 0, 1), nomor_kirim=9, actor=user)
+    saved = services.answer(p.pk, urutan=0, opsi_id=_opsi(p, 0, 3), nomor_kirim=None, actor=user)
+    assert saved.berlaku
+    assert Jawaban.objects.get().opsi_id == _opsi(p, 0, 3)
