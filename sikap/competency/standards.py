@@ -39,6 +39,8 @@ class Resolver:
 
     def prefetch(self, jabatan_ids: Iterable[int]) -> None:
         wanted = {j for j in jabatan_ids if j is not None and j not in self._jabatan}
+        if not wanted:
+            return
         for j in wanted:
             self._jabatan[j] = {}
         for jabatan_id, kompetensi_id, level in StandarKompetensi.objects.filter(

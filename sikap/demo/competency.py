@@ -169,6 +169,7 @@ def _attempts(ujian: Ujian, rng: random.Random, scale: float, now) -> tuple[int,
     ).values_list("versi_id", "pk", "benar", "skor"):
         options[versi_id].append((pk, benar, skor))
     resolver = Resolver()
+    resolver.prefetch(p.jabatan_id for p in takers)
     attempts = []
     for p in takers:
         start = ujian.dibuka + timedelta(
