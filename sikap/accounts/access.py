@@ -491,6 +491,22 @@ def may_answer_percobaan(user, percobaan) -> bool:
     return may_take_competency_test(user) and percobaan.pegawai_id == user.pegawai_id
 
 
+def may_read_competency_recap(user) -> bool:
+    """The results per OPD and jabatan: admin BKD for every OPD, an admin OPD for their scope
+    (the attempts counted are those `Percobaan.visible_to` gives them)."""
+    return may_manage_competency_tests(user) or may_read_competency_results_of_opd(user)
+
+
+def may_record_self_assessment(user, percobaan) -> bool:
+    """Only the taker records their own scored attempt in their history, as a self-assessment
+    (never an official assessment, so no four-eyes rule applies)."""
+    return (
+        may_take_competency_test(user)
+        and percobaan.pegawai_id == user.pegawai_id
+        and percobaan.dinilai is not None
+    )
+
+
 # --- accounts to notify -----------------------------------------------------------------------
 
 

@@ -2,7 +2,16 @@
 
 from ninja import NinjaAPI
 
-from sikap.api import akun, errors, kenaikan_pangkat, kompetensi, pensiun, presensi, saya
+from sikap.api import (
+    akun,
+    errors,
+    hasil_kompetensi,
+    kenaikan_pangkat,
+    kompetensi,
+    pensiun,
+    presensi,
+    saya,
+)
 from sikap.api.auth import auth, throttle
 
 api = NinjaAPI(
@@ -20,3 +29,4 @@ api.add_router("/me/pension", pensiun.router)
 api.add_router("/me/kenaikan-pangkat", kenaikan_pangkat.router)
 api.add_router("/presensi", presensi.router)
 api.add_router("/kompetensi", kompetensi.router)
+api.add_router("/hasil-kompetensi", hasil_kompetensi.router)

@@ -4,7 +4,16 @@ A module that needs demo data adds a file to this package with its `Builder` and
 here after the builders whose data it uses (most need the regency's OPDs and pegawai).
 """
 
-from sikap.demo import attendance, documents, pension, promotion, regency, sakip, salary
+from sikap.demo import (
+    attendance,
+    competency,
+    documents,
+    pension,
+    promotion,
+    regency,
+    sakip,
+    salary,
+)
 
 BUILDERS = (
     regency.BUILDER,
@@ -14,4 +23,5 @@ BUILDERS = (
     attendance.BUILDER,
     pension.BUILDER,
     promotion.BUILDER,
+    competency.BUILDER,
 )

@@ -36,6 +36,7 @@ def test_demo_runs_every_builder_in_order(capsys):
         "OPD dan pegawai", "SAKIP 2023", "Arsip digital", "Gaji dan KGB", "Presensi 30 hari",
         "Pensiun",
         "Kenaikan pangkat",
+        "Uji kompetensi",
     ]  # fmt: skip
     assert all(b.exists() for b in BUILDERS)
     assert out.index("Kabupaten demo dibangun") < out.index("Data SAKIP 2023 diimpor")

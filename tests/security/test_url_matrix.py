@@ -89,6 +89,33 @@ def test_docs_show_the_current_table():
     )
 
 
+def _percobaan_selesai(world) -> int:
+    """A scored competency attempt of the pegawai (results shown at once)."""
+    from django.utils import timezone
+
+    from sikap.competency.models import HasilKompetensi, Kelompok, Kompetensi, Percobaan, Ujian
+
+    now = timezone.now()
+    kompetensi = Kompetensi.objects.create(
+        kode="matriks-integritas", nama="Integritas", kelompok=Kelompok.MANAJERIAL
+    )
+    ujian = Ujian.objects.create(
+        nama="Uji matriks", durasi_menit=30, dibuka=now - timedelta(days=2),
+        ditutup=now + timedelta(days=2), terbit=True,
+    )  # fmt: skip
+    percobaan = Percobaan.objects.create(
+        ujian=ujian, pegawai=world.pegawai, opd=world.pegawai.opd, jabatan=world.pegawai.jabatan,
+        status=Percobaan.Status.DISERAHKAN, dimulai=now - timedelta(hours=1),
+        batas_waktu=now - timedelta(minutes=30), diserahkan=now - timedelta(minutes=40),
+        dinilai=now - timedelta(minutes=39),
+    )  # fmt: skip
+    HasilKompetensi.objects.create(
+        percobaan=percobaan, kompetensi=kompetensi, skor=D(20), skor_maks=D(25),
+        level_tercapai=3, level_standar=1, selisih=2,
+    )  # fmt: skip
+    return percobaan.pk
+
+
 def world_values(world) -> dict:
     """The objects whose ids fill the path converters, keyed as rows name them."""
     users = world.users
@@ -191,6 +218,7 @@ def world_values(world) -> dict:
         "hitungan": "jumlah_pns",
         "dimension": "kualifikasi",
         "category": "s2",
+        "percobaan_selesai": _percobaan_selesai(world),
         "api_token": issue_token(users["pegawai"], "Ponsel uji", actor=users["pegawai"])[0].pk,
         "pengajuan": ajukan_cuti(
             jenis="izin",
