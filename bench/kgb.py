@@ -12,7 +12,6 @@ created and dropped here (SIKAP_BENCH_PG_NAME names another).
 """
 
 import argparse
-import os
 import random
 import sys
 import time
@@ -20,37 +19,11 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-BENCH_DIR = ROOT / "var" / "bench"
-PG_SERVER = "postgres://postgres@127.0.0.1:5432"
-PG_NAME = os.environ.get("SIKAP_BENCH_PG_NAME", "sikap_bench_kgb")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import bench_db  # noqa: E402  (the database set-up)
+
 AS_OF = date(2026, 12, 1)
 GOLONGAN = ("III/a", "III/b", "III/c", "III/d", "IV/a", "IV/b")
-
-
-def setup_django(postgres: bool) -> None:
-    BENCH_DIR.mkdir(parents=True, exist_ok=True)
-    db = BENCH_DIR / "kgb.sqlite3"
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{db}{suffix}").unlink(missing_ok=True)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "sikap.settings"
-    os.environ["SIKAP_DATABASE_URL"] = f"{PG_SERVER}/{PG_NAME}" if postgres else f"sqlite:///{db}"
-    os.environ["SIKAP_DEBUG"] = "false"
-    os.environ["SIKAP_MEDIA_ROOT"] = str(BENCH_DIR / "media")
-    os.environ.setdefault("SIKAP_SECRET_KEY", "bench-only-" + "x" * 40)
-    sys.path.insert(0, str(ROOT))
-    if postgres:
-        import psycopg
-
-        with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as conn:
-            conn.execute(f"DROP DATABASE IF EXISTS {PG_NAME}")
-            conn.execute(f"CREATE DATABASE {PG_NAME}")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", interactive=False, verbosity=0)
 
 
 def populate(n: int) -> None:
@@ -180,7 +153,7 @@ def main() -> None:
     parser.add_argument("--pegawai", type=int, default=100_000)
     parser.add_argument("--letters", type=int, default=1000)
     args = parser.parse_args()
-    setup_django(args.postgres)
+    bench_db.setup_django("kgb", "sikap_bench_kgb", args.postgres)
     bench_daily(args.pegawai)
     bench_letters(args.letters)
 

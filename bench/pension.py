@@ -11,42 +11,16 @@ postgres://postgres@127.0.0.1:5432/sikap_bench_pension, created and dropped here
 """
 
 import argparse
-import os
 import random
 import sys
 import time
 from datetime import date, timedelta
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-BENCH_DIR = ROOT / "var" / "bench"
-PG_SERVER = "postgres://postgres@127.0.0.1:5432"
-PG_NAME = os.environ.get("SIKAP_BENCH_PG_NAME", "sikap_bench_pension")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import bench_db  # noqa: E402  (the database set-up)
+
 AS_OF = date(2026, 12, 1)
-
-
-def setup_django(postgres: bool) -> None:
-    BENCH_DIR.mkdir(parents=True, exist_ok=True)
-    db = BENCH_DIR / "pension.sqlite3"
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{db}{suffix}").unlink(missing_ok=True)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "sikap.settings"
-    os.environ["SIKAP_DATABASE_URL"] = f"{PG_SERVER}/{PG_NAME}" if postgres else f"sqlite:///{db}"
-    os.environ["SIKAP_DEBUG"] = "false"
-    os.environ.setdefault("SIKAP_SECRET_KEY", "bench-only-" + "x" * 40)
-    sys.path.insert(0, str(ROOT))
-    if postgres:
-        import psycopg
-
-        with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as conn:
-            conn.execute(f"DROP DATABASE IF EXISTS {PG_NAME}")
-            conn.execute(f"CREATE DATABASE {PG_NAME}")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", interactive=False, verbosity=0)
 
 
 def populate(n: int) -> None:
@@ -96,7 +70,7 @@ def main() -> None:
     parser.add_argument("--postgres", action="store_true")
     parser.add_argument("--pegawai", type=int, default=5845)
     args = parser.parse_args()
-    setup_django(args.postgres)
+    bench_db.setup_django("pension", "sikap_bench_pension", args.postgres)
     populate(args.pegawai)
     from sikap.pension import selectors
 

@@ -1,13 +1,14 @@
 """`kompetensi`: taking a competency self-test from a phone or the web page (session). The
 server keeps the time; an item is sent without its key or option scores. See docs/competency.md."""
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from django.utils import timezone
 from ninja import Field, Router, Schema
-from pydantic import AwareDatetime, field_validator
+from pydantic import field_validator
 
 from sikap.api.errors import responses
+from sikap.api.schemas import JamKlien
 from sikap.competency import selectors, services
 from sikap.competency.models import JenisPeristiwaFokus, Percobaan
 from sikap.core.errors import Kode, SikapError
@@ -84,7 +85,7 @@ class SisaOut(Schema):
 class FokusMasuk(Schema):
     jenis: str = Field(..., description="tab_tersembunyi, fokus_hilang, atau kembali")
     urutan: int | None = Field(None, **_NOMOR)
-    waktu_klien: AwareDatetime | None = None
+    waktu_klien: JamKlien | None = None
 
     @field_validator("jenis")
     @classmethod
@@ -92,15 +93,6 @@ class FokusMasuk(Schema):
         if value not in JenisPeristiwaFokus.values:
             raise ValueError("jenis tidak dikenal")
         return value
-
-    @field_validator("waktu_klien")
-    @classmethod
-    def _plausible(cls, value: datetime | None) -> datetime | None:
-        if value is None:
-            return None
-        if not 2000 <= value.year <= 2100:
-            raise ValueError("tahun tidak wajar")
-        return value.astimezone(UTC)
 
 
 class FokusOut(Schema):

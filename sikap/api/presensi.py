@@ -1,14 +1,15 @@
 """`presensi`: check-in and check-out from a phone (device token) or the web page (session),
 and the day as the phone shows it. The server's clock decides; see docs/attendance.md."""
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Annotated, Literal
 
 from django.utils import timezone
 from ninja import Field, Router, Schema
-from pydantic import AwareDatetime, Strict, field_validator
+from pydantic import Strict
 
 from sikap.api.errors import galat, responses
+from sikap.api.schemas import JamKlien
 from sikap.attendance import selectors, services
 from sikap.attendance.models import Presensi
 from sikap.core.errors import Kode, SikapError
@@ -33,7 +34,7 @@ class PresensiMasuk(Schema):
         pattern=r"^[A-Za-z0-9._:-]+$",
         description="ID perangkat yang tetap untuk ponsel ini (huruf, angka, . _ : -)",
     )
-    waktu_ponsel: AwareDatetime | None = Field(
+    waktu_ponsel: JamKlien | None = Field(
         None, description="jam ponsel saat tombol ditekan, dengan zona waktu (ISO 8601)"
     )
     kunci: str = Field(
@@ -43,16 +44,6 @@ class PresensiMasuk(Schema):
         pattern=r"^[A-Za-z0-9_-]+$",
         description="kunci idempotensi: baru untuk tiap presensi, sama untuk pengulangannya",
     )
-
-    @field_validator("waktu_ponsel")
-    @classmethod
-    def _plausible(cls, value: datetime | None) -> datetime | None:
-        """Stored in UTC; a year no phone clock shows is not a time."""
-        if value is None:
-            return None
-        if not 2000 <= value.year <= 2100:
-            raise ValueError("tahun tidak wajar")
-        return value.astimezone(UTC)
 
 
 class PresensiOut(Schema):

@@ -1,9 +1,22 @@
 """What the API sends and receives. Field names follow the glossary (nip, golongan, jabatan)."""
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
+from typing import Annotated
 
 from ninja import Field, Schema
 from ninja.pagination import PageNumberPagination
+from pydantic import AfterValidator, AwareDatetime
+
+
+def _jam_wajar(value: datetime) -> datetime:
+    """Stored in UTC; a year no phone clock shows is not a time."""
+    if not 2000 <= value.year <= 2100:
+        raise ValueError("tahun tidak wajar")
+    return value.astimezone(UTC)
+
+
+# A time read from the client's own clock (check-in, focus log), with its offset.
+JamKlien = Annotated[AwareDatetime, AfterValidator(_jam_wajar)]
 
 
 class Halaman(PageNumberPagination):

@@ -15,6 +15,24 @@ from sikap.core import inbox
 from sikap.people.selectors import bawahan_of
 
 
+def _case_items(kind, found, limit, title):
+    """Inbox items for attendance cases waiting since they were made, the oldest first."""
+    rows = found.select_related("pegawai__opd").order_by("dibuat_pada", "pk")[:limit]
+    return [
+        inbox.Item(
+            kind=kind,
+            key=str(c.pk),
+            title=title(c),
+            url=c.get_absolute_url(),
+            waiting_since=c.dibuat_pada,
+            pegawai_nip=c.pegawai.nip,
+            pegawai_nama=c.pegawai.nama,
+            opd_nama=c.pegawai.opd.nama,
+        )
+        for c in rows
+    ]
+
+
 class CutiSource:
     kind = "attendance.cuti"
     label = "Cuti dan izin"
@@ -27,24 +45,12 @@ class CutiSource:
         return self.pending(user, filters).count()
 
     def items(self, user, filters, limit):
-        rows = (
-            self.pending(user, filters)
-            .select_related("pegawai__opd")
-            .order_by("dibuat_pada", "pk")[:limit]
+        return _case_items(
+            self.kind,
+            self.pending(user, filters),
+            limit,
+            lambda c: f"{c} ({c.hari_kerja} hari kerja)",
         )
-        return [
-            inbox.Item(
-                kind=self.kind,
-                key=str(c.pk),
-                title=f"{c} ({c.hari_kerja} hari kerja)",
-                url=c.get_absolute_url(),
-                waiting_since=c.dibuat_pada,
-                pegawai_nip=c.pegawai.nip,
-                pegawai_nama=c.pegawai.nama,
-                opd_nama=c.pegawai.opd.nama,
-            )
-            for c in rows
-        ]
 
 
 inbox.register(CutiSource())
@@ -99,20 +105,12 @@ class DisiplinSource:
         return self._waiting(user, filters).count()
 
     def items(self, user, filters, limit):
-        rows = self._waiting(user, filters).select_related("pegawai__opd")
-        return [
-            inbox.Item(
-                kind=self.kind,
-                key=str(u.pk),
-                title=f"{u.hukuman} ({u.kumulatif} hari tanpa keterangan)",
-                url=u.get_absolute_url(),
-                waiting_since=u.dibuat_pada,
-                pegawai_nip=u.pegawai.nip,
-                pegawai_nama=u.pegawai.nama,
-                opd_nama=u.pegawai.opd.nama,
-            )
-            for u in rows.order_by("dibuat_pada", "pk")[:limit]
-        ]
+        return _case_items(
+            self.kind,
+            self._waiting(user, filters),
+            limit,
+            lambda u: f"{u.hukuman} ({u.kumulatif} hari tanpa keterangan)",
+        )
 
 
 inbox.register(DisiplinSource())
@@ -134,20 +132,9 @@ class LokasiSource:
         return self._waiting(user, filters).count()
 
     def items(self, user, filters, limit):
-        rows = self._waiting(user, filters).select_related("pegawai__opd")
-        return [
-            inbox.Item(
-                kind=self.kind,
-                key=str(c.pk),
-                title=f"Lokasi sementara {c}",
-                url=c.get_absolute_url(),
-                waiting_since=c.dibuat_pada,
-                pegawai_nip=c.pegawai.nip,
-                pegawai_nama=c.pegawai.nama,
-                opd_nama=c.pegawai.opd.nama,
-            )
-            for c in rows.order_by("dibuat_pada", "pk")[:limit]
-        ]
+        return _case_items(
+            self.kind, self._waiting(user, filters), limit, lambda c: f"Lokasi sementara {c}"
+        )
 
 
 inbox.register(LokasiSource())

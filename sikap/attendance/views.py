@@ -211,34 +211,41 @@ def _pengajuan(request, pk) -> PengajuanKetidakhadiran:
     return found
 
 
-@require_GET
-def cuti_detail(request, pk):
-    case = _pengajuan(request, pk)
+def _case_page(request, case, flow, template: str):
+    """The page of one workflow case: its details, the steps the user may take, its timeline."""
     return render(
         request,
-        "attendance/cuti_detail.html",
-        {"case": case, "steps": FLOW.available(case, request.user), "timeline": case.timeline()},
+        template,
+        {"case": case, "steps": flow.available(case, request.user), "timeline": case.timeline()},
     )
 
 
-@require_POST
-def cuti_langkah(request, pk):
-    case = _pengajuan(request, pk)
+def _run_step(request, case, flow):
+    """Take the step posted from a case page (optimistic `version`), then go back to the case
+    or, when opened from the inbox, on to the next item."""
     name = request.POST.get("langkah", "")
     try:
         version = int(request.POST.get("version", ""))
     except ValueError:
         version = None
     try:
-        FLOW.run(case, name, actor=request.user, reason=request.POST.get("alasan", ""),
+        flow.run(case, name, actor=request.user, reason=request.POST.get("alasan", ""),
                  expected_version=version)  # fmt: skip
     except SikapError as e:
         messages.error(request, e.message)
-        ok = False
-    else:
-        messages.success(request, f"{case}: {FLOW.get(name).label} berhasil.")
-        ok = True
-    return inbox_views.after_decision(request, case.get_absolute_url(), ok=ok)
+        return inbox_views.after_decision(request, case.get_absolute_url(), ok=False)
+    messages.success(request, f"{case}: {flow.get(name).label} berhasil.")
+    return inbox_views.after_decision(request, case.get_absolute_url())
+
+
+@require_GET
+def cuti_detail(request, pk):
+    return _case_page(request, _pengajuan(request, pk), FLOW, "attendance/cuti_detail.html")
+
+
+@require_POST
+def cuti_langkah(request, pk):
+    return _run_step(request, _pengajuan(request, pk), FLOW)
 
 
 @require_http_methods(["GET", "POST"])
@@ -331,34 +338,14 @@ def _usulan(request, pk) -> UsulanDisiplin:
 
 @require_GET
 def disiplin_detail(request, pk):
-    case = _usulan(request, pk)
-    return render(
-        request,
-        "attendance/disiplin_detail.html",
-        {
-            "case": case,
-            "steps": DISIPLIN_FLOW.available(case, request.user),
-            "timeline": case.timeline(),
-        },
+    return _case_page(
+        request, _usulan(request, pk), DISIPLIN_FLOW, "attendance/disiplin_detail.html"
     )
 
 
 @require_POST
 def disiplin_langkah(request, pk):
-    case = _usulan(request, pk)
-    name = request.POST.get("langkah", "")
-    try:
-        version = int(request.POST.get("version", ""))
-    except ValueError:
-        version = None
-    try:
-        DISIPLIN_FLOW.run(case, name, actor=request.user, reason=request.POST.get("alasan", ""),
-                          expected_version=version)  # fmt: skip
-    except SikapError as e:
-        messages.error(request, e.message)
-        return inbox_views.after_decision(request, case.get_absolute_url(), ok=False)
-    messages.success(request, f"{case}: {DISIPLIN_FLOW.get(name).label} berhasil.")
-    return inbox_views.after_decision(request, case.get_absolute_url())
+    return _run_step(request, _usulan(request, pk), DISIPLIN_FLOW)
 
 
 @require_GET
@@ -434,31 +421,11 @@ def _pengajuan_lokasi(request, pk) -> PengajuanLokasi:
 
 @require_GET
 def lokasi_detail(request, pk):
-    case = _pengajuan_lokasi(request, pk)
-    return render(
-        request,
-        "attendance/lokasi_detail.html",
-        {
-            "case": case,
-            "steps": LOKASI_FLOW.available(case, request.user),
-            "timeline": case.timeline(),
-        },
+    return _case_page(
+        request, _pengajuan_lokasi(request, pk), LOKASI_FLOW, "attendance/lokasi_detail.html"
     )
 
 
 @require_POST
 def lokasi_langkah(request, pk):
-    case = _pengajuan_lokasi(request, pk)
-    name = request.POST.get("langkah", "")
-    try:
-        version = int(request.POST.get("version", ""))
-    except ValueError:
-        version = None
-    try:
-        LOKASI_FLOW.run(case, name, actor=request.user, reason=request.POST.get("alasan", ""),
-                        expected_version=version)  # fmt: skip
-    except SikapError as e:
-        messages.error(request, e.message)
-        return inbox_views.after_decision(request, case.get_absolute_url(), ok=False)
-    messages.success(request, f"{case}: {LOKASI_FLOW.get(name).label} berhasil.")
-    return inbox_views.after_decision(request, case.get_absolute_url())
+    return _run_step(request, _pengajuan_lokasi(request, pk), LOKASI_FLOW)

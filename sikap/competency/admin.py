@@ -4,14 +4,11 @@ XLSX import), and the attempts read-only with their focus log."""
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
-from django.urls import path
 
 from sikap.accounts import access
 from sikap.competency import admin_services, bank, bank_import
+from sikap.competency.admin_impor import ImporAdminMixin
 from sikap.competency.models import (
     LogFokus,
     Percobaan,
@@ -164,13 +161,11 @@ class SoalForm(forms.ModelForm):
         return data
 
 
-class VersiInline(admin.TabularInline):
-    model = VersiSoal
-    fields = ("nomor", "teks", "dibuat", "dibuat_oleh")
-    readonly_fields = fields
+class _ReadOnlyInline(admin.TabularInline):
+    """Rows written by services only (versions, focus log): shown to the managers, never edited."""
+
     extra = 0
     can_delete = False
-    verbose_name_plural = "versi (versi yang pernah dipakai percobaan tidak pernah diubah)"
 
     def has_view_permission(self, request, obj=None):
         return access.may_manage_competency_tests(request.user)
@@ -182,9 +177,21 @@ class VersiInline(admin.TabularInline):
         return False
 
 
+class VersiInline(_ReadOnlyInline):
+    model = VersiSoal
+    fields = ("nomor", "teks", "dibuat", "dibuat_oleh")
+    readonly_fields = fields
+    verbose_name_plural = "versi (versi yang pernah dipakai percobaan tidak pernah diubah)"
+
+
 @admin.register(Soal, site=site)
-class SoalAdmin(RoleAdmin):
+class SoalAdmin(ImporAdminMixin, RoleAdmin):
     allowed = _MANAGE
+    impor_start = staticmethod(bank_import.start)
+    impor_label = "Berkas XLSX/CSV bank soal"
+    impor_title = "Impor bank soal"
+    impor_template = "admin/competency/soal/impor.html"
+    impor_context = {"huruf": bank_import.HURUF}
     form = SoalForm
     inlines = (VersiInline,)
     list_display = ("kode", "kompetensi", "level", "jenis", "aktif", "versi")
@@ -233,53 +240,12 @@ class SoalAdmin(RoleAdmin):
         except SikapError as e:
             messages.error(request, e.message)
 
-    def get_urls(self):
-        extra = [
-            path("impor/", self.admin_site.admin_view(self.impor), name="competency_soal_impor")
-        ]
-        return extra + super().get_urls()
 
-    def impor(self, request):
-        if not self.has_add_permission(request):
-            raise PermissionDenied
-        form = ImporBankForm(request.POST or None, request.FILES or None)
-        if request.method == "POST" and form.is_valid():
-            try:
-                operasi = bank_import.start(form.cleaned_data["berkas"], user=request.user)
-            except SikapError as e:
-                form.add_error("berkas", e.message)
-            else:
-                return redirect("core:operasi", operasi.pk)
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "form": form,
-            "title": "Impor bank soal",
-            "huruf": bank_import.HURUF,
-        }
-        return TemplateResponse(request, "admin/competency/soal/impor.html", context)
-
-
-class ImporBankForm(forms.Form):
-    berkas = forms.FileField(label="Berkas XLSX/CSV bank soal")
-
-
-class LogFokusInline(admin.TabularInline):
+class LogFokusInline(_ReadOnlyInline):
     model = LogFokus
     fields = ("waktu", "jenis", "urutan_butir", "waktu_klien")
     readonly_fields = fields
-    extra = 0
-    can_delete = False
     verbose_name_plural = "perpindahan tab dan hilang fokus"
-
-    def has_view_permission(self, request, obj=None):
-        return access.may_manage_competency_tests(request.user)
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Percobaan, site=site)

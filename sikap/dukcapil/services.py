@@ -48,25 +48,23 @@ class HasilCek:
         return self.penduduk is not None and self.penduduk.meninggal
 
 
+def _orang(x, **more) -> Orang:
+    """A person as `rules.kependudukan` compares them, from a SIMAK or a registry record."""
+    return Orang(
+        nik=x.nik,
+        nama=x.nama,
+        tanggal_lahir=x.tanggal_lahir,
+        jenis_kelamin=x.jenis_kelamin,
+        **more,
+    )
+
+
 def orang_simak(pegawai: Pegawai) -> tuple[Orang, list[Orang]]:
     """The pegawai and their spouse and children as SIMAK records them."""
-    diri = Orang(
-        nik=pegawai.nik,
-        nama=pegawai.nama,
-        tanggal_lahir=pegawai.tanggal_lahir,
-        jenis_kelamin=pegawai.jenis_kelamin,
-        status_kawin=pegawai.status_kawin,
-    )
+    diri = _orang(pegawai, status_kawin=pegawai.status_kawin)
+    anak = AnggotaKeluarga.Hubungan.ANAK
     keluarga = [
-        Orang(
-            nik=a.nik,
-            nama=a.nama,
-            tanggal_lahir=a.tanggal_lahir,
-            jenis_kelamin=a.jenis_kelamin,
-            hubungan=kependudukan.ANAK
-            if a.hubungan == AnggotaKeluarga.Hubungan.ANAK
-            else kependudukan.PASANGAN,
-        )
+        _orang(a, hubungan=kependudukan.ANAK if a.hubungan == anak else kependudukan.PASANGAN)
         for a in AnggotaKeluarga.objects.filter(pegawai=pegawai).order_by("tanggal_lahir", "pk")
     ]
     return diri, keluarga
@@ -74,22 +72,11 @@ def orang_simak(pegawai: Pegawai) -> tuple[Orang, list[Orang]]:
 
 def orang_registry(penduduk: Penduduk) -> tuple[Orang, list[Orang]]:
     """The resident and the members of their family card SIMAK would record."""
-    diri = Orang(
-        nik=penduduk.nik,
-        nama=penduduk.nama,
-        tanggal_lahir=penduduk.tanggal_lahir,
-        jenis_kelamin=penduduk.jenis_kelamin,
-        status_kawin=penduduk.status_kawin,
-        tanggal_kematian=penduduk.tanggal_kematian,
+    diri = _orang(
+        penduduk, status_kawin=penduduk.status_kawin, tanggal_kematian=penduduk.tanggal_kematian
     )
     keluarga = [
-        Orang(
-            nik=a.nik,
-            nama=a.nama,
-            tanggal_lahir=a.tanggal_lahir,
-            jenis_kelamin=a.jenis_kelamin,
-            hubungan=kependudukan.ANAK if a.hubungan == "anak" else kependudukan.PASANGAN,
-        )
+        _orang(a, hubungan=kependudukan.ANAK if a.hubungan == "anak" else kependudukan.PASANGAN)
         for a in penduduk.anggota_kk
         if a.nik != penduduk.nik and a.hubungan in (*_PASANGAN_KK, "anak")
     ]

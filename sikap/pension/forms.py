@@ -3,7 +3,7 @@ BKD's data steps (pertek, SK), a reason, an upload, and a pegawai's own BUP."""
 
 from django import forms
 
-from sikap.org.models import Opd
+from sikap.org.forms import OpdFilterForm
 from sikap.pension.models import JenisPensiun
 from sikap.rules.pension import BUP_MAX, BUP_MIN, KATEGORI_BUP
 
@@ -12,7 +12,7 @@ TEXT = {"class": "form-control"}
 DATE_ERRORS = {"invalid": "Tanggal tidak valid."}
 
 
-class ProyeksiForm(forms.Form):
+class ProyeksiForm(OpdFilterForm):
     bulan = forms.IntegerField(
         label="Bulan ke depan", min_value=1, max_value=60, required=False,
         widget=forms.NumberInput(attrs={**TEXT, "inputmode": "numeric"}),
@@ -20,15 +20,7 @@ class ProyeksiForm(forms.Form):
             "min_value": "Paling sedikit 1 bulan.", "max_value": "Paling banyak 60 bulan."
         },
     )  # fmt: skip
-    opd = forms.ModelChoiceField(
-        label="OPD", queryset=Opd.objects.none(), required=False, empty_label="Semua OPD",
-        widget=forms.Select(attrs={"class": "form-select"}),
-        error_messages={"invalid_choice": "OPD tidak dikenal."},
-    )  # fmt: skip
-
-    def __init__(self, *args, opds, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["opd"].queryset = opds
+    field_order = ("bulan", "opd")
 
 
 class KalkulatorForm(forms.Form):

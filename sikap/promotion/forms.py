@@ -2,7 +2,6 @@
 
 from django import forms
 
-from sikap.org.models import Opd
 from sikap.promotion.models import JenisKp
 from sikap.rules.ranks import GOLONGAN
 
@@ -13,21 +12,6 @@ _DATE_ERR = {"invalid": "Tanggal tidak valid.", "required": "Tanggal wajib diisi
 
 class Versioned(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-
-class OpdForm(forms.Form):
-    opd = forms.ModelChoiceField(
-        label="OPD",
-        queryset=Opd.objects.none(),
-        required=False,
-        empty_label="Semua OPD",
-        widget=forms.Select(attrs={"class": "form-select"}),
-        error_messages={"invalid_choice": "OPD tidak dikenal."},
-    )
-
-    def __init__(self, *args, opds, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["opd"].queryset = opds
 
 
 class UsulanForm(forms.Form):

@@ -12,13 +12,13 @@ from sikap.core.errors import Kode, SikapError
 from sikap.core.inbox_views import after_decision
 from sikap.core.views import refuse
 from sikap.documents.models import Dokumen
+from sikap.org.forms import OpdFilterForm
 from sikap.org.models import Opd
 from sikap.people.models import Pegawai
 from sikap.promotion import dashboard, export, selectors, services
 from sikap.promotion.flows import FLOW
 from sikap.promotion.forms import (
     LangkahForm,
-    OpdForm,
     PeriksaForm,
     PertekForm,
     PilihForm,
@@ -42,7 +42,7 @@ def _opds(user):
 
 
 def _opd_filter(request):
-    form = OpdForm(request.GET or None, opds=_opds(request.user))
+    form = OpdFilterForm(request.GET or None, opds=_opds(request.user))
     opd = form.cleaned_data["opd"] if form.is_bound and form.is_valid() else None
     return form, opd
 

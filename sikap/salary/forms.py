@@ -5,7 +5,7 @@ from datetime import date
 from django import forms
 
 from sikap.lkj.pdf import PAPERS
-from sikap.org.models import Opd
+from sikap.org.forms import OpdFilterForm
 from sikap.rules import RuleError
 from sikap.rules.ranks import GOLONGAN, parse_golongan
 
@@ -13,7 +13,7 @@ BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustu
          "September", "Oktober", "November", "Desember")  # fmt: skip
 
 
-class DaftarForm(forms.Form):
+class DaftarForm(OpdFilterForm):
     bulan = forms.DateField(
         label="Bulan TMT",
         required=False,
@@ -21,18 +21,7 @@ class DaftarForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "month", "class": "form-control"}, format="%Y-%m"),
         error_messages={"invalid": "Bulan tidak valid; pilih bulan dan tahun."},
     )
-    opd = forms.ModelChoiceField(
-        label="OPD",
-        queryset=Opd.objects.none(),
-        required=False,
-        empty_label="Semua OPD",
-        widget=forms.Select(attrs={"class": "form-select"}),
-        error_messages={"invalid_choice": "OPD tidak dikenal."},
-    )
-
-    def __init__(self, *args, opds, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["opd"].queryset = opds
+    field_order = ("bulan", "opd")
 
 
 class KalkulatorForm(forms.Form):
