@@ -157,6 +157,7 @@ def eligible_sql(periode: date) -> set[int]:
         SELECT p.id FROM people_pegawai p
         JOIN go g ON g.gol = p.golongan
         JOIN org_jabatan j ON j.id = p.jabatan_id
+        LEFT JOIN pension_buppegawai bk ON bk.pegawai_id = p.id
         JOIN org_unitkerja u ON u.id = p.unit_id
         LEFT JOIN head mine ON mine.id = p.id
         LEFT JOIN head sup
@@ -166,7 +167,7 @@ def eligible_sql(periode: date) -> set[int]:
         WHERE p.kedudukan = 'aktif' AND p.status = 'pns' AND p.tmt_golongan IS NOT NULL
           AND g.ord < 16
           AND p.tmt_golongan <= %(rank_since)s
-          AND {birth} + COALESCE(j.bup, 58) * 12 > %(periode_idx)s
+          AND {birth} + COALESCE(bk.bup, j.bup) * 12 > %(periode_idx)s
           AND (SELECT COUNT(*) FROM people_riwayatskp s WHERE s.pegawai_id = p.id
                AND s.tahun IN (%(y1)s, %(y2)s) AND s.predikat IN ('sangat_baik', 'baik')) = 2
           AND g.ord + 1 <= (SELECT t.max_ord FROM people_riwayatpendidikan e

@@ -190,6 +190,16 @@ def is_own_record(user, pegawai_id) -> bool:
     return user.is_authenticated and _is_own(user, pegawai_id)
 
 
+def refuse_own_row(user, obj) -> None:
+    """A configuration row about one pegawai (an ujian dinas record, a temporary location, an
+    approved absence, a shift) is never written by that pegawai, whatever their role."""
+    pegawai_id = getattr(obj, "pegawai_id", None)
+    if pegawai_id is not None and is_own_record(user, pegawai_id):
+        from sikap.core.errors import tidak_berhak
+
+        raise tidak_berhak(OWN_RECORD_REFUSAL)
+
+
 def may_edit_pegawai(user, pegawai) -> bool:
     """Direct changes (not one's own record: `Pegawai.objects.editable_by`)."""
     from sikap.people.models import Pegawai

@@ -45,6 +45,11 @@ def ajukan_usulan(sampai: date, *, actor) -> list[UsulanDisiplin]:
     runs = _longest_runs(days, [pk for pk in candidates if len(absent[pk]) >= 10])
     filed: dict[int, list[Usulan]] = defaultdict(list)
     for row in UsulanDisiplin.objects.filter(tahun=sampai.year, pegawai_id__in=candidates):
+        # A cancelled proposal still stands for its days while they are all still unexcused
+        # (no new proposal for the same absences); once one is excused it no longer counts.
+        still = {d.isoformat() for d in absent[row.pegawai_id]}
+        if row.state == S.DIBATALKAN and not set(row.hari) <= still:
+            continue
         filed[row.pegawai_id].append(Usulan(row.dasar, row.ambang, row.tingkat, row.hukuman))
     due = {}
     for pk in candidates:

@@ -656,7 +656,9 @@ class UsulanDisiplin(Case):
         ordering = ["-dibuat_pada", "-pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["pegawai", "tahun", "dasar", "ambang"], name="usulan_disiplin_unik"
+                fields=["pegawai", "tahun", "dasar", "ambang"],
+                condition=~Q(state="dibatalkan"),
+                name="usulan_disiplin_unik",
             )
         ]
 

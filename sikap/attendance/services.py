@@ -208,11 +208,13 @@ def ensure_may_configure(actor) -> None:
 
 def save_config(obj, *, actor):
     ensure_may_configure(actor)
+    access.refuse_own_row(actor, obj)
     return audited.save(obj, actor=actor)
 
 
 def delete_config(obj, *, actor) -> None:
     ensure_may_configure(actor)
+    access.refuse_own_row(actor, obj)
     audited.delete(obj, actor=actor)
 
 
@@ -220,6 +222,7 @@ def save_ketidakhadiran(obj, *, actor):
     """Record an approved absence (from an SK, or the leave workflow's approval) and re-close
     the past days it covers, so their status changes too."""
     ensure_may_configure(actor)
+    access.refuse_own_row(actor, obj)
     saved = audited.save(obj, actor=actor)
     reclose(obj.mulai, obj.selesai)
     return saved

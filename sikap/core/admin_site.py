@@ -3,6 +3,7 @@ permissions, so roles stay the one source of authority. Each model admin names t
 of `sikap.accounts.access` that opens it (`may_manage_master_data` by default; SAKIP plans
 `may_plan`); the index shows each user only the models their role may manage."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.http import Http404
 from django.shortcuts import redirect
@@ -80,6 +81,25 @@ class AuditedAdmin(RoleAdmin):
 
     save_service = None
     delete_service = None
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        """A row about one pegawai is refused on the form (not as an error page) when it is
+        the user's own; the services refuse it again for every other caller."""
+        base = super().get_form(request, obj, change, **kwargs)
+        actor = request.user
+
+        class NotOwnRow(base):
+            def clean(self):
+                cleaned = super().clean()
+                pegawai = (cleaned or {}).get("pegawai")
+                pegawai_id = getattr(pegawai, "pk", None) or getattr(
+                    self.instance, "pegawai_id", None
+                )
+                if pegawai_id is not None and access.is_own_record(actor, pegawai_id):
+                    raise forms.ValidationError(access.OWN_RECORD_REFUSAL)
+                return cleaned
+
+        return NotOwnRow
 
     def save_model(self, request, obj, form, change):
         type(self).save_service(obj, actor=request.user)

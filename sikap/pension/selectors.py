@@ -64,7 +64,9 @@ def projections(pegawai_qs, as_of: date) -> list[Proyeksi]:
     return [project(p, as_of) for p in rows]
 
 
-def _with_bup(pegawai_qs):
+def with_bup(pegawai_qs):
+    """`bup_efektif`: the pegawai's own BUP (a law, a BKN letter) or else their position's;
+    None where neither is set. Every reader of a pegawai's BUP goes through this."""
     return pegawai_qs.annotate(bup_efektif=Coalesce("bup_khusus__bup", "jabatan__bup"))
 
 
@@ -79,12 +81,12 @@ def reaching(pegawai_qs, start: date, end: date):
         lower = date(start.year - b, start.month, 1) - timedelta(days=62)
         upper = date(end.year - b, end.month, 1) + timedelta(days=31)
         q |= Q(bup_efektif=b, tanggal_lahir__gte=lower, tanggal_lahir__lt=upper)
-    return _with_bup(pegawai_qs).filter(q)
+    return with_bup(pegawai_qs).filter(q)
 
 
 def unprojectable(pegawai_qs, as_of: date) -> list[Proyeksi]:
     """Those whose TMT cannot be worked out (no BUP: no position and no override)."""
-    return projections(_with_bup(pegawai_qs).filter(bup_efektif__isnull=True), as_of)
+    return projections(with_bup(pegawai_qs).filter(bup_efektif__isnull=True), as_of)
 
 
 def due(

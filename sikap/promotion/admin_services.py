@@ -13,11 +13,13 @@ def _ensure(actor) -> None:
 
 def save_setting(obj, *, actor):
     _ensure(actor)
+    access.refuse_own_row(actor, obj)
     return audited.save(obj, actor=actor)
 
 
 def delete_setting(obj, *, actor) -> None:
     _ensure(actor)
+    access.refuse_own_row(actor, obj)
     audited.delete(
         obj, actor=actor, in_use_message=f"{obj} sudah dipakai oleh usul kenaikan pangkat."
     )

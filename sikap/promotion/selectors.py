@@ -11,6 +11,7 @@ from django.db.models import Count, Q
 
 from sikap.core.errors import Kode, SikapError
 from sikap.org.models import STRUKTURAL
+from sikap.pension.selectors import with_bup
 from sikap.people.models import (
     Pegawai,
     RiwayatHukdis,
@@ -27,7 +28,7 @@ from sikap.rules.formatting import nama_lengkap
 
 _FIELDS = (
     "pk", "nip", "nama", "gelar_depan", "gelar_belakang", "status", "kedudukan", "golongan",
-    "tmt_golongan", "tanggal_lahir", "jabatan__bup", "opd_id", "unit_id", "opd__nama",
+    "tmt_golongan", "tanggal_lahir", "bup_efektif", "opd_id", "unit_id", "opd__nama",
 )  # fmt: skip
 
 
@@ -96,7 +97,7 @@ def data_for(
             golongan=r["golongan"],
             tmt_golongan=r["tmt_golongan"],
             tanggal_lahir=r["tanggal_lahir"],
-            bup=r["jabatan__bup"] or 58,
+            bup=r["bup_efektif"] or 58,  # no position and no override: the lowest BUP
             pendidikan=tuple(pendidikan[r["pk"]]),
             skp=skp[r["pk"]],
             hukuman=tuple(hukuman[r["pk"]]),
@@ -128,7 +129,7 @@ def daftar(periode: PeriodeKp, pegawai_qs) -> list[Calon]:
     """Everyone the reguler rule considers in `pegawai_qs` for this period, with the answer and
     their open proposal if any; the caller splits it into eligible / nearly / not. 12 queries."""
     scope = candidates(pegawai_qs).exclude(golongan="")
-    rows = list(scope.order_by("opd__nama", "nama", "pk").values(*_FIELDS))
+    rows = list(with_bup(scope).order_by("opd__nama", "nama", "pk").values(*_FIELDS))
     data = data_for(rows, periode.tanggal, scope=scope)
     last = rule.tahun_skp_terakhir(periode.batas_usul)
     usulan = {
@@ -155,7 +156,7 @@ def daftar(periode: PeriodeKp, pegawai_qs) -> list[Calon]:
 
 def hasil_for(pegawai: Pegawai, periode: PeriodeKp, jenis: str, **extra) -> rule.Hasil:
     """The rule's answer for one pegawai and type (`extra`: the PAK figures of a JF proposal)."""
-    row = Pegawai.objects.filter(pk=pegawai.pk).values(*_FIELDS).get()
+    row = with_bup(Pegawai.objects.filter(pk=pegawai.pk)).values(*_FIELDS).get()
     if not row["golongan"] or row["tmt_golongan"] is None:
         raise SikapError(
             Kode.DATA_TIDAK_VALID,

@@ -148,6 +148,12 @@ def buka_usulan(
         )
     if not hasil.memenuhi:
         missing = "; ".join(f"{s.nama}: {s.keterangan}" for s in hasil.kurang)
+        if hasil.terhalang:
+            blocked = "; ".join(f"{s.nama}: {s.keterangan}" for s in hasil.terhalang)
+            raise SikapError(
+                Kode.SYARAT_BELUM_LENGKAP,
+                f"{pegawai.nama} tidak dapat diusulkan kenaikan pangkat jenis apa pun — {blocked}.",
+            )
         if not jenis.pilihan:
             raise SikapError(
                 Kode.SYARAT_BELUM_LENGKAP,

@@ -167,6 +167,12 @@ class Hasil:
     def kurang(self) -> tuple[Syarat, ...]:
         return tuple(s for s in self.syarat if not s.terpenuhi)
 
+    @property
+    def terhalang(self) -> tuple[Syarat, ...]:
+        """What no stated reason waives, whatever the type: not an active PNS, retiring before
+        the period, a punishment that blocks promotion."""
+        return tuple(s for s in self.kurang if s.kode in MUTLAK)
+
     def hampir(self, bulan: int = 12) -> bool:
         """Nearly eligible: what is missing can still come by itself or be supplied — the years
         in rank within `bulan` months after the period, an SKP or ujian dinas not yet on file —
@@ -180,6 +186,11 @@ class Hasil:
             elif s.kode not in {"skp", "ujian_dinas"}:
                 return False
         return True
+
+
+# Requirements a KP pilihan's stated reason may not set aside (the others — years in rank, SKP,
+# ujian dinas, ceilings — are what the pilihan types exist to weigh differently).
+MUTLAK = frozenset({"aktif", "pensiun", "hukdis"})
 
 
 # --- the requirements ------------------------------------------------------------------------

@@ -159,3 +159,16 @@ def test_the_pages_list_and_decide_and_admin_bkd_counts_on_demand(world):
     assert world.client("kabid").get(case.get_absolute_url()).status_code == 404
     assert world.client("atasan").post(reverse("attendance:disiplin_hitung")).status_code == 403
     assert world.client("admin_bkd").post(reverse("attendance:disiplin_hitung")).status_code == 302
+
+
+def test_a_cancelled_proposal_blocks_its_days_until_one_of_them_is_excused(world):
+    first = working_days(date(2026, 1, 12), 3)
+    statuses(world.pegawai, first)
+    [case] = run()
+    DISIPLIN_FLOW.run(case, "batalkan", actor=world.users["atasan"], reason="Dinas luar, SPT ada")
+    assert run() == []  # the same unexcused days: not proposed again
+    StatusHarian.objects.filter(pegawai=world.pegawai, tanggal=first[0]).update(status="dinas_luar")
+    statuses(world.pegawai, working_days(date(2026, 2, 2), 1))
+    [again] = run()  # three unexcused days again, not the cancelled ones: a new proposal
+    assert again.pk != case.pk and again.ambang == case.ambang
+    assert UsulanDisiplin.objects.filter(state="menunggu").count() == 1

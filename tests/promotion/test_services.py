@@ -62,6 +62,24 @@ def test_a_pilihan_proposal_not_meeting_the_rule_needs_a_stated_reason(kp):
     assert not usulan.memenuhi_syarat and usulan.alasan.startswith("Juara")
 
 
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"kedudukan": "tugas_belajar"}, "PNS dalam jabatan"),
+        ({"status": "cpns"}, "PNS dalam jabatan"),
+    ],
+)
+def test_a_stated_reason_does_not_waive_service_or_status(kp, change, message):
+    Pegawai.objects.filter(pk=kp.pegawai.pk).update(**change)
+    kp.pegawai.refresh_from_db()
+    with pytest.raises(SikapError, match=message):
+        services.buka_usulan(
+            kp.periode, kp.pegawai, "prestasi", actor=kp.user("admin_opd"),
+            alasan="Juara I inovasi pelayanan publik tingkat nasional",
+        )  # fmt: skip
+    assert not UsulanKp.objects.exists()
+
+
 def test_twice_in_one_period_is_refused(kp):
     open_reguler(kp)
     with pytest.raises(SikapError, match="sudah diusulkan") as e:
