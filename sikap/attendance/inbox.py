@@ -90,7 +90,7 @@ class DisiplinSource:
     kind = "attendance.disiplin"
     label = "Usulan disiplin (PP 94/2021)"
 
-    def _waiting(self, user, filters):
+    def pending(self, user, filters):
         q = Q(pk__in=[])
         if user.is_authenticated and user.pegawai_id:
             q |= Q(ke_bkd=False, penindak_id=user.pegawai_id)
@@ -102,12 +102,12 @@ class DisiplinSource:
         return inbox.narrowed(found, filters, since="dibuat_pada")
 
     def count(self, user, filters) -> int:
-        return self._waiting(user, filters).count()
+        return self.pending(user, filters).count()
 
     def items(self, user, filters, limit):
         return _case_items(
             self.kind,
-            self._waiting(user, filters),
+            self.pending(user, filters),
             limit,
             lambda u: f"{u.hukuman} ({u.kumulatif} hari tanpa keterangan)",
         )
@@ -120,7 +120,7 @@ class LokasiSource:
     kind = "attendance.lokasi"
     label = "Lokasi sementara"
 
-    def _waiting(self, user, filters):
+    def pending(self, user, filters):
         if not (user.is_authenticated and user.pegawai_id):
             return PengajuanLokasi.objects.none()
         found = PengajuanLokasi.objects.filter(
@@ -129,11 +129,11 @@ class LokasiSource:
         return inbox.narrowed(found, filters, since="dibuat_pada")
 
     def count(self, user, filters) -> int:
-        return self._waiting(user, filters).count()
+        return self.pending(user, filters).count()
 
     def items(self, user, filters, limit):
         return _case_items(
-            self.kind, self._waiting(user, filters), limit, lambda c: f"Lokasi sementara {c}"
+            self.kind, self.pending(user, filters), limit, lambda c: f"Lokasi sementara {c}"
         )
 
 

@@ -14,14 +14,14 @@ class TemuanSource:
     kind = "lkj.temuan"
     label = "Temuan LKj untuk dikonfirmasi"
 
-    def _queryset(self, user, filters: inbox.Filters):
+    def pending(self, user, filters: inbox.Filters):
         if not access.may_publish_lkj(user):
             return TemuanMenunggu.objects.none()
         rows = inbox.narrowed(TemuanMenunggu.objects.all(), filters, since="sejak", opd=None)
         return rows.order_by("sejak", "pk")
 
     def count(self, user, filters: inbox.Filters) -> int:
-        return self._queryset(user, filters).count()
+        return self.pending(user, filters).count()
 
     def items(self, user, filters: inbox.Filters, limit: int):
         return [
@@ -32,7 +32,7 @@ class TemuanSource:
                 url=reverse("lkj:lkj_tahun", args=[t.tahun]) + "#temuan",
                 waiting_since=t.sejak,
             )
-            for t in self._queryset(user, filters)[:limit]
+            for t in self.pending(user, filters)[:limit]
         ]
 
 

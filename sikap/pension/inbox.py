@@ -20,7 +20,7 @@ class _Source:
     states: tuple[str, ...]
     may: object  # the user predicate that opens this queue
 
-    def _qs(self, user, filters: inbox.Filters):
+    def pending(self, user, filters: inbox.Filters):
         if not self.may(user):
             return BerkasPensiun.objects.none()
         qs = BerkasPensiun.objects.visible_to(user).filter(state__in=self.states)
@@ -33,10 +33,12 @@ class _Source:
         return inbox.narrowed(qs, filters, since="dibuka")
 
     def count(self, user, filters: inbox.Filters) -> int:
-        return self._qs(user, filters).count()
+        return self.pending(user, filters).count()
 
     def items(self, user, filters: inbox.Filters, limit: int):
-        rows = self._qs(user, filters).select_related("pegawai__opd").order_by("tmt_pensiun", "pk")
+        rows = (
+            self.pending(user, filters).select_related("pegawai__opd").order_by("tmt_pensiun", "pk")
+        )
         return [
             inbox.Item(
                 kind=self.kind,

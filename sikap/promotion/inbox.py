@@ -18,7 +18,7 @@ class _KpSource:
     state: str
     may: object  # the user predicate that opens this queue
 
-    def _qs(self, user, filters: inbox.Filters):
+    def pending(self, user, filters: inbox.Filters):
         if not self.may(user):
             return UsulanKp.objects.none()
         qs = UsulanKp.objects.visible_to(user).filter(state=self.state)
@@ -31,10 +31,10 @@ class _KpSource:
         return inbox.narrowed(qs, filters, since="diajukan", opd="opd_id")
 
     def count(self, user, filters: inbox.Filters) -> int:
-        return self._qs(user, filters).count()
+        return self.pending(user, filters).count()
 
     def items(self, user, filters: inbox.Filters, limit: int):
-        rows = self._qs(user, filters).select_related("pegawai", "opd", "periode")
+        rows = self.pending(user, filters).select_related("pegawai", "opd", "periode")
         return [
             inbox.Item(
                 kind=self.kind,
