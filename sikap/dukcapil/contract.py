@@ -47,8 +47,13 @@ class RegistryError(SikapError):
 
 
 class NikTidakDitemukan(RegistryError):
+    # The message is stored on cases and written by batch commands: it names the NIK by its
+    # last four digits only, like the client's log lines, never in full.
     def __init__(self, nik: str):
-        super().__init__(Kode.TIDAK_DITEMUKAN, f"NIK {nik} tidak ditemukan di data kependudukan.")
+        super().__init__(
+            Kode.TIDAK_DITEMUKAN,
+            f"NIK berakhiran {nik[-4:]} tidak ditemukan di data kependudukan.",
+        )
 
 
 class RegistryTidakTersedia(RegistryError):

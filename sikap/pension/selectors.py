@@ -25,6 +25,7 @@ class Proyeksi:
     tmt: date | None = None
     bulan_tersisa: int | None = None
     masalah: str = ""  # why no TMT can be given (no birth date, no BUP)
+    sisa: str = ""  # the time left in words (rules.pension.sisa_masa_dinas)
 
 
 def window_months() -> int:
@@ -47,7 +48,7 @@ def project(pegawai: Pegawai, as_of: date) -> Proyeksi:
         h = hitung(pegawai.tanggal_lahir, bup, as_of)
     except RuleError as e:
         return Proyeksi(pegawai, bup, sumber, masalah=e.message)
-    return Proyeksi(pegawai, h.bup, sumber, h.tmt, h.bulan_tersisa)
+    return Proyeksi(pegawai, h.bup, sumber, h.tmt, h.bulan_tersisa, sisa=h.sisa)
 
 
 def candidates():

@@ -345,6 +345,13 @@ def record_sk(
         raise _invalid("TMT pensiun pada SK wajib diisi.", "tmt")
     if tmt.day != 1:
         raise _invalid("TMT pensiun selalu tanggal 1 suatu bulan.", "tmt")
+    # A BUP pension falls on the date the rule gives; an SK saying otherwise is a typing error
+    # that would retire the pegawai on the wrong day (the daily job acts on the SK's TMT).
+    if berkas.jenis == JenisPensiun.BUP and tmt != berkas.tmt_pensiun:
+        raise _invalid(
+            f"TMT pensiun BUP pada berkas ini {berkas.tmt_pensiun:%d-%m-%Y}; periksa TMT pada SK.",
+            "tmt",
+        )
     if uploaded_file is None:
         raise _invalid("Unggah berkas SK pensiun yang sudah ditandatangani.", "berkas")
     with transaction.atomic():

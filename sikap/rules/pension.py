@@ -79,16 +79,29 @@ def bulan_tersisa(as_of: date, tmt: date) -> int:
     return months
 
 
+def sisa_masa_dinas(as_of: date, tmt: date) -> str:
+    """What is left before the TMT, in words that stay true within the last month too."""
+    if tmt <= as_of:
+        return "TMT pensiun sudah lewat"
+    months = bulan_tersisa(as_of, tmt)
+    return f"{months} bulan lagi" if months else "kurang dari sebulan lagi"
+
+
 @dataclass(frozen=True)
 class Perhitungan:
     tanggal_lahir: date
     bup: int
     tmt: date
     bulan_tersisa: int
+    as_of: date
 
     @property
     def sudah_pensiun(self) -> bool:
-        return self.bulan_tersisa == 0
+        return self.tmt <= self.as_of
+
+    @property
+    def sisa(self) -> str:
+        return sisa_masa_dinas(self.as_of, self.tmt)
 
 
 def hitung(tanggal_lahir: date | None, bup: int | None, as_of: date) -> Perhitungan:
@@ -100,7 +113,7 @@ def hitung(tanggal_lahir: date | None, bup: int | None, as_of: date) -> Perhitun
         raise RuleError("Tanggal lahir tidak boleh di masa depan")
     bup = periksa_bup(bup)
     tmt = tmt_pensiun(tanggal_lahir, bup)
-    return Perhitungan(tanggal_lahir, bup, tmt, bulan_tersisa(as_of, tmt))
+    return Perhitungan(tanggal_lahir, bup, tmt, bulan_tersisa(as_of, tmt), as_of)
 
 
 def tambah_bulan(d: date, months: int) -> date:

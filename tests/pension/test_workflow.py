@@ -152,6 +152,11 @@ def test_the_whole_bup_file_to_the_pegawai_retiring_on_the_tmt(
             berkas, actor=kantor.admin_bkd, nomor="823.4/1/2026", tanggal=date(2026, 11, 20),
             tmt=date(2027, 5, 2), uploaded_file=sk,
         )  # fmt: skip
+    with pytest.raises(SikapError, match="TMT pensiun BUP pada berkas ini 01-05-2027"):
+        services.record_sk(
+            berkas, actor=kantor.admin_bkd, nomor="823.4/1/2026", tanggal=date(2026, 11, 20),
+            tmt=date(2025, 5, 1), uploaded_file=upload("sk.pdf", pdf_bytes()),
+        )  # fmt: skip
     berkas = services.record_sk(
         berkas, actor=kantor.admin_bkd, nomor="823.4/1/2026", tanggal=date(2026, 11, 20),
         tmt=date(2027, 5, 1), uploaded_file=upload("sk.pdf", pdf_bytes()),

@@ -93,6 +93,20 @@ def test_hitung_gives_the_tmt_and_months_left_of_the_rules_case():
     assert (h.tmt, h.bulan_tersisa, h.sudah_pensiun) == (date(2027, 5, 1), 4, False)
 
 
+@pytest.mark.parametrize(
+    ("as_of", "sisa"),
+    [
+        (date(2026, 3, 15), "kurang dari sebulan lagi"),  # TMT 1 April 2026: not passed yet
+        (date(2026, 2, 14), "1 bulan lagi"),
+        (date(2026, 4, 1), "TMT pensiun sudah lewat"),
+    ],
+)
+def test_the_time_left_is_said_truly_in_the_last_month_and_after(as_of, sisa):
+    h = hitung(date(1968, 3, 20), 58, as_of)
+    assert h.tmt == date(2026, 4, 1) and h.sisa == sisa
+    assert h.sudah_pensiun == (sisa == "TMT pensiun sudah lewat")
+
+
 def test_hitung_refuses_a_missing_birth_date():
     with pytest.raises(RuleError, match="Tanggal lahir belum diisi"):
         hitung(None, 58, date(2026, 1, 1))
