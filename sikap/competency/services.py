@@ -75,7 +75,7 @@ def _close(percobaan: Percobaan, status: str, when: datetime) -> None:
     percobaan.status, percobaan.diserahkan = status, when
     percobaan.save(update_fields=["status", "diserahkan"])
     ids = [percobaan.pk]
-    transaction.on_commit(lambda: percobaan_ditutup.send(Percobaan, ids=ids))
+    transaction.on_commit(lambda: percobaan_ditutup.send(Percobaan, ids=ids), robust=True)
 
 
 def close_if_expired(percobaan: Percobaan, now: datetime) -> bool:
@@ -365,5 +365,5 @@ def close_expired(*, actor, now: datetime | None = None) -> int:
         Percobaan.objects.filter(pk__in=ids, status=Status.BERJALAN).update(
             status=Status.DISERAHKAN_OTOMATIS, diserahkan=F("batas_waktu")
         )
-        transaction.on_commit(lambda: percobaan_ditutup.send(Percobaan, ids=ids))
+        transaction.on_commit(lambda: percobaan_ditutup.send(Percobaan, ids=ids), robust=True)
     return len(ids)

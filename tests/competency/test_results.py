@@ -84,6 +84,18 @@ def test_closing_an_attempt_scores_it_after_the_commit(
     assert HasilKompetensi.objects.filter(percobaan=p).count() == 2
 
 
+def test_the_minute_job_scores_a_closed_attempt_its_commit_did_not(world, ujian, rng):
+    from sikap.competency import jobs
+
+    p = services.start(ujian.pk, actor=world.users["pegawai"], rng=rng).percobaan
+    services.submit(p.pk, actor=world.users["pegawai"])  # its on-commit scoring never ran
+    p.refresh_from_db()
+    assert p.dinilai is None
+    assert "1 percobaan yang belum dinilai dinilai" in jobs.close_expired()
+    p.refresh_from_db()
+    assert p.dinilai is not None and HasilKompetensi.objects.filter(percobaan=p).count() == 2
+
+
 def test_scoring_again_gives_the_same_rows_and_skips_running_attempts(world, ujian, rng):
     p = _take(world, ujian, rng)
     before = list(
