@@ -185,7 +185,9 @@ def konteks(pegawai, today: date) -> KonteksHari:
         return found
     konf = konfigurasi(today, pegawai.tanda_wilayah)
     data = pegawai.tersimpan
-    if data is None:
+    # A move to another OPD or unit writes no mark (it is the pegawai row itself): a context
+    # stored for the old place is computed again.
+    if data is None or data.get("u") != [pegawai.opd_id, pegawai.unit_id]:
         data = _hitung([(pegawai.pk, pegawai.opd_id, pegawai.unit_id)], today, konf)[pegawai.pk]
         KonteksPresensi.objects.bulk_create(
             [_row(pegawai.pk, today, marks, data)],
@@ -214,6 +216,7 @@ def _hitung(pegawai: list[tuple[int, int, int | None]], today: date, konf: Konfi
     kalender = Kalender(days, ids if one else None, jadwal=konf.jadwal, libur=konf.libur)
     data: dict[int, dict] = {pk: {"g": [], "a": {}, "s": {}, "d": {}} for pk in ids}
     for pk, opd_id, unit_id in pegawai:
+        data[pk]["u"] = [opd_id, unit_id]
         for day in days:
             jam = kalender.jam(pk, opd_id, unit_id, day)
             if jam is not None:

@@ -113,6 +113,15 @@ def test_a_pegawai_moved_to_another_opd_gets_that_opds_offices(world, hp):
     assert_error(hp.post("presensi", body()), 409, "tidak_ada_lokasi")
 
 
+def test_a_context_stored_for_the_old_opd_is_computed_again_after_a_move(world, hp):
+    konteks.siapkan_konteks(SELASA)  # another process prepared the day at the old OPD
+    konteks.lupakan()
+    Pegawai.objects.filter(pk=world.pegawai.pk).update(opd=world.opd_b)
+    assert_error(hp.post("presensi", body()), 409, "tidak_ada_lokasi")
+    stored = KonteksPresensi.objects.get(pegawai=world.pegawai, tanggal=SELASA)
+    assert stored.data["u"] == [world.opd_b.pk, world.pegawai.unit_id]
+
+
 def test_preparing_the_day_costs_the_same_queries_for_more_pegawai(world):
     with CaptureQueriesContext(connection) as few:
         konteks.siapkan_konteks(SELASA)
