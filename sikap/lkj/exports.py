@@ -80,6 +80,18 @@ def start_publish(year: int, kertas: str, *, user) -> Operasi:
     if not access.may_publish_lkj(user):
         raise tidak_berhak(PUBLISH_REFUSED)
     kertas = _checked(year, kertas)
+    # A second click (or a second admin) while one is queued would take a second number.
+    busy = Operasi.objects.filter(
+        kind=PUBLISH_KIND,
+        params__tahun=year,
+        state__in=(Operasi.State.ANTRI, Operasi.State.BERJALAN),
+    )
+    if busy.exists():
+        raise SikapError(
+            Kode.DUPLIKAT,
+            f"Penerbitan LKj {year} sedang diproses; tunggu sampai selesai sebelum "
+            "menerbitkan lagi.",
+        )
     return operations.start(
         user=user,
         kind=PUBLISH_KIND,

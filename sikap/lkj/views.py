@@ -114,7 +114,8 @@ def lkj_publish(request, tahun: int):
     try:
         operasi = exports.start_publish(tahun, form.cleaned_data["kertas"], user=request.user)
     except SikapError as e:
-        return refuse(request, e.message, status=404 if e.code == Kode.TIDAK_DITEMUKAN else 403)
+        status = {Kode.TIDAK_DITEMUKAN: 404, Kode.DUPLIKAT: 409}.get(e.code, 403)
+        return refuse(request, e.message, status=status)
     return redirect("core:operasi", operasi.pk)
 
 

@@ -100,6 +100,9 @@ def test_publishing_again_is_a_new_number_and_version(world, sakip, perencana):
     operasi = Operasi.objects.get(kind="terbit_lkj")  # queued, shown on its page
     assert response["Location"] == reverse("core:operasi", args=[operasi.pk])
     assert not LkjTerbit.objects.exists()
+    twice = client.post("/lkj/2023/terbitkan/", {"kertas": "f4"})  # a second click meanwhile
+    assert twice.status_code == 409 and "sedang diproses" in twice.content.decode()
+    assert Operasi.objects.filter(kind="terbit_lkj").count() == 1
     operations.run(operasi.pk)
     page = client.get(response["Location"]).content.decode()
     assert "LKj 2023 diterbitkan sebagai versi 1, nomor" in page
