@@ -24,10 +24,11 @@ from sikap.accounts.models import User
 from sikap.demo.builders import Builder, Options
 from sikap.demo.samples import sample_pdf, sample_png
 from sikap.documents.models import FORMATS, Dokumen
-from sikap.org.models import Jabatan, JenisJabatan
+from sikap.org.models import Jabatan
 from sikap.pension import selectors, services
 from sikap.pension.models import BerkasPensiun, LampiranBerkas
 from sikap.people.models import Kedudukan, Pegawai
+from sikap.rules.pension import bup_jabatan
 
 FOLDER = "dokumen/demo-pensiun/"
 L = LampiranBerkas.Status
@@ -42,16 +43,16 @@ def _exists() -> bool:
 
 
 def _set_bup_by_position() -> int:
-    """The regulation's BUP on the regency's positions (they were all created at 58)."""
-    rules = (
-        (Q(nama__icontains="ahli utama"), 65),
-        (Q(jenis=JenisJabatan.JPT) | Q(nama__icontains="ahli madya"), 60),
-        (Q(nama__istartswith="guru"), 60),
-    )
-    changed = 0
-    for q, bup in rules:
-        changed += Jabatan.objects.filter(q).exclude(bup__gte=bup).update(bup=bup)
-    return changed
+    """The regulation's BUP (`rules.pension.bup_jabatan`) on the regency's positions, which the
+    regency builder creates at the model's default."""
+    changed = []
+    for jabatan in Jabatan.objects.only("pk", "jenis", "nama", "bup"):
+        bup = bup_jabatan(jabatan.jenis, jabatan.nama)
+        if jabatan.bup != bup:
+            jabatan.bup = bup
+            changed.append(jabatan)
+    Jabatan.objects.bulk_update(changed, ["bup"], batch_size=500)
+    return len(changed)
 
 
 def _sample(jenis) -> tuple[str, str, bytes]:

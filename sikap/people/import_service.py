@@ -26,6 +26,7 @@ from sikap.org.models import Jabatan, Opd, UnitKerja
 from sikap.people.models import Pegawai, RiwayatJabatan, RiwayatPangkat, RiwayatPendidikan
 from sikap.people.siasn import ParsedFile, RowError, SiasnRow, parse_file, parse_records
 from sikap.rules.education import tingkat_order
+from sikap.rules.pension import bup_jabatan
 
 BATCH_SIZE = 1000
 # A history row added now sorts after every stored one with the same TMT, as a new id would.
@@ -313,8 +314,9 @@ class _Plan:
         jabatan = self.jabatan_by_key.get(key)
         if jabatan is None:
             jabatan = Jabatan(
-                unit=unit, nama=ref.nama, jenis=ref.jenis, eselon=ref.eselon, siasn_id=ref.siasn_id
-            )
+                unit=unit, nama=ref.nama, jenis=ref.jenis, eselon=ref.eselon,
+                siasn_id=ref.siasn_id, bup=bup_jabatan(ref.jenis, ref.nama),
+            )  # fmt: skip
             self.jabatan_by_key[key] = jabatan
             self.new_jabatan.append(jabatan)
         return jabatan

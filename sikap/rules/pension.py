@@ -58,6 +58,37 @@ def bup_kategori(kategori: str) -> int:
         raise RuleError(f"Kategori jabatan '{kategori}' tidak dikenal") from None
 
 
+_JENJANG_AHLI = (
+    ("ahli utama", "jf_ahli_utama"),
+    ("ahli madya", "jf_ahli_madya"),
+    ("ahli muda", "jf_ahli_muda"),
+    ("ahli pertama", "jf_ahli_pertama"),
+)
+
+
+def kategori_jabatan(jenis: str, nama: str) -> str:
+    """The BUP category a position's kind (org.JenisJabatan value) and name show: a law's
+    position first (UU 14/2005: guru besar, dosen, guru), then JPT, then the JF jenjang."""
+    n = " ".join(nama.casefold().split())
+    if "guru besar" in n or "profesor" in n:
+        return "guru_besar"
+    if n.startswith("dosen"):
+        return "dosen"
+    if n.startswith("guru"):
+        return "guru"
+    if jenis == "jpt":
+        return "jpt"
+    for jenjang, kategori in _JENJANG_AHLI:
+        if jenjang in n:
+            return kategori
+    return "jf_keterampilan" if jenis == "jf" else "administrasi"
+
+
+def bup_jabatan(jenis: str, nama: str) -> int:
+    """The BUP a new position gets (an admin may still set another at /kelola/)."""
+    return bup_kategori(kategori_jabatan(jenis, nama))
+
+
 def periksa_bup(bup: int | None) -> int:
     """A BUP as the rules accept it: set, and within what any regulation gives (50–70)."""
     if bup is None or bup <= 0:

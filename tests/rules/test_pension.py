@@ -3,7 +3,7 @@ from datetime import date, timedelta
 import pytest
 
 from sikap.rules import RuleError
-from sikap.rules.pension import tmt_pensiun, ulang_tahun
+from sikap.rules.pension import bup_jabatan, tmt_pensiun, ulang_tahun
 
 
 # RULES.md §5, from dkpp-admin's retirement-age tests.
@@ -158,3 +158,23 @@ def test_months_left_shrink_as_time_passes_and_end_at_the_tmt(lahir, bup, as_of)
     assert hitung(lahir, bup, max(h.tmt, as_of)).sudah_pensiun
     if h.tmt > as_of:
         assert h.bulan_tersisa <= bulan_tersisa(date(as_of.year, as_of.month, 1), h.tmt)
+
+
+# PP 11/2017 Pasal 239(2) by kind and jenjang; Pasal 240 and UU 14/2005 for guru, dosen, guru besar.
+@pytest.mark.parametrize(
+    ("jenis", "nama", "bup"),
+    [
+        ("pelaksana", "Pengadministrasi Umum", 58),
+        ("ja", "Sekretaris", 58),
+        ("jf", "Analis SDM Aparatur Ahli Pertama", 58),
+        ("jf", "Pranata Komputer Terampil", 58),
+        ("jf", "Analis Kebijakan Ahli Madya", 60),
+        ("jpt", "Kepala Badan Kepegawaian Daerah", 60),
+        ("jf", "Perencana Ahli Utama", 65),
+        ("jf", "Guru Ahli Pertama", 60),
+        ("jf", "Dosen Asisten Ahli", 65),
+        ("jf", "Guru Besar", 70),
+    ],
+)
+def test_a_positions_bup_follows_its_kind_and_name(jenis, nama, bup):
+    assert bup_jabatan(jenis, nama) == bup
