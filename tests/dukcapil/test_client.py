@@ -55,7 +55,7 @@ def test_a_divorced_woman_is_janda(dukcapil_standin):
 
 
 def test_a_nik_not_in_the_registry_is_not_found(standin):
-    with pytest.raises(NikTidakDitemukan, match=NIK_LAIN):
+    with pytest.raises(NikTidakDitemukan, match=f"berakhiran {NIK_LAIN[-4:]} tidak ditemukan"):
         registry().cari_nik(NIK_LAIN)
 
 
