@@ -172,43 +172,54 @@ def rekap(request):
     )
 
 
-@require_http_methods(["GET", "POST"])
-def cuti_list(request):
-    """My leave requests and the form to ask for one."""
+def _own_list(
+    request, form_class, save, saved, template, *, refused, rows, limit, initial=None, extra=dict
+):
+    """A pegawai's own list (leave, temporary places, activities) with the form that adds one:
+    only accounts tied to a pegawai; a refused save shows its message on the form; `saved` turns
+    what was made into the success message and where to go next."""
     if not access.may_check_in(request.user):
-        raise PermissionDenied("Cuti dan izin diajukan oleh pegawai untuk dirinya sendiri.")
-    form = PengajuanForm(request.POST or None, request.FILES or None)
+        raise PermissionDenied(refused)
+    form = form_class(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            case = leave.ajukan(**form.cleaned_data, actor=request.user)
+            made = save(**form.cleaned_data, actor=request.user)
         except SikapError as e:
             show_error(e, form)
         else:
-            messages.success(request, f"{case} diajukan; menunggu keputusan atasan.")
-            return redirect(case)
-    mine = PengajuanKetidakhadiran.objects.filter(pegawai_id=request.user.pegawai_id)
-    pegawai = Pegawai.objects.get(pk=request.user.pegawai_id)
-    return render(
-        request,
+            message, target = saved(made)
+            messages.success(request, message)
+            return redirect(target)
+    mine = rows.filter(pegawai_id=request.user.pegawai_id)[:limit]
+    return render(request, template, {"form": form, "rows": mine, **extra()})
+
+
+def _visible_case(request, model, pk, related: tuple[str, ...], missing: str):
+    """One case the user may see (`visible_to`), or 404."""
+    found = model.objects.visible_to(request.user).select_related(*related).filter(pk=pk).first()
+    if found is None:
+        raise Http404(missing)
+    return found
+
+
+@require_http_methods(["GET", "POST"])
+def cuti_list(request):
+    """My leave requests and the form to ask for one."""
+    return _own_list(
+        request, PengajuanForm, leave.ajukan,
+        lambda case: (f"{case} diajukan; menunggu keputusan atasan.", case),
         "attendance/cuti_list.html",
-        {
-            "form": form,
-            "rows": mine[:50],
-            "sisa": leave.sisa_cuti(pegawai, timezone.localdate().year),
-        },
-    )
+        refused="Cuti dan izin diajukan oleh pegawai untuk dirinya sendiri.",
+        rows=PengajuanKetidakhadiran.objects, limit=50,
+        extra=lambda: {"sisa": leave.sisa_cuti(
+            Pegawai.objects.get(pk=request.user.pegawai_id), timezone.localdate().year
+        )},
+    )  # fmt: skip
 
 
 def _pengajuan(request, pk) -> PengajuanKetidakhadiran:
-    found = (
-        PengajuanKetidakhadiran.objects.visible_to(request.user)
-        .select_related("pegawai__opd", "dokumen")
-        .filter(pk=pk)
-        .first()
-    )
-    if found is None:
-        raise Http404("Pengajuan tidak ditemukan.")
-    return found
+    return _visible_case(request, PengajuanKetidakhadiran, pk, ("pegawai__opd", "dokumen"),
+                         "Pengajuan tidak ditemukan.")  # fmt: skip
 
 
 def _case_page(request, case, flow, template: str):
@@ -251,19 +262,13 @@ def cuti_langkah(request, pk):
 @require_http_methods(["GET", "POST"])
 def aktivitas(request):
     """My daily activities and the form to record one."""
-    if not access.may_check_in(request.user):
-        raise PermissionDenied("Aktivitas harian dicatat oleh pegawai untuk dirinya sendiri.")
-    form = AktivitasForm(request.POST or None, initial={"tanggal": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            aktivitas_service.catat(**form.cleaned_data, actor=request.user)
-        except SikapError as e:
-            show_error(e, form)
-        else:
-            messages.success(request, "Aktivitas dicatat; menunggu persetujuan atasan.")
-            return redirect("attendance:aktivitas")
-    mine = Aktivitas.objects.filter(pegawai_id=request.user.pegawai_id)[:60]
-    return render(request, "attendance/aktivitas.html", {"form": form, "rows": mine})
+    return _own_list(
+        request, AktivitasForm, aktivitas_service.catat,
+        lambda _: ("Aktivitas dicatat; menunggu persetujuan atasan.", "attendance:aktivitas"),
+        "attendance/aktivitas.html",
+        refused="Aktivitas harian dicatat oleh pegawai untuk dirinya sendiri.",
+        rows=Aktivitas.objects, limit=60, initial={"tanggal": timezone.localdate()},
+    )  # fmt: skip
 
 
 @require_http_methods(["GET", "POST"])
@@ -325,15 +330,8 @@ def disiplin_hitung(request):
 
 
 def _usulan(request, pk) -> UsulanDisiplin:
-    found = (
-        UsulanDisiplin.objects.visible_to(request.user)
-        .select_related("pegawai__opd", "penindak")
-        .filter(pk=pk)
-        .first()
-    )
-    if found is None:
-        raise Http404("Usulan disiplin tidak ditemukan.")
-    return found
+    return _visible_case(request, UsulanDisiplin, pk, ("pegawai__opd", "penindak"),
+                         "Usulan disiplin tidak ditemukan.")  # fmt: skip
 
 
 @require_GET
@@ -392,31 +390,18 @@ def kecurangan_view(request):
 @require_http_methods(["GET", "POST"])
 def lokasi_list(request):
     """My temporary place requests and the form to propose one."""
-    if not access.may_check_in(request.user):
-        raise PermissionDenied("Lokasi sementara diajukan oleh pegawai untuk dirinya sendiri.")
-    form = PengajuanLokasiForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            case = lokasi.ajukan(**form.cleaned_data, actor=request.user)
-        except SikapError as e:
-            show_error(e, form)
-        else:
-            messages.success(request, f"Lokasi {case} diajukan; menunggu keputusan atasan.")
-            return redirect(case)
-    mine = PengajuanLokasi.objects.filter(pegawai_id=request.user.pegawai_id)[:50]
-    return render(request, "attendance/lokasi_list.html", {"form": form, "rows": mine})
+    return _own_list(
+        request, PengajuanLokasiForm, lokasi.ajukan,
+        lambda case: (f"Lokasi {case} diajukan; menunggu keputusan atasan.", case),
+        "attendance/lokasi_list.html",
+        refused="Lokasi sementara diajukan oleh pegawai untuk dirinya sendiri.",
+        rows=PengajuanLokasi.objects, limit=50,
+    )  # fmt: skip
 
 
 def _pengajuan_lokasi(request, pk) -> PengajuanLokasi:
-    found = (
-        PengajuanLokasi.objects.visible_to(request.user)
-        .select_related("pegawai__opd")
-        .filter(pk=pk)
-        .first()
-    )
-    if found is None:
-        raise Http404("Pengajuan lokasi tidak ditemukan.")
-    return found
+    return _visible_case(request, PengajuanLokasi, pk, ("pegawai__opd",),
+                         "Pengajuan lokasi tidak ditemukan.")  # fmt: skip
 
 
 @require_GET
