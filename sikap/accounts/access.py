@@ -527,27 +527,50 @@ def admin_opd_accounts(opd_id):
 
 
 def may_decide_lokasi_sementara(user, pengajuan) -> bool:
-    """A temporary place a pegawai proposed: their atasan langsung; never the pegawai."""
-    from sikap.people.selectors import bawahan_of
-
-    if _is_own(user, pengajuan.pegawai_id) or user.pk == pengajuan.dibuat_oleh_id:
+    """A temporary place a pegawai proposed: their atasan langsung now (not whoever it was when
+    proposed), or admin BKD when the pegawai has no atasan in service, so it cannot get stuck;
+    never the pegawai or whoever proposed it."""
+    if user.pk == pengajuan.dibuat_oleh_id:
         return False
-    return (
-        user.is_authenticated
-        and user.is_active
-        and user.pegawai_id is not None
-        and bawahan_of(user.pegawai).filter(pk=pengajuan.pegawai_id).exists()
-    )
+    return _acts_for_atasan(user, pengajuan.pegawai_id)
 
 
 def may_act_on_usulan_disiplin(user, usulan) -> bool:
-    """A PP 94/2021 proposal: the atasan it was filed to (light punishments), or admin BKD
-    (medium and heavy ones, and whenever it went to BKD); never on one's own record."""
-    if not (user.is_authenticated and user.is_active) or _is_own(user, usulan.pegawai_id):
-        return False
+    """A PP 94/2021 proposal: for the light punishments the pegawai's atasan langsung now (the
+    one it was filed to may have moved on), or admin BKD when there is none; medium and heavy
+    ones (and whatever went to BKD) admin BKD; never on one's own record."""
     if usulan.ke_bkd:
+        return is_admin_bkd(user) and not _is_own(user, usulan.pegawai_id)
+    return _acts_for_atasan(user, usulan.pegawai_id)
+
+
+def _acts_for_atasan(user, pegawai_id) -> bool:
+    """The decision of a case that goes to the pegawai's atasan: the current atasan, admin BKD
+    as the fallback when the pegawai has none; never the pegawai themself."""
+    from sikap.people.selectors import atasan_ids
+
+    if not (user.is_authenticated and user.is_active) or _is_own(user, pegawai_id):
+        return False
+    head = atasan_ids([pegawai_id])[pegawai_id]
+    if head is None:
         return is_admin_bkd(user)
-    return user.pegawai_id is not None and user.pegawai_id == usulan.penindak_id
+    return user.pegawai_id == head
+
+
+def atasan_case_q(user, waiting) -> Q:
+    """Of the `waiting` cases that go to the pegawai's atasan, those `user` decides (as a filter
+    on their `pegawai_id`, for the inbox): their subordinates' now, and for admin BKD those of
+    pegawai without an atasan. Never their own. A fixed number of queries."""
+    from sikap.people.selectors import atasan_ids
+
+    if not (user.is_authenticated and user.is_active):
+        return Q(pk__in=[])
+    heads = atasan_ids(set(waiting.values_list("pegawai_id", flat=True)))
+    mine = {p for p, a in heads.items() if a is not None and a == user.pegawai_id}
+    if is_admin_bkd(user):
+        mine |= {p for p, a in heads.items() if a is None}
+    mine.discard(user.pegawai_id)
+    return Q(pegawai_id__in=sorted(mine))
 
 
 def admin_bkd_accounts():
