@@ -337,6 +337,12 @@ def may_configure_attendance(user) -> bool:
     return is_admin_bkd(user)
 
 
+def may_import_jadwal_shift(user) -> bool:
+    """A month's shift roster from XLSX: admin OPD for the pegawai of their OPDs, admin BKD for
+    everyone's (which rows: `attendance/jadwal_shift_import.py`); never one's own roster."""
+    return is_admin_bkd(user) or is_admin_opd(user)
+
+
 def may_approve_attendance_device(user, pegawai_id) -> bool:
     """A pegawai's new check-in device: admin BKD, never for their own record."""
     return is_admin_bkd(user) and not _is_own(user, pegawai_id)

@@ -20,6 +20,7 @@ from sikap.accounts import access
 from sikap.attendance import aktivitas as aktivitas_service
 from sikap.attendance import (
     disiplin,
+    jadwal_shift_import,
     kecurangan,
     leave,
     lokasi,
@@ -28,12 +29,19 @@ from sikap.attendance import (
     selectors,
 )
 from sikap.attendance.flows import DISIPLIN_FLOW, FLOW, LOKASI_FLOW
-from sikap.attendance.forms import AktivitasForm, PengajuanForm, PengajuanLokasiForm
+from sikap.attendance.forms import (
+    AktivitasForm,
+    ImporJadwalShiftForm,
+    PengajuanForm,
+    PengajuanLokasiForm,
+)
 from sikap.attendance.models import (
     Aktivitas,
+    JadwalShift,
     PengajuanKetidakhadiran,
     PengajuanLokasi,
     PengaturanPresensi,
+    Shift,
     UsulanDisiplin,
 )
 from sikap.core import inbox_views
@@ -43,6 +51,7 @@ from sikap.org.models import Opd
 from sikap.people.models import Pegawai
 from sikap.reports.pdf import pdf_response
 from sikap.reports.xlsx import xlsx_response
+from sikap.rules import RuleError
 from sikap.rules.status_hari import LABEL_STATUS, Status
 
 _WORKER = Path(__file__).with_name("sw.js")
@@ -118,7 +127,13 @@ def pantau(request):
     return render(
         request,
         "attendance/pantau.html",
-        {"hari": today, "pantauan": found, "choices": choices, "picked": picked},
+        {
+            "hari": today,
+            "pantauan": found,
+            "choices": choices,
+            "picked": picked,
+            "may_import_roster": access.may_import_jadwal_shift(request.user),
+        },
     )
 
 
@@ -414,3 +429,59 @@ def lokasi_detail(request, pk):
 @require_POST
 def lokasi_langkah(request, pk):
     return _run_step(request, _pengajuan_lokasi(request, pk), LOKASI_FLOW)
+
+
+def _roster_opds(request):
+    if not access.may_import_jadwal_shift(request.user):
+        raise PermissionDenied(jadwal_shift_import.NOT_ALLOWED)
+    if access.is_admin_bkd(request.user):
+        return Opd.objects.all()
+    return request.user.opd_scope.all()
+
+
+@require_http_methods(["GET", "POST"])
+def jadwal_shift_impor(request):
+    """Upload a month's shift roster (checked as a whole in a long operation), with the
+    template and the shifts each OPD has."""
+    opds = _roster_opds(request)
+    bulan = timezone.localdate().replace(day=1)
+    form = ImporJadwalShiftForm(request.POST or None, request.FILES or None,
+                                initial={"bulan": f"{bulan:%Y-%m}"})  # fmt: skip
+    if request.method == "POST" and form.is_valid():
+        try:
+            chosen = jadwal_shift_import.bulan_dari(form.cleaned_data["bulan"])
+            operasi = jadwal_shift_import.start(form.cleaned_data["berkas"], chosen,
+                                                user=request.user)  # fmt: skip
+        except RuleError as e:
+            form.add_error("bulan", str(e))
+        except SikapError as e:
+            form.add_error("berkas", e.message)
+        else:
+            return redirect("core:operasi", operasi.pk)
+    shifts = Shift.objects.filter(opd__in=opds).select_related("opd").order_by("opd__nama", "masuk")
+    return render(request, "attendance/jadwal_shift_impor.html", {"form": form, "shifts": shifts})
+
+
+@require_GET
+def jadwal_shift_templat(request):
+    """The import's template for a month: the roster already recorded for the pegawai one
+    manages (empty when there is none), to edit and upload again."""
+    opds = _roster_opds(request)
+    try:
+        bulan = jadwal_shift_import.bulan_dari(request.GET.get("bulan", ""))
+    except RuleError:
+        bulan = timezone.localdate().replace(day=1)
+    rows = (
+        JadwalShift.objects.filter(
+            pegawai__opd__in=opds, tanggal__year=bulan.year, tanggal__month=bulan.month
+        )
+        .exclude(pegawai_id=request.user.pegawai_id)
+        .select_related("pegawai", "shift")
+        .order_by("pegawai__nama", "pegawai__nip", "tanggal")
+    )
+    return xlsx_response(
+        f"jadwal-shift-{bulan:%Y%m}.xlsx",
+        jadwal_shift_import.HEADERS,
+        ((j.pegawai.nip, j.pegawai.nama, j.tanggal, j.shift.nama) for j in rows.iterator()),
+        title=f"Jadwal shift {bulan:%m-%Y}",
+    )
