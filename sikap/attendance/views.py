@@ -130,6 +130,9 @@ def pantau(request):
         {
             "hari": today,
             "pantauan": found,
+            "peta": monitoring.peta(people, today),
+            "tile_url": settings.SIKAP_PETA_TILE_URL,
+            "tile_atribusi": settings.SIKAP_PETA_TILE_ATRIBUSI,
             "choices": choices,
             "picked": picked,
             "may_import_roster": access.may_import_jadwal_shift(request.user),
