@@ -564,19 +564,21 @@ def _acts_for_atasan(user, pegawai_id) -> bool:
 
 
 def atasan_case_q(user, waiting) -> Q:
-    """Of the `waiting` cases that go to the pegawai's atasan, those `user` decides (as a filter
-    on their `pegawai_id`, for the inbox): their subordinates' now, and for admin BKD those of
-    pegawai without an atasan. Never their own. A fixed number of queries."""
-    from sikap.people.selectors import atasan_ids
+    """Of the `waiting` cases that go to the pegawai's atasan, those `user` decides, as one
+    filter (for the inbox): their subordinates' now (`bawahan_of`, the same rule), and for
+    admin BKD those of pegawai without an atasan. Never their own. A fixed number of queries;
+    the region's waiting cases are looked at only for admin BKD."""
+    from sikap.people.selectors import atasan_ids, bawahan_of
 
+    q = Q(pk__in=[])
     if not (user.is_authenticated and user.is_active):
-        return Q(pk__in=[])
-    heads = atasan_ids(set(waiting.values_list("pegawai_id", flat=True)))
-    mine = {p for p, a in heads.items() if a is not None and a == user.pegawai_id}
+        return q
+    if user.pegawai_id is not None:
+        q |= Q(pegawai__in=bawahan_of(user.pegawai))
     if is_admin_bkd(user):
-        mine |= {p for p, a in heads.items() if a is None}
-    mine.discard(user.pegawai_id)
-    return Q(pegawai_id__in=sorted(mine))
+        heads = atasan_ids(waiting.values_list("pegawai_id", flat=True))
+        q |= Q(pegawai_id__in=sorted(p for p, a in heads.items() if a is None))
+    return q & ~Q(pegawai_id=user.pegawai_id) if user.pegawai_id else q
 
 
 def admin_bkd_accounts():
