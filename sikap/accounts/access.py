@@ -553,22 +553,23 @@ def may_act_on_usulan_disiplin(user, usulan) -> bool:
 def _acts_for_atasan(user, pegawai_id) -> bool:
     """The decision of a case that goes to the pegawai's atasan: the current atasan, admin BKD
     as the fallback when the pegawai has none; never the pegawai themself."""
+    from sikap.people.models import Pegawai
     from sikap.people.selectors import atasan_ids
 
     if not (user.is_authenticated and user.is_active) or _is_own(user, pegawai_id):
         return False
-    head = atasan_ids([pegawai_id])[pegawai_id]
+    head = atasan_ids(Pegawai.objects.filter(pk=pegawai_id)).get(pegawai_id)
     if head is None:
         return is_admin_bkd(user)
     return user.pegawai_id == head
 
 
-def atasan_case_q(user, waiting) -> Q:
-    """Of the `waiting` cases that go to the pegawai's atasan, those `user` decides, as one
-    filter (for the inbox): their subordinates' now (`bawahan_of`, the same rule), and for
-    admin BKD those of pegawai without an atasan. Never their own. A fixed number of queries;
-    the region's waiting cases are looked at only for admin BKD."""
-    from sikap.people.selectors import atasan_ids, bawahan_of
+def atasan_case_q(user) -> Q:
+    """Of the cases that wait for the pegawai's atasan (light discipline proposals, temporary
+    places), those `user` decides, as one filter on `pegawai` for the inbox: their subordinates'
+    now (`bawahan_of`, the same rule), and for admin BKD those of pegawai without an atasan.
+    Never their own."""
+    from sikap.people.selectors import bawahan_of
 
     q = Q(pk__in=[])
     if not (user.is_authenticated and user.is_active):
@@ -576,9 +577,27 @@ def atasan_case_q(user, waiting) -> Q:
     if user.pegawai_id is not None:
         q |= Q(pegawai__in=bawahan_of(user.pegawai))
     if is_admin_bkd(user):
-        heads = atasan_ids(waiting.values_list("pegawai_id", flat=True))
-        q |= Q(pegawai_id__in=sorted(p for p, a in heads.items() if a is None))
+        q |= Q(pegawai_id__in=sorted(_waiting_without_atasan()))
     return q & ~Q(pegawai_id=user.pegawai_id) if user.pegawai_id else q
+
+
+def _waiting_without_atasan() -> set[int]:
+    """The pegawai with a case waiting for their atasan who have none now (admin BKD decides
+    those): once per request, 1 query, 3 more when some case waits."""
+    from sikap.attendance.models import PengajuanLokasi, UsulanDisiplin
+    from sikap.core.request_memo import remembered
+    from sikap.people.models import Pegawai
+    from sikap.people.selectors import atasan_ids
+
+    def compute() -> set[int]:
+        usulan = UsulanDisiplin.objects.filter(state=UsulanDisiplin.Status.MENUNGGU, ke_bkd=False)
+        lokasi = PengajuanLokasi.objects.filter(state=PengajuanLokasi.Status.DIAJUKAN)
+        waiting = Pegawai.objects.filter(
+            Q(pk__in=usulan.values("pegawai_id")) | Q(pk__in=lokasi.values("pegawai_id"))
+        )
+        return {p for p, head in atasan_ids(waiting).items() if head is None}
+
+    return remembered("waiting_without_atasan", compute)
 
 
 def admin_bkd_accounts():

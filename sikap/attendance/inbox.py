@@ -91,7 +91,7 @@ class DisiplinSource:
 
     def pending(self, user, filters):
         waiting = UsulanDisiplin.objects.filter(state=UsulanDisiplin.Status.MENUNGGU)
-        q = access.atasan_case_q(user, waiting.filter(ke_bkd=False)) & Q(ke_bkd=False)
+        q = access.atasan_case_q(user) & Q(ke_bkd=False)
         if access.is_admin_bkd(user):
             q |= Q(ke_bkd=True)
         found = waiting.filter(q)
@@ -120,7 +120,7 @@ class LokasiSource:
 
     def pending(self, user, filters):
         waiting = PengajuanLokasi.objects.filter(state=PengajuanLokasi.Status.DIAJUKAN)
-        found = waiting.filter(access.atasan_case_q(user, waiting)).exclude(dibuat_oleh_id=user.pk)
+        found = waiting.filter(access.atasan_case_q(user)).exclude(dibuat_oleh_id=user.pk)
         return inbox.narrowed(found, filters, since="dibuat_pada")
 
     def count(self, user, filters) -> int:
