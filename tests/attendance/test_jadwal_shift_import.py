@@ -189,3 +189,11 @@ def test_only_admins_import_rosters(world, persona):
     client = world.client(persona)
     assert client.get(reverse("attendance:jadwal_shift_impor")).status_code == 403
     assert client.get(reverse("attendance:jadwal_shift_templat")).status_code == 403
+
+
+def test_a_csv_cell_starting_with_equals_is_refused_as_a_formula(world, shifts):
+    data = f"nip;tanggal;shift\n{world.pegawai.nip};01-04-2026;=1+1\n".encode()
+    operasi = imports(world, "admin_opd", data)
+    assert operasi.state == Operasi.State.GAGAL and not JadwalShift.objects.exists()
+    assert [c["baris"] for g in operasi.result["kelompok"] for c in g["contoh"]] == [2]
+    assert "dibaca sebagai rumus" in messages_of(operasi)[0]
