@@ -6,6 +6,7 @@ Production mode (`SIKAP_DEBUG=false`) refuses to start with the default secret k
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -223,6 +224,25 @@ SIKAP_API_RATE = os.environ.get("SIKAP_API_RATE", "120/m")
 SIKAP_PRESENSI_KONTEKS_MAKS = envint("SIKAP_PRESENSI_KONTEKS_MAKS", "20000")
 # Anti-fraud report: a move between two consecutive attempts faster than this (km/h) is a lead.
 SIKAP_PRESENSI_KECEPATAN_MAKS_KMJ = envint("SIKAP_PRESENSI_KECEPATAN_MAKS_KMJ", "250")
+# The monitoring map (/presensi/pantau/, Leaflet): a tile URL template ({z}/{x}/{y}, {s} for
+# subdomains) and the attribution its provider requires. Empty: no tiles, so no position leaves
+# for a third party; the offices' circles and the check-ins show on a plain background.
+SIKAP_PETA_TILE_URL = os.environ.get("SIKAP_PETA_TILE_URL", "").strip()
+SIKAP_PETA_TILE_ATRIBUSI = os.environ.get("SIKAP_PETA_TILE_ATRIBUSI", "").strip()
+
+
+def _tile_origin(url: str) -> str:
+    """The origin the CSP lets images come from: 'https://{s}.tile.example.org/{z}/{x}/{y}.png'
+    → 'https://*.tile.example.org'; '' for no tiles."""
+    if not url:
+        return ""
+    parts = urlsplit(url)
+    if parts.scheme != "https" or not parts.netloc or any(c in parts.netloc for c in " ;,'\""):
+        raise ImproperlyConfigured(
+            "SIKAP_PETA_TILE_URL harus URL https, mis. https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+        )
+    return f"https://{parts.netloc.replace('{s}', '*')}"
+
 
 # Least privilege (UU 27/2022): pimpinan and perencana read aggregates; only where the agency
 # decides otherwise do they open personal documents and DRH PDFs (every read is logged).
@@ -318,9 +338,11 @@ X_FRAME_OPTIONS = "DENY"
 # Headers (sikap/core/headers.py, docs/security.md). Scripts only from our own static files;
 # styles keep 'unsafe-inline' because htmx injects its indicator style, Chart.js and Bootstrap set
 # element styles, and Django's admin templates carry style attributes.
+# Images also from the map's tile host, when one is configured.
+_IMG_SRC = " ".join(filter(None, ["'self' data: blob:", _tile_origin(SIKAP_PETA_TILE_URL)]))
 SIKAP_CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-    "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
+    f"img-src {_IMG_SRC}; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
     "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 )
 SECURE_REFERRER_POLICY = "same-origin"

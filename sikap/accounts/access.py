@@ -337,6 +337,12 @@ def may_configure_attendance(user) -> bool:
     return is_admin_bkd(user)
 
 
+def may_import_jadwal_shift(user) -> bool:
+    """A month's shift roster from XLSX: admin OPD for the pegawai of their OPDs, admin BKD for
+    everyone's (which rows: `attendance/jadwal_shift_import.py`); never one's own roster."""
+    return is_admin_bkd(user) or is_admin_opd(user)
+
+
 def may_approve_attendance_device(user, pegawai_id) -> bool:
     """A pegawai's new check-in device: admin BKD, never for their own record."""
     return is_admin_bkd(user) and not _is_own(user, pegawai_id)
@@ -527,27 +533,71 @@ def admin_opd_accounts(opd_id):
 
 
 def may_decide_lokasi_sementara(user, pengajuan) -> bool:
-    """A temporary place a pegawai proposed: their atasan langsung; never the pegawai."""
-    from sikap.people.selectors import bawahan_of
-
-    if _is_own(user, pengajuan.pegawai_id) or user.pk == pengajuan.dibuat_oleh_id:
+    """A temporary place a pegawai proposed: their atasan langsung now (not whoever it was when
+    proposed), or admin BKD when the pegawai has no atasan in service, so it cannot get stuck;
+    never the pegawai or whoever proposed it."""
+    if user.pk == pengajuan.dibuat_oleh_id:
         return False
-    return (
-        user.is_authenticated
-        and user.is_active
-        and user.pegawai_id is not None
-        and bawahan_of(user.pegawai).filter(pk=pengajuan.pegawai_id).exists()
-    )
+    return _acts_for_atasan(user, pengajuan.pegawai_id)
 
 
 def may_act_on_usulan_disiplin(user, usulan) -> bool:
-    """A PP 94/2021 proposal: the atasan it was filed to (light punishments), or admin BKD
-    (medium and heavy ones, and whenever it went to BKD); never on one's own record."""
-    if not (user.is_authenticated and user.is_active) or _is_own(user, usulan.pegawai_id):
-        return False
+    """A PP 94/2021 proposal: for the light punishments the pegawai's atasan langsung now (the
+    one it was filed to may have moved on), or admin BKD when there is none; medium and heavy
+    ones (and whatever went to BKD) admin BKD; never on one's own record."""
     if usulan.ke_bkd:
+        return is_admin_bkd(user) and not _is_own(user, usulan.pegawai_id)
+    return _acts_for_atasan(user, usulan.pegawai_id)
+
+
+def _acts_for_atasan(user, pegawai_id) -> bool:
+    """The decision of a case that goes to the pegawai's atasan: the current atasan, admin BKD
+    as the fallback when the pegawai has none; never the pegawai themself."""
+    from sikap.people.models import Pegawai
+    from sikap.people.selectors import atasan_ids
+
+    if not (user.is_authenticated and user.is_active) or _is_own(user, pegawai_id):
+        return False
+    head = atasan_ids(Pegawai.objects.filter(pk=pegawai_id)).get(pegawai_id)
+    if head is None:
         return is_admin_bkd(user)
-    return user.pegawai_id is not None and user.pegawai_id == usulan.penindak_id
+    return user.pegawai_id == head
+
+
+def atasan_case_q(user) -> Q:
+    """Of the cases that wait for the pegawai's atasan (light discipline proposals, temporary
+    places), those `user` decides, as one filter on `pegawai` for the inbox: their subordinates'
+    now (`bawahan_of`, the same rule), and for admin BKD those of pegawai without an atasan.
+    Never their own."""
+    from sikap.people.selectors import bawahan_of
+
+    q = Q(pk__in=[])
+    if not (user.is_authenticated and user.is_active):
+        return q
+    if user.pegawai_id is not None:
+        q |= Q(pegawai__in=bawahan_of(user.pegawai))
+    if is_admin_bkd(user):
+        q |= Q(pegawai_id__in=sorted(_waiting_without_atasan()))
+    return q & ~Q(pegawai_id=user.pegawai_id) if user.pegawai_id else q
+
+
+def _waiting_without_atasan() -> set[int]:
+    """The pegawai with a case waiting for their atasan who have none now (admin BKD decides
+    those): once per request, 1 query, 3 more when some case waits."""
+    from sikap.attendance.models import PengajuanLokasi, UsulanDisiplin
+    from sikap.core.request_memo import remembered
+    from sikap.people.models import Pegawai
+    from sikap.people.selectors import atasan_ids
+
+    def compute() -> set[int]:
+        usulan = UsulanDisiplin.objects.filter(state=UsulanDisiplin.Status.MENUNGGU, ke_bkd=False)
+        lokasi = PengajuanLokasi.objects.filter(state=PengajuanLokasi.Status.DIAJUKAN)
+        waiting = Pegawai.objects.filter(
+            Q(pk__in=usulan.values("pegawai_id")) | Q(pk__in=lokasi.values("pegawai_id"))
+        )
+        return {p for p, head in atasan_ids(waiting).items() if head is None}
+
+    return remembered("waiting_without_atasan", compute)
 
 
 def admin_bkd_accounts():

@@ -39,3 +39,10 @@ class PengajuanLokasiForm(forms.Form):
     mulai = forms.DateField(label="Mulai", widget=forms.DateInput(attrs={"type": "date"}))
     selesai = forms.DateField(label="Selesai", widget=forms.DateInput(attrs={"type": "date"}))
     alasan = forms.CharField(label="Alasan (nomor surat tugas, keperluan)", max_length=255)
+
+
+class ImporJadwalShiftForm(forms.Form):
+    bulan = forms.CharField(
+        label="Bulan jadwal", widget=forms.TextInput(attrs={"type": "month"}), max_length=7
+    )
+    berkas = forms.FileField(label="Berkas XLSX/CSV (kolom: nip, nama, tanggal, shift)")

@@ -12,7 +12,6 @@ from sikap.accounts import access
 from sikap.attendance.aktivitas import menunggu_untuk
 from sikap.attendance.models import PengajuanKetidakhadiran, PengajuanLokasi, UsulanDisiplin
 from sikap.core import inbox
-from sikap.people.selectors import bawahan_of
 
 
 def _case_items(kind, found, limit, title):
@@ -91,12 +90,11 @@ class DisiplinSource:
     label = "Usulan disiplin (PP 94/2021)"
 
     def pending(self, user, filters):
-        q = Q(pk__in=[])
-        if user.is_authenticated and user.pegawai_id:
-            q |= Q(ke_bkd=False, penindak_id=user.pegawai_id)
+        waiting = UsulanDisiplin.objects.filter(state=UsulanDisiplin.Status.MENUNGGU)
+        q = access.atasan_case_q(user) & Q(ke_bkd=False)
         if access.is_admin_bkd(user):
             q |= Q(ke_bkd=True)
-        found = UsulanDisiplin.objects.filter(q, state=UsulanDisiplin.Status.MENUNGGU)
+        found = waiting.filter(q)
         if user.pegawai_id:
             found = found.exclude(pegawai_id=user.pegawai_id)
         return inbox.narrowed(found, filters, since="dibuat_pada")
@@ -121,11 +119,8 @@ class LokasiSource:
     label = "Lokasi sementara"
 
     def pending(self, user, filters):
-        if not (user.is_authenticated and user.pegawai_id):
-            return PengajuanLokasi.objects.none()
-        found = PengajuanLokasi.objects.filter(
-            state=PengajuanLokasi.Status.DIAJUKAN, pegawai__in=bawahan_of(user.pegawai)
-        ).exclude(pegawai_id=user.pegawai_id)
+        waiting = PengajuanLokasi.objects.filter(state=PengajuanLokasi.Status.DIAJUKAN)
+        found = waiting.filter(access.atasan_case_q(user)).exclude(dibuat_oleh_id=user.pk)
         return inbox.narrowed(found, filters, since="dibuat_pada")
 
     def count(self, user, filters) -> int:

@@ -1,6 +1,6 @@
 """A pegawai proposes a temporary place (dinas luar, approved WFH): a named circle and dates;
-the workflow in attendance/flows.py (LOKASI_FLOW) takes it to their atasan. Bad input is
-refused with a message per field and nothing stored."""
+the workflow in attendance/flows.py (LOKASI_FLOW) takes it to their atasan (admin BKD when they
+have none). Bad input is refused with a message per field and nothing stored."""
 
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 from django.db import transaction
 from django.utils import timezone
 
+from sikap.accounts import access
 from sikap.accounts.models import User
 from sikap.attendance.models import PengajuanLokasi
 from sikap.core import audit, kinds
@@ -70,7 +71,8 @@ def ajukan(*, nama: str, latitude, longitude, radius_m: int, mulai: date, selesa
             kind=kinds.of(PengajuanLokasi, AuditEntry.Aksi.CREATE),
         )
         head = atasan_of(pegawai)
-        users = list(User.objects.filter(pegawai=head, is_active=True)) if head else []
+        users = list(User.objects.filter(pegawai=head, is_active=True) if head else
+                     access.admin_bkd_accounts().exclude(pegawai=pegawai))  # fmt: skip
         message = f"{pegawai.nama} mengajukan lokasi sementara {case}; menunggu keputusan Anda."
         transaction.on_commit(lambda: notify(users, message, target=case))
     return case

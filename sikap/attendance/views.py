@@ -20,6 +20,7 @@ from sikap.accounts import access
 from sikap.attendance import aktivitas as aktivitas_service
 from sikap.attendance import (
     disiplin,
+    jadwal_shift_import,
     kecurangan,
     leave,
     lokasi,
@@ -28,12 +29,19 @@ from sikap.attendance import (
     selectors,
 )
 from sikap.attendance.flows import DISIPLIN_FLOW, FLOW, LOKASI_FLOW
-from sikap.attendance.forms import AktivitasForm, PengajuanForm, PengajuanLokasiForm
+from sikap.attendance.forms import (
+    AktivitasForm,
+    ImporJadwalShiftForm,
+    PengajuanForm,
+    PengajuanLokasiForm,
+)
 from sikap.attendance.models import (
     Aktivitas,
+    JadwalShift,
     PengajuanKetidakhadiran,
     PengajuanLokasi,
     PengaturanPresensi,
+    Shift,
     UsulanDisiplin,
 )
 from sikap.core import inbox_views
@@ -43,6 +51,7 @@ from sikap.org.models import Opd
 from sikap.people.models import Pegawai
 from sikap.reports.pdf import pdf_response
 from sikap.reports.xlsx import xlsx_response
+from sikap.rules import RuleError
 from sikap.rules.status_hari import LABEL_STATUS, Status
 
 _WORKER = Path(__file__).with_name("sw.js")
@@ -118,7 +127,16 @@ def pantau(request):
     return render(
         request,
         "attendance/pantau.html",
-        {"hari": today, "pantauan": found, "choices": choices, "picked": picked},
+        {
+            "hari": today,
+            "pantauan": found,
+            "peta": monitoring.peta(people, today),
+            "tile_url": settings.SIKAP_PETA_TILE_URL,
+            "tile_atribusi": settings.SIKAP_PETA_TILE_ATRIBUSI,
+            "choices": choices,
+            "picked": picked,
+            "may_import_roster": access.may_import_jadwal_shift(request.user),
+        },
     )
 
 
@@ -172,43 +190,54 @@ def rekap(request):
     )
 
 
-@require_http_methods(["GET", "POST"])
-def cuti_list(request):
-    """My leave requests and the form to ask for one."""
+def _own_list(
+    request, form_class, save, saved, template, *, refused, rows, limit, initial=None, extra=dict
+):
+    """A pegawai's own list (leave, temporary places, activities) with the form that adds one:
+    only accounts tied to a pegawai; a refused save shows its message on the form; `saved` turns
+    what was made into the success message and where to go next."""
     if not access.may_check_in(request.user):
-        raise PermissionDenied("Cuti dan izin diajukan oleh pegawai untuk dirinya sendiri.")
-    form = PengajuanForm(request.POST or None, request.FILES or None)
+        raise PermissionDenied(refused)
+    form = form_class(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            case = leave.ajukan(**form.cleaned_data, actor=request.user)
+            made = save(**form.cleaned_data, actor=request.user)
         except SikapError as e:
             show_error(e, form)
         else:
-            messages.success(request, f"{case} diajukan; menunggu keputusan atasan.")
-            return redirect(case)
-    mine = PengajuanKetidakhadiran.objects.filter(pegawai_id=request.user.pegawai_id)
-    pegawai = Pegawai.objects.get(pk=request.user.pegawai_id)
-    return render(
-        request,
+            message, target = saved(made)
+            messages.success(request, message)
+            return redirect(target)
+    mine = rows.filter(pegawai_id=request.user.pegawai_id)[:limit]
+    return render(request, template, {"form": form, "rows": mine, **extra()})
+
+
+def _visible_case(request, model, pk, related: tuple[str, ...], missing: str):
+    """One case the user may see (`visible_to`), or 404."""
+    found = model.objects.visible_to(request.user).select_related(*related).filter(pk=pk).first()
+    if found is None:
+        raise Http404(missing)
+    return found
+
+
+@require_http_methods(["GET", "POST"])
+def cuti_list(request):
+    """My leave requests and the form to ask for one."""
+    return _own_list(
+        request, PengajuanForm, leave.ajukan,
+        lambda case: (f"{case} diajukan; menunggu keputusan atasan.", case),
         "attendance/cuti_list.html",
-        {
-            "form": form,
-            "rows": mine[:50],
-            "sisa": leave.sisa_cuti(pegawai, timezone.localdate().year),
-        },
-    )
+        refused="Cuti dan izin diajukan oleh pegawai untuk dirinya sendiri.",
+        rows=PengajuanKetidakhadiran.objects, limit=50,
+        extra=lambda: {"sisa": leave.sisa_cuti(
+            Pegawai.objects.get(pk=request.user.pegawai_id), timezone.localdate().year
+        )},
+    )  # fmt: skip
 
 
 def _pengajuan(request, pk) -> PengajuanKetidakhadiran:
-    found = (
-        PengajuanKetidakhadiran.objects.visible_to(request.user)
-        .select_related("pegawai__opd", "dokumen")
-        .filter(pk=pk)
-        .first()
-    )
-    if found is None:
-        raise Http404("Pengajuan tidak ditemukan.")
-    return found
+    return _visible_case(request, PengajuanKetidakhadiran, pk, ("pegawai__opd", "dokumen"),
+                         "Pengajuan tidak ditemukan.")  # fmt: skip
 
 
 def _case_page(request, case, flow, template: str):
@@ -251,19 +280,13 @@ def cuti_langkah(request, pk):
 @require_http_methods(["GET", "POST"])
 def aktivitas(request):
     """My daily activities and the form to record one."""
-    if not access.may_check_in(request.user):
-        raise PermissionDenied("Aktivitas harian dicatat oleh pegawai untuk dirinya sendiri.")
-    form = AktivitasForm(request.POST or None, initial={"tanggal": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            aktivitas_service.catat(**form.cleaned_data, actor=request.user)
-        except SikapError as e:
-            show_error(e, form)
-        else:
-            messages.success(request, "Aktivitas dicatat; menunggu persetujuan atasan.")
-            return redirect("attendance:aktivitas")
-    mine = Aktivitas.objects.filter(pegawai_id=request.user.pegawai_id)[:60]
-    return render(request, "attendance/aktivitas.html", {"form": form, "rows": mine})
+    return _own_list(
+        request, AktivitasForm, aktivitas_service.catat,
+        lambda _: ("Aktivitas dicatat; menunggu persetujuan atasan.", "attendance:aktivitas"),
+        "attendance/aktivitas.html",
+        refused="Aktivitas harian dicatat oleh pegawai untuk dirinya sendiri.",
+        rows=Aktivitas.objects, limit=60, initial={"tanggal": timezone.localdate()},
+    )  # fmt: skip
 
 
 @require_http_methods(["GET", "POST"])
@@ -325,15 +348,8 @@ def disiplin_hitung(request):
 
 
 def _usulan(request, pk) -> UsulanDisiplin:
-    found = (
-        UsulanDisiplin.objects.visible_to(request.user)
-        .select_related("pegawai__opd", "penindak")
-        .filter(pk=pk)
-        .first()
-    )
-    if found is None:
-        raise Http404("Usulan disiplin tidak ditemukan.")
-    return found
+    return _visible_case(request, UsulanDisiplin, pk, ("pegawai__opd", "penindak"),
+                         "Usulan disiplin tidak ditemukan.")  # fmt: skip
 
 
 @require_GET
@@ -392,31 +408,18 @@ def kecurangan_view(request):
 @require_http_methods(["GET", "POST"])
 def lokasi_list(request):
     """My temporary place requests and the form to propose one."""
-    if not access.may_check_in(request.user):
-        raise PermissionDenied("Lokasi sementara diajukan oleh pegawai untuk dirinya sendiri.")
-    form = PengajuanLokasiForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            case = lokasi.ajukan(**form.cleaned_data, actor=request.user)
-        except SikapError as e:
-            show_error(e, form)
-        else:
-            messages.success(request, f"Lokasi {case} diajukan; menunggu keputusan atasan.")
-            return redirect(case)
-    mine = PengajuanLokasi.objects.filter(pegawai_id=request.user.pegawai_id)[:50]
-    return render(request, "attendance/lokasi_list.html", {"form": form, "rows": mine})
+    return _own_list(
+        request, PengajuanLokasiForm, lokasi.ajukan,
+        lambda case: (f"Lokasi {case} diajukan; menunggu keputusan atasan.", case),
+        "attendance/lokasi_list.html",
+        refused="Lokasi sementara diajukan oleh pegawai untuk dirinya sendiri.",
+        rows=PengajuanLokasi.objects, limit=50,
+    )  # fmt: skip
 
 
 def _pengajuan_lokasi(request, pk) -> PengajuanLokasi:
-    found = (
-        PengajuanLokasi.objects.visible_to(request.user)
-        .select_related("pegawai__opd")
-        .filter(pk=pk)
-        .first()
-    )
-    if found is None:
-        raise Http404("Pengajuan lokasi tidak ditemukan.")
-    return found
+    return _visible_case(request, PengajuanLokasi, pk, ("pegawai__opd",),
+                         "Pengajuan lokasi tidak ditemukan.")  # fmt: skip
 
 
 @require_GET
@@ -429,3 +432,59 @@ def lokasi_detail(request, pk):
 @require_POST
 def lokasi_langkah(request, pk):
     return _run_step(request, _pengajuan_lokasi(request, pk), LOKASI_FLOW)
+
+
+def _roster_opds(request):
+    if not access.may_import_jadwal_shift(request.user):
+        raise PermissionDenied(jadwal_shift_import.NOT_ALLOWED)
+    if access.is_admin_bkd(request.user):
+        return Opd.objects.all()
+    return request.user.opd_scope.all()
+
+
+@require_http_methods(["GET", "POST"])
+def jadwal_shift_impor(request):
+    """Upload a month's shift roster (checked as a whole in a long operation), with the
+    template and the shifts each OPD has."""
+    opds = _roster_opds(request)
+    bulan = timezone.localdate().replace(day=1)
+    form = ImporJadwalShiftForm(request.POST or None, request.FILES or None,
+                                initial={"bulan": f"{bulan:%Y-%m}"})  # fmt: skip
+    if request.method == "POST" and form.is_valid():
+        try:
+            chosen = jadwal_shift_import.bulan_dari(form.cleaned_data["bulan"])
+            operasi = jadwal_shift_import.start(form.cleaned_data["berkas"], chosen,
+                                                user=request.user)  # fmt: skip
+        except RuleError as e:
+            form.add_error("bulan", str(e))
+        except SikapError as e:
+            form.add_error("berkas", e.message)
+        else:
+            return redirect("core:operasi", operasi.pk)
+    shifts = Shift.objects.filter(opd__in=opds).select_related("opd").order_by("opd__nama", "masuk")
+    return render(request, "attendance/jadwal_shift_impor.html", {"form": form, "shifts": shifts})
+
+
+@require_GET
+def jadwal_shift_templat(request):
+    """The import's template for a month: the roster already recorded for the pegawai one
+    manages (empty when there is none), to edit and upload again."""
+    opds = _roster_opds(request)
+    try:
+        bulan = jadwal_shift_import.bulan_dari(request.GET.get("bulan", ""))
+    except RuleError:
+        bulan = timezone.localdate().replace(day=1)
+    rows = (
+        JadwalShift.objects.filter(
+            pegawai__opd__in=opds, tanggal__year=bulan.year, tanggal__month=bulan.month
+        )
+        .exclude(pegawai_id=request.user.pegawai_id)
+        .select_related("pegawai", "shift")
+        .order_by("pegawai__nama", "pegawai__nip", "tanggal")
+    )
+    return xlsx_response(
+        f"jadwal-shift-{bulan:%Y%m}.xlsx",
+        jadwal_shift_import.HEADERS,
+        ((j.pegawai.nip, j.pegawai.nama, j.tanggal, j.shift.nama) for j in rows.iterator()),
+        title=f"Jadwal shift {bulan:%m-%Y}",
+    )

@@ -69,6 +69,17 @@ def atasan_of(pegawai: Pegawai, as_of: date | None = None) -> Pegawai | None:
     return atasan_map([pegawai], as_of)[pegawai.pk]
 
 
+def atasan_ids(pegawai, as_of: date | None = None) -> dict[int, int | None]:
+    """pk → the pk of the direct superior or None, for a queryset of pegawai, without loading
+    the superiors (a case waiting for "the atasan" asks who that is now); 4 queries, 1 when the
+    queryset is empty."""
+    rows = list(pegawai.values_list("pk", "opd_id", "unit_id"))
+    if not rows:
+        return {}
+    tree = struktur((opd for _, opd, _ in rows), as_of)
+    return {pk: tree.atasan(pk, unit) for pk, _, unit in rows}
+
+
 def bawahan_q(atasan: Pegawai, as_of: date | None = None) -> Q:
     """The pegawai whose direct superior is `atasan`, as one filter; nobody for a pegawai who
     leads no unit or is not in service."""

@@ -2,16 +2,21 @@
 deduction, and a fixed number of queries."""
 
 import io
+import json
 from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from sikap.attendance.day_close import tutup_hari
+from sikap.attendance.models import Presensi
 from sikap.attendance.monitoring import REKAP_HEADERS
+from sikap.settings import _tile_origin
 from tests.attendance.test_day_close import accepted
 from tests.factories import make_pegawai
 
@@ -129,3 +134,69 @@ def test_an_empty_month_pdf_says_so(world):
     text = _pdf_text(response)
     assert "Belum ada status harian pada bulan ini" in text and "Data Anda" in text
     assert "Memuat" not in text
+
+
+def placed(pegawai, jenis, *hm, lat=-6.2001, lon=106.8002):
+    row = accepted(pegawai, jenis, *hm)
+    Presensi.objects.filter(pk=row.pk).update(latitude=lat, longitude=lon, lokasi="Kantor")
+    return row
+
+
+def map_of(page) -> dict:
+    """The map's data as the page embeds it (json_script), not as the view handed it over."""
+    html = page.content.decode()
+    start = html.index('<script id="peta-data" type="application/json">')
+    text = html[html.index(">", start) + 1 : html.index("</script>", start)]
+    return json.loads(text)
+
+
+def test_the_map_shows_todays_check_ins_and_the_offices_of_whom_one_monitors(world, kantor):
+    placed(world.pegawai, "masuk", 7, 41)
+    placed(world.atasan, "masuk", 7, 10, lat=-6.3)
+    placed(world.pegawai_b, "masuk", 7, 5, lat=-7.0)
+    Presensi.objects.create(
+        pegawai=world.pegawai_lain, jenis="masuk", waktu=timezone.now(), tanggal=APRIL,
+        alasan="luar_radius", pesan="", kunci="ditolak", sidik="x", via="api",
+        latitude=-6.5, longitude=106.9,
+    )  # fmt: skip
+    admin = map_of(world.client("admin_opd").get("/presensi/pantau/"))
+    assert admin["kantor"] == [
+        {"lat": -6.2, "lon": 106.8, "radius_m": 100, "nama": "Kantor Dinas Pendidikan"}
+    ]
+    assert [(t["nama"], t["jenis"], t["jam"]) for t in admin["titik"]] == [
+        ("Siti Rahayu", "masuk", "07.10"), ("Budi Santoso", "masuk", "07.41"),
+    ]  # fmt: skip
+    atasan = map_of(world.client("atasan").get("/presensi/pantau/"))
+    assert [t["nama"] for t in atasan["titik"]] == ["Budi Santoso"]
+    other = map_of(world.client("admin_opd_lain").get("/presensi/pantau/"))
+    assert [t["nama"] for t in other["titik"]] == ["Rudi Hartono"] and other["kantor"] == []
+
+
+def test_the_map_is_drawn_without_tiles_unless_a_tile_url_is_set(world, kantor, settings):
+    page = world.client("admin_opd").get("/presensi/pantau/").content.decode()
+    assert 'data-tiles=""' in page and "tanpa peta latar" in page
+    assert "/static/vendor/leaflet/leaflet.js" in page
+    settings.SIKAP_PETA_TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+    page = world.client("admin_opd").get("/presensi/pantau/").content.decode()
+    assert 'data-tiles="https://tile.openstreetmap.org/{z}/{x}/{y}.png"' in page
+    assert "tanpa peta latar" not in page
+
+
+@pytest.mark.parametrize(
+    ("url", "origin"),
+    [
+        ("", ""),
+        ("https://tile.openstreetmap.org/{z}/{x}/{y}.png", "https://tile.openstreetmap.org"),
+        ("https://{s}.tile.example.id/{z}/{x}/{y}.png", "https://*.tile.example.id"),
+    ],
+)
+def test_the_csp_allows_images_from_the_tile_host_only(url, origin):
+    assert _tile_origin(url) == origin
+
+
+@pytest.mark.parametrize(
+    "url", ["http://tile.example.id/{z}/{x}/{y}.png", "tile.example.id", "https://a;b/{z}"]
+)
+def test_a_tile_url_that_is_not_plain_https_stops_the_start(url):
+    with pytest.raises(ImproperlyConfigured, match="SIKAP_PETA_TILE_URL"):
+        _tile_origin(url)
