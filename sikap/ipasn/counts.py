@@ -24,6 +24,7 @@ criterion can be counted; only the common shapes take the fast road.
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.db import connection
 from django.db.models import BooleanField, Count, ExpressionWrapper, FilteredRelation, Q, QuerySet
@@ -112,7 +113,7 @@ class CountPlan:
 
     def run(self, scope: Scope | None = None, *, by_opd: bool = False) -> dict[int | None, dict]:
         """{opd_id: {key: count}} when grouped by OPD, else {None: {key: count}}."""
-        primitives = list({p for terms in self.terms.values() for p in terms})
+        primitives = frozenset(p for terms in self.terms.values() for p in terms)
         found = self._count(primitives, scope or Scope(), by_opd)
         groups = found if by_opd else {None: found[None]}  # the regency, even if empty
         return {
@@ -124,133 +125,36 @@ class CountPlan:
         }
 
     def _count(self, primitives, scope, by_opd) -> dict[int | None, dict[Primitive, int]]:
-        """One query over the pegawai, grouped by the row columns the primitives test (and by
-        OPD when asked), with one count per distinct non-row test; the row tests are then
-        applied to each group. The query always runs: grouped by OPD it makes the OPD groups."""
-        fields = [f for f in ROW_FIELDS if any(getattr(p.row, f) is not None for p in primitives)]
-        aliases: dict[tuple, str] = {}
-        for p in primitives:
-            aliases.setdefault((p.kind, p.test), f"t{len(aliases)}")
-        columns = [ROW_COLUMNS[f] for f in fields] + (["opd_id"] if by_opd else [])
-        people = self._pegawai(scope, "predikat" in fields)
-        count_rows = self._rows_inline if history_in_pegawai_query() else self._rows_joined
-        rows = count_rows(people, scope, columns, aliases)
-        position = {test: len(columns) + i for i, test in enumerate(aliases)}
-        matching: dict[tuple, list[Primitive]] = {}  # row values → primitives they pass
+        """Run the one query and add each group's counts to the primitives whose row tests
+        the group passes. The query always runs: grouped by OPD it makes the OPD groups."""
+        shape = (self.year, self.window, primitives, by_opd, history_in_pegawai_query())
+        if scope.visible is None:
+            statement = _compiled(connection.vendor, scope.opd_id, *shape)
+        else:  # a user's visible pegawai: a queryset, compiled each time
+            statement = _compile(scope, *shape)
+        with connection.cursor() as cursor:
+            cursor.execute(statement.sql, statement.params)
+            rows = cursor.fetchall()
+        fields, width = statement.fields, len(statement.fields) + by_opd
+        position = {test: width + i for i, test in enumerate(statement.tests)}
+        passing: dict[Criterion, bool] = {}
+        matching: dict[tuple, list[tuple[Primitive, int]]] = {}  # row values → what they pass
         found: dict[int | None, dict[Primitive, int]] = defaultdict(lambda: defaultdict(int))
         for row in rows:
-            key = tuple(row[: len(fields)])
+            key = row[: len(fields)]
             if key not in matching:
                 facts = self._facts(fields, key)
+                passing.clear()
+                for p in primitives:
+                    if p.row not in passing:
+                        passing[p.row] = matches(p.row, facts, self.year, self.window)
                 matching[key] = [
-                    p for p in primitives if matches(p.row, facts, self.year, self.window)
+                    (p, position[(p.kind, p.test)]) for p in primitives if passing[p.row]
                 ]
-            counts = found[row[len(columns) - 1] if by_opd else None]
-            for p in matching[key]:
-                counts[p] += row[position[(p.kind, p.test)]] or 0
+            counts = found[row[width - 1] if by_opd else None]
+            for p, at in matching[key]:
+                counts[p] += row[at] or 0
         return found
-
-    def _pegawai(self, scope, with_skp) -> QuerySet:
-        queryset = scope.visible if scope.visible is not None else Pegawai.objects.all()
-        if scope.opd_id is not None:
-            queryset = queryset.filter(opd_id=scope.opd_id)
-        if with_skp:
-            skp_year = self.window.skp_year(self.year)
-            queryset = queryset.annotate(
-                **{
-                    SKP_ALIAS: FilteredRelation(
-                        "riwayat_skp", condition=Q(riwayat_skp__tahun=skp_year)
-                    )
-                }
-            )
-        return queryset.order_by()
-
-    def _rows_inline(self, people, scope, columns, aliases) -> list[tuple]:
-        """Every test an aggregate of the pegawai query; history tests as `has()` (SQLite)."""
-        aggregates = {alias: self._inline(*test) for test, alias in aliases.items()}
-        if not columns:
-            found = people.aggregate(**aggregates)
-            return [tuple(found[alias] for alias in aliases.values())]
-        return list(people.values_list(*columns).annotate(**aggregates))
-
-    def _inline(self, kind: str, test) -> Count:
-        if kind == "pegawai":
-            return Count("pk")
-        if kind == "umum":
-            return Count("pk", filter=self._umum_q(test))
-        rows = (
-            hukdis_rows(self.year, self.window, test)
-            if kind == "hukdis"
-            else diklat_rows(self.year, self.window, test)
-        )
-        return Count("pk", filter=has(rows))
-
-    def _umum_q(self, criteria) -> Q:
-        q = Q()
-        for criterion in criteria:
-            q &= criterion_q(criterion, year=self.year, window=self.window)
-        return q
-
-    def _rows_joined(self, people, scope, columns, aliases) -> list[tuple]:
-        """The pegawai LEFT JOINed to one row per person and history table, holding how many
-        of their rows in the window pass each history test (PostgreSQL: hash joins, which
-        spill to disk gracefully), counted per group as `COUNT(*) FILTER (WHERE … > 0)`.
-
-        Django cannot join a derived table, so the statement is put together from the SQL
-        Django compiles for each part; every value stays a parameter."""
-        qn = connection.ops.quote_name
-        flags = {
-            alias: ExpressionWrapper(self._umum_q(test[1]), output_field=BooleanField())
-            for test, alias in aliases.items()
-            if test[0] == "umum"
-        }
-        sql, params = people.values("id", *columns, **flags).query.sql_with_params()
-        joins, params = [], list(params)
-        for kind, table in (("hukdis", "h"), ("diklat", "d")):
-            tests = {alias: test for test, alias in aliases.items() if test[0] == kind}
-            if not tests:
-                continue
-            per_person = (
-                self._history(kind, scope, [test for _, test in tests.values()])
-                .values("pegawai_id")
-                .annotate(**{a: Count("pk", filter=_history_q(*t)) for a, t in tests.items()})
-            )
-            part, part_params = per_person.query.sql_with_params()
-            joins.append(f"LEFT JOIN ({part}) {table} ON {table}.{qn('pegawai_id')} = p.{qn('id')}")
-            params.extend(part_params)
-        where = {"pegawai": None, "umum": "p.{}", "hukdis": "h.{} > 0", "diklat": "d.{} > 0"}
-        selected = [f"p.{qn(c)}" for c in columns]
-        counts = [
-            f"COUNT(*) FILTER (WHERE {where[kind].format(qn(alias))})"
-            if where[kind]
-            else "COUNT(*)"
-            for (kind, _), alias in aliases.items()
-        ]
-        statement = (
-            f"SELECT {', '.join(selected + (counts or ['COUNT(*)']))} FROM ({sql}) p "
-            + " ".join(joins)
-            + (f" GROUP BY {', '.join(selected)}" if selected else "")
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(statement, params)
-            return cursor.fetchall()
-
-    def _history(self, kind, scope, tests) -> QuerySet:
-        """A history table's rows in the window that any of `tests` may count."""
-        if kind == "hukdis":
-            queryset = hukdis_rows(self.year, self.window, HUKDIS)
-        else:
-            start, end = self.window.diklat_range(self.year)
-            # Only the kategori asked about, so the (kategori, tanggal_selesai) index applies.
-            queryset = RiwayatDiklat.objects.filter(
-                tanggal_selesai__range=(start, end),
-                kategori__in=sorted({test.kategori for test in tests}),
-            )
-        if scope.opd_id is not None:
-            queryset = queryset.filter(pegawai__opd_id=scope.opd_id)
-        if scope.visible is not None:
-            queryset = queryset.filter(pegawai__in=scope.visible)
-        return queryset.order_by()
 
     def _facts(self, fields, key) -> PersonFacts:
         """A group's row values as the facts the pure rule tests (the row tests only read
@@ -264,6 +168,119 @@ class CountPlan:
             jenis_jabatan=values.get("jenis_jabatan", ""),
             skp={self.window.skp_year(self.year): predikat} if predikat else {},
         )
+
+
+@dataclass(frozen=True)
+class Statement:
+    sql: str
+    params: tuple
+    fields: tuple[str, ...]  # the row tests its leading columns hold (then the OPD if grouped)
+    tests: tuple[tuple, ...]  # (kind, test) of each count after them
+
+
+def _compile(scope, year, window, primitives, by_opd, inline) -> Statement:
+    """The one query: the pegawai (LEFT JOIN the year's SKP when a predikat is tested) with a
+    flag per test that is answered on the pegawai's row, grouped by the row columns tested.
+
+    History tests are such flags with `inline` (`has()`: an IN list on SQLite); otherwise
+    each history table becomes one row per person, holding how many of their rows in the
+    window pass each test, LEFT JOINed (hash joins on PostgreSQL, which spill to disk
+    gracefully) and counted as `COUNT(*) FILTER (WHERE h.t1 > 0)`. Django cannot join a
+    derived table, so the statement is put together from the SQL Django compiles for each
+    part; every value stays a parameter."""
+    qn = connection.ops.quote_name
+    fields = tuple(f for f in ROW_FIELDS if any(getattr(p.row, f) is not None for p in primitives))
+    columns = [ROW_COLUMNS[f] for f in fields] + (["opd_id"] if by_opd else [])
+    tests = tuple(dict.fromkeys((p.kind, p.test) for p in primitives))
+    alias = {test: f"t{i}" for i, test in enumerate(tests)}
+    joined = {"hukdis": "h", "diklat": "d"} if not inline else {}
+    flags = {
+        alias[(kind, test)]: ExpressionWrapper(_flag_q(kind, test, year, window), BooleanField())
+        for kind, test in tests
+        if kind != "pegawai" and kind not in joined
+    }
+    people = _pegawai(scope, year, window, "predikat" in fields)
+    sql, params = people.values("id", *columns, **flags).query.sql_with_params()
+    joins, params = [], list(params)
+    for kind, table in joined.items():
+        mine = [test for test in tests if test[0] == kind]
+        if not mine:
+            continue
+        per_person = (
+            _history(kind, scope, year, window, [test for _, test in mine])
+            .values("pegawai_id")
+            .annotate(**{alias[t]: Count("pk", filter=_history_q(*t)) for t in mine})
+        )
+        part, part_params = per_person.query.sql_with_params()
+        joins.append(f"LEFT JOIN ({part}) {table} ON {table}.{qn('pegawai_id')} = p.{qn('id')}")
+        params.extend(part_params)
+    counts = []
+    for kind, test in tests:
+        name = qn(alias[(kind, test)])
+        if kind == "pegawai":
+            counts.append("COUNT(*)")
+        elif kind in joined:
+            counts.append(f"COUNT(*) FILTER (WHERE {joined[kind]}.{name} > 0)")
+        else:
+            counts.append(f"COUNT(*) FILTER (WHERE p.{name})")
+    selected = [f"p.{qn(c)}" for c in columns]
+    statement = (
+        f"SELECT {', '.join(selected + (counts or ['COUNT(*)']))} FROM ({sql}) p "
+        + " ".join(joins)
+        + (f" GROUP BY {', '.join(selected)}" if selected else "")
+    )
+    return Statement(statement, tuple(params), fields, tests)
+
+
+@lru_cache(maxsize=64)
+def _compiled(vendor, opd_id, year, window, primitives, by_opd, inline) -> Statement:
+    """`_compile` once per process for each shape of plan: the statement depends only on
+    these arguments (never on the data or on the configuration's weights), and building it
+    through the ORM costs as much as the query itself at a regency's size."""
+    return _compile(Scope(opd_id), year, window, primitives, by_opd, inline)
+
+
+def _pegawai(scope, year, window, with_skp) -> QuerySet:
+    queryset = scope.visible if scope.visible is not None else Pegawai.objects.all()
+    if scope.opd_id is not None:
+        queryset = queryset.filter(opd_id=scope.opd_id)
+    if with_skp:
+        skp_year = window.skp_year(year)
+        queryset = queryset.annotate(
+            **{SKP_ALIAS: FilteredRelation("riwayat_skp", condition=Q(riwayat_skp__tahun=skp_year))}
+        )
+    return queryset.order_by()
+
+
+def _flag_q(kind, test, year, window) -> Q:
+    """A test answered on the pegawai's row: a criterion outside the fast shapes (`umum`), or
+    a history test as `has()`."""
+    if kind == "umum":
+        q = Q()
+        for criterion in test:
+            q &= criterion_q(criterion, year=year, window=window)
+        return q
+    if kind == "hukdis":
+        return has(hukdis_rows(year, window, test))
+    return has(diklat_rows(year, window, test))
+
+
+def _history(kind, scope, year, window, tests) -> QuerySet:
+    """A history table's rows in the window that any of `tests` may count."""
+    if kind == "hukdis":
+        queryset = hukdis_rows(year, window, HUKDIS)
+    else:
+        start, end = window.diklat_range(year)
+        # Only the kategori asked about, so the (kategori, tanggal_selesai) index applies.
+        queryset = RiwayatDiklat.objects.filter(
+            tanggal_selesai__range=(start, end),
+            kategori__in=sorted({test.kategori for test in tests}),
+        )
+    if scope.opd_id is not None:
+        queryset = queryset.filter(pegawai__opd_id=scope.opd_id)
+    if scope.visible is not None:
+        queryset = queryset.filter(pegawai__in=scope.visible)
+    return queryset.order_by()
 
 
 def _history_q(kind: str, test) -> Q:
