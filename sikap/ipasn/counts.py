@@ -113,21 +113,22 @@ class CountPlan:
 
     def run(self, scope: Scope | None = None, *, by_opd: bool = False) -> dict[int | None, dict]:
         """{opd_id: {key: count}} when grouped by OPD, else {None: {key: count}}."""
-        primitives = frozenset(p for terms in self.terms.values() for p in terms)
+        primitives = tuple(dict.fromkeys(p for terms in self.terms.values() for p in terms))
         found = self._count(primitives, scope or Scope(), by_opd)
-        groups = found if by_opd else {None: found[None]}  # the regency, even if empty
+        if not by_opd:  # the regency, even if empty
+            found = {None: found.get(None) or [0] * len(primitives)}
+        at = {p: i for i, p in enumerate(primitives)}
+        terms = {key: [(at[p], coef) for p, coef in t.items()] for key, t in self.terms.items()}
         return {
-            group: {
-                key: sum(coef * counts.get(p, 0) for p, coef in terms.items())
-                for key, terms in self.terms.items()
-            }
-            for group, counts in groups.items()
+            group: {key: sum(coef * counts[i] for i, coef in t) for key, t in terms.items()}
+            for group, counts in found.items()
         }
 
-    def _count(self, primitives, scope, by_opd) -> dict[int | None, dict[Primitive, int]]:
+    def _count(self, primitives, scope, by_opd) -> dict[int | None, list[int]]:
         """Run the one query and add each group's counts to the primitives whose row tests
-        the group passes. The query always runs: grouped by OPD it makes the OPD groups."""
-        shape = (self.year, self.window, primitives, by_opd, history_in_pegawai_query())
+        the group passes: {OPD or None: a count per primitive, in order}. The query always
+        runs: grouped by OPD it makes the OPD groups."""
+        shape = (self.year, self.window, frozenset(primitives), by_opd, history_in_pegawai_query())
         if scope.visible is None:
             statement = _compiled(connection.vendor, scope.opd_id, *shape)
         else:  # a user's visible pegawai: a queryset, compiled each time
@@ -136,24 +137,23 @@ class CountPlan:
             cursor.execute(statement.sql, statement.params)
             rows = cursor.fetchall()
         fields, width = statement.fields, len(statement.fields) + by_opd
-        position = {test: width + i for i, test in enumerate(statement.tests)}
-        passing: dict[Criterion, bool] = {}
-        matching: dict[tuple, list[tuple[Primitive, int]]] = {}  # row values → what they pass
-        found: dict[int | None, dict[Primitive, int]] = defaultdict(lambda: defaultdict(int))
+        # Hashing criteria is dear: look each distinct row test and column up once.
+        row_tests = list(dict.fromkeys(p.row for p in primitives))
+        test_at = {test: i for i, test in enumerate(row_tests)}
+        column = {test: width + i for i, test in enumerate(statement.tests)}
+        reads = [(test_at[p.row], column[(p.kind, p.test)]) for p in primitives]
+        matching: dict[tuple, list[tuple[int, int]]] = {}  # row values → (primitive, column)
+        found: dict[int | None, list[int]] = {}
         for row in rows:
             key = row[: len(fields)]
             if key not in matching:
                 facts = self._facts(fields, key)
-                passing.clear()
-                for p in primitives:
-                    if p.row not in passing:
-                        passing[p.row] = matches(p.row, facts, self.year, self.window)
-                matching[key] = [
-                    (p, position[(p.kind, p.test)]) for p in primitives if passing[p.row]
-                ]
-            counts = found[row[width - 1] if by_opd else None]
-            for p, at in matching[key]:
-                counts[p] += row[at] or 0
+                passes = [matches(t, facts, self.year, self.window) for t in row_tests]
+                matching[key] = [(i, col) for i, (t, col) in enumerate(reads) if passes[t]]
+            group = row[width - 1] if by_opd else None
+            counts = found.setdefault(group, [0] * len(primitives))
+            for i, col in matching[key]:
+                counts[i] += row[col] or 0
         return found
 
     def _facts(self, fields, key) -> PersonFacts:
