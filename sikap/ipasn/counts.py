@@ -1,19 +1,19 @@
-"""Counting many criteria at once, in one (SQLite) or three (PostgreSQL) aggregate queries.
+"""Counting many criteria at once, in one aggregate query.
 
 Every count the engine needs ("active PNS with an S2", "active PNS whose heaviest punishment in
 the window is ringan", …) is rewritten as a signed sum of *primitive* counts. A primitive is a
 test on the pegawai row (status, kedudukan, jenjang, jenis jabatan, the SKP predikat of the
-window year) and at most one test on a history table in the window. Each query groups by the
-row columns its primitives test (and by OPD when asked) and counts, per group, once per distinct
-history test:
+window year) and at most one test on a history table in the window. One query reads
+people_pegawai LEFT JOIN the year's SKP (unique per person and year), groups by the row columns
+the primitives test (and by OPD when asked) and counts, per group, once per distinct history
+test — a person counts once per category however many courses they took. Where a history test
+is answered depends on the database (`history_in_pegawai_query`):
 
-- people_pegawai LEFT JOIN the year's SKP (unique per person and year): `COUNT(*)`;
-- people_riwayathukdis / people_riwayatdiklat JOIN people_pegawai: `COUNT(DISTINCT pegawai_id)
-  FILTER (WHERE <history test>)` — DISTINCT is what makes a person count once per category
-  however many courses they took.
+- SQLite: inside the pegawai query, `COUNT(*) FILTER (WHERE pegawai.id IN (SELECT pegawai_id
+  FROM … window …))`;
+- PostgreSQL: LEFT JOIN one row per person and history table, holding how many of their rows
+  in the window pass each test, and `COUNT(*) FILTER (WHERE h.t1 > 0)`.
 
-On SQLite the history tests are counted inside the pegawai query instead, as
-`COUNT(*) FILTER (WHERE has(…))` (see `history_in_pegawai_query`): one query in all.
 The row tests are then applied to the few groups in Python with the pure rule
 (`sikap.rules.indices.matches`), so a row test means exactly what it means per person.
 "Heaviest punishment is sedang" = has(sedang or heavier) − has(berat); "none" = all − has(any).
@@ -24,9 +24,10 @@ criterion can be counted; only the common shapes take the fast road.
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.db import connection
-from django.db.models import Count, FilteredRelation, Q, QuerySet
+from django.db.models import BooleanField, Count, ExpressionWrapper, FilteredRelation, Q, QuerySet
 
 from sikap.ipasn.criteria import criterion_q, diklat_rows, has, heavier_or_equal, hukdis_rows
 from sikap.people.models import Pegawai, RiwayatDiklat
@@ -112,105 +113,48 @@ class CountPlan:
 
     def run(self, scope: Scope | None = None, *, by_opd: bool = False) -> dict[int | None, dict]:
         """{opd_id: {key: count}} when grouped by OPD, else {None: {key: count}}."""
-        scope = scope or Scope()
-        inline = history_in_pegawai_query()
-        by_table = defaultdict(list)
-        for p in {p for terms in self.terms.values() for p in terms}:
-            own_table = p.kind in ("hukdis", "diklat") and not inline
-            by_table[p.kind if own_table else "pegawai"].append(p)
-        found: dict[int | None, dict[Primitive, int]] = defaultdict(lambda: defaultdict(int))
-        # The pegawai query always runs: grouped by OPD it is what makes the OPD groups.
-        for table in ("pegawai", "hukdis", "diklat"):
-            if by_table[table] or table == "pegawai":
-                self._count(table, by_table[table], scope, by_opd, found)
-        groups = found if by_opd else {None: found[None]}  # the regency, even if empty
+        primitives = tuple(dict.fromkeys(p for terms in self.terms.values() for p in terms))
+        found = self._count(primitives, scope or Scope(), by_opd)
+        if not by_opd:  # the regency, even if empty
+            found = {None: found.get(None) or [0] * len(primitives)}
+        at = {p: i for i, p in enumerate(primitives)}
+        terms = {key: [(at[p], coef) for p, coef in t.items()] for key, t in self.terms.items()}
         return {
-            group: {
-                key: sum(coef * counts.get(p, 0) for p, coef in terms.items())
-                for key, terms in self.terms.items()
-            }
-            for group, counts in groups.items()
+            group: {key: sum(coef * counts[i] for i, coef in t) for key, t in terms.items()}
+            for group, counts in found.items()
         }
 
-    def _count(self, table, primitives, scope, by_opd, found) -> None:
-        fields = [f for f in ROW_FIELDS if any(getattr(p.row, f) is not None for p in primitives)]
-        aliases: dict[tuple, str] = {}
-        for p in primitives:
-            aliases.setdefault((p.kind, p.test), f"t{len(aliases)}")
-        queryset, prefix = self._queryset(table, scope, "predikat" in fields, list(aliases))
-        aggregates = {alias: self._aggregate(table, *test) for test, alias in aliases.items()}
-        if not aggregates:  # nothing to count: the query still makes the OPD groups
-            aggregates = {"t": Count("pk")}
-        columns = [prefix + ROW_COLUMNS[f] for f in fields]
-        if by_opd:
-            columns.append(prefix + "opd_id")
-        queryset = queryset.order_by()
-        rows = (
-            queryset.values(*columns).annotate(**aggregates)
-            if columns
-            else [queryset.aggregate(**aggregates)]
-        )
-        matching: dict[tuple, list[Primitive]] = {}  # row values → primitives they pass
+    def _count(self, primitives, scope, by_opd) -> dict[int | None, list[int]]:
+        """Run the one query and add each group's counts to the primitives whose row tests
+        the group passes: {OPD or None: a count per primitive, in order}. The query always
+        runs: grouped by OPD it makes the OPD groups."""
+        shape = (self.year, self.window, frozenset(primitives), by_opd, history_in_pegawai_query())
+        if scope.visible is None:
+            statement = _compiled(connection.vendor, scope.opd_id, *shape)
+        else:  # a user's visible pegawai: a queryset, compiled each time
+            statement = _compile(scope, *shape)
+        with connection.cursor() as cursor:
+            cursor.execute(statement.sql, statement.params)
+            rows = cursor.fetchall()
+        fields, width = statement.fields, len(statement.fields) + by_opd
+        # Hashing criteria is dear: look each distinct row test and column up once.
+        row_tests = list(dict.fromkeys(p.row for p in primitives))
+        test_at = {test: i for i, test in enumerate(row_tests)}
+        column = {test: width + i for i, test in enumerate(statement.tests)}
+        reads = [(test_at[p.row], column[(p.kind, p.test)]) for p in primitives]
+        matching: dict[tuple, list[tuple[int, int]]] = {}  # row values → (primitive, column)
+        found: dict[int | None, list[int]] = {}
         for row in rows:
-            key = tuple(row[c] for c in columns[: len(fields)])
+            key = row[: len(fields)]
             if key not in matching:
                 facts = self._facts(fields, key)
-                matching[key] = [
-                    p for p in primitives if matches(p.row, facts, self.year, self.window)
-                ]
-            counts = found[row[columns[-1]] if by_opd else None]
-            for p in matching[key]:
-                counts[p] += row[aliases[(p.kind, p.test)]] or 0
-
-    def _queryset(self, table, scope, with_skp, tests):
-        """The rows a table's query reads, and the path from them to the pegawai."""
-        if table == "pegawai":
-            queryset = scope.visible if scope.visible is not None else Pegawai.objects.all()
-            if scope.opd_id is not None:
-                queryset = queryset.filter(opd_id=scope.opd_id)
-            if with_skp:
-                skp_year = self.window.skp_year(self.year)
-                queryset = queryset.annotate(
-                    **{
-                        SKP_ALIAS: FilteredRelation(
-                            "riwayat_skp", condition=Q(riwayat_skp__tahun=skp_year)
-                        )
-                    }
-                )
-            return queryset, ""
-        if table == "hukdis":
-            queryset = hukdis_rows(self.year, self.window, HUKDIS)
-        else:
-            start, end = self.window.diklat_range(self.year)
-            # Only the kategori asked about, so the (kategori, tanggal_selesai) index applies.
-            queryset = RiwayatDiklat.objects.filter(
-                tanggal_selesai__range=(start, end),
-                kategori__in=sorted({test.kategori for _, test in tests}),
-            )
-        if scope.opd_id is not None:
-            queryset = queryset.filter(pegawai__opd_id=scope.opd_id)
-        if scope.visible is not None:
-            queryset = queryset.filter(pegawai__in=scope.visible)
-        return queryset, "pegawai__"
-
-    def _aggregate(self, table: str, kind: str, test) -> Count:
-        """How one test is counted in `table`'s query: rows of pegawai, or distinct pegawai
-        of history rows."""
-        if table != "pegawai":
-            return Count("pegawai", distinct=True, filter=_history_q(kind, test))
-        if kind == "pegawai":
-            return Count("pk")
-        if kind == "umum":
-            q = Q()
-            for criterion in test:
-                q &= criterion_q(criterion, year=self.year, window=self.window)
-            return Count("pk", filter=q)
-        rows = (
-            hukdis_rows(self.year, self.window, test)
-            if kind == "hukdis"
-            else diklat_rows(self.year, self.window, test)
-        )
-        return Count("pk", filter=has(rows))
+                passes = [matches(t, facts, self.year, self.window) for t in row_tests]
+                matching[key] = [(i, col) for i, (t, col) in enumerate(reads) if passes[t]]
+            group = row[width - 1] if by_opd else None
+            counts = found.setdefault(group, [0] * len(primitives))
+            for i, col in matching[key]:
+                counts[i] += row[col] or 0
+        return found
 
     def _facts(self, fields, key) -> PersonFacts:
         """A group's row values as the facts the pure rule tests (the row tests only read
@@ -226,6 +170,119 @@ class CountPlan:
         )
 
 
+@dataclass(frozen=True)
+class Statement:
+    sql: str
+    params: tuple
+    fields: tuple[str, ...]  # the row tests its leading columns hold (then the OPD if grouped)
+    tests: tuple[tuple, ...]  # (kind, test) of each count after them
+
+
+def _compile(scope, year, window, primitives, by_opd, inline) -> Statement:
+    """The one query: the pegawai (LEFT JOIN the year's SKP when a predikat is tested) with a
+    flag per test that is answered on the pegawai's row, grouped by the row columns tested.
+
+    History tests are such flags with `inline` (`has()`: an IN list on SQLite); otherwise
+    each history table becomes one row per person, holding how many of their rows in the
+    window pass each test, LEFT JOINed (hash joins on PostgreSQL, which spill to disk
+    gracefully) and counted as `COUNT(*) FILTER (WHERE h.t1 > 0)`. Django cannot join a
+    derived table, so the statement is put together from the SQL Django compiles for each
+    part; every value stays a parameter."""
+    qn = connection.ops.quote_name
+    fields = tuple(f for f in ROW_FIELDS if any(getattr(p.row, f) is not None for p in primitives))
+    columns = [ROW_COLUMNS[f] for f in fields] + (["opd_id"] if by_opd else [])
+    tests = tuple(dict.fromkeys((p.kind, p.test) for p in primitives))
+    alias = {test: f"t{i}" for i, test in enumerate(tests)}
+    joined = {"hukdis": "h", "diklat": "d"} if not inline else {}
+    flags = {
+        alias[(kind, test)]: ExpressionWrapper(_flag_q(kind, test, year, window), BooleanField())
+        for kind, test in tests
+        if kind != "pegawai" and kind not in joined
+    }
+    people = _pegawai(scope, year, window, "predikat" in fields)
+    sql, params = people.values("id", *columns, **flags).query.sql_with_params()
+    joins, params = [], list(params)
+    for kind, table in joined.items():
+        mine = [test for test in tests if test[0] == kind]
+        if not mine:
+            continue
+        per_person = (
+            _history(kind, scope, year, window, [test for _, test in mine])
+            .values("pegawai_id")
+            .annotate(**{alias[t]: Count("pk", filter=_history_q(*t)) for t in mine})
+        )
+        part, part_params = per_person.query.sql_with_params()
+        joins.append(f"LEFT JOIN ({part}) {table} ON {table}.{qn('pegawai_id')} = p.{qn('id')}")
+        params.extend(part_params)
+    counts = []
+    for kind, test in tests:
+        name = qn(alias[(kind, test)])
+        if kind == "pegawai":
+            counts.append("COUNT(*)")
+        elif kind in joined:
+            counts.append(f"COUNT(*) FILTER (WHERE {joined[kind]}.{name} > 0)")
+        else:
+            counts.append(f"COUNT(*) FILTER (WHERE p.{name})")
+    selected = [f"p.{qn(c)}" for c in columns]
+    statement = (
+        f"SELECT {', '.join(selected + (counts or ['COUNT(*)']))} FROM ({sql}) p "
+        + " ".join(joins)
+        + (f" GROUP BY {', '.join(selected)}" if selected else "")
+    )
+    return Statement(statement, tuple(params), fields, tests)
+
+
+@lru_cache(maxsize=64)
+def _compiled(vendor, opd_id, year, window, primitives, by_opd, inline) -> Statement:
+    """`_compile` once per process for each shape of plan: the statement depends only on
+    these arguments (never on the data or on the configuration's weights), and building it
+    through the ORM costs as much as the query itself at a regency's size."""
+    return _compile(Scope(opd_id), year, window, primitives, by_opd, inline)
+
+
+def _pegawai(scope, year, window, with_skp) -> QuerySet:
+    queryset = scope.visible if scope.visible is not None else Pegawai.objects.all()
+    if scope.opd_id is not None:
+        queryset = queryset.filter(opd_id=scope.opd_id)
+    if with_skp:
+        skp_year = window.skp_year(year)
+        queryset = queryset.annotate(
+            **{SKP_ALIAS: FilteredRelation("riwayat_skp", condition=Q(riwayat_skp__tahun=skp_year))}
+        )
+    return queryset.order_by()
+
+
+def _flag_q(kind, test, year, window) -> Q:
+    """A test answered on the pegawai's row: a criterion outside the fast shapes (`umum`), or
+    a history test as `has()`."""
+    if kind == "umum":
+        q = Q()
+        for criterion in test:
+            q &= criterion_q(criterion, year=year, window=window)
+        return q
+    if kind == "hukdis":
+        return has(hukdis_rows(year, window, test))
+    return has(diklat_rows(year, window, test))
+
+
+def _history(kind, scope, year, window, tests) -> QuerySet:
+    """A history table's rows in the window that any of `tests` may count."""
+    if kind == "hukdis":
+        queryset = hukdis_rows(year, window, HUKDIS)
+    else:
+        start, end = window.diklat_range(year)
+        # Only the kategori asked about, so the (kategori, tanggal_selesai) index applies.
+        queryset = RiwayatDiklat.objects.filter(
+            tanggal_selesai__range=(start, end),
+            kategori__in=sorted({test.kategori for test in tests}),
+        )
+    if scope.opd_id is not None:
+        queryset = queryset.filter(pegawai__opd_id=scope.opd_id)
+    if scope.visible is not None:
+        queryset = queryset.filter(pegawai__in=scope.visible)
+    return queryset.order_by()
+
+
 def _history_q(kind: str, test) -> Q:
     if kind == "hukdis":
         return Q(tingkat__in=sorted(test))
@@ -236,10 +293,10 @@ def _history_q(kind: str, test) -> Q:
 def history_in_pegawai_query() -> bool:
     """Where history tests are counted. SQLite has no hash join: joining every training row
     to its pegawai is a random page read each, while `has()` is an IN list built once as an
-    in-memory index, so there the whole index is one query. PostgreSQL joins the history rows
-    in the window to their pegawai (hash join) and counts them DISTINCT, which spills to disk
-    gracefully; probing per pegawai would cost an index lookup per row. Both ways give the same
-    numbers and both are tested on both databases."""
+    in-memory index. On PostgreSQL a hashed IN must fit in work_mem (4 MB by default) or it
+    rescans the list per row, and probing per pegawai costs an index lookup per row; grouping
+    the window's rows per person and hash-joining them spills to disk gracefully. Both ways
+    are one query, give the same numbers and are tested on both databases."""
     return connection.vendor == "sqlite"
 
 

@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.db.models import QuerySet
 
 from sikap.core.errors import Kode, SikapError
+from sikap.core.request_memo import remembered
 from sikap.ipasn.counts import CountPlan, Scope
 from sikap.ipasn.criteria import criterion_q
 from sikap.ipasn.models import POPULASI, Configuration, GabunganStatus
@@ -148,7 +149,9 @@ def config_in_force(year: int, rounding: str | None = None):
             Kode.DATA_TIDAK_VALID,
             f"Cara pembulatan '{rounding}' tidak dikenal; pilihan: {', '.join(rule.ROUNDING)}.",
         )
-    record = Configuration.objects.in_force(year)
+    # Once per request (a page asks for it per status, for its bands, per year tried); any
+    # save or delete of the configuration's rows drops it (ipasn/apps.py).
+    record = remembered(("ipasn.config", year), lambda: Configuration.objects.in_force(year))
     if record is None:
         raise SikapError(
             Kode.TIDAK_DITEMUKAN, f"Belum ada konfigurasi IP ASN yang berlaku untuk tahun {year}."

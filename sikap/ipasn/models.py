@@ -9,6 +9,7 @@ in force for a year is the latest whose `berlaku_mulai` is on or before 31 Decem
 import re
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -49,41 +50,60 @@ def _validate_spec(spec, field: str) -> rule.Criterion:
         raise ValidationError({field: e.message}) from None
 
 
+class _DimensionRow(NamedTuple):
+    id: int
+    kode: str
+    nama: str
+    urutan: int
+    populasi: dict
+
+
+class _CategoryRow(NamedTuple):
+    id: int
+    kode: str
+    nama: str
+    urutan: int
+    bobot: Decimal
+    kriteria: dict
+
+
+def _row(kind: type[NamedTuple], instance) -> NamedTuple:
+    return kind(*(getattr(instance, name) for name in kind._fields))
+
+
 class ConfigurationQuerySet(models.QuerySet):
     def in_force(self, year: int) -> "Configuration | None":
         """The latest configuration effective by 31 December of `year`, with its dimensions,
         categories and bands, in two queries: the configuration joined to its dimensions and
-        categories, then its bands. (Prefetching took four, as many as the index's own counts
-        on PostgreSQL.)"""
+        categories, then its bands — as plain rows, since only `as_rule` reads them.
+        (Prefetching took four queries, and model instances for every row cost more than
+        the queries at a regency's size.)"""
         chosen = (
             self.filter(berlaku_mulai__lte=date(year, 12, 31))
             .order_by("-berlaku_mulai")
             .values("pk")[:1]
         )
-        names = {
-            "": [f.attname for f in Configuration._meta.concrete_fields],
-            "dimensions__": [f.attname for f in Dimension._meta.concrete_fields],
-            "dimensions__categories__": [f.attname for f in Category._meta.concrete_fields],
-        }
-        rows = Configuration.objects.filter(pk=Subquery(chosen)).values(
-            *(prefix + name for prefix, fields in names.items() for name in fields)
+        own = [f.attname for f in Configuration._meta.concrete_fields]
+        dimension = [f"dimensions__{name}" for name in _DimensionRow._fields]
+        category = [f"dimensions__categories__{name}" for name in _CategoryRow._fields]
+        rows = (
+            Configuration.objects.filter(pk=Subquery(chosen))
+            .order_by()
+            .values_list(*own, *dimension, *category)
         )
         record, dimensions = None, {}
-
-        def part(row, prefix, model):  # None for the NULLs of an outer join
-            values = {name: row[prefix + name] for name in names[prefix]}
-            return None if values["id"] is None else model(**values)
-
+        split = len(own) + len(dimension)
         for row in rows:
-            record = record or part(row, "", Configuration)
-            dimension = part(row, "dimensions__", Dimension)
-            if dimension is not None:
-                categories = dimensions.setdefault(dimension.pk, (dimension, []))[1]
-                category = part(row, "dimensions__categories__", Category)
-                if category is not None:
-                    categories.append(category)
+            record = record or Configuration(**dict(zip(own, row[: len(own)], strict=True)))
+            if row[len(own)] is None:  # a configuration without dimensions
+                continue
+            found = _DimensionRow(*row[len(own) : split])
+            categories = dimensions.setdefault(found.id, (found, []))[1]
+            if row[split] is not None:
+                categories.append(_CategoryRow(*row[split:]))
         if record is not None:
-            record.loaded = (list(dimensions.values()), list(record.bands.all()))
+            bands = Band.objects.filter(config=record).order_by().values_list("nama", "batas_atas")
+            record.loaded = (list(dimensions.values()), list(bands))
         return record
 
 
@@ -141,8 +161,11 @@ class Configuration(models.Model):
     def as_rule(self, rounding: str | None = None) -> rule.IndexConfig:
         """The pure-rule form, from the parts `in_force` loaded (or read here)."""
         dimensions, bands = getattr(self, "loaded", None) or (
-            [(d, list(d.categories.all())) for d in self.dimensions.all()],
-            list(self.bands.all()),
+            [
+                (_row(_DimensionRow, d), [_row(_CategoryRow, c) for c in d.categories.all()])
+                for d in self.dimensions.all()
+            ],
+            list(self.bands.values_list("nama", "batas_atas")),
         )
         return rule.IndexConfig(
             tuple(
@@ -152,14 +175,12 @@ class Configuration(models.Model):
                     rule.criterion_from_spec(d.populasi),
                     tuple(
                         rule.Category(c.kode, c.nama, c.bobot, rule.criterion_from_spec(c.kriteria))
-                        for c in sorted(categories, key=lambda c: (c.urutan, c.pk))
+                        for c in sorted(categories, key=lambda c: (c.urutan, c.id))
                     ),
                 )
-                for d, categories in sorted(dimensions, key=lambda dc: (dc[0].urutan, dc[0].pk))
+                for d, categories in sorted(dimensions, key=lambda dc: (dc[0].urutan, dc[0].id))
             ),
-            tuple(
-                rule.Band(b.nama, b.batas_atas) for b in sorted(bands, key=lambda b: b.batas_atas)
-            ),
+            tuple(rule.Band(nama, batas) for nama, batas in sorted(bands, key=lambda b: b[1])),
             self.window,
             rounding or self.pembulatan,
             self.desimal,

@@ -1,6 +1,7 @@
 """SAKIP realisations and corrections waiting for a planner's verification, in the one inbox
 (`sikap.core.inbox`). They belong to BKD's own plan, not to an OPD's pegawai: filtering the inbox
-by an OPD leaves them out."""
+by an OPD leaves them out. `pending` is the queryset `count` and `items` read, so the menu counts
+them in its one query."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, OuterRef, Subquery
@@ -29,7 +30,7 @@ def _submitted_at(model):
 class _SakipSource:
     model: type = RealisasiTriwulan
 
-    def _queryset(self, user, filters: inbox.Filters):
+    def pending(self, user, filters: inbox.Filters):
         if not access.may_plan(user):
             return self.model.objects.none()
         queryset = (
@@ -42,7 +43,7 @@ class _SakipSource:
         return queryset.order_by("diajukan_pada", "pk")
 
     def count(self, user, filters):
-        return self._queryset(user, filters).count()
+        return self.pending(user, filters).count()
 
     def _item(self, case, quarter) -> inbox.Item:
         return inbox.Item(
@@ -61,7 +62,7 @@ class RealisasiSource(_SakipSource):
     model = RealisasiTriwulan
 
     def items(self, user, filters, limit):
-        rows = self._queryset(user, filters).select_related("indikator")[:limit]
+        rows = self.pending(user, filters).select_related("indikator")[:limit]
         return [self._item(q, q) for q in rows]
 
 
@@ -71,7 +72,7 @@ class KoreksiSource(_SakipSource):
     model = KoreksiRealisasi
 
     def items(self, user, filters, limit):
-        rows = self._queryset(user, filters).select_related("realisasi__indikator")[:limit]
+        rows = self.pending(user, filters).select_related("realisasi__indikator")[:limit]
         return [self._item(k, k.realisasi) for k in rows]
 
 

@@ -11,15 +11,15 @@ from tests.home.conftest import submitted, uploaded
 
 # persona → (home page, a plain page: the password form, which is the base template's cost).
 # The home page grew with the KP, pension, competency and LKj cards (one to four queries each);
-# admin BKD's pages (the menu count) by one for the attendance cases whose pegawai has no
-# atasan (access._waiting_without_atasan).
+# admin BKD's menu counts the SAKIP cases in its one inbox query (two fewer than before) and
+# adds one for the attendance cases whose pegawai has no atasan (access._waiting_without_atasan).
 PINNED = {
     "pegawai": (28, 8),
     "atasan": (40, 8),
     "kabid": (39, 8),
     "admin_opd": (27, 6),
     "verifikator": (27, 5),
-    "admin_bkd": (41, 10),
+    "admin_bkd": (39, 8),
     "pimpinan": (24, 4),
 }
 TREE = '"org_tugastambahan"."pegawai_id" AS "pegawai_id"'  # one of the unit tree's queries
@@ -68,10 +68,9 @@ def test_the_menu_count_is_every_source_s_count_in_one_query(world, persona):
         counts = sum(source.count(user, inbox.Filters()) for source in inbox.sources())
         with CaptureQueriesContext(connection) as ctx:
             assert inbox.total(user) == counts
-    # One query for the sources that offer `pending`, plus any that only count (SAKIP, whose
-    # sources ask nothing of someone who may not plan).
-    only_count = [s for s in inbox.sources() if not hasattr(s, "pending")]
-    assert len(ctx) <= 1 + len(only_count)
+    # Every source offers `pending`: one query in all (none when nothing can be waiting).
+    assert all(hasattr(s, "pending") for s in inbox.sources())
+    assert len(ctx) <= 1
 
 
 def test_a_change_to_the_tree_shows_on_the_next_page(world):

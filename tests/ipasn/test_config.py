@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from sikap.core import request_memo
 from sikap.core.errors import SikapError
 from sikap.core.models import AuditEntry
 from sikap.ipasn.engine import compute_ip_asn, config_in_force
@@ -70,6 +71,21 @@ def test_the_configuration_in_force_loads_in_two_queries_and_reads_as_the_stored
     stored = Configuration.objects.get(pk=record.pk)  # read relation by relation
     assert config == stored.as_rule()
     assert record.gabungan_status == stored.gabungan_status
+
+
+def test_a_request_reads_the_configuration_once_and_again_after_a_change_to_it(
+    db, django_assert_num_queries
+):
+    with request_memo.scope():
+        with django_assert_num_queries(2):
+            config_in_force(2023)
+            config_in_force(2023, "truncate")
+        band = Band.objects.filter(config=config_in_force(2023)[0]).order_by("batas_atas").first()
+        band.nama = "Amat Rendah"
+        band.save()
+        assert config_in_force(2023)[1].bands[0].label == "Amat Rendah"
+    with django_assert_num_queries(2):  # outside a request nothing is kept
+        config_in_force(2023)
 
 
 def test_a_configuration_without_dimensions_or_bands_still_loads(db):
