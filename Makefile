@@ -112,6 +112,7 @@ bench: install
 	$(PY) bench/competency.py
 	$(PY) bench/attendance.py
 	$(PY) bench/attendance.py --postgres
+	$(PY) bench/attendance_load.py
 	$(PY) bench/pension.py
 	$(PY) bench/pension.py --postgres
 	$(PY) bench/dukcapil.py

@@ -32,11 +32,11 @@ PG_NAME = "sikap_bench_competency"
 INTERVAL = 10.0  # seconds between two answers of one taker
 
 
-def _env(port: int) -> dict:
+def _env(port: int, database: str = PG_NAME) -> dict:
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "sikap.settings",
-        "SIKAP_DATABASE_URL": f"{PG_SERVER}/{PG_NAME}",
+        "SIKAP_DATABASE_URL": f"{PG_SERVER}/{database}",
         "SIKAP_DEBUG": "false",
         "SIKAP_SSL_REDIRECT": "false",  # TLS ends at the proxy in front
         "SIKAP_API_RATE": "1000000/m",
@@ -113,11 +113,13 @@ def prepare(takers: int, items: int) -> list[dict]:
     return found
 
 
-def start_server(port: int, workers: int) -> subprocess.Popen:
-    env = {**_env(port), "SIKAP_WEB_WORKERS": str(workers), "PYTHONPATH": str(ROOT)}
+def start_server(
+    port: int, workers: int, app: str = "bench.competency_app:application", database: str = PG_NAME
+) -> subprocess.Popen:
+    env = {**_env(port, database), "SIKAP_WEB_WORKERS": str(workers), "PYTHONPATH": str(ROOT)}
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "deploy" / "gunicorn.conf.py"),
-         "bench.competency_app:application"],
+         app],
         cwd=ROOT, env=env, start_new_session=True,
     )  # fmt: skip
     import httpx

@@ -44,7 +44,7 @@ def kategori(menit: int, pita: Sequence[int] = PITA_BAWAAN) -> int:
     return level
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Hari:
     status: Status
     terlambat_menit: int = 0

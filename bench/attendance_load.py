@@ -1,0 +1,150 @@
+"""SIPERLU check-in under load: 32 concurrent clients (closed loop: each sends its next
+request when the last is answered) against a real server — gunicorn with
+deploy/gunicorn.conf.py (sync workers) on 127.0.0.1 and PostgreSQL — then the same against the
+bare insert endpoint on the same stack.
+
+  check-in  POST /api/v1/presensi (device token, throttle, idempotency, the pegawai row locked,
+            schedule, geofence, the attempt row), each request a different pegawai's first
+            check-in of the day (their context from what the morning job stored)
+  bare      POST /api/v1/bench (device token, throttle, one INSERT; bench/attendance_app.py)
+
+Prints each run's p50/p99 latency and completed requests per second, the ratios check-in ÷
+bare (throughput) and bare p99 ÷ check-in p99 (goal ≥ 0.7 each), and the headroom: measured
+throughput ÷ the regency's peak (5,800 check-ins in 30 min = 3.2/s) and ÷ the province's
+(100,000 in 30 min = 55.6/s). PostgreSQL postgres://postgres@127.0.0.1:5432/
+sikap_bench_attendance_load, created and dropped here. Bounded: each run stops after --seconds
+(default 30) or when every pegawai has checked in once; the server is stopped whatever happens.
+"""
+
+import argparse
+import asyncio
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.competency import _env, start_server, stop_server, summary  # noqa: E402
+
+PG_SERVER = "postgres://postgres@127.0.0.1:5432"
+PG_NAME = "sikap_bench_attendance_load"
+REGENCY_PEAK = 5800 / (30 * 60)
+PROVINCE_PEAK = 100_000 / (30 * 60)
+
+
+def _postgres(*statements: str) -> None:
+    import psycopg
+
+    with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as conn:
+        for statement in statements:
+            conn.execute(statement)
+
+
+def prepare(n: int) -> list[str]:
+    """A fresh database: `n` pegawai in 10 OPDs, each with a device token and a bound phone,
+    and the morning job's stored contexts. Returns the tokens."""
+    _postgres(f"DROP DATABASE IF EXISTS {PG_NAME}", f"CREATE DATABASE {PG_NAME}")
+    os.environ.update(_env(0, PG_NAME))
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    from bench.attendance import DAY, make_regency
+    from sikap.accounts.models import User
+    from sikap.accounts.tokens import issue_token
+    from sikap.attendance import konteks
+    from sikap.attendance.models import PerangkatPresensi
+
+    people = make_regency(n)
+    tokens = []
+    for p in people:
+        user = User.objects.create_user(username=p.nip, password="bench", pegawai=p)
+        tokens.append(issue_token(user, "HP", actor=user)[1])
+    PerangkatPresensi.objects.bulk_create(
+        PerangkatPresensi(pegawai=p, device_id="bench-device", status="disetujui") for p in people
+    )
+    konteks.siapkan_konteks(DAY)
+    from django.db import connection
+
+    connection.close()
+    return tokens
+
+
+async def run(base: str, tokens: list[str], clients: int, seconds: float, bare: bool):
+    """`clients` loops share the tokens, each token used once; the latencies of the requests
+    answered 2xx, the failures, and the wall time."""
+    import httpx
+
+    latencies: list[float] = []
+    failures = 0
+    queue = iter(enumerate(tokens))
+    url = "/api/v1/bench" if bare else "/api/v1/presensi"
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=0)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
+        started = time.monotonic()
+        end = started + seconds
+
+        async def loop() -> None:
+            nonlocal failures
+            for i, token in queue:
+                if time.monotonic() >= end:
+                    return
+                body = {} if bare else {
+                    "jenis": "masuk", "latitude": -6.2003, "longitude": 106.8,
+                    "akurasi_m": 10, "device_id": "bench-device", "kunci": f"load-{i:08d}",
+                }  # fmt: skip
+                sent = time.perf_counter()
+                try:
+                    r = await client.post(
+                        url, json=body, headers={"Authorization": f"Bearer {token}"}
+                    )
+                    ok = r.status_code == 201
+                except httpx.HTTPError:
+                    ok = False
+                if ok:
+                    latencies.append(time.perf_counter() - sent)
+                else:
+                    failures += 1
+
+        await asyncio.gather(*(loop() for _ in range(clients)))
+        return latencies, failures, time.monotonic() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pegawai", type=int, default=5800)
+    parser.add_argument("--clients", type=int, default=32)
+    parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) * 2 + 1)
+    parser.add_argument("--port", type=int, default=8320)
+    args = parser.parse_args()
+    print(f"Preparing {args.pegawai} pegawai with tokens on PostgreSQL …", flush=True)
+    tokens = prepare(args.pegawai)
+    server = start_server(
+        args.port, args.workers, app="bench.attendance_app:application", database=PG_NAME
+    )
+    try:
+        base = f"http://127.0.0.1:{args.port}"
+        print(f"SIPERLU check-in, gunicorn {args.workers} sync workers, {args.clients} clients, "
+              f"≤ {args.seconds:.0f} s or {len(tokens)} requests per run:")  # fmt: skip
+        full = summary(
+            "check-in", *asyncio.run(run(base, tokens, args.clients, args.seconds, False))
+        )
+        bare = summary("bare", *asyncio.run(run(base, tokens, args.clients, args.seconds, True)))
+        print(f"  throughput check-in ÷ bare  {full['rps'] / bare['rps']:5.2f}x  (goal ≥ 0.7)")
+        print(f"  p99 bare ÷ check-in         {bare['p99'] / full['p99']:5.2f}x  (goal ≥ 0.7)")
+        for name, peak in (("regency", REGENCY_PEAK), ("province", PROVINCE_PEAK)):
+            print(f"  {name} peak {peak:5.1f}/s → headroom {full['rps'] / peak:5.1f}x")
+    finally:
+        stop_server(server)
+        _postgres(f"DROP DATABASE IF EXISTS {PG_NAME}")
+
+
+if __name__ == "__main__":
+    main()
