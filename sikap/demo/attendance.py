@@ -25,6 +25,7 @@ from sikap.attendance.models import (
     StatusHarian,
 )
 from sikap.demo.builders import Builder, Options
+from sikap.demo.loader import demo_logins
 from sikap.org.models import LokasiKantor, Opd
 from sikap.people.models import Pegawai
 from sikap.people.selectors import atasan_map
@@ -108,9 +109,17 @@ def _build(options: Options) -> str:
                     )  # fmt: skip
         Presensi.objects.bulk_create(attempts, batch_size=_BATCH)
         Ketidakhadiran.objects.bulk_create(away, batch_size=_BATCH)
+        # The pegawai the demo prints log-ins for get no bound phone: the first browser a
+        # tester checks in with is bound, as a new user's phone is (else every check-in of the
+        # walk waits for admin BKD to approve the browser).
+        personas = set(
+            Pegawai.objects.filter(
+                akun__username__in=[login.username for login in demo_logins()]
+            ).values_list("pk", flat=True)
+        )
         PerangkatPresensi.objects.bulk_create(
             [PerangkatPresensi(pegawai_id=pk, device_id=f"demo-{pk}", status="disetujui")
-             for pk, _, _ in people],
+             for pk, _, _ in people if pk not in personas],
             batch_size=_BATCH,
         )  # fmt: skip
         waiting = _waiting_requests(today, rng)

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from sikap.attendance.models import StatusHarian
+from sikap.attendance.models import PerangkatPresensi, StatusHarian
+from sikap.demo.loader import demo_logins
 from sikap.demo.registry import BUILDERS
 from sikap.documents.models import Dokumen
 from sikap.people.models import Pegawai
@@ -91,3 +92,13 @@ def test_demo_on_a_database_never_migrated_migrates_first(tmp_path):
     assert "Memigrasikan basis data" in done.stdout
     assert "Kabupaten demo dibangun" in done.stdout and "admin.bkd" in done.stdout
     assert "Arsip digital demo" in done.stdout
+
+
+@pytest.mark.django_db
+def test_the_demo_log_ins_have_no_bound_phone_so_a_testers_first_browser_is_bound(capsys):
+    call_command("demo", "--scale", SMALL)
+    personas = [login.username for login in demo_logins() if login.peran.startswith("Pegawai")]
+    assert personas
+    devices = PerangkatPresensi.objects.filter(pegawai__akun__username__in=personas)
+    assert not devices.exists()
+    assert PerangkatPresensi.objects.filter(status="disetujui").exists()
