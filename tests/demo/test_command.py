@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from sikap.attendance.models import PerangkatPresensi, StatusHarian
+from sikap.attendance.models import PengajuanKetidakhadiran, PerangkatPresensi, StatusHarian
 from sikap.demo.loader import demo_logins
 from sikap.demo.registry import BUILDERS
 from sikap.documents.models import Dokumen
 from sikap.people.models import Pegawai
+from sikap.people.selectors import atasan_of
 from sikap.performance.models import IndikatorRenja
 from sikap.promotion.models import UsulanKp
 from sikap.salary.models import Kgb
@@ -95,10 +96,17 @@ def test_demo_on_a_database_never_migrated_migrates_first(tmp_path):
 
 
 @pytest.mark.django_db
-def test_the_demo_log_ins_have_no_bound_phone_so_a_testers_first_browser_is_bound(capsys):
+def test_the_printed_pegawai_log_ins_can_walk_attendance(capsys):
+    """In service (the oldest by NIP had all been retired by the pension builder), no bound
+    phone (the tester's first browser is bound), and the atasan has leave to decide."""
     call_command("demo", "--scale", SMALL)
-    personas = [login.username for login in demo_logins() if login.peran.startswith("Pegawai")]
-    assert personas
-    devices = PerangkatPresensi.objects.filter(pegawai__akun__username__in=personas)
-    assert not devices.exists()
+    logins = {login.peran: login.username for login in demo_logins()}
+    personas = Pegawai.objects.filter(
+        akun__username__in=[u for peran, u in logins.items() if peran.startswith("Pegawai")]
+    )
+    assert personas.count() == 3 and all(p.in_service for p in personas)
+    assert not PerangkatPresensi.objects.filter(pegawai__in=personas).exists()
     assert PerangkatPresensi.objects.filter(status="disetujui").exists()
+    atasan = personas.get(akun__username=logins["Pegawai (atasan)"])
+    waiting = PengajuanKetidakhadiran.objects.filter(state=PengajuanKetidakhadiran.Status.DIAJUKAN)
+    assert any(atasan_of(w.pegawai) == atasan for w in waiting)
