@@ -271,17 +271,20 @@ def aktivitas_persetujuan(request):
     """The atasan's list of subordinates' activities waiting, approved or returned in bulk."""
     if request.method == "POST":
         ids = [int(v) for v in request.POST.getlist("pilih") if v.isdigit()]
+        setujui = request.POST.get("keputusan") == "setujui"
         try:
             n = aktivitas_service.putuskan(
                 ids,
-                setujui=request.POST.get("keputusan") == "setujui",
+                setujui=setujui,
                 catatan=request.POST.get("catatan", ""),
                 actor=request.user,
             )
         except SikapError as e:
             messages.error(request, e.message)
         else:
-            messages.success(request, f"{n} aktivitas diputuskan.")
+            messages.success(
+                request, f"{n} aktivitas {'disetujui' if setujui else 'dikembalikan'}."
+            )
         return redirect("attendance:aktivitas_persetujuan")
     rows = aktivitas_service.menunggu_untuk(request.user).order_by("pegawai__nama", "tanggal")
     return render(request, "attendance/aktivitas_persetujuan.html", {"rows": rows[:300]})
