@@ -234,7 +234,10 @@ def _run_step(request, case, flow):
     except SikapError as e:
         messages.error(request, e.message)
         return inbox_views.after_decision(request, case.get_absolute_url(), ok=False)
-    messages.success(request, f"{case}: {flow.get(name).label} berhasil.")
+    # Named, because from the inbox the next page shown is the next case, not this one.
+    messages.success(
+        request, f"{case} {case.pegawai.nama}: kini {flow.state_label(case.state).lower()}."
+    )
     return inbox_views.after_decision(request, case.get_absolute_url())
 
 
