@@ -236,7 +236,7 @@ def _run_step(request, case, flow):
         return inbox_views.after_decision(request, case.get_absolute_url(), ok=False)
     # Named, because from the inbox the next page shown is the next case, not this one.
     messages.success(
-        request, f"{case} {case.pegawai.nama}: kini {flow.state_label(case.state).lower()}."
+        request, f"{case} — {case.pegawai.nama}: kini {flow.state_label(case.state).lower()}."
     )
     return inbox_views.after_decision(request, case.get_absolute_url())
 

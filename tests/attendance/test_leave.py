@@ -141,5 +141,5 @@ def test_a_decision_says_whose_request_and_its_new_status(world):
     )
     label = FLOW.state_label(S.DISETUJUI).lower()
     assert [m.message for m in r.context["messages"]] == [
-        f"Izin 08-04-2026 {world.pegawai.nama}: kini {label}."
+        f"Izin 08-04-2026 — {world.pegawai.nama}: kini {label}."
     ]
