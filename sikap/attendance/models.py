@@ -515,6 +515,8 @@ class PengajuanKetidakhadiran(Case):
         ]
 
     def __str__(self) -> str:
+        if self.mulai == self.selesai:
+            return f"{self.get_jenis_display()} {self.mulai:%d-%m-%Y}"
         return f"{self.get_jenis_display()} {self.mulai:%d-%m-%Y}–{self.selesai:%d-%m-%Y}"
 
     def get_absolute_url(self) -> str:

@@ -263,7 +263,10 @@ def _run_step(request, case, flow):
     except SikapError as e:
         messages.error(request, e.message)
         return inbox_views.after_decision(request, case.get_absolute_url(), ok=False)
-    messages.success(request, f"{case}: {flow.get(name).label} berhasil.")
+    # Named, because from the inbox the next page shown is the next case, not this one.
+    messages.success(
+        request, f"{case} — {case.pegawai.nama}: kini {flow.state_label(case.state).lower()}."
+    )
     return inbox_views.after_decision(request, case.get_absolute_url())
 
 
@@ -294,17 +297,20 @@ def aktivitas_persetujuan(request):
     """The atasan's list of subordinates' activities waiting, approved or returned in bulk."""
     if request.method == "POST":
         ids = [int(v) for v in request.POST.getlist("pilih") if v.isdigit()]
+        setujui = request.POST.get("keputusan") == "setujui"
         try:
             n = aktivitas_service.putuskan(
                 ids,
-                setujui=request.POST.get("keputusan") == "setujui",
+                setujui=setujui,
                 catatan=request.POST.get("catatan", ""),
                 actor=request.user,
             )
         except SikapError as e:
             messages.error(request, e.message)
         else:
-            messages.success(request, f"{n} aktivitas diputuskan.")
+            messages.success(
+                request, f"{n} aktivitas {'disetujui' if setujui else 'dikembalikan'}."
+            )
         return redirect("attendance:aktivitas_persetujuan")
     rows = aktivitas_service.menunggu_untuk(request.user).order_by("pegawai__nama", "tanggal")
     return render(request, "attendance/aktivitas_persetujuan.html", {"rows": rows[:300]})

@@ -108,7 +108,10 @@ def _filters(request):
     opd = next((o for o in opds if o.pk == opd_id), None)
     jenis = request.GET.get("jenis", "")
     jenis = jenis if jenis in JenisJabatan.values else ""
-    jabatan_id = parse_number(request.GET.get("jabatan"))
+    # A position is chosen by its name: each unit has its own row of "Guru Ahli Madya", and a
+    # list of rows showed the same name hundreds of times (the standards import matches by name
+    # too).
+    jabatan = " ".join(request.GET.get("jabatan", "").split())[:255]
     return {
         "tests": tests,
         "ujian": ujian,
@@ -116,7 +119,7 @@ def _filters(request):
         "opd": opd,
         "jenis_choices": JenisJabatan.choices,
         "jenis": jenis,
-        "jabatan_id": jabatan_id,
+        "jabatan_terpilih": jabatan,
     }
 
 
@@ -128,7 +131,7 @@ def _attempts(request, f):
         f["ujian"],
         opd_id=f["opd"].pk if f["opd"] else None,
         jenis=f["jenis"],
-        jabatan_id=f["jabatan_id"],
+        jabatan_nama=f["jabatan_terpilih"],
     )
 
 
@@ -138,11 +141,13 @@ def rekap(request):
     attempts = _attempts(request, f)
     sebaran = results.distribution(attempts)
     jabatan = (
-        attempts.exclude(jabatan=None).values_list("jabatan_id", "jabatan__nama").distinct()
+        attempts.exclude(jabatan=None)
+        .order_by("jabatan__nama")
+        .values_list("jabatan__nama", flat=True)
+        .distinct()
         if f["ujian"]
         else []
     )
-    jabatan_terpilih = next((nama for pk, nama in jabatan if pk == f["jabatan_id"]), "")
     chart = {
         "labels": [s.kompetensi.nama for s in sebaran],
         "memenuhi": [s.persen_memenuhi for s in sebaran],
@@ -155,8 +160,7 @@ def rekap(request):
             **f,
             "peserta": attempts.count(),
             "sebaran": sebaran,
-            "jabatan": sorted(jabatan, key=lambda j: j[1]),
-            "jabatan_terpilih": jabatan_terpilih,
+            "jabatan": list(jabatan),
             "chart": chart,
             "query": request.GET.urlencode(),
         },

@@ -157,15 +157,15 @@ class Sebaran:
         return self.dengan_standar - self.memenuhi
 
 
-def finished_attempts(user, ujian, *, opd_id=None, jenis=None, jabatan_id=None):
+def finished_attempts(user, ujian, *, opd_id=None, jenis=None, jabatan_nama=""):
     """The last scored attempt of each taker of `ujian` that `user` may read, narrowed."""
     qs = Percobaan.objects.visible_to(user).filter(ujian=ujian, dinilai__isnull=False)
     if opd_id:
         qs = qs.filter(opd_id=opd_id)
     if jenis:
         qs = qs.filter(jabatan__jenis=jenis)
-    if jabatan_id:
-        qs = qs.filter(jabatan_id=jabatan_id)
+    if jabatan_nama:
+        qs = qs.filter(jabatan__nama=jabatan_nama)
     last = qs.values("pegawai_id").annotate(n=Max("nomor"))
     keys = {(row["pegawai_id"], row["n"]) for row in last}
     ids = [pk for pk, pid, n in qs.values_list("pk", "pegawai_id", "nomor") if (pid, n) in keys]

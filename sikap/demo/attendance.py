@@ -25,9 +25,10 @@ from sikap.attendance.models import (
     StatusHarian,
 )
 from sikap.demo.builders import Builder, Options
+from sikap.demo.loader import demo_logins
 from sikap.org.models import LokasiKantor, Opd
 from sikap.people.models import Pegawai
-from sikap.people.selectors import atasan_map
+from sikap.people.selectors import atasan_map, bawahan_q
 
 DAYS = 30
 _BATCH = 2000
@@ -108,9 +109,17 @@ def _build(options: Options) -> str:
                     )  # fmt: skip
         Presensi.objects.bulk_create(attempts, batch_size=_BATCH)
         Ketidakhadiran.objects.bulk_create(away, batch_size=_BATCH)
+        # The pegawai the demo prints log-ins for get no bound phone: the first browser a
+        # tester checks in with is bound, as a new user's phone is (else every check-in of the
+        # walk waits for admin BKD to approve the browser).
+        personas = set(
+            Pegawai.objects.filter(akun__username__in=_persona_usernames()).values_list(
+                "pk", flat=True
+            )
+        )
         PerangkatPresensi.objects.bulk_create(
             [PerangkatPresensi(pegawai_id=pk, device_id=f"demo-{pk}", status="disetujui")
-             for pk, _, _ in people],
+             for pk, _, _ in people if pk not in personas],
             batch_size=_BATCH,
         )  # fmt: skip
         waiting = _waiting_requests(today, rng)
@@ -125,9 +134,18 @@ def _build(options: Options) -> str:
     )
 
 
+def _persona_usernames() -> list[str]:
+    return [login.username for login in demo_logins()]
+
+
 def _waiting_requests(today, rng) -> int:
-    """Five pegawai with an account and an atasan ask for leave next week."""
+    """Five pegawai with an account and an atasan ask for leave next week: first those whose
+    atasan is a demo log-in, so the atasan of the printed log-ins has requests to decide."""
     users = list(User.objects.filter(pegawai__isnull=False).select_related("pegawai")[:40])
+    personas = list(Pegawai.objects.filter(akun__username__in=_persona_usernames()))
+    for atasan in personas:
+        mine = User.objects.filter(pegawai__in=Pegawai.objects.filter(bawahan_q(atasan)))
+        users[:0] = mine.exclude(pegawai=atasan).select_related("pegawai")[:3]
     heads = atasan_map([u.pegawai for u in users])
     start = today + timedelta(days=7 - today.weekday())  # next Monday
     made = 0

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.hashers import make_password
 from django.db.models import Case, Q, Value, When
+from django.utils import timezone
 
 from sikap.accounts.models import Peran, User
 from sikap.core import audit, kinds
@@ -35,6 +36,8 @@ from sikap.people.models import (
     RiwayatPendidikan,
     RiwayatSkp,
 )
+from sikap.rules.kgb import add_months
+from sikap.rules.pension import KATEGORI_BUP
 
 DEMO_NOTE = "data demo"  # marks the audit entry of every pegawai the demo created
 DEMO_PASSWORD = "demo-sikap-2023"  # demo only: printed on screen and documented in docs/demo.md
@@ -255,7 +258,11 @@ def demo_logins() -> list[Login]:
     if admin_opd:
         logins.append(Login(Peran.ADMIN_OPD.label, admin_opd.username, admin_opd.first_name))
     # Prefer BKD's own people, and a head of bidang (who has a unit of staff) as the atasan.
-    pegawai = users.filter(peran=Peran.PEGAWAI)
+    # Only people younger than the lowest BUP: ordered by NIP (by birth date) the oldest came
+    # first, and the pension builder, later in the build, had retired all three.
+    lowest_bup = min(bup for _, bup in KATEGORI_BUP.values())
+    born_after = add_months(timezone.localdate(), -12 * lowest_bup)
+    pegawai = users.filter(peran=Peran.PEGAWAI, pegawai__tanggal_lahir__gt=born_after)
     bkd = _first_if(Q(pegawai__opd__kode="BKD"))
     atasan = (
         pegawai.filter(pegawai__jabatan__kepala=True)
@@ -276,7 +283,9 @@ def demo_logins() -> list[Login]:
     # A teacher who leads a school by tugas tambahan (the head most teachers answer to).
     kepala_sekolah = (
         TugasTambahan.objects.filter(
-            jenis=JenisTugasTambahan.KEPALA_SEKOLAH, pegawai__akun__isnull=False
+            jenis=JenisTugasTambahan.KEPALA_SEKOLAH,
+            pegawai__akun__isnull=False,
+            pegawai__tanggal_lahir__gt=born_after,
         )
         .select_related("pegawai__akun", "unit")
         .order_by("unit__nama", "pk")

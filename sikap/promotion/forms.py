@@ -6,7 +6,9 @@ from sikap.promotion.models import JenisKp
 from sikap.rules.ranks import GOLONGAN
 
 _TEXT = {"class": "form-control"}
-_DATE = forms.DateInput(attrs={"type": "date", "class": "form-control"})
+# <input type="date"> reads only ISO dates; without the format a stored date (the pertek's)
+# renders in the Indonesian format and the browser shows the field empty.
+_DATE = forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d")
 _DATE_ERR = {"invalid": "Tanggal tidak valid.", "required": "Tanggal wajib diisi."}
 
 

@@ -143,11 +143,17 @@ def daftar_usulan(request, pk):
     return render(request, "promotion/usulan_daftar.html", context)
 
 
-def _refused(request, error: SikapError, target):
-    """A refusal of the role is the refusal page (403); anything else a message on the page."""
+def _refused(request, error: SikapError, target, subject: str = ""):
+    """A refusal of the role is the refusal page (403); anything else one message on the page,
+    naming `subject` (the document row) when given. A field error that repeats the message
+    (most do) is said once."""
     if error.code == Kode.TIDAK_BERHAK:
         return refuse(request, error.message)
-    messages.error(request, " ".join([error.message, *sum(error.errors.values(), [])]))
+    parts = [error.message]
+    parts += [m for ms in error.errors.values() for m in ms if m not in parts]
+    text = " ".join(parts)
+    named = subject and not text.startswith(subject)
+    messages.error(request, f"{subject}: {text}" if named else text)
     return redirect(target)
 
 
@@ -168,10 +174,13 @@ def usulan(request, pk):
     editable = usulan.state in services.EDITABLE and access.may_complete_usulan_kp(user, usulan)
     arsip = {}
     if editable:
+        # A document attached to a row already (this one, or the other SKP year's) is not
+        # offered again: it would put last year's SKP where this year's belongs.
         docs = (
             Dokumen.objects.current()
             .filter(pegawai=usulan.pegawai)
             .exclude(state=Dokumen.Status.DITOLAK)
+            .exclude(pk__in=[b.dokumen_id for b in berkas if b.dokumen_id])
         )
         for d in docs.select_related("jenis"):
             arsip.setdefault(d.jenis_id, []).append(d)
@@ -228,7 +237,7 @@ def unggah(request, pk, bid):
     try:
         services.unggah_dokumen(berkas, form.cleaned_data["berkas"], actor=request.user)
     except SikapError as e:
-        return _refused(request, e, usulan)
+        return _refused(request, e, usulan, subject=berkas.syarat.nama)
     messages.success(request, f"{berkas.syarat.nama} diunggah dan dilampirkan.")
     return redirect(usulan)
 
@@ -289,7 +298,10 @@ def langkah(request, pk, name):
             return refuse(request, e.message)
         messages.error(request, e.message)
         return after_decision(request, usulan.get_absolute_url(), ok=False)
-    messages.success(request, f"{FLOW.get(name).label}: {result.get_state_display()}.")
+    # Named, because from the inbox the next page shown is the next case, not this one.
+    messages.success(
+        request, f"Usul KP {usulan.pegawai.nama} kini berstatus {result.get_state_display()}."
+    )
     return after_decision(request, usulan.get_absolute_url())
 
 

@@ -94,3 +94,15 @@ def test_the_pages_record_and_decide_and_the_inbox_lists_them(world):
     assert Aktivitas.objects.get().status == "disetujui"
     bad = world.client("pegawai").post("/presensi/aktivitas/", {"tanggal": "besok"})
     assert bad.status_code == 200 and not Aktivitas.objects.exclude(pk=found.pk).exists()
+
+
+def test_the_decision_message_says_approved_or_returned(world):
+    first, second = catat(world), catat(world, mulai=(10, 30), selesai=(12, 0))
+    atasan = world.client("atasan")
+    url = "/presensi/aktivitas/persetujuan/"
+    r = atasan.post(url, {"pilih": [first.pk], "keputusan": "setujui"}, follow=True)
+    assert [m.message for m in r.context["messages"]] == ["1 aktivitas disetujui."]
+    r = atasan.post(
+        url, {"pilih": [second.pk], "keputusan": "kembalikan", "catatan": "Lengkapi"}, follow=True
+    )
+    assert [m.message for m in r.context["messages"]] == ["1 aktivitas dikembalikan."]

@@ -128,3 +128,18 @@ def test_the_web_pages_ask_and_decide(world):
     assert world.client("admin_opd_lain").get(f"/presensi/cuti/{case.pk}/").status_code == 404
     bad = pegawai.post("/presensi/cuti/", {"jenis": "izin", "mulai": "kemarin"})
     assert bad.status_code == 200 and "Masukkan tanggal yang valid" in bad.content.decode()
+
+
+def test_a_decision_says_whose_request_and_its_new_status(world):
+    """From the inbox the next page is the next request, so the message names this one; a
+    one-day request shows its date once."""
+    case = ask(world, jenis="izin", mulai=date(2026, 4, 8), selesai=date(2026, 4, 8))
+    r = world.client("atasan").post(
+        f"/presensi/cuti/{case.pk}/langkah/",
+        {"langkah": "setujui", "version": case.version},
+        follow=True,
+    )
+    label = FLOW.state_label(S.DISETUJUI).lower()
+    assert [m.message for m in r.context["messages"]] == [
+        f"Izin 08-04-2026 — {world.pegawai.nama}: kini {label}."
+    ]

@@ -27,7 +27,7 @@ from sikap.competency.standards import (
     Resolver,
 )
 from sikap.core.errors import Kode, SikapError
-from sikap.org.models import JenisJabatan
+from sikap.org.models import Jabatan, JenisJabatan
 
 
 def _take(world, ujian, rng, persona="pegawai", *, best=True, answer=True):
@@ -384,3 +384,22 @@ def test_the_api_refuses_in_the_one_error_shape(client, world, ujian, rng):
 def test_the_result_endpoint_is_in_the_openapi_schema(client):
     schema = client.get("/api/v1/openapi.json").json()
     assert "/api/v1/hasil-kompetensi/{pk}" in schema["paths"]
+
+
+def test_the_recap_offers_each_position_name_once_and_narrows_to_every_row_of_it(
+    client, world, taken
+):
+    """Each unit has its own row of a position ("Guru Ahli Madya" once per school): the filter
+    lists the name once, and choosing it counts the takers of every row of that name."""
+    budi, siti = taken
+    twin = Jabatan.objects.create(
+        unit=siti.jabatan.unit, nama=budi.jabatan.nama, jenis=budi.jabatan.jenis
+    )
+    Percobaan.objects.filter(pk=siti.pk).update(jabatan=twin)
+    client.force_login(world.users["admin_bkd"])
+    response = client.get(reverse("competency:rekap"))
+    assert response.context["jabatan"] == [budi.jabatan.nama]
+    response = client.get(reverse("competency:rekap"), {"jabatan": budi.jabatan.nama})
+    assert response.context["peserta"] == 2
+    assert f"<option selected>{budi.jabatan.nama}</option>" in response.content.decode()
+    assert client.get(reverse("competency:rekap"), {"jabatan": "Tidak ada"}).context["peserta"] == 0

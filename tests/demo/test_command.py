@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from sikap.attendance.models import StatusHarian
+from sikap.attendance.models import PengajuanKetidakhadiran, PerangkatPresensi, StatusHarian
+from sikap.demo.loader import demo_logins
 from sikap.demo.registry import BUILDERS
 from sikap.documents.models import Dokumen
 from sikap.people.models import Pegawai
+from sikap.people.selectors import atasan_of
 from sikap.performance.models import IndikatorRenja
 from sikap.promotion.models import UsulanKp
 from sikap.salary.models import Kgb
@@ -91,3 +93,20 @@ def test_demo_on_a_database_never_migrated_migrates_first(tmp_path):
     assert "Memigrasikan basis data" in done.stdout
     assert "Kabupaten demo dibangun" in done.stdout and "admin.bkd" in done.stdout
     assert "Arsip digital demo" in done.stdout
+
+
+@pytest.mark.django_db
+def test_the_printed_pegawai_log_ins_can_walk_attendance(capsys):
+    """In service (the oldest by NIP had all been retired by the pension builder), no bound
+    phone (the tester's first browser is bound), and the atasan has leave to decide."""
+    call_command("demo", "--scale", SMALL)
+    logins = {login.peran: login.username for login in demo_logins()}
+    personas = Pegawai.objects.filter(
+        akun__username__in=[u for peran, u in logins.items() if peran.startswith("Pegawai")]
+    )
+    assert personas.count() == 3 and all(p.in_service for p in personas)
+    assert not PerangkatPresensi.objects.filter(pegawai__in=personas).exists()
+    assert PerangkatPresensi.objects.filter(status="disetujui").exists()
+    atasan = personas.get(akun__username=logins["Pegawai (atasan)"])
+    waiting = PengajuanKetidakhadiran.objects.filter(state=PengajuanKetidakhadiran.Status.DIAJUKAN)
+    assert any(atasan_of(w.pegawai) == atasan for w in waiting)

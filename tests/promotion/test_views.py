@@ -1,11 +1,14 @@
 from django.core import mail  # noqa: F401  (e-mail goes through jobs run in the caller)
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
 from sikap.core.models import Notifikasi
 from sikap.people.models import Pegawai
+from sikap.promotion import services
 from sikap.promotion.models import BerkasUsulan, UsulanKp
-from tests.promotion.conftest import pdf
+from tests.promotion.conftest import file_all, pdf
+from tests.promotion.test_services import forwarded, open_reguler
 
 S = UsulanKp.Status
 
@@ -138,3 +141,51 @@ def test_the_export_follows_the_siasn_column_order(kp):
         "III/b",
         kp.periode.tanggal.strftime("%d-%m-%Y"),
     )
+
+
+def _messages(response) -> list[str]:
+    return [m.message for m in response.wsgi_request._messages]
+
+
+def test_a_refused_upload_names_the_document_and_says_the_reason_once(kp):
+    usulan = open_reguler(kp)
+    row = usulan.berkas.filter(aktif=True, dokumen__isnull=True).first()
+    junk = SimpleUploadedFile("skp.pdf", b"bukan pdf", content_type="application/pdf")
+    r = kp.world.client("admin_opd").post(
+        reverse("promotion:unggah", args=[usulan.pk, row.pk]), {"berkas": junk}, follow=True
+    )
+    (message,) = _messages(r)
+    assert message.startswith(f"{row.syarat.nama}: ")
+    assert message.count("tidak dikenali") == 1
+    assert not usulan.berkas.get(pk=row.pk).dokumen_id
+
+
+def test_the_sk_form_comes_with_the_period_tmt_and_the_pertek_date_filled_in(kp):
+    """<input type=date> shows only an ISO value; the Indonesian format left both blank."""
+    usulan = forwarded(kp)
+    page = kp.world.client("admin_bkd").get(usulan.get_absolute_url()).content.decode()
+    assert f'name="tmt" value="{kp.periode.tanggal.isoformat()}"' in page
+    assert f'name="tanggal" value="{usulan.pertek_tanggal.isoformat()}"' in page
+
+
+def test_the_archive_offers_no_document_already_attached_to_another_row(kp):
+    """Both SKP rows take an SKP document: the one attached as last year's SKP is not offered
+    for this year's row (nor the row's own document)."""
+    usulan = open_reguler(kp)
+    opd = kp.user("admin_opd")
+    skp_rows = list(usulan.berkas.filter(aktif=True, syarat__jenis_dokumen__kode="skp"))
+    assert len(skp_rows) == 2
+    attached = services.unggah_dokumen(skp_rows[0], pdf("skp-lama.pdf"), actor=opd)
+    page = kp.world.client("admin_opd").get(usulan.get_absolute_url()).content.decode()
+    pilih = reverse("promotion:pilih", args=[usulan.pk, skp_rows[1].pk])
+    assert pilih not in page
+    assert f'name="dokumen" value="{attached.dokumen_id}"' not in page
+
+
+def test_a_step_taken_says_whose_proposal_and_its_new_status(kp):
+    usulan = open_reguler(kp)
+    file_all(usulan, kp.user("admin_opd"))
+    r = kp.world.client("admin_opd").post(
+        reverse("promotion:langkah", args=[usulan.pk, "ajukan"]), {"version": 0}, follow=True
+    )
+    assert _messages(r) == [f"Usul KP {kp.pegawai.nama} kini berstatus Diajukan ke BKD."]
