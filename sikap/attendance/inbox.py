@@ -1,8 +1,10 @@
-"""Leave requests waiting for the user's decision: their subordinates' at the atasan step,
-every OPD's at the BKD step for admin BKD (`access.ketidakhadiran_to_decide`, the one definition
-the decision itself checks). A fixed number of queries."""
+"""Attendance cases waiting for the user's decision: leave requests (their subordinates' at the
+atasan step, every OPD's at the BKD step for admin BKD: `access.ketidakhadiran_to_decide`, the
+one definition the decision itself checks), activities, discipline proposals, temporary places,
+and new check-in phones for admin BKD. A fixed number of queries."""
 
 from datetime import datetime
+from urllib.parse import urlencode
 
 from django.db.models import Q
 from django.urls import reverse
@@ -10,7 +12,12 @@ from django.utils import timezone
 
 from sikap.accounts import access
 from sikap.attendance.aktivitas import menunggu_untuk
-from sikap.attendance.models import PengajuanKetidakhadiran, PengajuanLokasi, UsulanDisiplin
+from sikap.attendance.models import (
+    PengajuanKetidakhadiran,
+    PengajuanLokasi,
+    PerangkatPresensi,
+    UsulanDisiplin,
+)
 from sikap.core import inbox
 
 
@@ -133,3 +140,43 @@ class LokasiSource:
 
 
 inbox.register(LokasiSource())
+
+
+class PerangkatSource:
+    """A pegawai's new phone waits for admin BKD (`access.may_approve_attendance_device`): until
+    it is approved, every check-in from it is refused, so it belongs in the inbox, not only in
+    /kelola/. The item opens the /kelola/ list of that pegawai's waiting phones."""
+
+    kind = "attendance.perangkat"
+    label = "Perangkat presensi baru"
+
+    def pending(self, user, filters):
+        if not access.may_configure_attendance(user):
+            return PerangkatPresensi.objects.none()
+        found = PerangkatPresensi.objects.filter(status=PerangkatPresensi.Status.MENUNGGU)
+        if user.pegawai_id:
+            found = found.exclude(pegawai_id=user.pegawai_id)
+        return inbox.narrowed(found, filters, since="dibuat")
+
+    def count(self, user, filters) -> int:
+        return self.pending(user, filters).count()
+
+    def items(self, user, filters, limit):
+        rows = self.pending(user, filters).select_related("pegawai__opd").order_by("dibuat", "pk")
+        changelist = reverse("admin:attendance_perangkatpresensi_changelist")
+        return [
+            inbox.Item(
+                kind=self.kind,
+                key=str(d.pk),
+                title=f"Perangkat baru {d.pegawai.nama}",
+                url=f"{changelist}?{urlencode({'status__exact': d.status, 'q': d.pegawai.nip})}",
+                waiting_since=d.dibuat,
+                pegawai_nip=d.pegawai.nip,
+                pegawai_nama=d.pegawai.nama,
+                opd_nama=d.pegawai.opd.nama,
+            )
+            for d in rows[:limit]
+        ]
+
+
+inbox.register(PerangkatSource())

@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from sikap.attendance import leave
 from sikap.attendance.flows import FLOW
+from sikap.attendance.models import PerangkatPresensi
 from sikap.core import home, inbox
 from tests.attendance.test_day_close import accepted
 from tests.factories import make_pegawai
@@ -63,3 +64,22 @@ def test_the_atasan_and_then_admin_bkd_find_the_request_in_their_inbox(world):
     assert source().count(world.users["atasan"], none) == 0
     assert source().count(world.users["admin_bkd"], none) == 1
     assert source().count(world.users["admin_bkd"], inbox.Filters(opd_id=world.opd_b.pk)) == 0
+
+
+def test_a_new_phone_waits_in_admin_bkds_inbox_never_its_owners_and_opens_at_kelola(world):
+    phones = inbox.get("attendance.perangkat")
+    PerangkatPresensi.objects.create(pegawai=world.pegawai, device_id="lama", status="disetujui")
+    PerangkatPresensi.objects.create(pegawai=world.pegawai, device_id="baru", status="menunggu")
+    admin = world.users["admin_bkd"]
+    admin.pegawai = make_pegawai(world.opd_b, nama="Admin Kepegawaian")
+    admin.save()
+    PerangkatPresensi.objects.create(pegawai=admin.pegawai, device_id="milik", status="menunggu")
+    none = inbox.Filters()
+    [item] = phones.items(world.users["admin_bkd"], none, 10)
+    assert phones.count(world.users["admin_bkd"], none) == 1
+    assert item.title == "Perangkat baru Budi Santoso"
+    kelola = "/kelola/attendance/perangkatpresensi/"
+    assert item.url == f"{kelola}?status__exact=menunggu&q={world.pegawai.nip}"
+    assert world.client("admin_bkd").get(item.url).status_code == 200
+    for persona in ("pegawai", "atasan", "admin_opd", "verifikator"):
+        assert phones.count(world.users[persona], none) == 0
