@@ -67,8 +67,9 @@ def sees_all_opd(user) -> bool:
 
 def opds_to_filter_by(user):
     """The OPDs a list may be narrowed to (the OPD filter of the inbox, the change-request
-    queue, the KGB list): every OPD for a role that sees all of them, an admin OPD's own,
-    none for anyone else. By name."""
+    queue, the KGB, pension and e-Pangkat lists): every OPD for a role that sees all of them
+    (it wins over also being an admin OPD), an admin OPD's own, none for anyone else. By
+    name."""
     from sikap.org.models import Opd
 
     if sees_all_opd(user):

@@ -14,7 +14,6 @@ from sikap.core import inbox_views
 from sikap.core.errors import Kode, SikapError
 from sikap.core.views import refuse
 from sikap.documents.models import Dokumen
-from sikap.org.models import Opd
 from sikap.pension import kependudukan, selectors, services
 from sikap.pension.dpcp import dpcp_pdf
 from sikap.pension.flows import FLOW
@@ -39,10 +38,6 @@ REFUSED = "Proyeksi dan berkas pensiun untuk staf BKD, pimpinan, perencana dan a
 S = BerkasPensiun.Status
 
 
-def _opds(user):
-    return user.opd_scope.all() if access.is_admin_opd(user) else Opd.objects.all()
-
-
 def _people(user, opd=None):
     qs = selectors.candidates().filter(pk__in=Pegawai.objects.visible_to(user).values("pk"))
     return qs.filter(opd=opd) if opd is not None else qs
@@ -55,7 +50,7 @@ def daftar(request):
     if not access.may_see_pension_projection(user):
         return refuse(request, REFUSED)
     today = timezone.localdate()
-    form = ProyeksiForm(request.GET or None, opds=_opds(user))
+    form = ProyeksiForm(request.GET or None, opds=access.opds_to_filter_by(user))
     months, opd = selectors.window_months(), None
     if form.is_bound and form.is_valid():
         months = form.cleaned_data["bulan"] or months
@@ -82,7 +77,7 @@ def proyeksi(request):
     if not access.may_see_pension_projection(user):
         return refuse(request, REFUSED)
     today = timezone.localdate()
-    form = ProyeksiForm(request.GET or None, opds=_opds(user))
+    form = ProyeksiForm(request.GET or None, opds=access.opds_to_filter_by(user))
     opd = form.cleaned_data["opd"] if form.is_bound and form.is_valid() else None
     data = selectors.yearly(_people(user, opd), today)
     chart = {

@@ -7,9 +7,7 @@ changes nothing writes nothing. The current fields of each pegawai come out as
 `services.derive_current` would compute them from the histories.
 """
 
-import gc
 import os
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -19,7 +17,7 @@ from django.db import IntegrityError, connection, transaction
 
 from sikap.accounts import access
 from sikap.core import audit, kinds
-from sikap.core.bulk import insert_rows
+from sikap.core.bulk import insert_rows, without_cycle_collection
 from sikap.core.errors import Kode, SikapError, tidak_berhak
 from sikap.core.models import AuditEntry
 from sikap.org.models import Jabatan, Opd, UnitKerja
@@ -63,7 +61,7 @@ def import_siasn(
     """
     scope = _opd_scope(actor)
     progress = progress or _silent
-    with _without_cycle_collection(), audit.source(audit.Sumber.IMPORT):
+    with without_cycle_collection(), audit.source(audit.Sumber.IMPORT):
         progress(message="Membaca dan memeriksa baris berkas.")
         name, parsed = _parse_source(rows_or_file, progress)
         report = ImportReport(filename=filename or name, dry_run=dry_run, total=parsed.total)
@@ -103,20 +101,6 @@ def _plan_and_write(parsed: ParsedFile, report: ImportReport, scope, actor, prog
                     f"Impor dibatalkan: data bentrok dengan data yang sudah ada ({e}). "
                     "Tidak ada data yang disimpan.",
                 ) from e
-
-
-@contextmanager
-def _without_cycle_collection():
-    """An import keeps several objects per row alive at once but makes hardly any reference
-    cycles. Left on, the cycle collector walks all of them again and again: a quarter of the
-    time of a 50,000-row import. It runs as usual once the import is over."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 NOT_IMPORTABLE = (

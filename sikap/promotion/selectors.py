@@ -7,8 +7,9 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 
+from sikap.core.bulk import without_cycle_collection
 from sikap.core.errors import Kode, SikapError
 from sikap.org.models import STRUKTURAL
 from sikap.pension.selectors import with_bup
@@ -25,6 +26,7 @@ from sikap.promotion.models import BerkasUsulan, PeriodeKp, UjianDinas, UsulanKp
 from sikap.rules import kedudukan
 from sikap.rules import promotion as rule
 from sikap.rules.formatting import nama_lengkap
+from sikap.rules.ranks import GOLONGAN
 
 _FIELDS = (
     "pk", "nip", "nama", "gelar_depan", "gelar_belakang", "status", "kedudukan", "golongan",
@@ -51,6 +53,53 @@ def candidates(pegawai_qs):
     return pegawai_qs.in_service().filter(status=StatusPegawai.PNS, tmt_golongan__isnull=False)
 
 
+def considered(pegawai_qs):
+    """Whom the reguler list checks: candidates with a golongan."""
+    return candidates(pegawai_qs).exclude(golongan="")
+
+
+def _skp_years(periode: date) -> list[int]:
+    """The SKP years `data_for` reads."""
+    return [periode.year - i for i in (1, 2, 3)]
+
+
+def within_horizon(pegawai_qs, periode: PeriodeKp):
+    """Those considered whose years in rank are met by the horizon of "nearly eligible"
+    (`rules.promotion.tmt_golongan_batas`): a filter on their own row."""
+    return considered(pegawai_qs).filter(tmt_golongan__lt=rule.tmt_golongan_batas(periode.tanggal))
+
+
+def possibly_eligible(horizon, periode: PeriodeKp):
+    """`horizon` (`within_horizon`) narrowed in SQL to who may be eligible or nearly eligible
+    for a reguler KP: leaves out only those whom the rule fails on something `Hasil.hampir`
+    does not wait for — an SKP below Baik among the counted years, no diploma whose ceiling
+    allows the next golongan (none at the top golongan), a punishment that blocks on the
+    period. The rule then decides each one left."""
+    tanggal = periode.tanggal
+    last = rule.tahun_skp_terakhir(periode.batas_usul)
+    counted = [last - i for i in range(rule.TAHUN_SKP[rule.REGULER])]
+    low_skp = RiwayatSkp.objects.filter(
+        pegawai=OuterRef("pk"), tahun__in=[y for y in counted if y in _skp_years(tanggal)]
+    ).exclude(predikat__in=sorted(rule.PREDIKAT_CUKUP))
+    blocking = RiwayatHukdis.objects.filter(
+        Q(tanggal_selesai__isnull=True) | Q(tanggal_selesai__gte=tanggal),
+        pegawai=OuterRef("pk"),
+        tingkat__in=sorted(rule.HUKUMAN_MENGHALANGI),
+        tmt__lte=tanggal,
+    )
+    by_diplomas = defaultdict(list)  # the golongan that need the same diplomas, together
+    for golongan in GOLONGAN:
+        by_diplomas[rule.ijazah_cukup(golongan)].append(golongan)
+    diploma = ~Q(golongan__in=GOLONGAN)  # an unknown golongan: the rule says why
+    for codes, golongan in by_diplomas.items():
+        if codes:
+            has = RiwayatPendidikan.objects.filter(
+                pegawai=OuterRef("pk"), tingkat__in=sorted(codes)
+            )
+            diploma |= Q(golongan__in=golongan) & Exists(has)
+    return horizon.filter(diploma).exclude(Exists(low_skp)).exclude(Exists(blocking))
+
+
 def data_for(
     rows: list[dict], periode: date, *, jenis: str = rule.REGULER, scope=None
 ) -> dict[int, rule.DataKp]:
@@ -63,7 +112,7 @@ def data_for(
         "pegawai_id", "tingkat", "tahun_lulus"
     ):
         pendidikan[pid].append((tingkat, tahun))
-    years = [periode.year - i for i in (1, 2, 3)]
+    years = _skp_years(periode)
     skp: dict[int, dict[int, str]] = defaultdict(dict)
     for pid, tahun, predikat in RiwayatSkp.objects.filter(
         pegawai_id__in=ids, tahun__in=years
@@ -126,32 +175,39 @@ def _nama(r: dict) -> str:
 
 
 def daftar(periode: PeriodeKp, pegawai_qs) -> list[Calon]:
-    """Everyone the reguler rule considers in `pegawai_qs` for this period, with the answer and
-    their open proposal if any; the caller splits it into eligible / nearly / not. 12 queries."""
-    scope = candidates(pegawai_qs).exclude(golongan="")
-    rows = list(with_bup(scope).order_by("opd__nama", "nama", "pk").values(*_FIELDS))
-    data = data_for(rows, periode.tanggal, scope=scope)
-    last = rule.tahun_skp_terakhir(periode.batas_usul)
-    usulan = {
-        pid: (pk, state)
-        for pid, pk, state in UsulanKp.objects.filter(
-            periode=periode, pegawai__in=scope.values("pk")
+    """Who in `pegawai_qs` may be eligible or nearly eligible in this period
+    (`possibly_eligible`), with the rule's answer and their open proposal if any; the caller
+    splits it into eligible / nearly / not. 12 queries. The histories are read for the wider
+    `within_horizon`: its plain filter costs the database less than the narrowing again."""
+    with without_cycle_collection():
+        horizon = within_horizon(pegawai_qs, periode)
+        rows = list(
+            with_bup(possibly_eligible(horizon, periode))
+            .order_by("opd__nama", "nama", "pk")
+            .values(*_FIELDS)
         )
-        .exclude(state=UsulanKp.Status.DIBATALKAN)
-        .values_list("pegawai_id", "pk", "state")
-    }
-    return [
-        Calon(
-            r["pk"],
-            r["nip"],
-            _nama(r),
-            r["opd_id"],
-            r["opd__nama"] or "",
-            rule.periksa(rule.REGULER, data[r["pk"]], periode.tanggal, skp_hingga=last),
-            *usulan.get(r["pk"], (None, "")),
-        )
-        for r in rows
-    ]
+        data = data_for(rows, periode.tanggal, scope=horizon)
+        last = rule.tahun_skp_terakhir(periode.batas_usul)
+        usulan = {
+            pid: (pk, state)
+            for pid, pk, state in UsulanKp.objects.filter(
+                periode=periode, pegawai__in=horizon.values("pk")
+            )
+            .exclude(state=UsulanKp.Status.DIBATALKAN)
+            .values_list("pegawai_id", "pk", "state")
+        }
+        return [
+            Calon(
+                r["pk"],
+                r["nip"],
+                _nama(r),
+                r["opd_id"],
+                r["opd__nama"] or "",
+                rule.periksa(rule.REGULER, data[r["pk"]], periode.tanggal, skp_hingga=last),
+                *usulan.get(r["pk"], (None, "")),
+            )
+            for r in rows
+        ]
 
 
 def hasil_for(pegawai: Pegawai, periode: PeriodeKp, jenis: str, **extra) -> rule.Hasil:

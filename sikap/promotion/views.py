@@ -13,7 +13,6 @@ from sikap.core.inbox_views import after_decision
 from sikap.core.views import refuse
 from sikap.documents.models import Dokumen
 from sikap.org.forms import OpdFilterForm
-from sikap.org.models import Opd
 from sikap.people.models import Pegawai
 from sikap.promotion import dashboard, export, selectors, services
 from sikap.promotion.flows import FLOW
@@ -37,12 +36,8 @@ SIMPLE_STEPS = ("ajukan", "ajukan_ulang", "kembalikan", "lengkap", "teruskan", "
                 "batalkan")  # fmt: skip
 
 
-def _opds(user):
-    return user.opd_scope.all() if access.is_admin_opd(user) else Opd.objects.all()
-
-
 def _opd_filter(request):
-    form = OpdFilterForm(request.GET or None, opds=_opds(request.user))
+    form = OpdFilterForm(request.GET or None, opds=access.opds_to_filter_by(request.user))
     opd = form.cleaned_data["opd"] if form.is_bound and form.is_valid() else None
     return form, opd
 
@@ -67,8 +62,8 @@ def periode(request, pk):
     periode = get_object_or_404(PeriodeKp, pk=pk)
     form, opd = _opd_filter(request)
     people = Pegawai.objects.visible_to(user)
-    if access.is_admin_opd(user):
-        people = people.filter(opd__in=user.opd_scope.all())
+    if not access.sees_all_opd(user):  # an admin OPD: their own OPDs, as in the filter
+        people = people.filter(opd__in=access.opds_to_filter_by(user))
     if opd is not None:
         people = people.filter(opd=opd)
     calon = selectors.daftar(periode, people)
@@ -78,7 +73,7 @@ def periode(request, pk):
         "opd": opd,
         "memenuhi": [c for c in calon if c.hasil.memenuhi],
         "hampir": [c for c in calon if c.hasil.hampir()],
-        "dipertimbangkan": len(calon),
+        "dipertimbangkan": selectors.considered(people).count(),
         "usul_form": UsulanForm(),
         "may_propose": access.is_admin_opd(user),
     }

@@ -44,6 +44,8 @@ PILIHAN = frozenset({STRUKTURAL, FUNGSIONAL, IJAZAH, PRESTASI})
 MASA_PANGKAT = {REGULER: 4, FUNGSIONAL: 2, IJAZAH: 1, STRUKTURAL: 1, PRESTASI: 1}
 # Years of SKP at least Baik (penyesuaian ijazah: 1 year, RULES.md §4).
 TAHUN_SKP = {REGULER: 2, FUNGSIONAL: 2, IJAZAH: 1, STRUKTURAL: 2, PRESTASI: 2}
+# How far after the period missing years in rank still make a pegawai "nearly eligible".
+HAMPIR_BULAN = 12
 PREDIKAT_CUKUP = frozenset({"sangat_baik", "baik"})
 PREDIKAT_LABEL = {
     "sangat_baik": "Sangat Baik",
@@ -173,7 +175,7 @@ class Hasil:
         the period, a punishment that blocks promotion."""
         return tuple(s for s in self.kurang if s.kode in MUTLAK)
 
-    def hampir(self, bulan: int = 12) -> bool:
+    def hampir(self, bulan: int = HAMPIR_BULAN) -> bool:
         """Nearly eligible: what is missing can still come by itself or be supplied — the years
         in rank within `bulan` months after the period, an SKP or ujian dinas not yet on file —
         and nothing final blocks it (ceiling, superior, retirement, service, punishment)."""
@@ -186,6 +188,24 @@ class Hasil:
             elif s.kode not in {"skp", "ujian_dinas"}:
                 return False
         return True
+
+
+def tmt_golongan_batas(periode: date, jenis: str = REGULER, bulan: int = HAMPIR_BULAN) -> date:
+    """A TMT golongan on or after this date leaves the years in rank unmet more than `bulan`
+    months after the period: neither eligible nor nearly eligible (`Hasil.hampir` counts whole
+    calendar months). The list narrows its candidates with it in SQL; the rule still decides."""
+    month = periode.year * 12 + periode.month - 1 + bulan + 1  # the first month past the horizon
+    return date(month // 12 - MASA_PANGKAT[jenis], month % 12 + 1, 1)
+
+
+def ijazah_cukup(golongan: str) -> frozenset[str]:
+    """The diploma codes whose ceiling allows the golongan after `golongan`: with none of them
+    on file the reguler KP fails its ceiling, whatever else holds (the rule reads the highest
+    diploma; one of these is at least as high). Empty at the top golongan."""
+    tujuan = _next(golongan)
+    if tujuan is None:
+        return frozenset()
+    return frozenset(t for t in TINGKAT if _order(_PLAFON[t][1]) >= _order(tujuan))
 
 
 # Requirements a KP pilihan's stated reason may not set aside (the others — years in rank, SKP,

@@ -215,3 +215,24 @@ def test_skp_years_follow_the_deadline_not_the_period():
     d = data(skp={2024: "baik", 2025: "baik"})
     assert not kp.periksa(kp.REGULER, d, date(2027, 1, 1)).memenuhi
     assert kp.periksa(kp.REGULER, d, date(2027, 1, 1), skp_hingga=2025).memenuhi
+
+
+@pytest.mark.parametrize("periode", [PERIODE, date(2026, 12, 1), date(2027, 1, 1)])
+def test_the_tmt_horizon_is_the_first_day_nobody_is_nearly_eligible_from(periode):
+    batas = kp.tmt_golongan_batas(periode)
+    for tmt, hampir in ((date.fromordinal(batas.toordinal() - 1), True), (batas, False)):
+        hasil = kp.periksa(kp.REGULER, data(tmt_golongan=tmt), periode, skp_hingga=2025)
+        assert hasil.hampir() is hampir
+
+
+@pytest.mark.parametrize("golongan", GOLONGAN)
+def test_the_diplomas_that_allow_the_next_golongan_are_exactly_those_passing_the_ceiling(golongan):
+    from sikap.rules.education import TINGKAT
+
+    ok = kp.ijazah_cukup(golongan)
+    for tingkat in TINGKAT:
+        hasil = kp.periksa(
+            kp.REGULER, data(golongan=golongan, pendidikan=((tingkat, 2000),)), PERIODE
+        )
+        plafon = [s for s in hasil.syarat if s.kode == "plafon"]
+        assert (tingkat in ok) == bool(plafon and plafon[0].terpenuhi)
