@@ -74,13 +74,21 @@ def usang(ids=None) -> None:
         transaction.on_commit(lambda: segarkan(ids))
 
 
+def usang_bila(ids, fields) -> None:
+    """`usang(ids)` when a bulk update of pegawai wrote a field the rules read."""
+    if _PEGAWAI_INPUTS & set(fields):
+        usang(ids)
+
+
 def _owner_changed(sender, instance, **kwargs) -> None:
     usang([instance.pegawai_id])
 
 
 def _pegawai_saved(sender, instance, update_fields=None, **kwargs) -> None:
-    if update_fields is None or _PEGAWAI_INPUTS & set(update_fields):
+    if update_fields is None:
         usang([instance.pk])
+    else:
+        usang_bila([instance.pk], update_fields)
 
 
 def _type_changed(sender, **kwargs) -> None:
