@@ -86,10 +86,16 @@ def prepare_database() -> tuple[dict, str]:
     staff.peran, staff.first_name, staff.last_name = Peran.ADMIN_BKD, "Tangkapan", "Layar"
     staff.set_password(passwords[STAFF])
     staff.save()
-    # One demo account per persona; its password is replaced for this run.
+    # One account per persona; its password is replaced for this run. A pegawai persona
+    # without a demo account gets `tangkapan.<persona>`, linked to that pegawai.
     personas = {}
     for persona, who in persona_accounts().items():
-        user = who.order_by("username").first() or sys.exit(f"Tidak ada akun {persona}.")
+        found = who.order_by("nama" if who.model is Pegawai else "username").first()
+        found = found or sys.exit(f"Tidak ada {persona} di basis data.")
+        user = getattr(found, "akun", None) if isinstance(found, Pegawai) else found
+        if user is None:
+            User.objects.filter(username=f"tangkapan.{persona}").delete()  # an earlier run's
+            user = User(username=f"tangkapan.{persona}", pegawai=found)
         user.set_password(password := secrets.token_urlsafe(16))
         user.save()
         personas[persona] = (user.username, password)
@@ -106,17 +112,19 @@ def prepare_database() -> tuple[dict, str]:
 
 
 def persona_accounts() -> dict:
-    """persona → the demo accounts that play it (a unit head of eselon IV is an atasan, of
-    eselon III a kabid)."""
+    """persona → the pegawai (the first by name) or the accounts (by user name) that play it:
+    the atasan leads a unit as an additional task (a kepala sekolah or puskesmas, present at
+    every demo scale), the kabid is a unit head of eselon III."""
     from sikap.accounts.models import Peran, User
+    from sikap.people.models import Pegawai
 
     staff = User.objects.filter(is_active=True).exclude(username=STAFF)
-    people = staff.filter(peran=Peran.PEGAWAI, pegawai__isnull=False)
-    heads = people.filter(pegawai__jabatan__kepala=True)
+    people = Pegawai.objects.still_employed().select_related("akun")
+    heads = people.filter(jabatan__kepala=True)
     return {
-        "pegawai": people.filter(pegawai__jabatan__kepala=False),
-        "atasan": heads.filter(pegawai__jabatan__eselon__startswith="IV"),
-        "kabid": heads.filter(pegawai__jabatan__eselon__startswith="III"),
+        "pegawai": people.filter(jabatan__kepala=False, akun__isnull=False),
+        "atasan": people.filter(tugas_tambahan__isnull=False).distinct(),
+        "kabid": heads.filter(jabatan__eselon__startswith="III"),
         "admin-opd": staff.filter(peran=Peran.ADMIN_OPD),
         "verifikator": staff.filter(peran=Peran.VERIFIKATOR),
         "pimpinan": staff.filter(peran=Peran.PIMPINAN),
@@ -176,9 +184,8 @@ def shoot(chromium: str, base: str, passwords: dict, nip: str, out: Path) -> Non
                 page.goto(base + path)
                 save(page, out / f"{name}-{slug}.png")
             save_persona(page, base, out / f"{name}-admin-bkd", {**PERSONA_PAGES, **SAKIP_PAGES})
-            for persona, (username, password) in passwords.items():
-                if persona == STAFF:
-                    continue
+            personas = {k: v for k, v in passwords.items() if k != STAFF}
+            for persona, (username, password) in personas.items():
                 context.clear_cookies()
                 log_in(page, base, username, password)
                 pages = {**PERSONA_PAGES, **(SAKIP_PAGES if persona == "pimpinan" else {})}
