@@ -122,7 +122,7 @@ def persona_accounts() -> dict:
     people = Pegawai.objects.still_employed().select_related("akun")
     heads = people.filter(jabatan__kepala=True)
     return {
-        "pegawai": people.filter(jabatan__kepala=False, akun__isnull=False),
+        "pegawai": people.filter(jabatan__kepala=False, akun__isnull=False, tugas_tambahan=None),
         "atasan": people.filter(tugas_tambahan__isnull=False).distinct(),
         "kabid": heads.filter(jabatan__eselon__startswith="III"),
         "admin-opd": staff.filter(peran=Peran.ADMIN_OPD),
