@@ -36,12 +36,12 @@ def _kurang(missing: tuple[int, ...]) -> str:
 def segarkan(ids) -> None:
     """Compute the rows of these pegawai again (those who still exist)."""
     ids = sorted(set(ids))
-    types = completeness.mandatory_types()
     for start in range(0, len(ids), BATCH):
         with transaction.atomic():
             part = ids[start : start + BATCH]
             locked = Pegawai.objects.select_for_update().filter(pk__in=part).order_by("pk")
             present = list(locked.values_list("pk", flat=True))
+            types = completeness.mandatory_types()
             rows = completeness.flag_rows(Pegawai.objects.filter(pk__in=present), types)
             RingkasanKelengkapan.objects.filter(pegawai_id__in=part).delete()
             RingkasanKelengkapan.objects.bulk_create(
