@@ -180,8 +180,9 @@ def tallied(scope, types, jenis=None):
     summary = sorted(by_opd.values(), key=lambda s: (s.nama, s.opd_id))
     lacking_live = completeness.lacking(live, jenis)
     kurang = {k["opd_id"]: k["kurang"] for k in kept}
+    lacking_set = set(lacking_live)
     for row in live:
-        kurang[row.opd_id] += row.pk in lacking_live
+        kurang[row.opd_id] += row.pk in lacking_set
     ids = (
         scope.filter(lacking_kept | Q(pk__in=lacking_live))
         .order_by("nama", "nip")
