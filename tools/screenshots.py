@@ -3,11 +3,12 @@
     SIKAP_VAR_DIR=/tmp/ui-var .venv/bin/python tools/screenshots.py [--out screenshots]
 
 Runs against the database of SIKAP_VAR_DIR (default `var/screenshots`): migrates it, fills it
-with `sikap demo --scale 0.05` when it holds no pegawai, and gives two accounts a fresh random
-password for the run: `tangkapan.layar` (admin BKD, created if missing) and a unit head's
-account (`tangkapan.pegawai` if the head has none). Never point it at a production database. It
-then starts `runserver` on a free localhost port, logs in with Playwright driving the system
-Chromium (never a downloaded browser), saves PNGs to --out and stops the server.
+with `sikap demo --scale 0.05` when it holds no pegawai, and gives accounts a fresh random
+password for the run: `tangkapan.layar` (admin BKD, created if missing) and one demo account of
+each persona (pegawai, atasan, kabid, admin OPD, verifikator, pimpinan). Never point it at a
+production database. It then starts `runserver` on a free localhost port, logs in with
+Playwright driving the system Chromium (never a downloaded browser), saves PNGs to --out (each
+persona's home and inbox, and the SAKIP pages for those who read them) and stops the server.
 """
 
 import argparse
@@ -32,7 +33,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 STAFF = "tangkapan.layar"
-PEGAWAI = "tangkapan.pegawai"
+PERSONA_PAGES = {"beranda": "/", "kotak-masuk": "/kotak-masuk/"}
+SAKIP_PAGES = {"sakip": "/sakip/2023/", "sakip-dasbor": "/sakip/2023/dasbor/"}
 
 
 def main() -> None:
@@ -79,21 +81,24 @@ def prepare_database() -> tuple[dict, str]:
 
     # Migrates first, then builds only the demo parts (regency, SAKIP) not there yet.
     call_command("demo", scale=0.05, if_empty=True)
-    passwords = {STAFF: secrets.token_urlsafe(16), PEGAWAI: secrets.token_urlsafe(16)}
+    passwords = {STAFF: secrets.token_urlsafe(16)}
     staff, _ = User.objects.get_or_create(username=STAFF)
     staff.peran, staff.first_name, staff.last_name = Peran.ADMIN_BKD, "Tangkapan", "Layar"
     staff.set_password(passwords[STAFF])
     staff.save()
-    # A unit head shows the personal dashboard with subordinates. The demo gives most pegawai
-    # an account already; that account's password is then replaced for this run.
-    head = Pegawai.objects.filter(jabatan__kepala=True).select_related("akun").order_by("nama")
-    head = head.first() or sys.exit("Tidak ada kepala unit di basis data.")
-    person = getattr(head, "akun", None)
-    if person is None:
-        User.objects.filter(username=PEGAWAI).delete()  # left over from an earlier run
-        person = User(username=PEGAWAI, pegawai=head)
-    person.set_password(passwords[PEGAWAI])
-    person.save()
+    # One account per persona; its password is replaced for this run. A pegawai persona
+    # without a demo account gets `tangkapan.<persona>`, linked to that pegawai.
+    personas = {}
+    for persona, who in persona_accounts().items():
+        found = who.order_by("nama" if who.model is Pegawai else "username").first()
+        found = found or sys.exit(f"Tidak ada {persona} di basis data.")
+        user = getattr(found, "akun", None) if isinstance(found, Pegawai) else found
+        if user is None:
+            User.objects.filter(username=f"tangkapan.{persona}").delete()  # an earlier run's
+            user = User(username=f"tangkapan.{persona}", pegawai=found)
+        user.set_password(password := secrets.token_urlsafe(16))
+        user.save()
+        personas[persona] = (user.username, password)
     richest = (
         Pegawai.objects.annotate(
             n=Count("riwayat_pangkat", distinct=True)
@@ -103,7 +108,27 @@ def prepare_database() -> tuple[dict, str]:
         .order_by("-n", "nama")
         .first()
     )
-    return {STAFF: passwords[STAFF], person.username: passwords[PEGAWAI]}, richest.nip
+    return {STAFF: passwords[STAFF], **personas}, richest.nip
+
+
+def persona_accounts() -> dict:
+    """persona → the pegawai (the first by name) or the accounts (by user name) that play it:
+    the atasan leads a unit as an additional task (a kepala sekolah or puskesmas, present at
+    every demo scale), the kabid is a unit head of eselon III."""
+    from sikap.accounts.models import Peran, User
+    from sikap.people.models import Pegawai
+
+    staff = User.objects.filter(is_active=True).exclude(username=STAFF)
+    people = Pegawai.objects.still_employed().select_related("akun")
+    heads = people.filter(jabatan__kepala=True)
+    return {
+        "pegawai": people.filter(jabatan__kepala=False, akun__isnull=False, tugas_tambahan=None),
+        "atasan": people.filter(tugas_tambahan__isnull=False).distinct(),
+        "kabid": heads.filter(jabatan__eselon__startswith="III"),
+        "admin-opd": staff.filter(peran=Peran.ADMIN_OPD),
+        "verifikator": staff.filter(peran=Peran.VERIFIKATOR),
+        "pimpinan": staff.filter(peran=Peran.PIMPINAN),
+    }
 
 
 def free_port() -> int:
@@ -158,12 +183,21 @@ def shoot(chromium: str, base: str, passwords: dict, nip: str, out: Path) -> Non
             for slug, path in staff_pages.items():
                 page.goto(base + path)
                 save(page, out / f"{name}-{slug}.png")
-            context.clear_cookies()
-            username = next(name for name in passwords if name != STAFF)
-            log_in(page, base, username, passwords[username])
-            save(page, out / f"{name}-dasbor-pegawai.png")
+            save_persona(page, base, out / f"{name}-admin-bkd", {**PERSONA_PAGES, **SAKIP_PAGES})
+            personas = {k: v for k, v in passwords.items() if k != STAFF}
+            for persona, (username, password) in personas.items():
+                context.clear_cookies()
+                log_in(page, base, username, password)
+                pages = {**PERSONA_PAGES, **(SAKIP_PAGES if persona == "pimpinan" else {})}
+                save_persona(page, base, out / f"{name}-{persona}", pages)
             context.close()
         browser.close()
+
+
+def save_persona(page, base: str, prefix: Path, pages: dict) -> None:
+    for slug, path in pages.items():
+        page.goto(base + path)
+        save(page, Path(f"{prefix}-{slug}.png"))
 
 
 def log_in(page, base: str, username: str, password: str) -> None:

@@ -10,6 +10,7 @@ from sikap.attendance import day_close, disiplin, konteks
 from sikap.competency import jobs as competency_jobs
 from sikap.core import housekeeping, operations
 from sikap.core.jobs import path_of
+from sikap.documents import ringkasan
 from sikap.lkj import jobs as lkj_jobs
 from sikap.pension import jobs as pension_jobs
 from sikap.salary import jobs as salary_jobs
@@ -32,6 +33,7 @@ SCHEDULES = [
     ),
     ("Berkas pensiun BUP dan kedudukan pensiun harian", pension_jobs.daily, Schedule.DAILY),
     ("Temuan LKj yang menunggu konfirmasi", lkj_jobs.refresh_waiting_findings, Schedule.DAILY),
+    ("Ringkasan kelengkapan dokumen (bangun ulang)", ringkasan.bangun_ulang, Schedule.DAILY),
     # Every minute: an attempt left open when its time ran out is closed (and scored) soon.
     ("Tutup percobaan ujian yang habis waktunya", competency_jobs.close_expired, Schedule.MINUTES),
 ]

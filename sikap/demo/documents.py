@@ -20,6 +20,7 @@ from sikap.accounts.models import Peran, User
 from sikap.core.models import CaseEvent
 from sikap.demo.builders import Builder, Options
 from sikap.demo.samples import sample_pdf, sample_png
+from sikap.documents import ringkasan
 from sikap.documents.models import FORMATS, Dokumen, JenisDokumen, Wajib
 from sikap.people.models import AnggotaKeluarga, Pegawai, RiwayatPendidikan, StatusKawin
 
@@ -159,6 +160,7 @@ def _build(options: Options) -> str:
                 reasons.append(rng.choice(REASONS))
     with transaction.atomic():
         Dokumen.objects.bulk_create(docs, batch_size=2000)
+        ringkasan.usang({d.pegawai_id for d in docs})
         verifier = User.objects.filter(peran=Peran.VERIFIKATOR).order_by("pk").first()
         kind = ContentType.objects.get_for_model(Dokumen)
         rejected = [d for d in docs if d.state == Status.DITOLAK]

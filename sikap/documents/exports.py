@@ -1,12 +1,13 @@
 """The completeness page's filters and its list of pegawai lacking mandatory documents as XLSX
 (`core/exports.py` decides whether it is written in the request or as a job)."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.utils import timezone
 
 from sikap.core.exports import Tabel
-from sikap.documents import completeness
+from sikap.documents import completeness, ringkasan
 from sikap.documents.forms import KelengkapanFilterForm
 from sikap.people.models import Pegawai
 
@@ -19,8 +20,9 @@ class Lingkup:
 
     form: KelengkapanFilterForm
     types: list
-    rows: list  # `completeness.Tally` of every pegawai in view
-    lacking: list  # ids of those lacking something (or the type filtered by), in order
+    summary: list  # `completeness.OpdSummary` per OPD in view
+    total: completeness.OpdSummary
+    lacking: Sequence[int]  # ids of those lacking something (or the type filtered by), in order
 
 
 def lingkup(user, query) -> Lingkup:
@@ -29,9 +31,7 @@ def lingkup(user, query) -> Lingkup:
     visible = Pegawai.objects.visible_to(user).still_employed()
     form = KelengkapanFilterForm(query, visible=visible, types=types)
     scope = visible.filter(opd=form.value("opd")) if form.value("opd") else visible
-    jenis = form.value("jenis")
-    rows = completeness.counted(scope, types, jenis)
-    return Lingkup(form, types, rows, completeness.lacking(rows, jenis))
+    return Lingkup(form, types, *ringkasan.tallied(scope, types, form.value("jenis")))
 
 
 def with_missing(ids: list[int], types: list) -> list[tuple[Pegawai, list[str]]]:
@@ -43,10 +43,11 @@ def with_missing(ids: list[int], types: list) -> list[tuple[Pegawai, list[str]]]
 
 def kelengkapan_tabel(user, query) -> Tabel:
     found = lingkup(user, query)
+    ids = list(found.lacking)  # one snapshot, however long the job writing it takes
 
     def rows():
-        for start in range(0, len(found.lacking), CHUNK):
-            for p, missing in with_missing(found.lacking[start : start + CHUNK], found.types):
+        for start in range(0, len(ids), CHUNK):
+            for p, missing in with_missing(ids[start : start + CHUNK], found.types):
                 yield [p.nip, p.nama_lengkap, p.opd.nama, p.get_status_display(), len(missing),
                        ", ".join(missing)]  # fmt: skip
 
@@ -61,6 +62,6 @@ def kelengkapan_tabel(user, query) -> Tabel:
             ("Jumlah kurang", 14),
             ("Dokumen wajib yang belum ada", 80),
         ],  # fmt: skip
-        count=len(found.lacking),
+        count=len(ids),
         rows=rows(),
     )

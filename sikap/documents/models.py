@@ -253,6 +253,29 @@ def validate_pola(value: str) -> None:
         raise ValidationError(f"Pola nomor tidak dapat dipakai: {e}.") from e
 
 
+class RingkasanKelengkapan(models.Model):
+    """One pegawai's completeness as the live rules give it (`completeness.py`), kept so that
+    the dashboard over a province sums rows instead of scanning every document. A missing row
+    means "not known": the dashboard counts that pegawai live. `ringkasan.py` deletes the row
+    in the transaction that changes an input and refreshes it after the commit."""
+
+    pegawai = models.OneToOneField(
+        Pegawai, on_delete=models.CASCADE, primary_key=True, related_name="kelengkapan"
+    )
+    wajib = models.PositiveSmallIntegerField("jenis wajib")
+    ada = models.PositiveSmallIntegerField("jenis wajib yang ada")
+    # The ids of the mandatory types missing, as ",3,7," (or ""): a filter by one type is a
+    # substring test on either database.
+    kurang = models.CharField("jenis yang kurang", max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = "ringkasan kelengkapan"
+        verbose_name_plural = "ringkasan kelengkapan"
+
+    def __str__(self) -> str:
+        return f"{self.pegawai_id}: {self.ada}/{self.wajib}"
+
+
 class PenomoranSurat(models.Model):
     """A kind of issued document and how it is numbered: `pola` with a per-year sequence."""
 

@@ -19,6 +19,7 @@ from sikap.accounts.models import User
 from sikap.core import audit, audited, kinds, upload_limits
 from sikap.core.errors import Kode, SikapError, tidak_berhak
 from sikap.core.models import AuditEntry
+from sikap.documents import ringkasan
 from sikap.documents.models import (
     Dokumen,
     DokumenTerbit,
@@ -234,9 +235,13 @@ def verify_dokumen(
 ) -> Dokumen:
     """Approve or reject (with a reason) an uploaded document awaiting verification."""
     name = "verifikasi" if approve else "tolak"
-    return VERIFICATION.run(
-        dokumen, name, actor=actor, reason=reason, expected_version=expected_version
-    )
+    with transaction.atomic():
+        done = VERIFICATION.run(
+            dokumen, name, actor=actor, reason=reason, expected_version=expected_version
+        )
+        # The workflow moves the state with an UPDATE, which sends no signal.
+        ringkasan.usang([done.pegawai_id])
+    return done
 
 
 # --- configuration (admin BKD, at /kelola/) --------------------------------------------------

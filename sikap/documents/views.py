@@ -20,7 +20,7 @@ from sikap.core.errors import SikapError
 from sikap.core.ids import INT_MAX, parse_number
 from sikap.core.notifications import mark_read_for
 from sikap.core.views import refuse
-from sikap.documents import access_log, completeness, preview, selectors
+from sikap.documents import access_log, preview, selectors
 from sikap.documents.exports import kelengkapan_tabel, lingkup, with_missing
 from sikap.documents.forms import (
     CekBerkasForm,
@@ -224,13 +224,12 @@ def antrian_verifikasi(request):
 
 def kelengkapan(request):
     found = lingkup(request.user, request.GET)
-    summary, total = completeness.per_opd(found.rows)
     page = Paginator(found.lacking, PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "form": found.form,
         "types": found.types,
-        "summary": summary,
-        "total": total,
+        "summary": found.summary,
+        "total": found.total,
         "page": page,
         "rows": with_missing(list(page.object_list), found.types),
     }

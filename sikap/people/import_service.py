@@ -20,6 +20,7 @@ from sikap.core import audit, kinds
 from sikap.core.bulk import insert_rows, without_cycle_collection
 from sikap.core.errors import Kode, SikapError, tidak_berhak
 from sikap.core.models import AuditEntry
+from sikap.documents import ringkasan
 from sikap.org.models import Jabatan, Opd, UnitKerja
 from sikap.people.models import Pegawai, RiwayatJabatan, RiwayatPangkat, RiwayatPendidikan
 from sikap.people.siasn import ParsedFile, RowError, SiasnRow, parse_file, parse_records
@@ -405,6 +406,7 @@ class _Plan:
         for names, group in by_fields.items():
             if names:
                 Pegawai.objects.bulk_update(group, names, batch_size=BATCH_SIZE)
+                ringkasan.usang_bila([p.pk for p in group], names)
         # Then a batch at a time: new pegawai made and inserted, their history rows and the
         # audit rows of the batch, after which the batch is let go. An import of 100,000 never
         # holds 100,000 new Pegawai, 300,000 history rows or 100,000 audit rows at once.

@@ -125,7 +125,7 @@ def test_a_real_worker_runs_the_schedule_and_queued_jobs_and_stops_cleanly(tmp_p
             )
         try:
             end = time.monotonic() + DEADLINE
-            while time.monotonic() < end and query(DISTINCT_TASKS)[0][0] < 11:
+            while time.monotonic() < end and query(DISTINCT_TASKS)[0][0] < 12:
                 assert worker.poll() is None, log.read_text()
                 time.sleep(0.5)
             tasks = query("SELECT DISTINCT func, success FROM django_q_task ORDER BY func, success")
@@ -140,6 +140,7 @@ def test_a_real_worker_runs_the_schedule_and_queued_jobs_and_stops_cleanly(tmp_p
             ("sikap.core.notifications.send_mail_for", False),
             ("sikap.core.notifications.send_mail_for", True),
             ("sikap.core.operations.clean_up_operations", True),
+            ("sikap.documents.ringkasan.bangun_ulang", True),
             ("sikap.lkj.jobs.refresh_waiting_findings", True),
             ("sikap.pension.jobs.daily", True),
             ("sikap.salary.jobs.daily", True),

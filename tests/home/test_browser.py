@@ -45,6 +45,11 @@ def test_a_verifier_decides_two_items_and_the_next_opens_after_each(live_server,
     log_in(phone, live_server, world.users["verifikator"].username, PASSWORD)
     phone.goto(live_server.url + reverse("core:kotak_masuk"))
     shot(phone, "kotak-masuk-verifikator")
+    # With items waiting, the inbox count sits on the bar's one line, next to the menu button.
+    inbox_count = phone.locator(".nav-counts a[href$='/kotak-masuk/'] .badge")
+    assert inbox_count.inner_text() == "2"
+    bar = [phone.locator(s).bounding_box() for s in (".navbar-brand", ".navbar-toggler")]
+    assert abs(bar[0]["y"] + bar[0]["height"] / 2 - bar[1]["y"] - bar[1]["height"] / 2) < 4
     phone.get_by_role("link", name="Mulai dari yang terlama").click()
     phone.wait_for_load_state()
     assert reverse("documents:dokumen_detail", args=[first.pk]) in phone.url
