@@ -52,6 +52,9 @@ _SQLITE_GUARD = _GUARD.format(
 _SQLITE_UPSERT = _UPSERT.format(source="")
 
 
+_LARGEST = 2**63 - 1  # of a bigint key, on both databases
+
+
 class Disimpan(NamedTuple):
     batas_waktu: datetime
     berlaku: bool  # False: a newer choice for the item was already saved
@@ -60,7 +63,10 @@ class Disimpan(NamedTuple):
 def save(
     pk: int, *, pegawai_id: int, urutan: int, opsi_id: int, nomor_kirim: int | None, now: datetime
 ) -> Disimpan | None:
-    """Save the choice if every guard holds; None (and nothing written) if one does not."""
+    """Save the choice if every guard holds; None (and nothing written) if one does not. A key
+    no row can have (out of the column's range) is refused without asking the database."""
+    if not (0 < pk <= _LARGEST and 0 < opsi_id <= _LARGEST):
+        return None
     params = {
         "pk": pk,
         "pegawai": pegawai_id,
