@@ -1,17 +1,17 @@
-"""SIJI KOMANDO under load: N simulated test takers, each answering one item every 10 seconds,
-against a real server — gunicorn with deploy/gunicorn.conf.py (sync workers) on 127.0.0.1 —
+"""SIJI KOMANDO under load: N simulated test takers, each answering one item every 10 seconds
+(open loop: on schedule whether or not the previous answer came back), against a real server — gunicorn with deploy/gunicorn.conf.py (sync workers) on 127.0.0.1 —
 for a bounded time; then the same schedule against a bare insert endpoint on the same stack.
 
-  answer   POST /api/v1/kompetensi/percobaan/<id>/jawaban (device token, throttle, the
-           attempt locked, the item and option checked, the answer upserted, the position)
+  answer   POST /api/v1/kompetensi/percobaan/<id>/jawaban (device token, throttle, one
+           guarded statement: attempt checked and moved, answer upserted)
   bare     POST /api/v1/bench-kompetensi (device token, throttle, one INSERT; mounted only in
            bench/competency_app.py)
 
 Prints each run's p50/p99 latency and completed requests per second, and the ratios
 answer ÷ bare for throughput and bare p99 ÷ answer p99 (goal ≥ 0.7 each). PostgreSQL
 (postgres://postgres@127.0.0.1:5432/sikap_bench_competency, created and dropped here).
-Bounded: --seconds per run (default 60), --takers (default 1000); the server is stopped at the
-end whatever happens. A longer run: `--seconds 600`.
+Bounded: --seconds per run (default 60), --takers (default 1000; several: 100,300,1000),
+--repeat rounds; the server is stopped at the end whatever happens. Longer: `--seconds 600`.
 """
 
 import argparse
