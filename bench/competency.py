@@ -1,6 +1,7 @@
 """SIJI KOMANDO under load: N simulated test takers, each answering one item every 10 seconds
-(open loop: on schedule whether or not the previous answer came back), against a real server — gunicorn with deploy/gunicorn.conf.py (sync workers) on 127.0.0.1 —
-for a bounded time; then the same schedule against a bare insert endpoint on the same stack.
+(open loop: on schedule whether or not the previous answer came back), against a real server
+— gunicorn with deploy/gunicorn.conf.py (sync workers) on 127.0.0.1 — for a bounded time;
+then the same schedule against a bare insert endpoint on the same stack.
 
   answer   POST /api/v1/kompetensi/percobaan/<id>/jawaban (device token, throttle, one
            guarded statement: attempt checked and moved, answer upserted)
