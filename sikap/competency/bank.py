@@ -175,12 +175,15 @@ def edit_item(
         )
     else:
         versi = current
+        replaced = versi.gambar.name if (gambar or hapus_gambar) and versi.gambar else None
         versi.teks, versi.sidik = isi.teks.strip(), sidik(isi.teks)
         if gambar:
             versi.gambar.save(gambar.name, gambar, save=False)
         elif hapus_gambar:
             versi.gambar = ""
         versi.save()
+        if replaced:
+            _remove_unused_image(replaced)
         versi.opsi.all().delete()
         _write_options(versi, isi)
         note = f"versi {versi.nomor} diubah (belum pernah dipakai)"
@@ -190,6 +193,14 @@ def edit_item(
         before=before, note=note,
     )  # fmt: skip
     return versi
+
+
+def _remove_unused_image(name: str) -> None:
+    """An image replaced or removed in place is deleted once the edit commits, unless an older
+    version still shows it (new versions share the stored file instead of copying it)."""
+    if not VersiSoal.objects.filter(gambar=name).exists():
+        storage = VersiSoal._meta.get_field("gambar").storage
+        transaction.on_commit(lambda: storage.delete(name))
 
 
 def isi_of(versi: VersiSoal) -> Isi:

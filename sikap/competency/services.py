@@ -12,10 +12,9 @@ from django.db.models import F
 from django.utils import timezone
 
 from sikap.accounts import access
-from sikap.competency import draw
+from sikap.competency import draw, saving
 from sikap.competency.models import (
     ButirPercobaan,
-    Jawaban,
     JenisPeristiwaFokus,
     LogFokus,
     OpsiJawaban,
@@ -226,12 +225,15 @@ class Tersimpan:
 
 
 def sisa_detik(percobaan: Percobaan, now: datetime) -> int:
-    return max(0, int((percobaan.batas_waktu - now).total_seconds()))
+    return _seconds_left(percobaan.batas_waktu, now)
 
 
-def _butir(percobaan: Percobaan, urutan: int, *, with_answer: bool = False) -> ButirPercobaan:
-    rows = ButirPercobaan.objects.filter(percobaan=percobaan, urutan=urutan)
-    butir = (rows.select_related("jawaban") if with_answer else rows).first()
+def _seconds_left(batas_waktu: datetime, now: datetime) -> int:
+    return max(0, int((batas_waktu - now).total_seconds()))
+
+
+def _butir(percobaan: Percobaan, urutan: int) -> ButirPercobaan:
+    butir = ButirPercobaan.objects.filter(percobaan=percobaan, urutan=urutan).first()
     if butir is None:
         raise SikapError(
             Kode.DATA_TIDAK_VALID,
@@ -252,44 +254,36 @@ def answer(
 ) -> Tersimpan:
     """Save the option chosen for item `urutan`. The last choice made on the device wins:
     a retry of an older choice (lower `nomor_kirim`) arriving late changes nothing. A plain
-    form (no device sequence, `None`) is never a retry: it always replaces."""
+    form (no device sequence, `None`) is never a retry: it always replaces.
+
+    One guarded write (`saving.save`) on the way that matters; only when it refuses is the
+    attempt read, under its lock, to say why (and closed if its time is up)."""
     now = now or timezone.now()
+    if access.may_take_competency_test(actor):
+        saved = saving.save(
+            pk, pegawai_id=actor.pegawai_id, urutan=urutan, opsi_id=opsi_id,
+            nomor_kirim=nomor_kirim, now=now,
+        )  # fmt: skip
+        if saved is not None:
+            return Tersimpan(_seconds_left(saved.batas_waktu, now), berlaku=saved.berlaku)
     with transaction.atomic():
         percobaan = for_taker(pk, actor, lock=True)
         if _still_open(percobaan, now):
-            return _save_answer(percobaan, urutan, opsi_id, nomor_kirim, now)
+            butir = _butir(percobaan, urutan)
+            if opsi_id not in butir.urutan_opsi:
+                raise SikapError(
+                    Kode.DATA_TIDAK_VALID,
+                    f"Pilihan jawaban itu bukan milik soal nomor {urutan + 1}.",
+                    {"opsi": ["Bukan opsi soal ini."]},
+                )
+            # Every guard holds now (under the lock): the same write, which cannot refuse.
+            saved = saving.save(
+                pk, pegawai_id=percobaan.pegawai_id, urutan=urutan, opsi_id=opsi_id,
+                nomor_kirim=nomor_kirim, now=now,
+            )  # fmt: skip
+            if saved is not None:
+                return Tersimpan(sisa_detik(percobaan, now), berlaku=saved.berlaku)
     raise _closed_message(percobaan)
-
-
-def _save_answer(
-    percobaan: Percobaan, urutan: int, opsi_id: int, nomor_kirim: int | None, now: datetime
-) -> Tersimpan:
-    """Under the attempt's row lock (taken by the caller) no other request of this attempt can
-    write between the read of the item's answer and the write: one query each, no savepoint."""
-    butir = _butir(percobaan, urutan, with_answer=True)
-    if opsi_id not in butir.urutan_opsi:
-        raise SikapError(
-            Kode.DATA_TIDAK_VALID,
-            f"Pilihan jawaban itu bukan milik soal nomor {urutan + 1}.",
-            {"opsi": ["Bukan opsi soal ini."]},
-        )
-    existing = getattr(butir, "jawaban", None)
-    berlaku = existing is None or nomor_kirim is None or existing.nomor_kirim <= nomor_kirim
-    if existing is None:
-        Jawaban.objects.create(
-            percobaan=percobaan, butir=butir, opsi_id=opsi_id, dijawab=now,
-            nomor_kirim=nomor_kirim or 0,
-        )  # fmt: skip
-    elif berlaku:
-        Jawaban.objects.filter(pk=existing.pk).update(
-            opsi_id=opsi_id,
-            dijawab=now,
-            nomor_kirim=existing.nomor_kirim if nomor_kirim is None else nomor_kirim,
-            kali_diubah=F("kali_diubah") + 1,
-        )
-    if percobaan.posisi != urutan:
-        Percobaan.objects.filter(pk=percobaan.pk).update(posisi=urutan)
-    return Tersimpan(sisa_detik(percobaan, now), berlaku=berlaku)
 
 
 def move(pk: int, *, urutan: int, actor, now: datetime | None = None) -> int:

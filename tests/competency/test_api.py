@@ -145,16 +145,20 @@ def test_the_taking_endpoints_are_in_the_openapi_schema():
         assert path in paths, path
 
 
-def test_saving_an_answer_takes_at_most_eight_queries(
-    hp, ujian, clock, django_assert_max_num_queries
+def test_saving_an_answer_is_the_token_and_one_guarded_write(
+    hp, ujian, clock, django_assert_num_queries
 ):
+    from django.db import connection
+
     p = _mulai(hp, ujian)
-    soal = hp.get(f"{BASE}/percobaan/{p['id']}/soal/1").json()
-    hp.post(f"{BASE}/percobaan/{p['id']}/jawaban", {"urutan": 0, "opsi": soal["opsi"][0]["id"]})
-    # token, token use, the attempt locked, the item with its answer, the write, the position
-    with django_assert_max_num_queries(8):
+    first, soal = (hp.get(f"{BASE}/percobaan/{p['id']}/soal/{n}").json() for n in (0, 1))
+    hp.post(f"{BASE}/percobaan/{p['id']}/jawaban", {"urutan": 0, "opsi": first["opsi"][0]["id"]})
+    # PostgreSQL: the token, then one statement (guard, position and upsert). SQLite, which has
+    # no writing WITH: the guard and the upsert as two statements (in a savepoint here, since
+    # the test runs in a transaction).
+    with django_assert_num_queries(2 if connection.vendor == "postgresql" else 5):
         saved = hp.post(
             f"{BASE}/percobaan/{p['id']}/jawaban",
             {"urutan": 1, "opsi": soal["opsi"][1]["id"], "nomor_kirim": 3},
         )
-    assert saved.status_code == 200
+    assert saved.json() == {"tersimpan": True, "sisa_detik": 30 * 60}

@@ -55,6 +55,56 @@ def test_an_edit_of_a_drawn_item_keeps_the_old_version_for_its_attempt(world, uj
     assert butir.versi_id == old.pk
 
 
+def _gambar(name: str):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, b"\x89PNG\r\n\x1a\n" + name.encode(), "image/png")
+
+
+def test_an_image_replaced_in_place_is_deleted_after_the_edit_commits(
+    world, kompetensi, django_capture_on_commit_callbacks
+):
+    admin = world.users["admin_bkd"]
+    soal = bank.create_item(
+        kode="gbr", kompetensi=kompetensi[0], level=1, jenis=JenisSoal.PILIHAN_GANDA,
+        isi=isi_pg("Soal bergambar"), gambar=_gambar("lama.png"), actor=admin,
+    )  # fmt: skip
+    old = soal.terkini.gambar
+    assert old.storage.exists(old.name)
+    with django_capture_on_commit_callbacks(execute=True):
+        versi = bank.edit_item(soal, isi=isi_pg("Soal bergambar"), gambar=_gambar("baru.png"),
+                               actor=admin)  # fmt: skip
+    assert versi.pk == soal.terkini_id and not old.storage.exists(old.name)
+    kept = versi.gambar
+    with django_capture_on_commit_callbacks(execute=True):
+        bank.edit_item(soal, isi=isi_pg("Soal tanpa gambar"), hapus_gambar=True, actor=admin)
+    assert not kept.storage.exists(kept.name)
+
+
+def test_an_image_an_older_drawn_version_shows_is_kept_when_replaced_in_place(
+    world, kompetensi, ujian, rng, clock, django_capture_on_commit_callbacks
+):
+    admin = world.users["admin_bkd"]
+    attempt = services.start(ujian.pk, actor=world.users["pegawai"], rng=rng).percobaan
+    soal = bank.create_item(
+        kode="gbr", kompetensi=kompetensi[0], level=1, jenis=JenisSoal.PILIHAN_GANDA,
+        isi=isi_pg("Soal bergambar"), gambar=_gambar("lama.png"), actor=admin,
+    )  # fmt: skip
+    first = soal.terkini
+    ButirPercobaan.objects.create(
+        percobaan=attempt, urutan=99, versi=first, kompetensi=kompetensi[0], level=1
+    )
+    # A new version (the first was drawn) shares the stored image; replacing it in place
+    # there must leave the file the drawn version still shows.
+    second = bank.edit_item(soal, isi=isi_pg("Soal bergambar, diperbaiki"), actor=admin)
+    assert second.pk != first.pk and second.gambar.name == first.gambar.name
+    with django_capture_on_commit_callbacks(execute=True):
+        bank.edit_item(soal, isi=isi_pg("Soal bergambar, diperbaiki"), gambar=_gambar("baru.png"),
+                       actor=admin)  # fmt: skip
+    first.refresh_from_db()
+    assert first.gambar.storage.exists(first.gambar.name)
+
+
 def test_only_admin_bkd_edits_the_bank(world, bank_soal):
     with pytest.raises(SikapError) as e:
         bank.edit_item(bank_soal[0], isi=isi_pg("x"), actor=world.users["admin_opd"])

@@ -1,10 +1,12 @@
 """Taking a test through the services: the draw, the server's deadline, answers (the last
 wins), one running attempt per person, submit, and every refusal leaving nothing changed."""
 
+import threading
 from collections import Counter
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 
 from sikap.competency import jobs, services
 from sikap.competency.models import (
@@ -165,7 +167,109 @@ def test_an_option_of_another_item_is_refused(world, ujian, rng, clock):
             p.pk, urutan=0, opsi_id=_opsi(p, 1), nomor_kirim=1, actor=world.users["pegawai"]
         )
     assert e.value.code == Kode.DATA_TIDAK_VALID
+    assert e.value.message == "Pilihan jawaban itu bukan milik soal nomor 1."
     assert not Jawaban.objects.exists()
+
+
+@pytest.mark.parametrize("urutan, opsi_of", [(10, 0), (4, 5)])
+def test_a_refused_answer_does_not_move_the_position(world, ujian, rng, clock, urutan, opsi_of):
+    p = _start(world, ujian, rng)
+    user = world.users["pegawai"]
+    services.answer(p.pk, urutan=2, opsi_id=_opsi(p, 2), nomor_kirim=1, actor=user)
+    with pytest.raises(SikapError):
+        services.answer(p.pk, urutan=urutan, opsi_id=_opsi(p, opsi_of), nomor_kirim=2, actor=user)
+    assert Percobaan.objects.get(pk=p.pk).posisi == 2
+    assert list(Jawaban.objects.values_list("butir__urutan", flat=True)) == [2]
+
+
+def test_a_late_retry_still_moves_the_position_and_says_how_long_is_left(world, ujian, rng, clock):
+    p = _start(world, ujian, rng)
+    user = world.users["pegawai"]
+    services.answer(p.pk, urutan=0, opsi_id=_opsi(p, 0, 1), nomor_kirim=5, actor=user)
+    services.answer(p.pk, urutan=1, opsi_id=_opsi(p, 1), nomor_kirim=6, actor=user)
+    clock.advance(minutes=10)
+    late = services.answer(p.pk, urutan=0, opsi_id=_opsi(p, 0, 2), nomor_kirim=4, actor=user)
+    assert late == services.Tersimpan(sisa_detik=20 * 60, berlaku=False)
+    assert Percobaan.objects.get(pk=p.pk).posisi == 0
+
+
+def test_the_taker_of_an_admin_role_answers_their_own_attempt(world, ujian, rng, clock):
+    from tests.factories import make_user
+
+    admin = make_user("admin.peserta", peran="admin_bkd", pegawai=world.pegawai_lain)
+    p = services.start(ujian.pk, actor=admin, rng=rng).percobaan
+    saved = services.answer(p.pk, urutan=0, opsi_id=_opsi(p, 0), nomor_kirim=1, actor=admin)
+    assert saved.berlaku and Jawaban.objects.get().butir.percobaan_id == p.pk
+
+
+_SERVER_DB = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="row locks across threads need a server database"
+)
+
+
+def _together(calls) -> list:
+    """Run `calls` in threads released together; each one's result or SikapError."""
+    barrier = threading.Barrier(len(calls))
+    outcomes: list = [None] * len(calls)
+
+    def run(n):
+        barrier.wait()
+        try:
+            outcomes[n] = calls[n]()
+        except SikapError as e:
+            outcomes[n] = e
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(n,)) for n in range(len(calls))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return outcomes
+
+
+@_SERVER_DB
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_answers_to_one_item_keep_one_row_with_the_newest_choice(
+    world, ujian, rng, clock
+):
+    p = _start(world, ujian, rng)
+    user = world.users["pegawai"]
+    opsi = ButirPercobaan.objects.get(percobaan=p, urutan=3).urutan_opsi
+
+    def choose(nomor):
+        return lambda: services.answer(
+            p.pk, urutan=3, opsi_id=opsi[nomor % 4], nomor_kirim=nomor, actor=user
+        )
+
+    outcomes = _together([choose(n) for n in range(1, 9)])
+    assert all(isinstance(o, services.Tersimpan) for o in outcomes), outcomes
+    (jawaban,) = Jawaban.objects.all()
+    assert jawaban.nomor_kirim == 8 and jawaban.opsi_id == opsi[0]
+    assert jawaban.kali_diubah == sum(o.berlaku for o in outcomes) - 1
+
+
+@_SERVER_DB
+@pytest.mark.django_db(transaction=True)
+def test_answers_racing_a_submit_are_either_kept_or_refused_never_lost(world, ujian, rng, clock):
+    p = _start(world, ujian, rng)
+    user = world.users["pegawai"]
+
+    def choose(urutan):
+        return lambda: services.answer(
+            p.pk, urutan=urutan, opsi_id=_opsi(p, urutan), nomor_kirim=1, actor=user
+        )
+
+    outcomes = _together(
+        [choose(u) for u in range(8)] + [lambda: services.submit(p.pk, actor=user)]
+    )
+    kept = {u for u, o in enumerate(outcomes[:8]) if isinstance(o, services.Tersimpan)}
+    refused = [o for o in outcomes[:8] if isinstance(o, SikapError)]
+    assert all(e.code == Kode.LANGKAH_TIDAK_SAH for e in refused)
+    assert len(kept) + len(refused) == 8
+    assert set(Jawaban.objects.values_list("butir__urutan", flat=True)) == kept
+    assert Percobaan.objects.get(pk=p.pk).status == Status.DISERAHKAN
 
 
 @pytest.mark.parametrize(
