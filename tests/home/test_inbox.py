@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from sikap.core import inbox_views
 from sikap.documents.models import Dokumen
 from sikap.selfservice import services as selfservice
 from sikap.selfservice.models import JenisPerubahan, UsulanPerubahan
@@ -55,6 +56,18 @@ def test_the_inbox_filters_by_kind_opd_and_age_oldest_first(world):
     by_kind = client.get(INBOX, {"jenis": "selfservice.usulan"})
     assert by_kind.context["rows"] == []
     assert "Semua sudah selesai" in by_kind.content.decode()
+
+
+def test_the_inbox_shows_the_oldest_page_of_all_kinds_and_says_how_many_wait(world, monkeypatch):
+    oldest = uploaded(world, kode="ktp")
+    Dokumen.objects.filter(pk=oldest.pk).update(uploaded_at=timezone.now() - timedelta(days=9))
+    uploaded(world, kode="kk")
+    uploaded(world, persona="admin_bkd", kode="ktp", pegawai=world.pegawai_b)
+    monkeypatch.setattr(inbox_views, "PER_PAGE", 2)
+    response = world.client("verifikator").get(INBOX)
+    assert len(response.context["rows"]) == 2 and response.context["total"] == 3
+    assert response.context["rows"][0]["item"].key == str(oldest.pk)
+    assert "Ditampilkan 2 dari 3, yang terlama lebih dahulu." in response.content.decode()
 
 
 def test_a_filter_that_cannot_be_used_says_so_in_indonesian_and_lists_everything(world):
