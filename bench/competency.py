@@ -13,6 +13,8 @@ answer ÷ bare for throughput and bare p99 ÷ answer p99 (goal ≥ 0.7 each). Po
 (postgres://postgres@127.0.0.1:5432/sikap_bench_competency, created and dropped here).
 Bounded: --seconds per run (default 60), --takers (default 1000; several: 100,300,1000),
 --repeat rounds; the server is stopped at the end whatever happens. Longer: `--seconds 600`.
+The takers are split over --clients load processes (default 4): one asyncio client saturated
+its own core at 1,000 takers and then set the pace instead of the server.
 """
 
 import argparse
@@ -33,7 +35,7 @@ PG_NAME = "sikap_bench_competency"
 INTERVAL = 10.0  # seconds between two answers of one taker
 # Open connections at once from the load client (a proxy in front pools them the same way);
 # a request waiting for one is late, and the wait counts in its latency.
-CONNECTIONS = 400
+CONNECTIONS = 100  # per client process (--clients)
 
 
 def _env(port: int, database: str = PG_NAME) -> dict:
@@ -213,6 +215,26 @@ async def run(
         return latencies, failures + len(pending), wall
 
 
+def _client(args: tuple[str, list[dict], float, bool, float]) -> tuple[list[float], int, float]:
+    base, takers, seconds, bare, start_at = args
+    time.sleep(max(0.0, start_at - time.time()))  # every client process starts the cycle at once
+    return asyncio.run(run(base, takers, seconds, bare))
+
+
+def load(base: str, takers: list[dict], seconds: float, bare: bool, processes: int):
+    """`run` split over `processes` client processes (one asyncio client saturates its core
+    near 100 requests/s and then, not the server, sets the pace): the latencies and failures of
+    all, and the longest wall time."""
+    import multiprocessing
+
+    slices = [takers[i::processes] for i in range(processes)]
+    start_at = time.time() + 2
+    with multiprocessing.get_context("fork").Pool(processes) as pool:
+        parts = pool.map(_client, [(base, part, seconds, bare, start_at) for part in slices])
+    latencies = [x for lat, _, _ in parts for x in lat]
+    return latencies, sum(f for _, f, _ in parts), max(w for _, _, w in parts)
+
+
 def summary(name: str, latencies: list[float], failures: int, wall: float) -> dict:
     if not latencies:
         raise SystemExit(f"{name}: no request succeeded ({failures} failures)")
@@ -238,6 +260,7 @@ def main() -> None:
     parser.add_argument("--items", type=int, default=20)
     parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) * 2 + 1)
     parser.add_argument("--port", type=int, default=8104)
+    parser.add_argument("--clients", type=int, default=4, help="load client processes")
     args = parser.parse_args()
     counts = [int(n) for n in args.takers.split(",")]
     print(f"Preparing {max(counts)} takers ({args.items} items each) on PostgreSQL …", flush=True)
@@ -248,14 +271,16 @@ def main() -> None:
         print(
             f"SIJI KOMANDO, gunicorn {args.workers} sync workers (deploy/gunicorn.conf.py), "
             f"open loop: each taker one request per {INTERVAL:.0f} s, {args.seconds:.0f} s per "
-            f"run, at most {CONNECTIONS} connections. Ratios: ≥ 1 means the answer save is as "
+            f"run, {args.clients} client processes of at most {CONNECTIONS} connections each. "
+            "Ratios: ≥ 1 means the answer save is as "
             "good as the bare insert; the goal is ≥ 0.7 for both."
         )
         for _ in range(args.repeat):
             for n in counts:
                 print(f" {n} takers (offered {n / INTERVAL:.0f} req/s):", flush=True)
-                answer = summary("answer", *asyncio.run(run(base, takers[:n], args.seconds, False)))
-                bare = summary("bare", *asyncio.run(run(base, takers[:n], args.seconds, True)))
+                chosen = takers[:n]
+                answer = summary("answer", *load(base, chosen, args.seconds, False, args.clients))
+                bare = summary("bare", *load(base, chosen, args.seconds, True, args.clients))
                 print(f"  throughput answer ÷ bare  {answer['rps'] / bare['rps']:5.2f}x")
                 print(
                     f"  p99 bare ÷ answer         {bare['p99'] / answer['p99']:5.2f}x", flush=True
