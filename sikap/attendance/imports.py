@@ -30,7 +30,8 @@ _JENIS = {
 }
 
 
-def _tanggal(cell) -> date:
+def tanggal_sel(cell) -> date:
+    """A date from an XLSX cell (a date or datetime) or a CSV text (`rules.dates.parse_tanggal`)."""
     if isinstance(cell, datetime):
         return cell.date()
     if isinstance(cell, date):
@@ -49,7 +50,7 @@ def import_hari_libur(data: bytes, *, actor) -> int:
     parsed, errors, seen = [], {}, {}
     for row in table.rows():
         try:
-            tanggal = _tanggal(row.value("tanggal"))
+            tanggal = tanggal_sel(row.value("tanggal"))
         except RuleError as e:
             errors[f"baris {row.number}"] = [str(e)]
             continue

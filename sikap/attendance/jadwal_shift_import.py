@@ -10,7 +10,7 @@ says); pegawai it does not name keep theirs. Their check-in contexts change at o
 month's past days are closed again."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -18,6 +18,7 @@ from django.db import transaction
 
 from sikap.accounts import access
 from sikap.attendance import konteks
+from sikap.attendance.imports import tanggal_sel
 from sikap.attendance.models import JadwalShift, Shift
 from sikap.attendance.services import reclose
 from sikap.core import kinds, operations, problems
@@ -29,7 +30,6 @@ from sikap.core.validators import FORMULA_MESSAGE, starts_like_formula
 from sikap.people.import_service import check_size
 from sikap.people.models import Pegawai
 from sikap.rules import RuleError, kedudukan
-from sikap.rules.dates import parse_tanggal
 from sikap.rules.formatting import BULAN
 
 KIND = "impor_jadwal_shift"
@@ -66,14 +66,6 @@ def _nama(bulan: date) -> str:
 
 def _akhir(bulan: date) -> date:
     return (bulan.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-
-
-def _tanggal(cell) -> date:
-    if isinstance(cell, datetime):
-        return cell.date()
-    if isinstance(cell, date):
-        return cell
-    return parse_tanggal(str(cell))
 
 
 def _scope(user) -> set[int] | None:
@@ -137,7 +129,7 @@ def parse(data: bytes, bulan: date, user) -> tuple[list[Baris], list[problems.Pr
         elif not kedudukan.in_service(p.kedudukan):
             problem(n, "nip", nip, f"Pegawai NIP '{nip}' tidak aktif; tidak dapat dijadwalkan.")
         try:
-            tanggal = _tanggal(cell)
+            tanggal = tanggal_sel(cell)
         except RuleError as e:
             problem(n, "tanggal", str(cell), str(e))
             tanggal = None
@@ -216,18 +208,10 @@ def run(operasi, progress) -> operations.Hasil:
     rows, found, stopped = parse(data, bulan, operasi.user)
     template = {"template": "attendance/_impor_jadwal_shift.html"}
     if found:
-        hasil = {
-            **template,
-            "kesalahan": len(found),
-            "kelompok": problems.grouped(found),
-            "dihentikan": stopped,
-        }
-        message = (
-            f"Tidak ada jadwal yang disimpan: {len(found)} kesalahan pada berkas {name}. "
-            "Perbaiki semuanya, lalu unggah lagi."
-        )
-        file = ("kesalahan-impor-jadwal-shift.xlsx", problems.as_xlsx(found))
-        return operations.Hasil(message, hasil, file=file, ok=False)
+        return operations.refused_import(
+            found, stopped=stopped, template=template["template"], noun="jadwal", name=name,
+            file_name="kesalahan-impor-jadwal-shift.xlsx",
+        )  # fmt: skip
     added, removed = save_rows(rows, bulan, actor=operasi.user)
     people = len({b.pegawai_id for b in rows})
     message = (

@@ -249,18 +249,10 @@ def run(operasi, progress) -> operations.Hasil:
     progress(message="Membaca dan memeriksa setiap baris.")
     report = parse(data)
     if report.found:
-        data = {
-            "template": "competency/_impor_hasil.html",
-            "kesalahan": len(report.found),
-            "kelompok": problems.grouped(report.found),
-            "dihentikan": report.stopped,
-        }
-        message = (
-            f"Tidak ada soal yang disimpan: {len(report.found)} kesalahan pada berkas {name}. "
-            "Perbaiki semuanya, lalu unggah lagi."
-        )
-        file = ("kesalahan-impor-bank-soal.xlsx", problems.as_xlsx(report.found))
-        return operations.Hasil(message, data, file=file, ok=False)
+        return operations.refused_import(
+            report.found, stopped=report.stopped, template="competency/_impor_hasil.html",
+            noun="soal", name=name, file_name="kesalahan-impor-bank-soal.xlsx",
+        )  # fmt: skip
     progress(0, len(report.rows), "Menyimpan soal.")
     created, changed = save_rows(report.rows, actor=operasi.user, progress=progress)
     unchanged = len(report.rows) - created - changed

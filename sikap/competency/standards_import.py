@@ -161,18 +161,10 @@ def run(operasi, progress) -> operations.Hasil:
     progress(message="Membaca dan memeriksa setiap baris.")
     rows, found, stopped = parse(data)
     if found:
-        hasil = {
-            "template": "competency/_impor_standar.html",
-            "kesalahan": len(found),
-            "kelompok": problems.grouped(found),
-            "dihentikan": stopped,
-        }
-        message = (
-            f"Tidak ada standar yang disimpan: {len(found)} kesalahan pada berkas {name}. "
-            "Perbaiki semuanya, lalu unggah lagi."
-        )
-        file = ("kesalahan-impor-standar-kompetensi.xlsx", problems.as_xlsx(found))
-        return operations.Hasil(message, hasil, file=file, ok=False)
+        return operations.refused_import(
+            found, stopped=stopped, template="competency/_impor_standar.html", noun="standar",
+            name=name, file_name="kesalahan-impor-standar-kompetensi.xlsx",
+        )  # fmt: skip
     created, changed = save_rows(rows, actor=operasi.user)
     message = f"Impor selesai dari {len(rows)} baris: {created} standar baru, {changed} diubah."
     return operations.Hasil(message, {"template": "competency/_impor_standar.html"})

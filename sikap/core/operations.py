@@ -27,6 +27,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
+from sikap.core import problems
 from sikap.core.errors import SikapError
 from sikap.core.jobs import enqueue, job, path_of
 from sikap.core.models import Operasi
@@ -44,6 +45,22 @@ class Hasil:
     data: dict = field(default_factory=dict)
     file: tuple[str, object] | None = None
     ok: bool = True
+
+
+def refused_import(found, *, stopped, template: str, noun: str, name: str, file_name: str) -> Hasil:
+    """The result of an all-or-nothing import with problems: nothing saved, the problems grouped
+    for `template`, and every one of them as an XLSX download named `file_name`."""
+    data = {
+        "template": template,
+        "kesalahan": len(found),
+        "kelompok": problems.grouped(found),
+        "dihentikan": stopped,
+    }
+    message = (
+        f"Tidak ada {noun} yang disimpan: {len(found)} kesalahan pada berkas {name}. "
+        "Perbaiki semuanya, lalu unggah lagi."
+    )
+    return Hasil(message, data, file=(file_name, problems.as_xlsx(found)), ok=False)
 
 
 def start(*, user, kind: str, judul: str, runner, params=None, files=None) -> Operasi:
