@@ -393,6 +393,32 @@ def may_check_in(user) -> bool:
     return user.is_authenticated and user.is_active and user.pegawai_id is not None
 
 
+def bukti_presensi_q(user) -> Q:
+    """Whose attendance evidence (check-in selfies, daily activities' evidence files) `user`
+    opens, as one filter on pegawai: their own, those they are the atasan langsung of now
+    (`bawahan_q`), an admin OPD's OPDs, everyone's for admin BKD. Not a colleague, pimpinan or
+    the verifikator desk: the photos are personal (UU 27/2022)."""
+    from sikap.people.selectors import bawahan_q
+
+    if not (user.is_authenticated and user.is_active):
+        return Q(pk__in=[])
+    if is_admin_bkd(user):
+        return Q()
+    q = Q(pk__in=[])
+    if user.pegawai_id is not None:
+        q |= Q(pk=user.pegawai_id) | bawahan_q(user.pegawai)
+    if is_admin_opd(user):
+        q |= Q(opd__in=user.opd_scope.all())
+    return q
+
+
+def may_see_bukti_presensi(user, pegawai_id) -> bool:
+    """One pegawai's attendance evidence (`bukti_presensi_q`)."""
+    from sikap.people.models import Pegawai
+
+    return Pegawai.objects.filter(bukti_presensi_q(user), pk=pegawai_id).exists()
+
+
 def may_see_pension_projection(user) -> bool:
     """Who retires when: BKD-wide readers and planners, an admin OPD for their OPDs."""
     return sees_all_opd(user) or is_admin_opd(user)

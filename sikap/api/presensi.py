@@ -10,13 +10,16 @@ from pydantic import Strict
 
 from sikap.api.errors import galat, responses
 from sikap.api.schemas import JamKlien
-from sikap.attendance import selectors, services
+from sikap.attendance import bukti, selectors, services
 from sikap.attendance.models import Presensi
 from sikap.core.errors import Kode, SikapError
 
 router = Router(tags=["presensi"])
 
 Angka = Annotated[float, Strict()]
+# The base64 of the largest selfie the settings may allow (4 MB); the region's own limit is
+# checked on the decoded bytes.
+SWAFOTO_BASE64_MAKS = 4 * ((4096 * 1024 + 2) // 3)
 
 
 class PresensiMasuk(Schema):
@@ -44,6 +47,15 @@ class PresensiMasuk(Schema):
         pattern=r"^[A-Za-z0-9_-]+$",
         description="kunci idempotensi: baru untuk tiap presensi, sama untuk pengulangannya",
     )
+    swafoto: str | None = Field(
+        None,
+        max_length=SWAFOTO_BASE64_MAKS,
+        description=(
+            "swafoto JPEG/PNG dalam base64 standar (tanpa awalan data:), wajib bila "
+            "`swafoto_wajib` pada /presensi/hari-ini; diperiksa dari isinya, paling besar "
+            "`swafoto_maks_kb`. Hanya bukti kehadiran: tidak ada pencocokan wajah."
+        ),
+    )
 
 
 class PresensiOut(Schema):
@@ -56,6 +68,7 @@ class PresensiOut(Schema):
     pesan: str
     jarak_m: float | None
     lokasi: str
+    swafoto: bool = Field(..., description="swafoto tersimpan bersama presensi ini")
 
 
 class LokasiOut(Schema):
@@ -74,6 +87,8 @@ class HariIniOut(Schema):
     jam_pulang: datetime | None
     berikutnya: str | None = Field(..., description="masuk, pulang, atau null")
     akurasi_maks_m: int
+    swafoto_wajib: bool = Field(..., description="OPD Anda mewajibkan swafoto tiap presensi")
+    swafoto_maks_kb: int
     lokasi: list[LokasiOut]
 
 
@@ -88,6 +103,7 @@ def _out(p: Presensi) -> dict:
         "pesan": p.pesan,
         "jarak_m": round(p.jarak_m, 1) if p.jarak_m is not None else None,
         "lokasi": p.lokasi,
+        "swafoto": bool(p.swafoto),
     }
 
 
@@ -103,12 +119,17 @@ def _via(request) -> str:
         "Diterima: 201. Pengulangan dengan kunci dan isi yang sama: 200 dengan jawaban "
         "pertama, tanpa menyimpan apa pun. Ditolak: 409 dengan `code` alasan penolakan "
         "(luar_radius, akurasi_rendah, lokasi_palsu, luar_jam_kerja, "
-        "perangkat_belum_terdaftar, …); percobaan yang ditolak tetap dicatat. Kunci yang "
-        "sama dengan isi berbeda: 409 `duplikat`."
+        "perangkat_belum_terdaftar, swafoto_wajib, …); percobaan yang ditolak tetap dicatat. "
+        "Kunci yang sama dengan isi berbeda: 409 `duplikat`. Swafoto yang bukan JPEG/PNG utuh "
+        "atau terlalu besar: 400 `berkas_tidak_valid`, tanpa menyimpan apa pun."
     ),
 )
 def presensi(request, body: PresensiMasuk):
-    req = services.Permintaan(**body.dict())
+    fields = body.dict()
+    foto = fields.pop("swafoto")
+    req = services.Permintaan(
+        **fields, swafoto=bukti.swafoto_dari_base64(foto) if foto is not None else None
+    )
     attempt, created = services.record_presensi(req, actor=request.user, via=_via(request))
     if not attempt.diterima:
         return galat(409, attempt.pesan, code=attempt.alasan)
@@ -135,7 +156,12 @@ def hari_ini(request):
     ]
     found["jam_masuk"] = _aware(found["jam_masuk"])
     found["jam_pulang"] = _aware(found["jam_pulang"])
-    return {**found, "akurasi_maks_m": ctx.konf.pengaturan.akurasi_maks_m}
+    setting = ctx.konf.pengaturan
+    return {
+        **found,
+        "akurasi_maks_m": setting.akurasi_maks_m,
+        "swafoto_maks_kb": setting.swafoto_maks_kb,
+    }
 
 
 def _aware(moment: datetime | None) -> datetime | None:

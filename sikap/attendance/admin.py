@@ -23,6 +23,7 @@ from sikap.attendance.models import (
     Presensi,
     Shift,
     StatusHarian,
+    SwafotoOpd,
 )
 from sikap.core.admin_site import AuditedAdmin, RoleAdmin, RoleInline, site
 from sikap.core.errors import SikapError
@@ -43,6 +44,7 @@ class PengaturanAdmin(ConfigAdmin):
         ("Batas TL/PSW (menit)", {"fields": ("pita_1", "pita_2", "pita_3", "pita_4")}),
         ("Potongan TPP", {"fields": ("tarif_1", "tarif_2", "tarif_3", "tarif_4", "tarif_tk",
                                      "tarif_bawaan")}),
+        ("Berkas bukti", {"fields": ("swafoto_maks_kb", "bukti_aktivitas_maks_kb")}),
     )  # fmt: skip
 
     def has_add_permission(self, request, obj=None):
@@ -50,6 +52,17 @@ class PengaturanAdmin(ConfigAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(SwafotoOpd, site=site)
+class SwafotoOpdAdmin(ConfigAdmin):
+    """The OPDs whose pegawai send a selfie with each check-in (evidence only, no face
+    matching); removing the row or unticking `wajib` turns it off."""
+
+    list_display = ("opd", "wajib")
+    list_filter = ("wajib",)
+    search_fields = ("opd__nama",)
+    autocomplete_fields = ("opd",)
 
 
 class HariJadwalInline(RoleInline):
@@ -222,6 +235,8 @@ class PresensiAdmin(ReadOnlyAdmin):
     list_select_related = ("pegawai",)
     search_fields = ("pegawai__nama", "pegawai__nip", "device_id")
     date_hierarchy = "waktu"
+    # The selfie is opened only through /presensi/swafoto/<pk>/ (visibility rule, access log).
+    exclude = ("swafoto",)
 
 
 class KetidakhadiranForm(NipForm):

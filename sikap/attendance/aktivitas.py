@@ -1,16 +1,22 @@
 """Daily activities: the pegawai records their own (for today or a past day of the last week,
-never the future, without overlapping another); the atasan approves or returns them in bulk,
-a reason required to return. Each decision leaves an audit row."""
+never the future, without overlapping another), optionally with an evidence file (PDF, JPEG or
+PNG, checked by content: `attendance/bukti.py`); the atasan approves or returns them in bulk,
+a reason required to return, and opens the evidence while deciding. A returned activity keeps
+its evidence. Each decision leaves an audit row."""
 
 from datetime import date, time, timedelta
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from sikap.attendance.models import Aktivitas
-from sikap.core import audit, kinds
+from sikap.attendance.bukti import baca_bukti_aktivitas
+from sikap.attendance.models import Aktivitas, PengaturanPresensi
+from sikap.core import audit, kinds, upload_limits
 from sikap.core.errors import Kode, SikapError, tidak_berhak
 from sikap.core.models import AuditEntry
+from sikap.documents.storage import delete_quietly
+from sikap.documents.validation import clean_original_name
 from sikap.people.models import Pegawai
 from sikap.people.selectors import bawahan_of
 
@@ -23,8 +29,17 @@ def _invalid(field: str, message: str) -> SikapError:
 
 
 def catat(
-    *, tanggal: date, mulai: time, selesai: time, uraian: str, output: str, volume: int, actor
+    *,
+    tanggal: date,
+    mulai: time,
+    selesai: time,
+    uraian: str,
+    output: str,
+    volume: int,
+    actor,
+    bukti=None,
 ) -> Aktivitas:
+    """Record an activity of the actor's own; `bukti` an uploaded evidence file or None."""
     if not (actor.is_authenticated and actor.pegawai_id):
         raise tidak_berhak("Aktivitas harian dicatat oleh pegawai untuk dirinya sendiri.")
     today = timezone.localdate()
@@ -39,21 +54,42 @@ def catat(
         raise _invalid("uraian", "Uraian dan output wajib diisi.")
     if volume < 1:
         raise _invalid("volume", "Volume paling sedikit 1.")
-    with transaction.atomic():
-        Pegawai.objects.select_for_update().only("pk").get(pk=actor.pegawai_id)
-        clash = Aktivitas.objects.filter(
-            pegawai_id=actor.pegawai_id, tanggal=tanggal, mulai__lt=selesai, selesai__gt=mulai
-        ).exclude(status=S.DIKEMBALIKAN)
-        if clash.exists():
-            raise _invalid("mulai", "Jam ini bertumpang tindih dengan aktivitas lain hari itu.")
-        found = Aktivitas.objects.create(
-            pegawai_id=actor.pegawai_id, tanggal=tanggal, mulai=mulai, selesai=selesai,
-            uraian=uraian.strip()[:500], output=output.strip()[:120], volume=volume,
-            menit=(selesai.hour * 60 + selesai.minute) - (mulai.hour * 60 + mulai.minute),
-        )  # fmt: skip
-        audit.record(found, actor=actor, action=AuditEntry.Aksi.CREATE,
-                     kind=kinds.of(Aktivitas, AuditEntry.Aksi.CREATE))  # fmt: skip
-    return found
+    data = found = None
+    if bukti is not None:
+        upload_limits.check_rate(actor)
+        maks_kb = PengaturanPresensi.current().bukti_aktivitas_maks_kb
+        data, found = baca_bukti_aktivitas(bukti, maks_kb=maks_kb)
+    made = Aktivitas(
+        pegawai_id=actor.pegawai_id, tanggal=tanggal, mulai=mulai, selesai=selesai,
+        uraian=uraian.strip()[:500], output=output.strip()[:120], volume=volume,
+        menit=(selesai.hour * 60 + selesai.minute) - (mulai.hour * 60 + mulai.minute),
+    )  # fmt: skip
+    if found is not None:
+        made.bukti_format = found.format
+        made.bukti_nama_asli = clean_original_name(getattr(bukti, "name", ""))
+        made.bukti.save("bukti", ContentFile(data), save=False)
+    try:
+        _simpan(made, actor)
+    except Exception:
+        if made.bukti:
+            delete_quietly(made.bukti.name)
+        raise
+    return made
+
+
+@transaction.atomic
+def _simpan(made: Aktivitas, actor) -> None:
+    Pegawai.objects.select_for_update().only("pk").get(pk=made.pegawai_id)
+    clash = Aktivitas.objects.filter(
+        pegawai_id=made.pegawai_id, tanggal=made.tanggal, mulai__lt=made.selesai,
+        selesai__gt=made.mulai,
+    ).exclude(status=S.DIKEMBALIKAN)  # fmt: skip
+    if clash.exists():
+        raise _invalid("mulai", "Jam ini bertumpang tindih dengan aktivitas lain hari itu.")
+    made.save(force_insert=True)
+    note = f"Bukti: {made.bukti_nama_asli}" if made.bukti else ""
+    audit.record(made, actor=actor, action=AuditEntry.Aksi.CREATE,
+                 kind=kinds.of(Aktivitas, AuditEntry.Aksi.CREATE), note=note)  # fmt: skip
 
 
 def menunggu_untuk(user):

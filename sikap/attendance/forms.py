@@ -26,6 +26,12 @@ class AktivitasForm(forms.Form):
     uraian = forms.CharField(label="Uraian kegiatan", max_length=500)
     output = forms.CharField(label="Output", max_length=120)
     volume = forms.IntegerField(label="Volume", min_value=1, max_value=100_000, initial=1)
+    bukti = forms.FileField(
+        label="Bukti (PDF/JPEG/PNG, tidak wajib)",
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/jpeg,image/png"}),
+        help_text="Dilihat atasan Anda saat menyetujui. Diperiksa dari isinya, bukan namanya.",
+    )
 
 
 class PengajuanLokasiForm(forms.Form):

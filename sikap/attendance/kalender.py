@@ -16,7 +16,13 @@ from datetime import date
 from django.db.models import Q
 from django.db.models.functions import ExtractMonth, ExtractYear
 
-from sikap.attendance.models import HariLibur, JadwalKerja, JadwalShift, PengaturanPresensi
+from sikap.attendance.models import (
+    HariLibur,
+    JadwalKerja,
+    JadwalShift,
+    PengaturanPresensi,
+    SwafotoOpd,
+)
 from sikap.org.models import LokasiKantor, UnitKerja
 from sikap.rules.geofence import Lingkaran
 from sikap.rules.jam_kerja import JamKerja, Pekan
@@ -116,10 +122,11 @@ class Konfigurasi:
     libur: set[date]
     kantor: dict[int, list[tuple[int | None, Lingkaran]]]  # opd → (unit or None, place)
     induk: dict[int, int | None]  # unit → parent unit
+    swafoto_wajib: frozenset[int] = frozenset()  # OPDs whose check-ins need a selfie
 
 
 def load_konfigurasi(today: date) -> Konfigurasi:
-    """The region's configuration a check-in on `today` needs (5 queries)."""
+    """The region's configuration a check-in on `today` needs (6 queries)."""
     year_start, year_end = date(today.year - 1, 12, 1), date(today.year, 12, 31)
     kantor: dict[int, list[tuple[int | None, Lingkaran]]] = {}
     for o in LokasiKantor.objects.all():
@@ -135,6 +142,9 @@ def load_konfigurasi(today: date) -> Konfigurasi:
         ),
         kantor=kantor,
         induk=dict(UnitKerja.objects.values_list("pk", "induk_id")),
+        swafoto_wajib=frozenset(
+            SwafotoOpd.objects.filter(wajib=True).values_list("opd_id", flat=True)
+        ),
     )
 
 

@@ -40,6 +40,7 @@ from sikap.attendance.models import (
     PengaturanPresensi,
     PerangkatPresensi,
     Shift,
+    SwafotoOpd,
     TandaKonteks,
 )
 from sikap.core.jobs import job
@@ -320,7 +321,9 @@ def ganti_pegawai(pegawai_ids) -> None:
         _ganti(ids)
 
 
-_REGION_INPUTS = (PengaturanPresensi, JadwalKerja, HariJadwal, HariLibur, Shift, LokasiKantor)
+_REGION_INPUTS = (
+    PengaturanPresensi, JadwalKerja, HariJadwal, HariLibur, Shift, LokasiKantor, SwafotoOpd,
+)  # fmt: skip
 _PEGAWAI_INPUTS = (JadwalShift, LokasiSementara, Ketidakhadiran, PerangkatPresensi)
 
 

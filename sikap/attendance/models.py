@@ -1,6 +1,7 @@
 """SIPERLU attendance: where and when one may work (configuration, edited at /kelola/), every
 check-in attempt, bound devices, approved absences and each working day's status."""
 
+import uuid
 from datetime import date
 from decimal import Decimal
 
@@ -9,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 
 from sikap.core.validators import no_formula
+from sikap.documents.models import FORMATS
 from sikap.people.models import RiwayatQuerySet
 from sikap.rules import jam_kerja as jk
 from sikap.rules.presensi import LABEL_ALASAN, Alasan
@@ -57,6 +59,17 @@ class PengaturanPresensi(models.Model):
         "tarif masih bawaan (contoh Permentan 68/2012)",
         default=True,
         help_text="Hapus centang setelah tarif disesuaikan dengan Perbup TPP daerah.",
+    )
+    swafoto_maks_kb = models.PositiveIntegerField(
+        "ukuran swafoto paling besar (KB)",
+        default=1024,
+        validators=[MinValueValidator(50), MaxValueValidator(4096)],
+        help_text="Halaman presensi mengecilkan foto sebelum dikirim; aplikasi lain wajib juga.",
+    )
+    bukti_aktivitas_maks_kb = models.PositiveIntegerField(
+        "ukuran bukti aktivitas paling besar (KB)",
+        default=2048,
+        validators=[MinValueValidator(50), MaxValueValidator(10240)],
     )
 
     class Meta:
@@ -306,6 +319,37 @@ class PerangkatPresensi(models.Model):
         return f"{self.device_id[:12]} ({self.get_status_display()})"
 
 
+class SwafotoOpd(models.Model):
+    """An OPD whose pegawai send a selfie with each check-in and check-out. The photo is kept
+    as private evidence their atasan can see; nobody's face is matched."""
+
+    opd = models.OneToOneField(
+        "org.Opd", on_delete=models.CASCADE, related_name="+", verbose_name="OPD"
+    )
+    wajib = models.BooleanField("swafoto wajib setiap presensi", default=True)
+
+    class Meta:
+        verbose_name = "swafoto presensi OPD"
+        verbose_name_plural = "swafoto presensi per OPD"
+        ordering = ["opd__nama"]
+
+    def __str__(self) -> str:
+        return f"Swafoto {'wajib' if self.wajib else 'tidak wajib'}: {self.opd}"
+
+
+def _berkas_bukti(folder: str, pegawai_id: int, format_: str) -> str:
+    """A random name under the pegawai's folder: nothing the user typed reaches the path."""
+    return f"presensi/{folder}/{pegawai_id}/{uuid.uuid4().hex}{FORMATS[format_].extension}"
+
+
+def swafoto_path(instance: "Presensi", filename: str) -> str:
+    return _berkas_bukti("swafoto", instance.pegawai_id, instance.swafoto_format)
+
+
+def bukti_aktivitas_path(instance: "Aktivitas", filename: str) -> str:
+    return _berkas_bukti("aktivitas", instance.pegawai_id, instance.bukti_format)
+
+
 class PresensiQuerySet(RiwayatQuerySet):
     def diterima(self):
         return self.filter(alasan=Alasan.DITERIMA)
@@ -343,6 +387,10 @@ class Presensi(models.Model):
     jarak_m = models.FloatField("jarak (m)", null=True)
     lokasi = models.CharField("lokasi terdekat", max_length=160, blank=True)
     via = models.CharField("melalui", max_length=8, choices=Via.choices)
+    swafoto = models.FileField(
+        "swafoto", upload_to=swafoto_path, max_length=255, blank=True, default=""
+    )
+    swafoto_format = models.CharField("format swafoto", max_length=8, blank=True, default="")
 
     objects = PresensiQuerySet.as_manager()
 
@@ -555,6 +603,11 @@ class Aktivitas(models.Model):
     diputuskan_oleh = models.ForeignKey(
         "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    bukti = models.FileField(
+        "bukti", upload_to=bukti_aktivitas_path, max_length=255, blank=True, default=""
+    )
+    bukti_format = models.CharField("format bukti", max_length=8, blank=True, default="")
+    bukti_nama_asli = models.CharField("nama berkas bukti", max_length=150, blank=True)
 
     objects = RiwayatQuerySet.as_manager()
 

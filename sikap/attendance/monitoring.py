@@ -48,6 +48,7 @@ class Baris:
     masuk: datetime | None = None
     pulang: datetime | None = None
     terlambat_menit: int = 0
+    swafoto: dict[str, int] = field(default_factory=dict)  # jenis → the attempt with a photo
 
 
 @dataclass
@@ -81,7 +82,9 @@ def peta(pegawai_qs, today: date) -> dict:
     return {"titik": titik, "kantor": kantor}
 
 
-def pantau(pegawai_qs, today: date) -> Pantauan:
+def pantau(pegawai_qs, today: date, *, swafoto_dari=None) -> Pantauan:
+    """Today's rows; with `swafoto_dari` (the pegawai whose evidence the viewer may see,
+    `access.bukti_presensi_q`) each row names the accepted attempts that carry a selfie."""
     people = list(
         pegawai_qs.in_service()
         .order_by("opd__nama", "nama")
@@ -101,6 +104,16 @@ def pantau(pegawai_qs, today: date) -> Pantauan:
         .filter(pegawai_id__in=ids)
         .values_list("pegawai_id", "jenis")
     )
+    photos: dict[int, dict[str, int]] = {}
+    if swafoto_dari is not None:
+        for pk, jenis, attempt in (
+            Presensi.objects.diterima()
+            .filter(tanggal=today, pegawai_id__in=ids)
+            .filter(pegawai__in=swafoto_dari)
+            .exclude(swafoto="")
+            .values_list("pegawai_id", "jenis", "pk")
+        ):
+            photos.setdefault(pk, {})[jenis] = attempt
     result = Pantauan()
     tz = timezone.get_current_timezone()
     for pk, nip, nama, opd_id, unit_id, opd_nama in people:
@@ -119,7 +132,9 @@ def pantau(pegawai_qs, today: date) -> Pantauan:
             key = "terlambat" if late else "tepat"
             label = f"Terlambat {late} menit" if late else "Tepat waktu"
         result.counts[key] += 1
-        result.rows.append(Baris(nip, nama, opd_nama, key, label, masuk, pulang, late))
+        result.rows.append(
+            Baris(nip, nama, opd_nama, key, label, masuk, pulang, late, photos.get(pk, {}))
+        )
     return result
 
 

@@ -25,7 +25,8 @@ def hari_ini_pegawai(pegawai_id: int, saat: datetime) -> tuple[dict, KonteksHari
 
 
 def hari_ini(pegawai, saat: datetime, ctx: KonteksHari) -> dict:
-    """The phone page's picture of the day: state, working time, places, absence."""
+    """The phone page's picture of the day: state, working time, places, absence, and whether
+    a selfie goes with each check-in."""
     jendela = ctx.konf.pengaturan.jendela
     chosen = giliran_untuk("pulang", saat, ctx.giliran, jendela) or giliran_untuk(
         "masuk", saat, ctx.giliran, jendela
@@ -56,6 +57,7 @@ def hari_ini(pegawai, saat: datetime, ctx: KonteksHari) -> dict:
         if absent or pulang or chosen is None
         else ("pulang" if masuk else "masuk"),
         "lokasi": ctx.lokasi(pegawai, day),
+        "swafoto_wajib": pegawai.opd_id in ctx.konf.swafoto_wajib,
     }
 
 

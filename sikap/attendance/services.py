@@ -7,18 +7,20 @@ import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.core.files.base import ContentFile
 from django.db import connection, transaction
 from django.utils import timezone
 
 from sikap.accounts import access
-from sikap.attendance import konteks
+from sikap.attendance import bukti, konteks
 from sikap.attendance.day_close import close_days
 from sikap.attendance.konteks import KonteksHari
 from sikap.attendance.models import JenisKetidakhadiran, PerangkatPresensi, Presensi
-from sikap.core import audit, audited, kinds
+from sikap.core import audit, audited, kinds, upload_limits
 from sikap.core.errors import Kode, SikapError, tidak_berhak
 from sikap.core.jobs import enqueue
 from sikap.core.models import AuditEntry
+from sikap.documents.storage import delete_quietly
 from sikap.people.models import Kedudukan
 from sikap.rules import kedudukan as kedudukan_rule
 from sikap.rules.jam_kerja import giliran_untuk
@@ -37,6 +39,7 @@ class Permintaan:
     kunci: str
     mock: bool = False
     waktu_ponsel: datetime | None = None
+    swafoto: bytes | None = None  # the photo's bytes, not yet checked
 
     def sidik(self) -> str:
         body = {
@@ -48,6 +51,8 @@ class Permintaan:
             "mock": self.mock,
             "waktu_ponsel": self.waktu_ponsel.isoformat() if self.waktu_ponsel else None,
         }
+        if self.swafoto is not None:  # absent from the fingerprints of attempts without one
+            body["swafoto"] = hashlib.sha256(self.swafoto).hexdigest()
         return hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
 
 
@@ -115,6 +120,10 @@ def _decide(
 ) -> Presensi:
     local = timezone.localtime(now).replace(tzinfo=None)
     setting = ctx.konf.pengaturan
+    foto = None
+    if req.swafoto is not None:
+        upload_limits.check_rate(actor)
+        foto = bukti.periksa_swafoto(req.swafoto, maks_kb=setting.swafoto_maks_kb)
     chosen = giliran_untuk(req.jenis, local, ctx.giliran, setting.jendela)
     day = chosen.tanggal if chosen else local.date()
     absent = ctx.tidak_hadir.get(day, "")
@@ -126,6 +135,7 @@ def _decide(
         req.akurasi_m,
         req.mock,
         timezone.localtime(req.waktu_ponsel).replace(tzinfo=None) if req.waktu_ponsel else None,
+        swafoto=foto is not None,
     )
     keadaan = Keadaan(
         sekarang=local,
@@ -138,10 +148,11 @@ def _decide(
         lokasi=ctx.lokasi(pegawai, day),
         akurasi_maks_m=setting.akurasi_maks_m,
         selisih_jam_maks_detik=setting.selisih_jam_maks_detik,
+        swafoto_wajib=pegawai.opd_id in ctx.konf.swafoto_wajib,
     )
     decision = putuskan(percobaan, keadaan)
     finite = decision.alasan != Alasan.KOORDINAT_TIDAK_SAH
-    return Presensi.objects.create(
+    attempt = Presensi(
         pegawai_id=pegawai.pk,
         jenis=req.jenis,
         waktu=now,
@@ -160,6 +171,17 @@ def _decide(
         lokasi=decision.nearest.lokasi.nama if decision.nearest else "",
         via=via,
     )
+    if foto is None:
+        attempt.save(force_insert=True)
+        return attempt
+    attempt.swafoto_format = foto.format
+    attempt.swafoto.save("swafoto", ContentFile(req.swafoto), save=False)
+    try:
+        attempt.save(force_insert=True)
+    except Exception:
+        delete_quietly(attempt.swafoto.name)
+        raise
+    return attempt
 
 
 def _local(presensi: Presensi | None) -> datetime | None:

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from sikap.accounts import access
 from sikap.attendance import aktivitas as aktivitas_service
 from sikap.attendance import (
+    bukti,
     disiplin,
     jadwal_shift_import,
     kecurangan,
@@ -41,6 +42,7 @@ from sikap.attendance.models import (
     PengajuanKetidakhadiran,
     PengajuanLokasi,
     PengaturanPresensi,
+    Presensi,
     Shift,
     UsulanDisiplin,
 )
@@ -71,10 +73,16 @@ def presensi(request):
     pegawai = _pegawai(request)
     now = timezone.localtime().replace(tzinfo=None)
     day, ctx = selectors.hari_ini_pegawai(pegawai.pk, now)
+    setting = ctx.konf.pengaturan
     return render(
         request,
         "attendance/presensi.html",
-        {"pegawai": pegawai, "hari": day, "akurasi_maks_m": ctx.konf.pengaturan.akurasi_maks_m},
+        {
+            "pegawai": pegawai,
+            "hari": day,
+            "akurasi_maks_m": setting.akurasi_maks_m,
+            "swafoto_maks_kb": setting.swafoto_maks_kb,
+        },
     )
 
 
@@ -123,7 +131,9 @@ def pantau(request):
             "bawahan langsung."
         )
     today = timezone.localdate()
-    found = monitoring.pantau(people, today)
+    found = monitoring.pantau(
+        people, today, swafoto_dari=people.filter(access.bukti_presensi_q(request.user))
+    )
     return render(
         request,
         "attendance/pantau.html",
@@ -137,6 +147,24 @@ def pantau(request):
             "picked": picked,
             "may_import_roster": access.may_import_jadwal_shift(request.user),
         },
+    )
+
+
+@require_GET
+def swafoto(request, pk):
+    """A check-in's selfie, for whoever may see that pegawai's evidence (a 404 to anyone
+    else); each read recorded."""
+    found = Presensi.objects.select_related("pegawai").filter(pk=pk).first()
+    if found is None:
+        raise Http404("Swafoto tidak ditemukan.")
+    waktu = timezone.localtime(found.waktu)
+    return bukti.kirim(
+        request,
+        found.swafoto,
+        pegawai=found.pegawai,
+        format_=found.swafoto_format,
+        nama=f"swafoto-{found.pegawai.nip}-{waktu:%Y%m%d-%H%M}",
+        keterangan=f"Swafoto presensi {found.jenis} {waktu:%d-%m-%Y %H.%M}",
     )
 
 
@@ -290,6 +318,23 @@ def aktivitas(request):
         refused="Aktivitas harian dicatat oleh pegawai untuk dirinya sendiri.",
         rows=Aktivitas.objects, limit=60, initial={"tanggal": timezone.localdate()},
     )  # fmt: skip
+
+
+@require_GET
+def aktivitas_bukti(request, pk):
+    """An activity's evidence file, for the pegawai, their atasan (deciding it), the admin OPD
+    and admin BKD (a 404 to anyone else); each read recorded. Kept after a return."""
+    found = Aktivitas.objects.select_related("pegawai").filter(pk=pk).first()
+    if found is None:
+        raise Http404("Bukti aktivitas tidak ditemukan.")
+    return bukti.kirim(
+        request,
+        found.bukti,
+        pegawai=found.pegawai,
+        format_=found.bukti_format,
+        nama=f"bukti-aktivitas-{found.pegawai.nip}-{found.tanggal:%Y%m%d}-{found.pk}",
+        keterangan=f"Bukti aktivitas {found.tanggal:%d-%m-%Y}: {found.uraian}"[:255],
+    )
 
 
 @require_http_methods(["GET", "POST"])

@@ -1,6 +1,7 @@
-"""Who opened which personal file: every download of a document's file and every DRH PDF is
-recorded before the file is sent (`AksesBerkas`, append-only). Admin BKD search the log; a
-pegawai reads who opened theirs ("Siapa yang melihat data saya")."""
+"""Who opened which personal file: every download of a document's file, every DRH PDF and
+every attendance evidence file (selfie, activity evidence) is recorded before the file is
+sent (`AksesBerkas`, append-only). Admin BKD search the log; a pegawai reads who opened
+theirs ("Siapa yang melihat data saya")."""
 
 from django.db.models import Q
 
@@ -20,6 +21,16 @@ def record_read(request, pegawai, *, dokumen: Dokumen | None = None) -> AksesBer
         keterangan = f"{dokumen.jenis.nama} versi {dokumen.versi}"
     else:
         jenis, keterangan = AksesBerkas.Jenis.DRH, "Daftar riwayat hidup (PDF)"
+    return _record(request, pegawai, jenis, keterangan, dokumen)
+
+
+def record_evidence_read(request, pegawai, keterangan: str) -> AksesBerkas:
+    """A read of an attendance evidence file (a check-in selfie, a daily activity's evidence):
+    a personal file without a `Dokumen` row, named by `keterangan`."""
+    return _record(request, pegawai, AksesBerkas.Jenis.DOKUMEN, keterangan, None)
+
+
+def _record(request, pegawai, jenis: str, keterangan: str, dokumen) -> AksesBerkas:
     return AksesBerkas.objects.create(
         user=request.user,
         pegawai=pegawai,

@@ -28,6 +28,7 @@ class Alasan(StrEnum):
     SUDAH_MASUK = "sudah_masuk"
     BELUM_MASUK = "belum_masuk"
     SUDAH_PULANG = "sudah_pulang"
+    SWAFOTO_WAJIB = "swafoto_wajib"
 
 
 LABEL_ALASAN = {
@@ -45,6 +46,7 @@ LABEL_ALASAN = {
     Alasan.SUDAH_MASUK: "Sudah presensi masuk",
     Alasan.BELUM_MASUK: "Belum presensi masuk",
     Alasan.SUDAH_PULANG: "Sudah presensi pulang",
+    Alasan.SWAFOTO_WAJIB: "Tanpa swafoto (wajib di OPD ini)",
 }
 
 
@@ -61,6 +63,7 @@ class Percobaan:
     akurasi_m: float
     mock: bool
     waktu_ponsel: datetime | None
+    swafoto: bool = False  # a checked photo came with the attempt
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,7 @@ class Keadaan:
     lokasi: list[Lingkaran] = field(default_factory=list)
     akurasi_maks_m: float = 100
     selisih_jam_maks_detik: int = 300
+    swafoto_wajib: bool = False  # the pegawai's OPD requires a selfie with each attempt
 
 
 @dataclass(frozen=True)
@@ -95,7 +99,8 @@ def _m(value: float) -> str:
 
 
 def putuskan(p: Percobaan, k: Keadaan) -> Keputusan:
-    """The first refusal that applies, in the order a person would fix them, or acceptance."""
+    """The first refusal that applies, in the order a person would fix them, or acceptance.
+    A missing selfie comes last: an attempt refused for its place or time says that first."""
     if not koordinat_sah(p.lat, p.lon):
         return Keputusan(Alasan.KOORDINAT_TIDAK_SAH, "Koordinat lokasi tidak sah.")
     if p.mock:
@@ -144,6 +149,13 @@ def putuskan(p: Percobaan, k: Keadaan) -> Keputusan:
             Alasan.LUAR_RADIUS,
             f"Di luar radius: {_m(nearest.jarak_m)} m dari {nearest.lokasi.nama} "
             f"(radius {_m(nearest.lokasi.radius_m)} m).",
+            nearest,
+        )
+    if k.swafoto_wajib and not p.swafoto:
+        return Keputusan(
+            Alasan.SWAFOTO_WAJIB,
+            "Swafoto wajib di OPD Anda: ambil foto wajah dengan kamera ponsel, lalu tekan "
+            "tombol presensi lagi. Foto hanya menjadi bukti kehadiran, tanpa pencocokan wajah.",
             nearest,
         )
     return Keputusan(Alasan.DITERIMA, _diterima(p.jenis, k.sekarang), nearest)

@@ -65,6 +65,7 @@ def test_inside_the_radius_in_working_hours_is_accepted():
             Alasan.SUDAH_PULANG,
             "sudah presensi pulang",
         ),
+        ({}, dict(swafoto_wajib=True), Alasan.SWAFOTO_WAJIB, "Swafoto wajib di OPD Anda"),
     ],
 )
 def test_each_refusal_has_its_reason_and_message(percobaan, keadaan, alasan, pesan):
@@ -86,3 +87,12 @@ def test_check_out_after_check_in_is_accepted():
 
 def test_accuracy_limit_is_configurable():
     assert putuskan(replace(OK, akurasi_m=150), replace(KEADAAN, akurasi_maks_m=200)).diterima
+
+
+def test_a_selfie_is_asked_only_where_the_opd_requires_it_and_after_place_and_time():
+    assert putuskan(replace(OK, swafoto=True), replace(KEADAAN, swafoto_wajib=True)).diterima
+    assert putuskan(OK, KEADAAN).diterima
+    outside = putuskan(replace(OK, lat=-6.19784), replace(KEADAAN, swafoto_wajib=True))
+    assert outside.alasan == Alasan.LUAR_RADIUS
+    missing = putuskan(OK, replace(KEADAAN, swafoto_wajib=True))
+    assert "tanpa pencocokan wajah" in missing.pesan and missing.nearest.lokasi == KANTOR

@@ -11,7 +11,9 @@
     akurasi: document.getElementById("akurasi"),
     tombol: document.getElementById("tombol"),
     pesan: document.getElementById("pesan"),
+    swafoto: document.getElementById("swafoto"), // only where the OPD requires a selfie
   };
+  const SWAFOTO_SISI = 960; // px: the photo is made small on the phone before it is sent
   const csrf = root.querySelector("[name=csrfmiddlewaretoken]").value;
   const R = 6371008.8; // WGS84 mean radius, as sikap/rules/geofence.py
   let lokasi = [];
@@ -85,6 +87,32 @@
     tampilJarak();
   }
 
+  function base64(buffer) {
+    const bytes = new Uint8Array(buffer);
+    let text = "";
+    for (let i = 0; i < bytes.length; i += 0x8000) {
+      text += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+    }
+    return btoa(text);
+  }
+
+  // The chosen selfie as base64 JPEG, at most SWAFOTO_SISI px a side; a file the browser
+  // cannot draw is sent as it is, and the server says what is wrong with it.
+  async function swafotoBase64(file) {
+    try {
+      const bitmap = await createImageBitmap(file);
+      const skala = Math.min(1, SWAFOTO_SISI / Math.max(bitmap.width, bitmap.height));
+      const canvas = document.createElement("canvas");
+      canvas.width = Math.max(1, Math.round(bitmap.width * skala));
+      canvas.height = Math.max(1, Math.round(bitmap.height * skala));
+      canvas.getContext("2d").drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+      const blob = await new Promise((done) => canvas.toBlob(done, "image/jpeg", 0.85));
+      return base64(await blob.arrayBuffer());
+    } catch (e) {
+      return base64(await file.arrayBuffer());
+    }
+  }
+
   async function kirim(body) {
     return fetch(root.dataset.api, {
       method: "POST",
@@ -109,6 +137,9 @@
       waktu_ponsel: new Date().toISOString(),
       kunci: randomKey(),
     };
+    if (els.swafoto && els.swafoto.files.length) {
+      body.swafoto = await swafotoBase64(els.swafoto.files[0]);
+    }
     let response;
     try {
       response = await kirim(body);
@@ -124,6 +155,7 @@
     const answer = await response.json().catch(() => ({}));
     if (response.ok) {
       pesan(answer.pesan, true);
+      if (els.swafoto) els.swafoto.value = "";
     } else {
       pesan(answer.message || "Presensi ditolak.", false);
     }
