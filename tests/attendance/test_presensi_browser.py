@@ -1,12 +1,14 @@
 """The phone page in a real browser with a granted geolocation: outside the radius it is
-refused with the distance, inside it is accepted and the day's state changes."""
+refused with the distance, inside it is accepted and the day's state changes; where the OPD
+requires a selfie, the photo from the camera input goes with the check-in."""
 
 import pytest
 from playwright.sync_api import expect
 
-from sikap.attendance.models import Presensi
+from sikap.attendance.models import Presensi, SwafotoOpd
 from tests.attendance.conftest import SELASA
 from tests.browser import log_in
+from tests.documents.conftest import image_bytes
 
 
 @pytest.mark.django_db(transaction=True)
@@ -47,3 +49,33 @@ def test_a_staff_account_is_told_presensi_is_for_pegawai(live_server, phone, wor
     response = phone.goto(live_server.url + "/presensi/")
     assert response.status == 403
     assert "terhubung dengan data pegawai" in phone.content()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_where_the_opd_requires_a_selfie_the_phone_page_sends_one_from_the_camera_input(
+    live_server, phone, world, kantor, clock
+):
+    SwafotoOpd.objects.create(opd=world.opd_a)
+    phone.clock.set_fixed_time(SELASA)
+    phone.context.grant_permissions(["geolocation"], origin=live_server.url)
+    phone.context.set_geolocation({"latitude": -6.2003, "longitude": 106.8, "accuracy": 10})
+    log_in(phone, live_server, world.users["pegawai"].username, "rahasia-sikap-123")
+    phone.goto(live_server.url + "/presensi/")
+    expect(phone.locator("#swafoto-catatan")).to_contain_text("tidak ada pencocokan wajah")
+    expect(phone.locator("#jarak")).to_contain_text("dalam")
+
+    phone.click("#tombol")
+    phone.wait_for_selector("#pesan.alert-danger")
+    expect(phone.locator("#pesan")).to_contain_text("Swafoto wajib di OPD Anda")
+
+    phone.set_input_files(
+        "#swafoto",
+        files=[{"name": "wajah.png", "mimeType": "image/png", "buffer": image_bytes("PNG")}],
+    )
+    phone.click("#tombol")
+    phone.wait_for_selector("#pesan.alert-success")
+    expect(phone.locator("#keadaan")).to_have_text("Sudah masuk 07.41")
+    refused, accepted = Presensi.objects.order_by("pk")
+    assert refused.alasan == "swafoto_wajib" and not refused.swafoto
+    # The page made the photo small on the phone: a JPEG re-drawn from the chosen file.
+    assert accepted.alasan == "diterima" and accepted.swafoto_format == "jpeg"
