@@ -1,10 +1,17 @@
 """SIPERLU: the last 30 days of attendance for every pegawai in service (most on time, some
 late, a few absent or on leave), a night-shift rotation at the RSUD, the day close of each day,
-and a few leave requests waiting for their atasan. Written in bulk, then closed set-based."""
+and a few leave requests waiting for their atasan. Written in bulk, then closed set-based.
+
+The BKD requires a selfie with each check-in (`SwafotoOpd`): its check-ins carry one, and so
+do today's until the moment of the build (the monitoring page shows today's), except those of
+the printed log-ins, who check in themselves. Every tenth activity has an evidence file. One
+sample file of each (`demo/samples.py`) is stored under `presensi/demo/`, the rows point to it."""
 
 import random
 from datetime import datetime, time, timedelta
 
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
@@ -23,15 +30,21 @@ from sikap.attendance.models import (
     Presensi,
     Shift,
     StatusHarian,
+    SwafotoOpd,
 )
 from sikap.demo.builders import Builder, Options
 from sikap.demo.loader import demo_logins
+from sikap.demo.samples import sample_pdf, sample_png
 from sikap.org.models import LokasiKantor, Opd
 from sikap.people.models import Pegawai
 from sikap.people.selectors import atasan_map, bawahan_q
 
 DAYS = 30
 _BATCH = 2000
+FOLDER = "presensi/demo/"
+SWAFOTO = f"{FOLDER}swafoto.png"
+BUKTI = f"{FOLDER}bukti-aktivitas.pdf"
+SELFIE_OPD = "BKD"
 SHIFTS = (("Pagi", time(7, 0), time(14, 0)), ("Siang", time(14, 0), time(21, 0)),
           ("Malam", time(21, 0), time(7, 0)))  # fmt: skip
 
@@ -62,23 +75,46 @@ def _at(day, clock: time, minutes: int) -> datetime:
     return timezone.make_aware(moment)
 
 
+def _store_samples() -> None:
+    for name, data in (
+        (SWAFOTO, sample_png()),
+        (BUKTI, sample_pdf("NOTULEN RAPAT", ["Bukti aktivitas harian", "Daftar hadir terlampir"])),
+    ):
+        if default_storage.exists(name):
+            default_storage.delete(name)
+        default_storage.save(name, ContentFile(data))
+
+
 def _build(options: Options) -> str:
     rng = random.Random(options.seed)
+    now = timezone.now()
     today = timezone.localdate()
     past = [today - timedelta(days=n) for n in range(DAYS, 0, -1)]
     upcoming = [today + timedelta(days=n) for n in range(0, 15)]
     with transaction.atomic():
+        _store_samples()
+        selfie_opd = Opd.objects.filter(kode=SELFIE_OPD).first()
+        if selfie_opd is not None:
+            SwafotoOpd.objects.create(opd=selfie_opd)
+        personas = set(
+            Pegawai.objects.filter(akun__username__in=_persona_usernames()).values_list(
+                "pk", flat=True
+            )
+        )
         shift_staff = _roster(past + upcoming)
         people = list(Pegawai.objects.in_service().values_list("pk", "opd_id", "unit_id"))
         office = {}
         for o in LokasiKantor.objects.filter(unit__isnull=True).order_by("pk"):
             office.setdefault(o.opd_id, (float(o.latitude), float(o.longitude), o.nama))
-        kalender = Kalender(past)
+        kalender = Kalender([*past, today])
         attempts, away = [], []
-        for day in past:
+        for day in [*past, today]:
             for pk, opd_id, unit_id in people:
                 jam = kalender.jam(pk, opd_id, unit_id, day)
                 if jam is None or opd_id not in office:
+                    continue
+                selfie = selfie_opd is not None and opd_id == selfie_opd.pk
+                if day == today and not (selfie and pk not in personas):
                     continue
                 luck = rng.random()
                 if luck < 0.03:
@@ -96,6 +132,8 @@ def _build(options: Options) -> str:
                     ("masuk", _at(day, jam.masuk, late)),
                     ("pulang", timezone.make_aware(jam.selesai(day)) - timedelta(minutes=early)),
                 ):
+                    if moment > now:
+                        continue
                     attempts.append(
                         Presensi(
                             pegawai_id=pk, jenis=jenis, waktu=moment, tanggal=day,
@@ -105,6 +143,8 @@ def _build(options: Options) -> str:
                             kunci=f"demo-{pk}-{day:%Y%m%d}-{jenis}", sidik="demo",
                             alasan="diterima", pesan=f"Presensi {jenis} diterima.",
                             jarak_m=round(rng.uniform(2, 40), 1), lokasi=nama, via="api",
+                            swafoto=SWAFOTO if selfie else "",
+                            swafoto_format="png" if selfie else "",
                         )
                     )  # fmt: skip
         Presensi.objects.bulk_create(attempts, batch_size=_BATCH)
@@ -112,11 +152,6 @@ def _build(options: Options) -> str:
         # The pegawai the demo prints log-ins for get no bound phone: the first browser a
         # tester checks in with is bound, as a new user's phone is (else every check-in of the
         # walk waits for admin BKD to approve the browser).
-        personas = set(
-            Pegawai.objects.filter(akun__username__in=_persona_usernames()).values_list(
-                "pk", flat=True
-            )
-        )
         PerangkatPresensi.objects.bulk_create(
             [PerangkatPresensi(pegawai_id=pk, device_id=f"demo-{pk}", status="disetujui")
              for pk, _, _ in people if pk not in personas],
@@ -127,8 +162,10 @@ def _build(options: Options) -> str:
         konteks.ganti_wilayah()  # bulk rows send no signals: every check-in context is stale
     closed = sum(tutup_hari(day) for day in past)
     konteks.siapkan_konteks(today)
+    selfies = sum(1 for a in attempts if a.swafoto)
     return (
-        f"Presensi demo: {len(attempts)} presensi diterima dalam {DAYS} hari, {len(away)} "
+        f"Presensi demo: {len(attempts)} presensi diterima dalam {DAYS} hari dan hari ini, "
+        f"{selfies} dengan swafoto ({SELFIE_OPD}), {len(away)} "
         f"cuti/izin, {shift_staff} pegawai RSUD bergiliran shift, {closed} status harian, "
         f"{waiting} pengajuan cuti menunggu atasan, {activities} aktivitas harian."
     )
@@ -183,12 +220,15 @@ def _activities(past, rng) -> int:
             for start, end in ((time(8, 0), time(10, 0)), (time(10, 15), time(12, 0)),
                                (time(13, 0), time(15, 30))):  # fmt: skip
                 uraian, output = rng.choice(KEGIATAN)
+                evidence = len(rows) % 10 == 0
                 rows.append(
                     Aktivitas(
                         pegawai_id=pk, tanggal=day, mulai=start, selesai=end, uraian=uraian,
                         output=output, volume=rng.randint(1, 15),
                         menit=(end.hour * 60 + end.minute) - (start.hour * 60 + start.minute),
                         status=Aktivitas.Status.DISETUJUI if n < 3 else Aktivitas.Status.DIAJUKAN,
+                        bukti=BUKTI if evidence else "", bukti_format="pdf" if evidence else "",
+                        bukti_nama_asli="notulen-rapat.pdf" if evidence else "",
                     )
                 )  # fmt: skip
     Aktivitas.objects.bulk_create(rows, batch_size=_BATCH)
@@ -196,6 +236,9 @@ def _activities(past, rng) -> int:
 
 
 def _delete() -> None:
+    for name in (SWAFOTO, BUKTI):
+        default_storage.delete(name)
+    SwafotoOpd.objects.all().delete()
     Aktivitas.objects.all().delete()
     StatusHarian.objects.all().delete()
     PengajuanKetidakhadiran.objects.all().delete()

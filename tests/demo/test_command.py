@@ -8,13 +8,22 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.test import Client
 
-from sikap.attendance.models import PengajuanKetidakhadiran, PerangkatPresensi, StatusHarian
+from sikap.accounts.models import User
+from sikap.attendance.models import (
+    Aktivitas,
+    PengajuanKetidakhadiran,
+    PerangkatPresensi,
+    Presensi,
+    StatusHarian,
+    SwafotoOpd,
+)
 from sikap.demo.loader import demo_logins
 from sikap.demo.registry import BUILDERS
 from sikap.documents.models import Dokumen
 from sikap.people.models import Pegawai
-from sikap.people.selectors import atasan_of
+from sikap.people.selectors import atasan_of, bawahan_of
 from sikap.performance.models import IndikatorRenja
 from sikap.promotion.models import UsulanKp
 from sikap.salary.models import Kgb
@@ -98,7 +107,8 @@ def test_demo_on_a_database_never_migrated_migrates_first(tmp_path):
 @pytest.mark.django_db
 def test_the_printed_pegawai_log_ins_can_walk_attendance(capsys):
     """In service (the oldest by NIP had all been retired by the pension builder), no bound
-    phone (the tester's first browser is bound), and the atasan has leave to decide."""
+    phone (the tester's first browser is bound), the atasan has leave to decide, and opens
+    the selfies of the BKD's check-ins; some activities carry evidence."""
     call_command("demo", "--scale", SMALL)
     logins = {login.peran: login.username for login in demo_logins()}
     personas = Pegawai.objects.filter(
@@ -110,3 +120,10 @@ def test_the_printed_pegawai_log_ins_can_walk_attendance(capsys):
     atasan = personas.get(akun__username=logins["Pegawai (atasan)"])
     waiting = PengajuanKetidakhadiran.objects.filter(state=PengajuanKetidakhadiran.Status.DIAJUKAN)
     assert any(atasan_of(w.pegawai) == atasan for w in waiting)
+    assert SwafotoOpd.objects.filter(opd__kode="BKD", wajib=True).exists()
+    selfie = Presensi.objects.exclude(swafoto="").filter(pegawai__in=bawahan_of(atasan)).first()
+    client = Client()
+    client.force_login(User.objects.get(pegawai=atasan))
+    assert client.get(f"/presensi/swafoto/{selfie.pk}/")["Content-Type"] == "image/png"
+    assert not Presensi.objects.exclude(swafoto="").exclude(pegawai__opd__kode="BKD").exists()
+    assert Aktivitas.objects.exclude(bukti="").exists()
