@@ -7,6 +7,7 @@ import functools
 import os
 import time
 from datetime import date, timedelta
+from datetime import time as jam
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -19,9 +20,10 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from sikap.accounts.models import Peran
 from sikap.accounts.tokens import issue_token
+from sikap.attendance import aktivitas
 from sikap.attendance.leave import ajukan as ajukan_cuti
 from sikap.attendance.lokasi import ajukan as ajukan_lokasi
-from sikap.attendance.models import UsulanDisiplin
+from sikap.attendance.models import Presensi, UsulanDisiplin
 from sikap.core.admin_site import site as kelola
 from sikap.core.models import AuditEntry, CaseEvent, Notifikasi, Operasi
 from sikap.documents.models import JenisDokumen
@@ -39,7 +41,7 @@ from sikap.promotion.models import BerkasUsulan, JenisKp, PeriodeKp, SyaratDokum
 from sikap.salary.models import Kgb, TabelGaji
 from sikap.selfservice import services as selfservice
 from sikap.selfservice.models import JenisPerubahan
-from tests.documents.conftest import pdf_bytes, upload
+from tests.documents.conftest import image_bytes, pdf_bytes, upload
 from tests.factories import make_user
 from tests.performance.conftest import seed_files
 from tests.security.url_matrix import (
@@ -237,6 +239,17 @@ def world_values(world) -> dict:
             alasan="Uji",
             actor=users["pegawai"],
         ).pk,  # fmt: skip
+        "presensi_swafoto": _presensi_swafoto(world),
+        "aktivitas_bukti": aktivitas.catat(
+            tanggal=date.today(),
+            mulai=jam(8),
+            selesai=jam(9),
+            uraian="Rapat",
+            output="notulen",
+            volume=1,
+            actor=users["pegawai"],
+            bukti=upload("notulen.pdf", pdf_bytes()),
+        ).pk,  # fmt: skip
         "usulan_disiplin": UsulanDisiplin.objects.create(
             pegawai=world.pegawai,
             tahun=2026,
@@ -252,6 +265,20 @@ def world_values(world) -> dict:
             state="menunggu",
         ).pk,  # fmt: skip
     }
+
+
+def _presensi_swafoto(world) -> int:
+    """An accepted check-in of the pegawai with its selfie stored."""
+    from django.utils import timezone
+
+    attempt = Presensi(
+        pegawai=world.pegawai, jenis="masuk", waktu=timezone.now(), tanggal=date.today(),
+        kunci="matriks-swafoto", sidik="-", alasan="diterima", pesan="Diterima.", via="web",
+        swafoto_format="png",
+    )  # fmt: skip
+    attempt.swafoto.save("swafoto", ContentFile(image_bytes("PNG")), save=False)
+    attempt.save()
+    return attempt.pk
 
 
 def _competency(users):
