@@ -122,7 +122,7 @@ class Konfigurasi:
     libur: set[date]
     kantor: dict[int, list[tuple[int | None, Lingkaran]]]  # opd → (unit or None, place)
     induk: dict[int, int | None]  # unit → parent unit
-    swafoto_wajib: frozenset[int] = frozenset()  # OPDs whose check-ins need a selfie
+    swafoto_wajib: frozenset[int]  # OPDs whose check-ins need a selfie
 
 
 def load_konfigurasi(today: date) -> Konfigurasi:
