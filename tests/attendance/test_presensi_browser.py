@@ -4,7 +4,7 @@ refused with the distance, inside it is accepted and the day's state changes."""
 import pytest
 from playwright.sync_api import expect
 
-from sikap.attendance.models import Presensi
+from sikap.attendance.models import PengaturanPresensi, Presensi
 from tests.attendance.conftest import SELASA
 from tests.browser import log_in
 
@@ -47,3 +47,32 @@ def test_a_staff_account_is_told_presensi_is_for_pegawai(live_server, phone, wor
     response = phone.goto(live_server.url + "/presensi/")
     assert response.status == 403
     assert "terhubung dengan data pegawai" in phone.content()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_phone_page_says_the_gps_is_too_coarse_before_the_button_is_pressed(
+    live_server, phone, world, kantor, clock
+):
+    """At the office with a 180 m fix the page must not show a green "di dalam radius": the
+    server refuses anything coarser than the configured maximum (here 150 m) and says so."""
+    setting = PengaturanPresensi.current()
+    setting.akurasi_maks_m = 150
+    setting.save()
+    phone.clock.set_fixed_time(SELASA)
+    phone.context.grant_permissions(["geolocation"], origin=live_server.url)
+    phone.context.set_geolocation({"latitude": -6.2, "longitude": 106.8, "accuracy": 180})
+    log_in(phone, live_server, world.users["pegawai"].username, "rahasia-sikap-123")
+    phone.goto(live_server.url + "/presensi/")
+    expect(phone.locator("#jarak")).to_have_text("Akurasi GPS 180 m terlalu rendah (maks. 150 m)")
+    assert phone.locator("#jarak.text-danger").count() == 1
+    assert Presensi.objects.count() == 0
+
+    phone.click("#tombol")
+    phone.wait_for_selector("#pesan.alert-danger")
+    assert list(Presensi.objects.values_list("alasan", flat=True)) == ["akurasi_rendah"]
+
+    phone.context.set_geolocation({"latitude": -6.2, "longitude": 106.8, "accuracy": 10})
+    expect(phone.locator("#jarak")).to_have_text(
+        "0 m dari Kantor Dinas Pendidikan (di dalam radius)"
+    )
+    assert phone.locator("#jarak.text-success").count() == 1
