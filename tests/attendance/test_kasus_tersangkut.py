@@ -1,6 +1,7 @@
 """A discipline proposal, a temporary-place request or a leave request at its first step waits
-for "the atasan": the pegawai's atasan now, not the one it was filed to, and admin BKD when there is none, so no case is stuck
-with a head who moved on or retired. Nobody acts on their own record."""
+for "the atasan": the pegawai's atasan now, not the one it was filed to, and admin BKD when
+there is none, so no case is stuck with a head who moved on or retired. Nobody acts on their
+own record."""
 
 from datetime import date
 
