@@ -351,17 +351,14 @@ def may_approve_attendance_device(user, pegawai_id) -> bool:
 
 def ketidakhadiran_to_decide(user) -> Q:
     """The leave requests `user` may decide, as one filter (the inbox lists them, and
-    `may_decide_ketidakhadiran` asks it of one request): the pegawai's atasan at the first step,
-    admin BKD at the BKD step; never the pegawai or whoever made the request."""
+    `may_decide_ketidakhadiran` asks it of one request): the pegawai's atasan now at the first
+    step (admin BKD when the pegawai has none, as `atasan_case_q`), admin BKD at the BKD step;
+    never the pegawai or whoever made the request."""
     from sikap.attendance.models import PengajuanKetidakhadiran as P
-    from sikap.people.selectors import bawahan_of
 
-    nothing = Q(pk__in=[])
     if not (user.is_authenticated and user.is_active):
-        return nothing
-    q = nothing
-    if user.pegawai_id is not None:
-        q |= Q(state=P.Status.DIAJUKAN, pegawai__in=bawahan_of(user.pegawai))
+        return Q(pk__in=[])
+    q = Q(state=P.Status.DIAJUKAN) & atasan_case_q(user)
     if is_admin_bkd(user):
         q |= Q(state=P.Status.MENUNGGU_BKD)
     q &= ~Q(dibuat_oleh_id=user.pk)
@@ -593,9 +590,9 @@ def _acts_for_atasan(user, pegawai_id) -> bool:
 
 def atasan_case_q(user) -> Q:
     """Of the cases that wait for the pegawai's atasan (light discipline proposals, temporary
-    places), those `user` decides, as one filter on `pegawai` for the inbox: their subordinates'
-    now (`bawahan_of`, the same rule), and for admin BKD those of pegawai without an atasan.
-    Never their own."""
+    places, leave requests at the first step), those `user` decides, as one filter on `pegawai`
+    for the inbox: their subordinates' now (`bawahan_of`, the same rule), and for admin BKD
+    those of pegawai without an atasan. Never their own."""
     from sikap.people.selectors import bawahan_of
 
     q = Q(pk__in=[])
@@ -611,7 +608,7 @@ def atasan_case_q(user) -> Q:
 def _waiting_without_atasan() -> set[int]:
     """The pegawai with a case waiting for their atasan who have none now (admin BKD decides
     those): once per request, 1 query, 3 more when some case waits."""
-    from sikap.attendance.models import PengajuanLokasi, UsulanDisiplin
+    from sikap.attendance.models import PengajuanKetidakhadiran, PengajuanLokasi, UsulanDisiplin
     from sikap.core.request_memo import remembered
     from sikap.people.models import Pegawai
     from sikap.people.selectors import atasan_ids
@@ -619,12 +616,27 @@ def _waiting_without_atasan() -> set[int]:
     def compute() -> set[int]:
         usulan = UsulanDisiplin.objects.filter(state=UsulanDisiplin.Status.MENUNGGU, ke_bkd=False)
         lokasi = PengajuanLokasi.objects.filter(state=PengajuanLokasi.Status.DIAJUKAN)
+        cuti = PengajuanKetidakhadiran.objects.filter(state=PengajuanKetidakhadiran.Status.DIAJUKAN)
         waiting = Pegawai.objects.filter(
-            Q(pk__in=usulan.values("pegawai_id")) | Q(pk__in=lokasi.values("pegawai_id"))
+            Q(pk__in=usulan.values("pegawai_id"))
+            | Q(pk__in=lokasi.values("pegawai_id"))
+            | Q(pk__in=cuti.values("pegawai_id"))
         )
         return {p for p, head in atasan_ids(waiting).items() if head is None}
 
     return remembered("waiting_without_atasan", compute)
+
+
+def atasan_accounts(pegawai):
+    """Who is told that a case of `pegawai` waits for their atasan: the atasan's accounts, admin
+    BKD's (never the pegawai's own) when there is none, as `_acts_for_atasan` decides."""
+    from sikap.accounts.models import User
+    from sikap.people.selectors import atasan_of
+
+    head = atasan_of(pegawai)
+    if head is None:
+        return admin_bkd_accounts().exclude(pegawai=pegawai)
+    return User.objects.filter(pegawai=head, is_active=True)
 
 
 def admin_bkd_accounts():

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.db.models import Sum
 
-from sikap.accounts.models import User
+from sikap.accounts import access
 from sikap.attendance.flows import PERLU_DOKUMEN
 from sikap.attendance.kalender import Kalender
 from sikap.attendance.models import JenisKetidakhadiran, PengajuanKetidakhadiran, PengaturanPresensi
@@ -18,7 +18,6 @@ from sikap.core.models import AuditEntry
 from sikap.core.notifications import notify
 from sikap.documents.services import upload_dokumen
 from sikap.people.models import Pegawai
-from sikap.people.selectors import atasan_of
 from sikap.rules.status_hari import sisa_cuti_tahunan
 
 S = PengajuanKetidakhadiran.Status
@@ -58,7 +57,8 @@ def sisa_cuti(pegawai: Pegawai, tahun: int) -> int:
 def ajukan(
     *, jenis: str, mulai: date, selesai: date, alasan: str, berkas=None, actor
 ) -> PengajuanKetidakhadiran:
-    """The pegawai asks for themself; the atasan is told after commit."""
+    """The pegawai asks for themself; the atasan (admin BKD when there is none) is told after
+    commit."""
     if not (actor.is_authenticated and actor.pegawai_id):
         raise tidak_berhak("Cuti dan izin diajukan oleh pegawai untuk dirinya sendiri.")
     if jenis not in JenisKetidakhadiran.values:
@@ -101,8 +101,7 @@ def ajukan(
             action=AuditEntry.Aksi.CREATE,
             kind=kinds.of(PengajuanKetidakhadiran, AuditEntry.Aksi.CREATE),
         )
-        head = atasan_of(pegawai)
-        users = list(User.objects.filter(pegawai=head, is_active=True)) if head else []
+        users = list(access.atasan_accounts(pegawai))
         message = f"{pegawai.nama} mengajukan {case}; menunggu keputusan Anda."
         transaction.on_commit(lambda: notify(users, message, target=case))
     return case

@@ -9,7 +9,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from sikap.accounts import access
-from sikap.accounts.models import User
 from sikap.attendance.models import PengajuanLokasi
 from sikap.core import audit, kinds
 from sikap.core.errors import Kode, SikapError, tidak_berhak
@@ -17,7 +16,6 @@ from sikap.core.models import AuditEntry
 from sikap.core.notifications import notify
 from sikap.core.validators import FORMULA_MESSAGE, starts_like_formula
 from sikap.people.models import Pegawai
-from sikap.people.selectors import atasan_of
 
 RADIUS = (10, 5000)  # metres, as for LokasiSementara at /kelola/
 MAKS_HARI = 366
@@ -70,9 +68,7 @@ def ajukan(*, nama: str, latitude, longitude, radius_m: int, mulai: date, selesa
             action=AuditEntry.Aksi.CREATE,
             kind=kinds.of(PengajuanLokasi, AuditEntry.Aksi.CREATE),
         )
-        head = atasan_of(pegawai)
-        users = list(User.objects.filter(pegawai=head, is_active=True) if head else
-                     access.admin_bkd_accounts().exclude(pegawai=pegawai))  # fmt: skip
+        users = list(access.atasan_accounts(pegawai))
         message = f"{pegawai.nama} mengajukan lokasi sementara {case}; menunggu keputusan Anda."
         transaction.on_commit(lambda: notify(users, message, target=case))
     return case

@@ -6,9 +6,10 @@ from django.db.models import Count
 from sikap.accounts import access
 from sikap.core import home
 from sikap.people import stats
+from sikap.people.drh import masa_kerja_of
 from sikap.people.models import Pegawai, StatusPegawai
 from sikap.people.selectors import bawahan_of
-from sikap.rules.dates import masa_kerja, usia
+from sikap.rules.dates import usia
 
 
 @home.card
@@ -27,9 +28,12 @@ def data_saya(user, today):
     )
     if pegawai is None:
         return
-    context = {"pegawai": pegawai, "usia": usia(pegawai.tanggal_lahir, today)}
-    if pegawai.tmt_cpns and pegawai.tmt_cpns <= today:
-        context["masa_kerja"] = masa_kerja(pegawai.tmt_cpns, today)
+    context = {
+        "pegawai": pegawai,
+        "usia": usia(pegawai.tanggal_lahir, today),
+        "masa_kerja": masa_kerja_of(pegawai, today),
+        "pppk": pegawai.status == StatusPegawai.PPPK,
+    }
     # Heads by position or by tugas tambahan alike: the superior rule says who leads.
     context["bawahan"] = bawahan_of(pegawai).count() or None
     yield home.Card(

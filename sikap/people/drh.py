@@ -10,9 +10,9 @@ from datetime import date
 
 from django.db.models import Prefetch
 
-from sikap.people.models import RIWAYAT_MODELS, RiwayatJabatan
+from sikap.people.models import RIWAYAT_MODELS, RiwayatJabatan, StatusPegawai
 from sikap.rules import RuleError
-from sikap.rules.dates import masa_kerja
+from sikap.rules.dates import MasaKerja, masa_kerja
 from sikap.rules.formatting import rupiah, tanggal
 from sikap.rules.nip import format_nip
 from sikap.rules.ranks import golongan_label, pangkat
@@ -36,6 +36,17 @@ def _golongan(golongan: str) -> str:
         return f"{pangkat(golongan)}, {golongan}"
     except RuleError:
         return golongan_label(golongan)
+
+
+def masa_kerja_of(pegawai, as_of: date) -> MasaKerja | None:
+    """Service up to `as_of`: from TMT CPNS, or for a PPPK (who has none) from their first
+    contract, the earliest TMT in their golongan history (prefetched by `with_everything`, one
+    query otherwise); None when that date is unknown or still ahead."""
+    if pegawai.status == StatusPegawai.PPPK:
+        start = min((row.tmt for row in pegawai.riwayat_pangkat.all()), default=None)
+    else:
+        start = pegawai.tmt_cpns
+    return masa_kerja(start, as_of) if start and start <= as_of else None
 
 
 def _nip(nip: str) -> str:
@@ -229,7 +240,7 @@ def identity(pegawai, *, as_of: date, atasan=None) -> list[tuple[str, list[tuple
     """Groups of (label, value) for the top of the profile; `atasan` is the direct superior
     derived from the organisation (people.selectors.atasan_of)."""
     p = pegawai
-    mk = masa_kerja(p.tmt_cpns, as_of) if p.tmt_cpns and p.tmt_cpns <= as_of else None
+    mk = masa_kerja_of(p, as_of)
     return [
         (
             "Data pribadi",

@@ -9,7 +9,6 @@ from django.conf import settings
 from sikap.accounts import access
 from sikap.core import operations, problems
 from sikap.core.errors import tidak_berhak
-from sikap.core.tabular import stopped_message
 from sikap.people.import_service import check_size, import_siasn
 
 KIND = "impor_siasn"
@@ -57,16 +56,16 @@ def run(operasi, progress) -> operations.Hasil:
     }
     if report.errors:
         found = [problems.Problem(e.row, e.column, e.value, e.message) for e in report.errors]
-        data.update(kesalahan=len(found), kelompok=problems.grouped(found))
-        if report.stopped:
-            data["dihentikan"] = stopped_message(settings.SIKAP_IMPORT_MAX_ERRORS)
-        message = (
-            f"Tidak ada data yang disimpan: {len(found)} kesalahan pada berkas {name}. "
-            "Perbaiki semuanya, lalu unggah lagi."
+        refused = operations.refused_import(
+            found,
+            stopped=report.stopped,
+            template=data["template"],
+            noun="data",
+            name=name,
+            file_name="kesalahan-impor-siasn.xlsx",
         )
-        return operations.Hasil(
-            message, data, file=("kesalahan-impor-siasn.xlsx", problems.as_xlsx(found)), ok=False
-        )
+        refused.data["baris"] = report.total  # "N kesalahan pada M baris data"
+        return refused
     if report.dry_run:
         message = f"Uji coba selesai, belum ada yang disimpan. Berkas {name} valid."
     else:

@@ -197,3 +197,20 @@ def test_a_csv_cell_starting_with_equals_is_refused_as_a_formula(world, shifts):
     assert operasi.state == Operasi.State.GAGAL and not JadwalShift.objects.exists()
     assert [c["baris"] for g in operasi.result["kelompok"] for c in g["contoh"]] == [2]
     assert "dibaca sebagai rumus" in messages_of(operasi)[0]
+
+
+@pytest.mark.parametrize(
+    ("persona", "name", "button", "sends_a_file"),
+    [
+        ("admin_opd", "attendance:jadwal_shift_impor", "Periksa dan impor", True),
+        ("pegawai", "attendance:cuti_list", "Ajukan ke atasan", True),
+        ("pegawai", "attendance:lokasi_list", "Ajukan ke atasan", False),
+        ("pegawai", "attendance:aktivitas", "Catat", False),
+    ],
+)
+def test_the_attendance_forms_share_one_card_and_send_files_only_when_they_hold_one(
+    world, persona, name, button, sends_a_file
+):
+    html = world.client(persona).get(reverse(name)).content.decode()
+    assert f'<button class="btn btn-sikap mt-2" type="submit">{button}</button>' in html
+    assert ('enctype="multipart/form-data"' in html) is sends_a_file

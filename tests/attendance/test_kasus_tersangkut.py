@@ -1,6 +1,7 @@
-"""A discipline proposal or a temporary-place request waits for "the atasan": the pegawai's
-atasan now, not the one it was filed to, and admin BKD when there is none, so no case is stuck
-with a head who moved on or retired. Nobody acts on their own record."""
+"""A discipline proposal, a temporary-place request or a leave request at its first step waits
+for "the atasan": the pegawai's atasan now, not the one it was filed to, and admin BKD when
+there is none, so no case is stuck with a head who moved on or retired. Nobody acts on their
+own record."""
 
 from datetime import date
 
@@ -8,8 +9,13 @@ import pytest
 from django.urls import reverse
 
 from sikap.accounts.models import Peran
-from sikap.attendance.flows import DISIPLIN_FLOW, LOKASI_FLOW
-from sikap.attendance.models import LokasiSementara, PengajuanLokasi, UsulanDisiplin
+from sikap.attendance.flows import DISIPLIN_FLOW, FLOW, LOKASI_FLOW
+from sikap.attendance.models import (
+    LokasiSementara,
+    PengajuanKetidakhadiran,
+    PengajuanLokasi,
+    UsulanDisiplin,
+)
 from sikap.core import inbox
 from sikap.core.errors import SikapError
 from sikap.core.models import Notifikasi
@@ -17,6 +23,7 @@ from sikap.org.models import UnitKerja
 from sikap.people.models import Pegawai
 from sikap.rules import kedudukan
 from tests.attendance.test_disiplin import run, statuses, working_days
+from tests.attendance.test_leave import ask
 from tests.attendance.test_lokasi import propose
 
 pytestmark = pytest.mark.usefixtures("kantor", "clock")
@@ -86,6 +93,10 @@ def test_an_admin_bkd_does_not_act_on_their_own_proposal_without_an_atasan(world
     with pytest.raises(SikapError):
         LOKASI_FLOW.run(place, "setujui", actor=own)
     assert inbox.get("attendance.lokasi").count(own, inbox.Filters()) == 0
+    cuti = ask(world)
+    with pytest.raises(SikapError):
+        FLOW.run(cuti, "setujui", actor=own)
+    assert inbox.get("attendance.cuti").count(own, inbox.Filters()) == 0
 
 
 def test_a_place_goes_to_the_new_atasan_and_not_the_old(world):
@@ -120,3 +131,42 @@ def test_a_place_without_an_atasan_goes_to_admin_bkd(
     )
     assert response.status_code == 302
     assert PengajuanLokasi.objects.get().state == PengajuanLokasi.Status.DISETUJUI
+
+
+def test_a_leave_request_goes_to_the_new_atasan_and_not_the_old(world):
+    case = ask(world)
+    moves_under_the_kabid(world)
+    assert waiting_for(world, "attendance.cuti", "kabid") == {world.pegawai.nip}
+    assert waiting_for(world, "attendance.cuti", "atasan") == set()
+    with pytest.raises(SikapError):
+        FLOW.run(case, "setujui", actor=world.users["atasan"])
+    FLOW.run(case, "setujui", actor=world.users["kabid"])
+    assert PengajuanKetidakhadiran.objects.get().state == PengajuanKetidakhadiran.Status.DISETUJUI
+
+
+def test_a_leave_request_asked_without_an_atasan_is_sent_to_admin_bkd(
+    world, django_capture_on_commit_callbacks
+):
+    the_atasan_retires(world)
+    with django_capture_on_commit_callbacks(execute=True):
+        case = ask(world)
+    assert Notifikasi.objects.get(user=world.users["admin_bkd"]).url == case.get_absolute_url()
+    assert not Notifikasi.objects.filter(user=world.users["atasan"]).exists()
+
+
+@pytest.mark.parametrize("persona", ["atasan", "admin_opd", "kabid", "pegawai"])
+def test_a_leave_request_left_without_an_atasan_is_decided_by_admin_bkd(world, persona):
+    case = ask(world)
+    the_atasan_retires(world)
+    with pytest.raises(SikapError):
+        FLOW.run(case, "setujui", actor=world.users[persona])
+    assert waiting_for(world, "attendance.cuti", persona) == set()
+    assert waiting_for(world, "attendance.cuti", "admin_bkd") == {world.pegawai.nip}
+    page = world.client("admin_bkd").get(case.get_absolute_url()).content.decode()
+    assert "Setujui" in page
+    step = {"langkah": "setujui", "version": case.version}
+    response = world.client("admin_bkd").post(
+        reverse("attendance:cuti_langkah", args=[case.pk]), step
+    )
+    assert response.status_code == 302
+    assert PengajuanKetidakhadiran.objects.get().state == PengajuanKetidakhadiran.Status.DISETUJUI

@@ -33,3 +33,20 @@ def test_the_map_draws_the_geofence_and_the_check_ins_without_tiles(
     assert errors == []
     if folder := os.environ.get("SIKAP_PETA_SCREENSHOTS"):
         page.screenshot(path=str(Path(folder) / f"pantau-{size}.png"), full_page=True)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_monitoring_table_fits_a_phone_without_hiding_the_times(
+    live_server, phone, world, kantor, clock
+):
+    """At 390 px the NIP moves under the name: every column, the check-in times included,
+    shows without scrolling the table sideways."""
+    placed(world.pegawai, "masuk", 7, 41)
+    log_in(phone, live_server, world.users["admin_opd"].username, "rahasia-sikap-123")
+    phone.goto(live_server.url + "/presensi/pantau/")
+    box = phone.locator("#tabel-pantau")
+    assert box.evaluate("e => e.scrollWidth <= e.clientWidth")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    row = phone.locator("#tabel-pantau tr", has_text=world.pegawai.nama)
+    assert row.locator("td:visible").count() == 4
+    assert row.locator("td:visible").nth(2).inner_text() == "07.41"

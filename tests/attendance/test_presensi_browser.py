@@ -5,7 +5,7 @@ requires a selfie, the photo from the camera input goes with the check-in."""
 import pytest
 from playwright.sync_api import expect
 
-from sikap.attendance.models import Presensi, SwafotoOpd
+from sikap.attendance.models import PengaturanPresensi, Presensi, SwafotoOpd
 from tests.attendance.conftest import SELASA
 from tests.browser import log_in
 from tests.documents.conftest import image_bytes
@@ -79,3 +79,32 @@ def test_where_the_opd_requires_a_selfie_the_phone_page_sends_one_from_the_camer
     assert refused.alasan == "swafoto_wajib" and not refused.swafoto
     # The page made the photo small on the phone: a JPEG re-drawn from the chosen file.
     assert accepted.alasan == "diterima" and accepted.swafoto_format == "jpeg"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_phone_page_says_the_gps_is_too_coarse_before_the_button_is_pressed(
+    live_server, phone, world, kantor, clock
+):
+    """At the office with a 180 m fix the page must not show a green "di dalam radius": the
+    server refuses anything coarser than the configured maximum (here 150 m) and says so."""
+    setting = PengaturanPresensi.current()
+    setting.akurasi_maks_m = 150
+    setting.save()
+    phone.clock.set_fixed_time(SELASA)
+    phone.context.grant_permissions(["geolocation"], origin=live_server.url)
+    phone.context.set_geolocation({"latitude": -6.2, "longitude": 106.8, "accuracy": 180})
+    log_in(phone, live_server, world.users["pegawai"].username, "rahasia-sikap-123")
+    phone.goto(live_server.url + "/presensi/")
+    expect(phone.locator("#jarak")).to_have_text("Akurasi GPS 180 m terlalu rendah (maks. 150 m)")
+    assert phone.locator("#jarak.text-danger").count() == 1
+    assert Presensi.objects.count() == 0
+
+    phone.click("#tombol")
+    phone.wait_for_selector("#pesan.alert-danger")
+    assert list(Presensi.objects.values_list("alasan", flat=True)) == ["akurasi_rendah"]
+
+    phone.context.set_geolocation({"latitude": -6.2, "longitude": 106.8, "accuracy": 10})
+    expect(phone.locator("#jarak")).to_have_text(
+        "0 m dari Kantor Dinas Pendidikan (di dalam radius)"
+    )
+    assert phone.locator("#jarak.text-success").count() == 1

@@ -66,3 +66,46 @@ def test_a_verifier_decides_two_items_and_the_next_opens_after_each(live_server,
     first.refresh_from_db()
     second.refresh_from_db()
     assert (first.state, second.state) == ("terverifikasi", "ditolak")
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("persona", ["pegawai", "pimpinan"])
+def test_the_menu_keeps_to_one_row_at_1280_px(live_server, desktop, world, persona):
+    """Related pages share a dropdown (Pantau, Kinerja, Karier, Saya), so that the menu of a
+    pegawai, or of a pimpinan who is also a pegawai, does not wrap onto a second row."""
+    user = world.users[persona]
+    if persona == "pimpinan":
+        user.pegawai = world.pegawai_b
+        user.save(update_fields=["pegawai"])
+    log_in(desktop, live_server, user.username, PASSWORD)
+    desktop.goto(live_server.url + reverse("pension:saya"))
+    tops = {round(box["y"]) for box in _boxes(desktop, "#nav > .navbar-nav > .nav-item")}
+    assert len(tops) == 1
+    brand = desktop.locator(".navbar-brand").bounding_box()
+    assert desktop.locator("nav.navbar").bounding_box()["height"] < 2 * brand["height"] + 16
+    saya = desktop.locator(".menu-grup", has_text="Saya")
+    assert saya.locator("[aria-current=page]").inner_text() == "Pensiun Saya"
+    saya.get_by_role("button", name="Saya").click()
+    saya.get_by_role("link", name="Data Saya").click()
+    desktop.wait_for_load_state()
+    assert desktop.url.endswith(reverse("people:pegawai_detail", args=[user.pegawai.nip]))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_grouped_menu_opens_inside_the_collapsed_menu_on_a_phone(live_server, phone, world):
+    log_in(phone, live_server, world.users["pegawai"].username, PASSWORD)
+    phone.locator(".navbar-toggler").click()
+    phone.get_by_role("button", name="Saya").click()
+    link = phone.get_by_role("link", name="Surat KGB Saya")
+    box = link.bounding_box()
+    assert link.is_visible() and box["x"] >= 0 and box["x"] + box["width"] <= 390
+    link.click()
+    phone.wait_for_load_state()
+    assert phone.url.endswith(reverse("salary:saya"))
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def _boxes(page, selector):
+    return [
+        page.locator(selector).nth(i).bounding_box() for i in range(page.locator(selector).count())
+    ]

@@ -647,6 +647,22 @@ def test_page_groups_errors_by_kind_and_offers_every_error_as_xlsx(
     assert len(rows_read) == 1 + operasi.result["kesalahan"]
 
 
+def test_page_says_checking_stopped_at_the_error_cap(
+    world, settings, django_capture_on_commit_callbacks
+):
+    settings.SIKAP_IMPORT_MAX_ERRORS = 3
+    rows = [person(n, **{"JENIS KELAMIN": "Z"}) for n in range(1, 10)]
+    operasi, html = _post_and_run(
+        world.client("admin_bkd"),
+        {"berkas": upload(to_csv(rows))},
+        django_capture_on_commit_callbacks,
+    )
+    assert operasi.state == "gagal" and operasi.result["kesalahan"] == 3
+    assert "Tidak ada data yang disimpan: 3 kesalahan pada berkas" in html
+    assert "Pemeriksaan dihentikan setelah 3 kesalahan pertama" in html
+    assert "True" not in html
+
+
 def test_page_explains_a_file_it_cannot_read(world, django_capture_on_commit_callbacks):
     operasi, html = _post_and_run(
         world.client("admin_bkd"),

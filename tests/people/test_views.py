@@ -5,7 +5,8 @@ pegawai_lain. OPD B: pegawai_b. admin_opd manages OPD A, admin_opd_lain OPD B.
 """
 
 import json
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.db import connection
@@ -108,6 +109,31 @@ def test_pegawai_gets_a_personal_dashboard(world):
     assert url("people:pegawai_detail", world.pegawai.nip) in html
     assert "dashboard-data" not in html  # no workforce numbers
     assert "Bawahan langsung" not in html
+
+
+def test_a_pppk_summary_shows_golongan_without_pangkat_and_service_since_the_first_contract(
+    world, monkeypatch
+):
+    """PPPK have golongan I–XVII without pangkat names and no TMT CPNS: their service counts
+    from the first contract, the earliest TMT of their golongan history."""
+    today = datetime(2026, 4, 7, 9, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
+    monkeypatch.setattr("django.utils.timezone.now", lambda: today)
+    Pegawai.objects.filter(pk=world.pegawai.pk).update(status="pppk", golongan="IX", tmt_cpns=None)
+    for golongan, tmt in (("IX", date(2024, 3, 1)), ("VII", date(2021, 9, 1))):
+        RiwayatPangkat.objects.create(pegawai=world.pegawai, golongan=golongan, tmt=tmt)
+    html = world.client("pegawai").get(url("people:dashboard")).content.decode()
+    assert "Golongan/pangkat" not in html
+    assert '<dt class="col-sm-4">Golongan</dt><dd class="col-sm-8">PPPK IX</dd>' in html
+    assert "4 tahun 7 bulan" in html
+    profile = world.client("pegawai").get(url("people:pegawai_detail", world.pegawai.nip))
+    assert "4 tahun 7 bulan" in profile.content.decode()
+
+
+def test_a_pppk_without_a_golongan_history_has_no_masa_kerja(world):
+    Pegawai.objects.filter(pk=world.pegawai.pk).update(status="pppk", golongan="IX", tmt_cpns=None)
+    response = world.client("pegawai").get(url("people:dashboard"))
+    card = next(c for c in response.context["summary"] if c.key == "people.data_saya")
+    assert card.context["masa_kerja"] is None
 
 
 def test_atasan_dashboard_counts_direct_subordinates(world):

@@ -18,6 +18,7 @@
   const R = 6371008.8; // WGS84 mean radius, as sikap/rules/geofence.py
   let lokasi = [];
   let posisi = null;
+  let akurasiMaks = Number(root.dataset.akurasiMaks); // the server refuses anything coarser
 
   function deviceId() {
     let id = localStorage.getItem("sikap-perangkat");
@@ -49,9 +50,18 @@
 
   function tampilJarak() {
     if (!posisi) return;
+    if (posisi.accuracy > akurasiMaks) {
+      // A position this coarse says nothing about the radius: the server would refuse it.
+      els.jarak.textContent = "Akurasi GPS " + meter(posisi.accuracy) + " terlalu rendah (maks. " +
+        meter(akurasiMaks) + ")";
+      els.jarak.className = "fw-semibold text-danger";
+      els.akurasi.textContent = "Pindah ke tempat terbuka dan tunggu sampai akurasi membaik.";
+      return;
+    }
     els.akurasi.textContent = "Akurasi GPS " + meter(posisi.accuracy);
     if (!lokasi.length) {
       els.jarak.textContent = "Tidak ada lokasi presensi untuk Anda.";
+      els.jarak.className = "fw-semibold";
       return;
     }
     let best = null;
@@ -82,6 +92,7 @@
     if (!response.ok) return;
     const hari = await response.json();
     lokasi = hari.lokasi;
+    akurasiMaks = hari.akurasi_maks_m;
     els.keadaan.textContent = hari.keadaan;
     tombol(hari.berikutnya);
     tampilJarak();
