@@ -289,4 +289,4 @@ def test_the_eligibility_list_costs_the_same_queries_for_one_or_many(kp, django_
         )
     many, more = count()
     assert few == many and len(more) > len(rows)
-    assert sum(c.hasil.memenuhi for c in more) >= 7
+    assert sum(c.memenuhi for c in more) >= 7
