@@ -9,7 +9,7 @@ from datetime import date
 from functools import cached_property
 from itertools import pairwise
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 
 from sikap.core.bulk import without_cycle_collection
 from sikap.core.errors import Kode, SikapError
@@ -131,26 +131,39 @@ def possibly_eligible(horizon, periode: PeriodeKp):
     )
 
 
+def _skp_field(tahun: int) -> str:
+    return f"skp_{tahun}"
+
+
+def rows_for(pegawai_qs, periode: PeriodeKp, jenis: str = rule.REGULER):
+    """The rows `data_for` reads, from a queryset `with_bup`: `_FIELDS` and the predikat of
+    each SKP year the type counts (`skp_<year>`, one per pegawai and year): a subquery each
+    costs the database less than sending every SKP row to Python."""
+    skp = {
+        _skp_field(y): Subquery(
+            RiwayatSkp.objects.filter(pegawai=OuterRef("pk"), tahun=y).values("predikat")[:1]
+        )
+        for y in _skp_years(periode, jenis)
+    }
+    return pegawai_qs.annotate(**skp).values(*_FIELDS, *skp)
+
+
 def data_for(
     rows: list[dict], periode_kp: PeriodeKp, *, jenis: str = rule.REGULER, scope=None
 ) -> dict[int, rule.DataKp]:
-    """pegawai pk → the rule's input for a type, for `rows` (values of `_FIELDS`): 7 queries.
-    `scope`, a queryset of those pegawai, is joined in the database instead of sending their
-    ids (a list of 100,000 ids costs more to build and send than the join). Only what the type
-    reads: the SKP of the counted years; the ujian dinas of whoever crosses II→III or III→IV
-    (any of them for penyesuaian ijazah, which asks for UPKP)."""
+    """pegawai pk → the rule's input for a type, for `rows` (`rows_for` of the same period and
+    type): 6 queries. `scope`, a queryset of those pegawai, is joined in the database instead
+    of sending their ids (a list of 100,000 ids costs more to build and send than the join).
+    Only what the type reads: the ujian dinas of whoever crosses II→III or III→IV (any of them
+    for penyesuaian ijazah, which asks for UPKP)."""
     periode = periode_kp.tanggal
     ids = scope.values("pk") if scope is not None else [r["pk"] for r in rows]
+    years = [(y, _skp_field(y)) for y in _skp_years(periode_kp, jenis)]
     pendidikan = defaultdict(list)
     for pid, tingkat, tahun in RiwayatPendidikan.objects.filter(pegawai_id__in=ids).values_list(
         "pegawai_id", "tingkat", "tahun_lulus"
     ):
         pendidikan[pid].append((tingkat, tahun))
-    skp: dict[int, dict[int, str]] = defaultdict(dict)
-    for pid, tahun, predikat in RiwayatSkp.objects.filter(
-        pegawai_id__in=ids, tahun__in=_skp_years(periode_kp, jenis)
-    ).values_list("pegawai_id", "tahun", "predikat"):
-        skp[pid][tahun] = predikat
     hukuman = defaultdict(list)
     for pid, tingkat, mulai, selesai, jenis_h in RiwayatHukdis.objects.filter(
         Q(tanggal_selesai__isnull=True) | Q(tanggal_selesai__gte=periode),
@@ -184,7 +197,7 @@ def data_for(
             tanggal_lahir=r["tanggal_lahir"],
             bup=r["bup_efektif"] or BUP_TANPA_JABATAN,
             pendidikan=tuple(pendidikan[r["pk"]]),
-            skp=skp[r["pk"]],
+            skp={y: r[f] for y, f in years if r[f] is not None},
             hukuman=tuple(hukuman[r["pk"]]),
             ujian=tuple(ujian[r["pk"]]),
             golongan_atasan=atasan.get(r["pk"]),
@@ -212,7 +225,7 @@ def _nama(r: dict) -> str:
 
 def daftar(periode: PeriodeKp, pegawai_qs) -> list[Calon]:
     """Who in `pegawai_qs` is eligible or nearly eligible for a reguler KP in this period, with
-    their open proposal if any, by OPD and name: 10 queries. `possibly_eligible` narrows in
+    their open proposal if any, by OPD and name: 9 queries. `possibly_eligible` narrows in
     SQL, `rules.promotion.daftar_reguler` sorts each one left; the reasons (`Calon.hasil`) are
     built when shown.
     The histories are read for the wider `within_horizon`: its plain filter costs the
@@ -220,7 +233,9 @@ def daftar(periode: PeriodeKp, pegawai_qs) -> list[Calon]:
     with without_cycle_collection():
         horizon = within_horizon(pegawai_qs, periode)
         rows = list(
-            possibly_eligible(horizon, periode).order_by("opd__nama", "nama", "pk").values(*_FIELDS)
+            rows_for(possibly_eligible(horizon, periode), periode).order_by(
+                "opd__nama", "nama", "pk"
+            )
         )
         data = data_for(rows, periode, scope=horizon)
         last = rule.tahun_skp_terakhir(periode.batas_usul)
@@ -256,7 +271,7 @@ def daftar(periode: PeriodeKp, pegawai_qs) -> list[Calon]:
 
 def hasil_for(pegawai: Pegawai, periode: PeriodeKp, jenis: str, **extra) -> rule.Hasil:
     """The rule's answer for one pegawai and type (`extra`: the PAK figures of a JF proposal)."""
-    row = with_bup(Pegawai.objects.filter(pk=pegawai.pk)).values(*_FIELDS).get()
+    row = rows_for(with_bup(Pegawai.objects.filter(pk=pegawai.pk)), periode, jenis).get()
     if not row["golongan"] or row["tmt_golongan"] is None:
         raise SikapError(
             Kode.DATA_TIDAK_VALID,

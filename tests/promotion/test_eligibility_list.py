@@ -77,7 +77,7 @@ def test_the_narrowed_list_has_exactly_the_eligible_and_nearly_eligible_of_the_r
     periode = kp.periode
     periode.batas_usul = date(periode.tanggal.year, 3, 1)
     populate(kp.world, periode.tanggal)
-    rows = list(with_bup(selectors.considered(Pegawai.objects.all())).values(*selectors._FIELDS))
+    rows = list(selectors.rows_for(with_bup(selectors.considered(Pegawai.objects.all())), periode))
     data = selectors.data_for(rows, periode)
     last = rule.tahun_skp_terakhir(periode.batas_usul)
     every = {
