@@ -136,34 +136,38 @@ def _skp_field(tahun: int) -> str:
 
 
 def rows_for(pegawai_qs, periode: PeriodeKp, jenis: str = rule.REGULER):
-    """The rows `data_for` reads, from a queryset `with_bup`: `_FIELDS` and the predikat of
-    each SKP year the type counts (`skp_<year>`, one per pegawai and year): a subquery each
-    costs the database less than sending every SKP row to Python."""
+    """The rows `data_for` reads, from a queryset `with_bup`: `_FIELDS`, the predikat of each
+    SKP year the type counts (`skp_<year>`, one per pegawai and year) and the highest diploma
+    (`ijazah_tingkat`, `ijazah_tahun`: the highest BKN code, which orders the levels, then the
+    latest year — what the rule reads of the education history). A subquery each costs the
+    database less than sending every SKP and education row to Python."""
     skp = {
         _skp_field(y): Subquery(
             RiwayatSkp.objects.filter(pegawai=OuterRef("pk"), tahun=y).values("predikat")[:1]
         )
         for y in _skp_years(periode, jenis)
     }
-    return pegawai_qs.annotate(**skp).values(*_FIELDS, *skp)
+    highest = RiwayatPendidikan.objects.filter(pegawai=OuterRef("pk")).order_by(
+        "-tingkat", "-tahun_lulus"
+    )
+    return pegawai_qs.annotate(
+        **skp,
+        ijazah_tingkat=Subquery(highest.values("tingkat")[:1]),
+        ijazah_tahun=Subquery(highest.values("tahun_lulus")[:1]),
+    ).values(*_FIELDS, *skp, "ijazah_tingkat", "ijazah_tahun")
 
 
 def data_for(
     rows: list[dict], periode_kp: PeriodeKp, *, jenis: str = rule.REGULER, scope=None
 ) -> dict[int, rule.DataKp]:
     """pegawai pk → the rule's input for a type, for `rows` (`rows_for` of the same period and
-    type): 6 queries. `scope`, a queryset of those pegawai, is joined in the database instead
+    type): 5 queries. `scope`, a queryset of those pegawai, is joined in the database instead
     of sending their ids (a list of 100,000 ids costs more to build and send than the join).
     Only what the type reads: the ujian dinas of whoever crosses II→III or III→IV (any of them
     for penyesuaian ijazah, which asks for UPKP)."""
     periode = periode_kp.tanggal
     ids = scope.values("pk") if scope is not None else [r["pk"] for r in rows]
     years = [(y, _skp_field(y)) for y in _skp_years(periode_kp, jenis)]
-    pendidikan = defaultdict(list)
-    for pid, tingkat, tahun in RiwayatPendidikan.objects.filter(pegawai_id__in=ids).values_list(
-        "pegawai_id", "tingkat", "tahun_lulus"
-    ):
-        pendidikan[pid].append((tingkat, tahun))
     hukuman = defaultdict(list)
     for pid, tingkat, mulai, selesai, jenis_h in RiwayatHukdis.objects.filter(
         Q(tanggal_selesai__isnull=True) | Q(tanggal_selesai__gte=periode),
@@ -196,7 +200,7 @@ def data_for(
             tmt_golongan=r["tmt_golongan"],
             tanggal_lahir=r["tanggal_lahir"],
             bup=r["bup_efektif"] or BUP_TANPA_JABATAN,
-            pendidikan=tuple(pendidikan[r["pk"]]),
+            pendidikan=((r["ijazah_tingkat"], r["ijazah_tahun"]),) if r["ijazah_tingkat"] else (),
             skp={y: r[f] for y, f in years if r[f] is not None},
             hukuman=tuple(hukuman[r["pk"]]),
             ujian=tuple(ujian[r["pk"]]),
@@ -225,7 +229,7 @@ def _nama(r: dict) -> str:
 
 def daftar(periode: PeriodeKp, pegawai_qs) -> list[Calon]:
     """Who in `pegawai_qs` is eligible or nearly eligible for a reguler KP in this period, with
-    their open proposal if any, by OPD and name: 9 queries. `possibly_eligible` narrows in
+    their open proposal if any, by OPD and name: 8 queries. `possibly_eligible` narrows in
     SQL, `rules.promotion.daftar_reguler` sorts each one left; the reasons (`Calon.hasil`) are
     built when shown.
     The histories are read for the wider `within_horizon`: its plain filter costs the

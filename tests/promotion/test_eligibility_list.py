@@ -11,7 +11,7 @@ from sikap.people.models import Pegawai, RiwayatHukdis, RiwayatPendidikan, Riway
 from sikap.promotion import selectors
 from sikap.promotion.models import UjianDinas
 from sikap.rules import promotion as rule
-from sikap.rules.education import TINGKAT
+from sikap.rules.education import TINGKAT, tingkat_order
 from sikap.rules.ranks import GOLONGAN
 from tests.factories import root_unit
 
@@ -93,3 +93,18 @@ def test_the_narrowed_list_has_exactly_the_eligible_and_nearly_eligible_of_the_r
     assert eligible and {pk for pk, c in listed.items() if c.memenuhi} == eligible
     assert nearly and {pk for pk, c in listed.items() if not c.memenuhi} == nearly
     assert len(every) > 2 * len(listed)  # the narrowing left most out
+
+
+def test_the_rows_carry_the_highest_diploma_and_the_counted_skp_of_the_whole_history(kp):
+    periode = kp.periode
+    populate(kp.world, periode.tanggal)
+    people = Pegawai.objects.filter(nip__startswith="7")
+    rows = selectors.rows_for(with_bup(people), periode)
+    data = selectors.data_for(list(rows), periode)
+    years = [rule.tahun_skp_terakhir(periode.batas_usul) - i for i in (0, 1)]
+    for p in people.prefetch_related("riwayat_pendidikan", "riwayat_skp"):
+        diplomas = [(e.tingkat, e.tahun_lulus) for e in p.riwayat_pendidikan.all()]
+        highest = max(diplomas, key=lambda d: (tingkat_order(d[0]), d[1]), default=None)
+        assert data[p.pk].pendidikan == ((highest,) if highest else ())
+        skp = {s.tahun: s.predikat for s in p.riwayat_skp.all() if s.tahun in years}
+        assert data[p.pk].skp == skp
