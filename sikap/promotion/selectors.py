@@ -1,6 +1,7 @@
-"""The eligibility list: `rules.promotion.periksa` over the histories of many pegawai, loaded in
-a fixed number of queries whatever their number (pegawai, education, SKP, punishments, ujian
-dinas, structural posts, the superior relation, their superiors' golongan, open proposals).
+"""The eligibility list: `rules.promotion` over the histories of many pegawai, loaded in a
+fixed number of queries whatever their number (pegawai with their counted SKP and highest
+diploma, punishments, ujian dinas, structural posts, the superior relation, their superiors'
+golongan, open proposals).
 """
 
 from collections import defaultdict
