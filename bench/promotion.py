@@ -3,7 +3,7 @@
   list   the reguler eligibility list of one period over --pegawai PNS
          (`promotion.selectors.daftar`, what the page runs: narrowed in SQL to who may be
          eligible or nearly eligible, the histories loaded in a fixed number of queries,
-         `rules.promotion.periksa` per pegawai left)
+         `rules.promotion.daftar_reguler` per pegawai left; the reasons are built when shown)
          ÷ one hand-written SQL query selecting the same eligible set (years in rank, retirement,
          SKP of the two years, diploma ceiling, the superior's golongan, ujian dinas, punishment)
          (target ≤ 3×). The two sets are compared, not only counted.
@@ -215,7 +215,7 @@ def bench_list(n: int) -> None:
     sql_s, expected = min(timed(lambda: eligible_sql(PERIODE)) for _ in range(3))
 
     def run():
-        return {c.pegawai_id for c in daftar(periode, Pegawai.objects.all()) if c.hasil.memenuhi}
+        return {c.pegawai_id for c in daftar(periode, Pegawai.objects.all()) if c.memenuhi}
 
     with CaptureQueriesContext(connection) as queries:
         list_s, found = timed(run)

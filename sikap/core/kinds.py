@@ -26,6 +26,7 @@ TOKEN_REVOKED = "token.revoked"
 USERNAME_FOLLOWS_NIP = "user.username_follows_nip"
 KGB_DRAFTED = "kgb.drafted"
 KGB_REDRAFTED = "kgb.redrafted"
+KGB_SUPERSEDED = "kgb.superseded"
 KGB_PUBLISHED = "kgb.published"
 KGB_APPLIED = "riwayat_gaji.from_kgb"
 
@@ -45,6 +46,7 @@ _LABELS = {
     USERNAME_FOLLOWS_NIP: "Nama log-in mengikuti NIP baru",
     KGB_DRAFTED: "Draf KGB disusun",
     KGB_REDRAFTED: "Draf KGB disusun ulang",
+    KGB_SUPERSEDED: "Draf KGB dihapus: dasar gajinya diganti SK baru",
     KGB_PUBLISHED: "Surat KGB diterbitkan",
     KGB_APPLIED: "Riwayat gaji dicatat dari surat KGB",
 }

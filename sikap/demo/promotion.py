@@ -114,7 +114,7 @@ def _chosen(periode: PeriodeKp, wanted: int) -> list:
     """The first eligible pegawai of each OPD in turn, so the proposals spread over OPDs."""
     by_opd: dict[int, list] = {}
     for c in selectors.daftar(periode, Pegawai.objects.all()):
-        if c.hasil.memenuhi and c.opd_id:
+        if c.memenuhi and c.opd_id:
             by_opd.setdefault(c.opd_id, []).append(c)
     chosen, queues = [], list(by_opd.values())
     while queues and len(chosen) < wanted:

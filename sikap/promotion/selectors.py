@@ -1,13 +1,16 @@
-"""The eligibility list: `rules.promotion.periksa` over the histories of many pegawai, loaded in
-a fixed number of queries whatever their number (pegawai, education, SKP, punishments, ujian
-dinas, structural posts, the superior relation, their superiors' golongan, open proposals).
+"""The eligibility list: `rules.promotion` over the histories of many pegawai, loaded in a
+fixed number of queries whatever their number (pegawai with their counted SKP and highest
+diploma, punishments, ujian dinas, structural posts, the superior relation, their superiors'
+golongan, open proposals).
 """
 
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
+from itertools import pairwise
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 
 from sikap.core.bulk import without_cycle_collection
 from sikap.core.errors import Kode, SikapError
@@ -26,6 +29,7 @@ from sikap.promotion.models import BerkasUsulan, PeriodeKp, UjianDinas, UsulanKp
 from sikap.rules import kedudukan
 from sikap.rules import promotion as rule
 from sikap.rules.formatting import nama_lengkap
+from sikap.rules.pension import BUP_MAX, BUP_MIN
 from sikap.rules.ranks import GOLONGAN
 
 _FIELDS = (
@@ -34,18 +38,31 @@ _FIELDS = (
 )  # fmt: skip
 
 
+BUP_TANPA_JABATAN = 58  # no position and no override: the lowest BUP
+# The golongan whose next one crosses II→III or III→IV: only their ujian dinas count.
+MELEWATI_UJIAN = tuple(g for g, t in pairwise(GOLONGAN) if rule.ujian_diperlukan(g, t))
+
+
 @dataclass(frozen=True)
 class Calon:
-    """A pegawai on the list with the rule's answer and any proposal already open."""
+    """A pegawai on the list: eligible (`memenuhi`) or else nearly eligible, any proposal
+    already open, and the rule's answer with its reasons (`hasil`), built when first read."""
 
     pegawai_id: int
     nip: str
     nama: str
     opd_id: int | None
     opd_nama: str
-    hasil: rule.Hasil
+    memenuhi: bool  # else nearly eligible
+    data: rule.DataKp = field(repr=False)
+    periode: date
+    skp_hingga: int
     usulan_id: int | None = None
     usulan_state: str = ""
+
+    @cached_property
+    def hasil(self) -> rule.Hasil:
+        return rule.periksa(rule.REGULER, self.data, self.periode, skp_hingga=self.skp_hingga)
 
 
 def candidates(pegawai_qs):
@@ -58,9 +75,10 @@ def considered(pegawai_qs):
     return candidates(pegawai_qs).exclude(golongan="")
 
 
-def _skp_years(periode: date) -> list[int]:
-    """The SKP years `data_for` reads."""
-    return [periode.year - i for i in (1, 2, 3)]
+def _skp_years(periode: PeriodeKp, jenis: str) -> list[int]:
+    """The SKP years the rule counts for a type in this period."""
+    last = rule.tahun_skp_terakhir(periode.batas_usul)
+    return [last - i for i in range(rule.TAHUN_SKP[jenis])]
 
 
 def within_horizon(pegawai_qs, periode: PeriodeKp):
@@ -69,17 +87,26 @@ def within_horizon(pegawai_qs, periode: PeriodeKp):
     return considered(pegawai_qs).filter(tmt_golongan__lt=rule.tmt_golongan_batas(periode.tanggal))
 
 
+def not_retired(periode: date) -> Q:
+    """Exactly who has not retired by the period, on a queryset `with_bup`: born on or after
+    `rules.promotion.lahir_sejak` of their BUP (a BUP outside the regulation's range is left to
+    the rule)."""
+    q = Q(bup_efektif__isnull=True, tanggal_lahir__gte=rule.lahir_sejak(periode, BUP_TANPA_JABATAN))
+    q |= Q(bup_efektif__lt=BUP_MIN) | Q(bup_efektif__gt=BUP_MAX)
+    for bup in range(BUP_MIN, BUP_MAX + 1):
+        q |= Q(bup_efektif=bup, tanggal_lahir__gte=rule.lahir_sejak(periode, bup))
+    return q
+
+
 def possibly_eligible(horizon, periode: PeriodeKp):
     """`horizon` (`within_horizon`) narrowed in SQL to who may be eligible or nearly eligible
-    for a reguler KP: leaves out only those whom the rule fails on something `Hasil.hampir`
-    does not wait for — an SKP below Baik among the counted years, no diploma whose ceiling
-    allows the next golongan (none at the top golongan), a punishment that blocks on the
-    period. The rule then decides each one left."""
+    for a reguler KP, `with_bup`: leaves out only those whom the rule fails on something
+    `Hasil.hampir` does not wait for — retired by the period, an SKP below Baik among the
+    counted years, no diploma whose ceiling allows the next golongan (none at the top
+    golongan), a punishment that blocks on the period. The rule then decides each one left."""
     tanggal = periode.tanggal
-    last = rule.tahun_skp_terakhir(periode.batas_usul)
-    counted = [last - i for i in range(rule.TAHUN_SKP[rule.REGULER])]
     low_skp = RiwayatSkp.objects.filter(
-        pegawai=OuterRef("pk"), tahun__in=[y for y in counted if y in _skp_years(tanggal)]
+        pegawai=OuterRef("pk"), tahun__in=_skp_years(periode, rule.REGULER)
     ).exclude(predikat__in=sorted(rule.PREDIKAT_CUKUP))
     blocking = RiwayatHukdis.objects.filter(
         Q(tanggal_selesai__isnull=True) | Q(tanggal_selesai__gte=tanggal),
@@ -97,27 +124,51 @@ def possibly_eligible(horizon, periode: PeriodeKp):
                 pegawai=OuterRef("pk"), tingkat__in=sorted(codes)
             )
             diploma |= Q(golongan__in=golongan) & Exists(has)
-    return horizon.filter(diploma).exclude(Exists(low_skp)).exclude(Exists(blocking))
+    return (
+        with_bup(horizon)
+        .filter(diploma, not_retired(tanggal))
+        .exclude(Exists(low_skp))
+        .exclude(Exists(blocking))
+    )
+
+
+def _skp_field(tahun: int) -> str:
+    return f"skp_{tahun}"
+
+
+def rows_for(pegawai_qs, periode: PeriodeKp, jenis: str = rule.REGULER):
+    """The rows `data_for` reads, from a queryset `with_bup`: `_FIELDS`, the predikat of each
+    SKP year the type counts (`skp_<year>`, one per pegawai and year) and the highest diploma
+    (`ijazah_tingkat`, `ijazah_tahun`: the highest BKN code, which orders the levels, then the
+    latest year — what the rule reads of the education history). A subquery each costs the
+    database less than sending every SKP and education row to Python."""
+    skp = {
+        _skp_field(y): Subquery(
+            RiwayatSkp.objects.filter(pegawai=OuterRef("pk"), tahun=y).values("predikat")[:1]
+        )
+        for y in _skp_years(periode, jenis)
+    }
+    highest = RiwayatPendidikan.objects.filter(pegawai=OuterRef("pk")).order_by(
+        "-tingkat", "-tahun_lulus"
+    )
+    return pegawai_qs.annotate(
+        **skp,
+        ijazah_tingkat=Subquery(highest.values("tingkat")[:1]),
+        ijazah_tahun=Subquery(highest.values("tahun_lulus")[:1]),
+    ).values(*_FIELDS, *skp, "ijazah_tingkat", "ijazah_tahun")
 
 
 def data_for(
-    rows: list[dict], periode: date, *, jenis: str = rule.REGULER, scope=None
+    rows: list[dict], periode_kp: PeriodeKp, *, jenis: str = rule.REGULER, scope=None
 ) -> dict[int, rule.DataKp]:
-    """pegawai pk → the rule's input, for `rows` (values of `_FIELDS`): 7 queries. `scope`, a
-    queryset of those pegawai, is joined in the database instead of sending their ids (a list
-    of 100,000 ids costs more to build and send than the join)."""
+    """pegawai pk → the rule's input for a type, for `rows` (`rows_for` of the same period and
+    type): 5 queries. `scope`, a queryset of those pegawai, is joined in the database instead
+    of sending their ids (a list of 100,000 ids costs more to build and send than the join).
+    Only what the type reads: the ujian dinas of whoever crosses II→III or III→IV (any of them
+    for penyesuaian ijazah, which asks for UPKP)."""
+    periode = periode_kp.tanggal
     ids = scope.values("pk") if scope is not None else [r["pk"] for r in rows]
-    pendidikan = defaultdict(list)
-    for pid, tingkat, tahun in RiwayatPendidikan.objects.filter(pegawai_id__in=ids).values_list(
-        "pegawai_id", "tingkat", "tahun_lulus"
-    ):
-        pendidikan[pid].append((tingkat, tahun))
-    years = _skp_years(periode)
-    skp: dict[int, dict[int, str]] = defaultdict(dict)
-    for pid, tahun, predikat in RiwayatSkp.objects.filter(
-        pegawai_id__in=ids, tahun__in=years
-    ).values_list("pegawai_id", "tahun", "predikat"):
-        skp[pid][tahun] = predikat
+    years = [(y, _skp_field(y)) for y in _skp_years(periode_kp, jenis)]
     hukuman = defaultdict(list)
     for pid, tingkat, mulai, selesai, jenis_h in RiwayatHukdis.objects.filter(
         Q(tanggal_selesai__isnull=True) | Q(tanggal_selesai__gte=periode),
@@ -126,7 +177,10 @@ def data_for(
     ).values_list("pegawai_id", "tingkat", "tmt", "tanggal_selesai", "jenis"):
         hukuman[pid].append(rule.Hukuman(tingkat, mulai, selesai, jenis_h))
     ujian = defaultdict(list)
-    for pid, tingkat, tanggal, bebas in UjianDinas.objects.filter(pegawai_id__in=ids).values_list(
+    ujian_qs = UjianDinas.objects.filter(pegawai_id__in=ids)
+    if jenis != rule.IJAZAH:
+        ujian_qs = ujian_qs.filter(pegawai__golongan__in=MELEWATI_UJIAN)
+    for pid, tingkat, tanggal, bebas in ujian_qs.values_list(
         "pegawai_id", "tingkat", "tanggal", "dibebaskan"
     ):
         ujian[pid].append(rule.Ujian(tingkat, tanggal, bebas))
@@ -146,9 +200,9 @@ def data_for(
             golongan=r["golongan"],
             tmt_golongan=r["tmt_golongan"],
             tanggal_lahir=r["tanggal_lahir"],
-            bup=r["bup_efektif"] or 58,  # no position and no override: the lowest BUP
-            pendidikan=tuple(pendidikan[r["pk"]]),
-            skp=skp[r["pk"]],
+            bup=r["bup_efektif"] or BUP_TANPA_JABATAN,
+            pendidikan=((r["ijazah_tingkat"], r["ijazah_tahun"]),) if r["ijazah_tingkat"] else (),
+            skp={y: r[f] for y, f in years if r[f] is not None},
             hukuman=tuple(hukuman[r["pk"]]),
             ujian=tuple(ujian[r["pk"]]),
             golongan_atasan=atasan.get(r["pk"]),
@@ -175,19 +229,22 @@ def _nama(r: dict) -> str:
 
 
 def daftar(periode: PeriodeKp, pegawai_qs) -> list[Calon]:
-    """Who in `pegawai_qs` may be eligible or nearly eligible in this period
-    (`possibly_eligible`), with the rule's answer and their open proposal if any; the caller
-    splits it into eligible / nearly / not. 12 queries. The histories are read for the wider
-    `within_horizon`: its plain filter costs the database less than the narrowing again."""
+    """Who in `pegawai_qs` is eligible or nearly eligible for a reguler KP in this period, with
+    their open proposal if any, by OPD and name: 8 queries. `possibly_eligible` narrows in
+    SQL, `rules.promotion.daftar_reguler` sorts each one left; the reasons (`Calon.hasil`) are
+    built when shown.
+    The histories are read for the wider `within_horizon`: its plain filter costs the
+    database less than the narrowing again."""
     with without_cycle_collection():
         horizon = within_horizon(pegawai_qs, periode)
         rows = list(
-            with_bup(possibly_eligible(horizon, periode))
-            .order_by("opd__nama", "nama", "pk")
-            .values(*_FIELDS)
+            rows_for(possibly_eligible(horizon, periode), periode).order_by(
+                "opd__nama", "nama", "pk"
+            )
         )
-        data = data_for(rows, periode.tanggal, scope=horizon)
+        data = data_for(rows, periode, scope=horizon)
         last = rule.tahun_skp_terakhir(periode.batas_usul)
+        tanggal = periode.tanggal
         usulan = {
             pid: (pk, state)
             for pid, pk, state in UsulanKp.objects.filter(
@@ -196,29 +253,36 @@ def daftar(periode: PeriodeKp, pegawai_qs) -> list[Calon]:
             .exclude(state=UsulanKp.Status.DIBATALKAN)
             .values_list("pegawai_id", "pk", "state")
         }
-        return [
-            Calon(
-                r["pk"],
-                r["nip"],
-                _nama(r),
-                r["opd_id"],
-                r["opd__nama"] or "",
-                rule.periksa(rule.REGULER, data[r["pk"]], periode.tanggal, skp_hingga=last),
-                *usulan.get(r["pk"], (None, "")),
-            )
-            for r in rows
-        ]
+        listed = []
+        for r in rows:
+            d = data[r["pk"]]
+            if where := rule.daftar_reguler(d, tanggal, skp_hingga=last):
+                listed.append(
+                    Calon(
+                        r["pk"],
+                        r["nip"],
+                        _nama(r),
+                        r["opd_id"],
+                        r["opd__nama"] or "",
+                        where == rule.MEMENUHI,
+                        d,
+                        tanggal,
+                        last,
+                        *usulan.get(r["pk"], (None, "")),
+                    )
+                )
+        return listed
 
 
 def hasil_for(pegawai: Pegawai, periode: PeriodeKp, jenis: str, **extra) -> rule.Hasil:
     """The rule's answer for one pegawai and type (`extra`: the PAK figures of a JF proposal)."""
-    row = with_bup(Pegawai.objects.filter(pk=pegawai.pk)).values(*_FIELDS).get()
+    row = rows_for(with_bup(Pegawai.objects.filter(pk=pegawai.pk)), periode, jenis).get()
     if not row["golongan"] or row["tmt_golongan"] is None:
         raise SikapError(
             Kode.DATA_TIDAK_VALID,
             f"{pegawai.nama} belum mempunyai riwayat pangkat; lengkapi data pegawai dahulu.",
         )
-    data = replace(data_for([row], periode.tanggal, jenis=jenis)[pegawai.pk], **extra)
+    data = replace(data_for([row], periode, jenis=jenis)[pegawai.pk], **extra)
     skp_hingga = rule.tahun_skp_terakhir(periode.batas_usul)
     return rule.periksa(jenis, data, periode.tanggal, skp_hingga=skp_hingga)
 

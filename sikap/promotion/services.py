@@ -31,6 +31,7 @@ from sikap.rules import promotion as rule
 from sikap.rules.education import tingkat_order
 from sikap.rules.ranks import golongan_order, ruang_group
 from sikap.rules.salary import gaji_pokok, in_force
+from sikap.salary import services as salary
 from sikap.salary.config import aturan
 from sikap.salary.tables import tables_for
 
@@ -379,7 +380,9 @@ def catat_sk(
     version: int | None = None,
 ) -> UsulanKp:
     """Record the SK: the rank history row (with the SK document linked), the pay history row
-    the KGB module reads its next due date from, the current fields — one audited transaction."""
+    the KGB module reads its next due date from, the current fields, a pending KGB draft
+    redrafted from the new pay row (`salary.services.after_pay_change`) — one audited
+    transaction."""
     if not access.may_record_kp_sk(actor, usulan):
         raise tidak_berhak("SK kenaikan pangkat dicatat oleh admin BKD, tidak untuk data sendiri.")
     if usulan.state != S.DITERUSKAN or not usulan.pertek_nomor:
@@ -428,6 +431,7 @@ def catat_sk(
                 sk_mkg_tahun=mkg_tahun, sk_mkg_bulan=mkg_bulan, sk_dokumen=dokumen,
                 riwayat_pangkat=pangkat,
             )  # fmt: skip
+            salary.after_pay_change(pegawai, tmt, actor=actor, note=f"SK KP {nomor}")
             return FLOW.run(
                 usulan, "terbitkan_sk", actor=actor, reason=f"SK {nomor}", expected_version=version
             )

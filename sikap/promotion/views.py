@@ -71,8 +71,8 @@ def periode(request, pk):
         "periode": periode,
         "form": form,
         "opd": opd,
-        "memenuhi": [c for c in calon if c.hasil.memenuhi],
-        "hampir": [c for c in calon if c.hasil.hampir()],
+        "memenuhi": [c for c in calon if c.memenuhi],
+        "hampir": [c for c in calon if not c.memenuhi],
         "dipertimbangkan": selectors.considered(people).count(),
         "usul_form": UsulanForm(),
         "may_propose": access.is_admin_opd(user),
@@ -261,18 +261,24 @@ def periksa(request, pk, bid):
     if not access.may_verify_usulan_kp(request.user, usulan):
         return refuse(request, BKD_ONLY)
     berkas = _berkas(usulan, bid)
+    nama = berkas.syarat.nama
+    back = f"{usulan.get_absolute_url()}#dok-{berkas.pk}"  # the document's row, not the top
     form = PeriksaForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Pilih terima atau BTL.")
-        return redirect(usulan)
+        messages.error(request, f"{nama}: pilih terima atau BTL.")
+        return redirect(back)
     try:
-        services.periksa_berkas(
+        done = services.periksa_berkas(
             berkas, diterima=form.cleaned_data["keputusan"] == "diterima",
             alasan=form.cleaned_data["alasan"], actor=request.user,
         )  # fmt: skip
     except SikapError as e:
-        return _refused(request, e, usulan)
-    return redirect(f"{usulan.get_absolute_url()}#berkas")
+        return _refused(request, e, back, subject=nama)
+    if done.status == BerkasUsulan.Status.DITERIMA:
+        messages.success(request, f"{nama} diterima.")
+    else:
+        messages.warning(request, f"{nama} dikembalikan (BTL): {done.alasan}")
+    return redirect(back)
 
 
 @require_POST

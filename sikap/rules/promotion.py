@@ -260,6 +260,14 @@ def _next(golongan: str) -> str | None:
     return GOLONGAN[i + 1] if i + 1 < len(GOLONGAN) else None
 
 
+# Several requirements have a cheap test (`_…_ok`) the reasons are built around, which
+# `daftar_reguler` shares.
+
+
+def _aktif_ok(data: DataKp) -> bool:
+    return data.status == "pns" and data.in_service
+
+
 def _in_service(data: DataKp) -> Syarat:
     if data.status != "pns":
         label = {"cpns": "CPNS", "pppk": "PPPK"}.get(data.status, data.status)
@@ -269,12 +277,23 @@ def _in_service(data: DataKp) -> Syarat:
     return Syarat("aktif", "PNS dalam jabatan", True, "PNS aktif")
 
 
+def lahir_sejak(periode: date, bup: int) -> date:
+    """Who was born on or after this date has not retired by the period with this BUP
+    (`tmt_pensiun` after it); anyone born before has. The list narrows on it in SQL."""
+    month = periode.year * 12 + periode.month - 1 - bup * 12  # the birth month of the last TMT
+    return date(month // 12, month % 12 + 1, 1)
+
+
+def _pensiun_ok(data: DataKp, periode: date) -> bool:
+    return data.bup > 0 and data.tanggal_lahir >= lahir_sejak(periode, data.bup)
+
+
 def _not_retiring(data: DataKp, periode: date) -> Syarat:
     nama = "Belum pensiun pada periode"
     if data.bup <= 0:
         return Syarat("pensiun", nama, False, "BUP jabatan belum ditetapkan")
     tmt = tmt_pensiun(data.tanggal_lahir, data.bup)
-    ok = tmt > periode
+    ok = _pensiun_ok(data, periode)
     return Syarat(
         "pensiun", nama, ok, "Pensiun TMT {} (BUP {})", None if ok else tmt, (tmt, data.bup)
     )
@@ -293,6 +312,17 @@ def tahun_skp_terakhir(batas_usul: date) -> int:
     end of the following January, PermenPANRB 6/2022) on the submission deadline."""
     return (
         batas_usul.year - 1 if batas_usul >= date(batas_usul.year, 1, 31) else batas_usul.year - 2
+    )
+
+
+def _skp_ok(data: DataKp, last: int, years: int) -> bool:
+    return all(data.skp.get(last - i) in PREDIKAT_CUKUP for i in range(years))
+
+
+def _skp_rendah(data: DataKp, last: int, years: int) -> bool:
+    """An SKP on file below Baik among the counted years."""
+    return any(
+        (p := data.skp.get(last - i)) is not None and p not in PREDIKAT_CUKUP for i in range(years)
     )
 
 
@@ -319,38 +349,60 @@ def _highest_diploma(data: DataKp) -> tuple[str, int] | None:
     return max(data.pendidikan, key=lambda p: (_tingkat_order(p[0]), p[1]), default=None)
 
 
+def _plafon(tingkat: str) -> tuple[str, str]:
+    return _PLAFON.get(tingkat) or (tingkat_label(tingkat), golongan_maksimum(tingkat))
+
+
+def _plafon_ok(data: DataKp, tujuan: str) -> bool:
+    best = _highest_diploma(data)
+    return best is not None and _order(tujuan) <= _order(_plafon(best[0])[1])
+
+
 def _ceiling(data: DataKp, tujuan: str) -> Syarat:
     nama = "Tidak melampaui pangkat tertinggi ijazah"
     best = _highest_diploma(data)
     if best is None:
         return Syarat("plafon", nama, False, "Riwayat pendidikan belum tercatat")
     tingkat, tahun = best
-    label, top = _PLAFON.get(tingkat) or (tingkat_label(tingkat), golongan_maksimum(tingkat))
-    ok = _order(tujuan) <= _order(top)
+    label, top = _plafon(tingkat)
+    ok = _plafon_ok(data, tujuan)
     met = date(tahun, 1, 1) if ok else None
     return Syarat("plafon", nama, ok, "Ijazah {} ({}): paling tinggi {}", met, (label, tahun, top))
+
+
+def _atasan_ok(data: DataKp, tujuan: str) -> bool:
+    return data.golongan_atasan is None or _order(tujuan) <= _order(data.golongan_atasan)
 
 
 def _superior(data: DataKp, tujuan: str) -> Syarat:
     nama = "Tidak melampaui pangkat atasan langsung"
     if data.golongan_atasan is None:
         return Syarat("atasan", nama, True, "Tidak ada atasan langsung PNS yang tercatat")
-    ok = _order(tujuan) <= _order(data.golongan_atasan)
+    ok = _atasan_ok(data, tujuan)
     return Syarat("atasan", nama, ok, "Atasan langsung {}", None, (data.golongan_atasan,))
+
+
+def ujian_diperlukan(asal: str, tujuan: str) -> list[str]:
+    """The ujian dinas tingkat a KP from `asal` to `tujuan` crosses (I: II→III, II: III→IV)."""
+    dari, ke = _group(asal), _group(tujuan)
+    return [t for g, t in ((2, "I"), (3, "II")) if dari <= g < ke]
+
+
+def _belum_lulus(data: DataKp, periode: date, needed: list[str]) -> str | None:
+    """The first tingkat in `needed` not passed (or exempted) by the period."""
+    for tingkat in needed:
+        if not any(u.tingkat == tingkat and u.tanggal <= periode for u in data.ujian):
+            return tingkat
+    return None
 
 
 def _exam(data: DataKp, periode: date, asal: str, tujuan: str) -> Syarat:
     nama = "Ujian dinas"
-    dari, ke = _group(asal), _group(tujuan)
-    if dari == ke:
-        return Syarat("ujian_dinas", nama, True, "Tidak melewati batas golongan II→III/III→IV")
-    needed = [t for g, t in ((2, "I"), (3, "II")) if dari <= g < ke]
+    needed = ujian_diperlukan(asal, tujuan)
     if not needed:
         return Syarat("ujian_dinas", nama, True, "Tidak melewati batas golongan II→III/III→IV")
-    for tingkat in needed:
-        found = [u for u in data.ujian if u.tingkat == tingkat and u.tanggal <= periode]
-        if not found:
-            return Syarat("ujian_dinas", nama, False, f"Belum lulus ujian dinas tingkat {tingkat}")
+    if (tingkat := _belum_lulus(data, periode, needed)) is not None:
+        return Syarat("ujian_dinas", nama, False, f"Belum lulus ujian dinas tingkat {tingkat}")
     last = max(
         (u for u in data.ujian if u.tingkat in needed and u.tanggal <= periode),
         key=lambda u: u.tanggal,
@@ -361,19 +413,25 @@ def _exam(data: DataKp, periode: date, asal: str, tujuan: str) -> Syarat:
     )
 
 
-def _punishment(data: DataKp, periode: date, blocking: frozenset[str]) -> Syarat:
-    nama = "Tidak sedang menjalani hukuman disiplin"
+def _menghalangi(data: DataKp, periode: date, blocking: frozenset[str]) -> Hukuman | None:
     for h in data.hukuman:
         if (
             h.tingkat in blocking
             and h.mulai <= periode
             and (h.selesai is None or h.selesai >= periode)
         ):
-            until = f" s.d. {_tgl(h.selesai)}" if h.selesai else ""
-            what = f" ({h.uraian})" if h.uraian else ""
-            return Syarat(
-                "hukdis", nama, False, f"Hukuman disiplin {h.tingkat}{what}{until}", h.selesai
-            )
+            return h
+    return None
+
+
+def _punishment(data: DataKp, periode: date, blocking: frozenset[str]) -> Syarat:
+    nama = "Tidak sedang menjalani hukuman disiplin"
+    if (h := _menghalangi(data, periode, blocking)) is not None:
+        until = f" s.d. {_tgl(h.selesai)}" if h.selesai else ""
+        what = f" ({h.uraian})" if h.uraian else ""
+        return Syarat(
+            "hukdis", nama, False, f"Hukuman disiplin {h.tingkat}{what}{until}", h.selesai
+        )
     return Syarat("hukdis", nama, True, "Tidak ada hukuman disiplin yang menghalangi")
 
 
@@ -455,6 +513,45 @@ def periksa(
         syarat.append(_exam(data, periode, data.golongan, tujuan))
     syarat.append(_punishment(data, periode, hukuman_menghalangi))
     return Hasil(jenis, periode, data.golongan, tujuan, tuple(syarat))
+
+
+MEMENUHI, HAMPIR = "memenuhi", "hampir"
+
+
+def daftar_reguler(
+    data: DataKp,
+    periode: date,
+    *,
+    skp_hingga: int | None = None,
+    hukuman_menghalangi: frozenset[str] = HUKUMAN_MENGHALANGI,
+    bulan: int = HAMPIR_BULAN,
+) -> str:
+    """Where `periksa(REGULER, …)` puts a pegawai, without building the reasons: `MEMENUHI`
+    (`.memenuhi`), `HAMPIR` (`.hampir(bulan)`) or "" (neither). The eligibility list sorts
+    every candidate with it and builds the reasons of those it shows."""
+    tujuan = _next(data.golongan)
+    if (
+        tujuan is None
+        or not _aktif_ok(data)
+        or not _pensiun_ok(data, periode)
+        or not _plafon_ok(data, tujuan)
+        or not _atasan_ok(data, tujuan)
+        or _menghalangi(data, periode, hukuman_menghalangi) is not None
+    ):
+        return ""
+    last = skp_hingga if skp_hingga is not None else periode.year - 1
+    if _skp_rendah(data, last, TAHUN_SKP[REGULER]):
+        return ""
+    met = _plus_years(data.tmt_golongan, MASA_PANGKAT[REGULER])
+    if met > periode and _months(periode, met) > bulan:
+        return ""
+    if (
+        met <= periode
+        and _skp_ok(data, last, TAHUN_SKP[REGULER])
+        and _belum_lulus(data, periode, ujian_diperlukan(data.golongan, tujuan)) is None
+    ):
+        return MEMENUHI
+    return HAMPIR
 
 
 def cek_sk(

@@ -137,6 +137,34 @@ def draft_due(as_of: date, *, actor, pegawai_qs=None) -> Ringkasan:
     return summary
 
 
+def after_pay_change(pegawai, since: date, *, actor, note: str) -> Kgb | None:
+    """A pay-setting SK from `since` (a KP) replaces the basis of the pegawai's KGB draft whose
+    TMT is on or after it: the draft is computed again from the history as it now stands and
+    stays a draft (audited as redrafted), or, when the rule now has no KGB to draft within the
+    window (the next one falls later, or waits on the due list), it is removed (audited) and
+    the daily job drafts the next one when due. A letter already verified or signed is left
+    to its verifier or signer to return; a published one is history. Runs in the caller's
+    transaction; returns the redrafted letter, if any."""
+    if not access.may_issue_documents(actor):
+        raise tidak_berhak("Hanya sistem atau staf BKD yang dapat menyusun draf KGB.")
+    draft = Kgb.objects.filter(pegawai=pegawai, state=S.DRAF, tmt__gte=since).first()
+    if draft is None:
+        return None
+    (p,) = selectors.assess(type(pegawai).objects.filter(pk=pegawai.pk))
+    h = p.hasil
+    limit = add_months(timezone.localdate(), window_months())
+    if p.alasan or h is None or h.hambatan or h.tmt_jatuh > limit or h.tmt > limit:
+        audit.record(
+            draft, actor=actor, action=AuditEntry.Aksi.DELETE, kind=kinds.KGB_SUPERSEDED, note=note
+        )
+        draft.delete()
+        return None
+    tabel_ids = dict(TabelGaji.objects.values_list("kode", "pk"))
+    with audited.change(Kgb, draft.pk, actor=actor, kind=kinds.KGB_REDRAFTED, note=note) as k:
+        _fill(k, p, tabel_ids)
+    return k
+
+
 def _batch(ids, actor, step) -> tuple[list[Kgb], list[str]]:
     """Run `step(kgb)` on each letter in its own transaction; one refusal stops no other."""
     done, errors = [], []

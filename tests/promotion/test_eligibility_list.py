@@ -11,7 +11,7 @@ from sikap.people.models import Pegawai, RiwayatHukdis, RiwayatPendidikan, Riway
 from sikap.promotion import selectors
 from sikap.promotion.models import UjianDinas
 from sikap.rules import promotion as rule
-from sikap.rules.education import TINGKAT
+from sikap.rules.education import TINGKAT, tingkat_order
 from sikap.rules.ranks import GOLONGAN
 from tests.factories import root_unit
 
@@ -28,7 +28,14 @@ def populate(world, periode: date, n: int = 160) -> None:
         Pegawai(
             nip=f"7{i:017d}",
             nama=f"Uji {i}",
-            tanggal_lahir=date(rng.choice((1962, 1966, 1967, 1968, 1985)), rng.randint(1, 12), 28),
+            tanggal_lahir=rng.choice(
+                (
+                    date(rng.choice((1962, 1966, 1967, 1968, 1985)), rng.randint(1, 12), 28),
+                    # the first birth date not retired by the period, and the day before
+                    rule.lahir_sejak(periode, rng.choice((58, 60)))
+                    - timedelta(days=rng.choice((0, 1))),
+                )
+            ),
             jenis_kelamin="P",
             status="pns" if i % 25 else "cpns",
             kedudukan="aktif" if i % 31 else "tugas_belajar",
@@ -70,18 +77,34 @@ def test_the_narrowed_list_has_exactly_the_eligible_and_nearly_eligible_of_the_r
     periode = kp.periode
     periode.batas_usul = date(periode.tanggal.year, 3, 1)
     populate(kp.world, periode.tanggal)
-    rows = list(with_bup(selectors.considered(Pegawai.objects.all())).values(*selectors._FIELDS))
-    data = selectors.data_for(rows, periode.tanggal)
+    rows = list(selectors.rows_for(with_bup(selectors.considered(Pegawai.objects.all())), periode))
+    data = selectors.data_for(rows, periode)
     last = rule.tahun_skp_terakhir(periode.batas_usul)
     every = {
         pk: rule.periksa(rule.REGULER, d, periode.tanggal, skp_hingga=last)
         for pk, d in data.items()
     }
 
-    listed = {c.pegawai_id: c.hasil for c in selectors.daftar(periode, Pegawai.objects.all())}
+    listed = {c.pegawai_id: c for c in selectors.daftar(periode, Pegawai.objects.all())}
 
-    assert all(every[pk] == hasil for pk, hasil in listed.items())
-    for kind in (lambda h: h.memenuhi, lambda h: h.hampir()):
-        expected = {pk for pk, h in every.items() if kind(h)}
-        assert expected and {pk for pk, h in listed.items() if kind(h)} == expected
-    assert len(listed) < len(every) / 2  # the narrowing left most out
+    assert all(every[pk] == c.hasil for pk, c in listed.items())
+    eligible = {pk for pk, h in every.items() if h.memenuhi}
+    nearly = {pk for pk, h in every.items() if h.hampir()}
+    assert eligible and {pk for pk, c in listed.items() if c.memenuhi} == eligible
+    assert nearly and {pk for pk, c in listed.items() if not c.memenuhi} == nearly
+    assert len(every) > 2 * len(listed)  # the narrowing left most out
+
+
+def test_the_rows_carry_the_highest_diploma_and_the_counted_skp_of_the_whole_history(kp):
+    periode = kp.periode
+    populate(kp.world, periode.tanggal)
+    people = Pegawai.objects.filter(nip__startswith="7")
+    rows = selectors.rows_for(with_bup(people), periode)
+    data = selectors.data_for(list(rows), periode)
+    years = [rule.tahun_skp_terakhir(periode.batas_usul) - i for i in (0, 1)]
+    for p in people.prefetch_related("riwayat_pendidikan", "riwayat_skp"):
+        diplomas = [(e.tingkat, e.tahun_lulus) for e in p.riwayat_pendidikan.all()]
+        highest = max(diplomas, key=lambda d: (tingkat_order(d[0]), d[1]), default=None)
+        assert data[p.pk].pendidikan == ((highest,) if highest else ())
+        skp = {s.tahun: s.predikat for s in p.riwayat_skp.all() if s.tahun in years}
+        assert data[p.pk].skp == skp

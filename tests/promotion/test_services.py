@@ -289,4 +289,67 @@ def test_the_eligibility_list_costs_the_same_queries_for_one_or_many(kp, django_
         )
     many, more = count()
     assert few == many and len(more) > len(rows)
-    assert sum(c.hasil.memenuhi for c in more) >= 7
+    assert sum(c.memenuhi for c in more) >= 7
+
+
+def _kgb_draft_before_the_kp(kp):
+    """Pay III/a at MKG 12 from two years before a month after the period: a KGB draft (MKG 14)
+    due a month after the KP's TMT, made before the SK is recorded."""
+    from sikap.accounts.system import system_actor
+    from sikap.salary import services as salary
+    from sikap.salary.models import Kgb
+
+    tmt = kp.periode.tanggal.replace(day=1)
+    due = (tmt + timedelta(days=31)).replace(day=1)
+    RiwayatGaji.objects.create(
+        pegawai=kp.pegawai, golongan="III/a", tmt=due.replace(year=due.year - 2), mkg_tahun=12,
+        mkg_bulan=0, gaji_pokok=Decimal("3300000"), dasar="kgb", sk_nomor="822/2/2024",
+    )  # fmt: skip
+    salary.draft_due(timezone.localdate(), actor=system_actor())
+    draft = Kgb.objects.get(pegawai=kp.pegawai)
+    assert (draft.state, draft.tmt, draft.golongan) == (Kgb.Status.DRAF, due, "III/a")
+    return draft
+
+
+def test_recording_the_sk_redrafts_the_pending_kgb_draft_from_the_new_pay_row(kp):
+    draft = _kgb_draft_before_the_kp(kp)
+    due = draft.tmt
+    usulan = forwarded(kp)
+
+    services.catat_sk(
+        usulan, **sk_fields(kp, mkg_tahun=13, mkg_bulan=11), actor=kp.user("admin_bkd")
+    )
+
+    draft.refresh_from_db()
+    kp_row = RiwayatGaji.objects.get(pegawai=kp.pegawai, dasar=RiwayatGaji.Dasar.KP)
+    assert (draft.state, draft.tmt, draft.golongan, draft.mkg_tahun) == (
+        "draf",
+        due,
+        "III/b",
+        14,
+    )
+    assert draft.riwayat_dasar == kp_row and draft.dasar_golongan == "III/b"
+    assert draft.gaji_pokok > kp_row.gaji_pokok
+    entry = AuditEntry.objects.get(kind="kgb.redrafted", object_id=str(draft.pk))
+    assert entry.note == "SK KP 823.3/0101/BKD/2026"
+
+
+def test_recording_the_sk_removes_a_kgb_draft_the_new_pay_row_makes_not_yet_due(kp):
+    from sikap.salary.models import Kgb
+
+    draft = _kgb_draft_before_the_kp(kp)
+    usulan = forwarded(kp)
+
+    services.catat_sk(usulan, **sk_fields(kp), actor=kp.user("admin_bkd"))  # MKG 12: KGB in 2 years
+
+    assert not Kgb.objects.filter(pegawai=kp.pegawai).exists()
+    assert AuditEntry.objects.filter(kind="kgb.superseded", object_id=str(draft.pk)).exists()
+
+
+def test_a_refused_sk_leaves_the_kgb_draft_as_it_was(kp):
+    draft = _kgb_draft_before_the_kp(kp)
+    usulan = forwarded(kp)
+    with pytest.raises(SikapError):
+        services.catat_sk(usulan, **sk_fields(kp, golongan="III/c"), actor=kp.user("admin_bkd"))
+    draft_after = type(draft).objects.get(pk=draft.pk)
+    assert (draft_after.golongan, draft_after.version) == ("III/a", draft.version)

@@ -1,3 +1,5 @@
+import pytest
+from django.contrib.messages import get_messages
 from django.core import mail  # noqa: F401  (e-mail goes through jobs run in the caller)
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -8,7 +10,7 @@ from sikap.people.models import Pegawai
 from sikap.promotion import services
 from sikap.promotion.models import BerkasUsulan, UsulanKp
 from tests.promotion.conftest import file_all, pdf
-from tests.promotion.test_services import forwarded, open_reguler
+from tests.promotion.test_services import forwarded, open_reguler, submitted
 
 S = UsulanKp.Status
 
@@ -189,3 +191,33 @@ def test_a_step_taken_says_whose_proposal_and_its_new_status(kp):
         reverse("promotion:langkah", args=[usulan.pk, "ajukan"]), {"version": 0}, follow=True
     )
     assert _messages(r) == [f"Usul KP {kp.pegawai.nama} kini berstatus Diajukan ke BKD."]
+
+
+@pytest.mark.parametrize(
+    ("post", "level", "text"),
+    [
+        ({"keputusan": "diterima"}, "success", "{nama} diterima."),
+        (
+            {"keputusan": "btl", "alasan": "Tidak ditandatangani"},
+            "warning",
+            "{nama} dikembalikan (BTL): Tidak ditandatangani",
+        ),
+        ({"keputusan": "btl"}, "error", "{nama}: Tuliskan alasan dokumen dikembalikan (BTL)."),
+        ({}, "error", "{nama}: pilih terima atau BTL."),
+    ],
+)
+def test_verifying_a_document_says_what_happened_and_returns_to_its_row(
+    kp, client, post, level, text
+):
+    usulan = submitted(kp)
+    berkas = usulan.berkas.filter(aktif=True).select_related("syarat").first()
+    client.force_login(kp.user("verifikator"))
+
+    r = client.post(reverse("promotion:periksa", args=[usulan.pk, berkas.pk]), post)
+
+    assert r.status_code == 302
+    assert r.url == f"{usulan.get_absolute_url()}#dok-{berkas.pk}"
+    shown = [(m.level_tag, m.message) for m in get_messages(r.wsgi_request)]
+    assert shown == [(level, text.format(nama=berkas.syarat.nama))]
+    page = client.get(r.url).content.decode()
+    assert f'id="dok-{berkas.pk}"' in page

@@ -3,11 +3,13 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from sikap.rules import RuleError
 from sikap.rules import promotion as kp
+from sikap.rules.education import TINGKAT
+from sikap.rules.pension import tmt_pensiun
 from sikap.rules.ranks import GOLONGAN, golongan_order
 
 PERIODE = date(2026, 4, 1)
@@ -227,8 +229,6 @@ def test_the_tmt_horizon_is_the_first_day_nobody_is_nearly_eligible_from(periode
 
 @pytest.mark.parametrize("golongan", GOLONGAN)
 def test_the_diplomas_that_allow_the_next_golongan_are_exactly_those_passing_the_ceiling(golongan):
-    from sikap.rules.education import TINGKAT
-
     ok = kp.ijazah_cukup(golongan)
     for tingkat in TINGKAT:
         hasil = kp.periksa(
@@ -236,3 +236,59 @@ def test_the_diplomas_that_allow_the_next_golongan_are_exactly_those_passing_the
         )
         plafon = [s for s in hasil.syarat if s.kode == "plafon"]
         assert (tingkat in ok) == bool(plafon and plafon[0].terpenuhi)
+
+
+@given(
+    st.dates(date(1950, 1, 1), date(2000, 12, 31)),
+    st.integers(50, 70),
+    st.dates(date(2020, 1, 1), date(2040, 12, 1)).map(lambda d: d.replace(day=1)),
+)
+def test_born_from_lahir_sejak_is_exactly_not_retired_by_the_period(lahir, bup, periode):
+    assert (lahir >= kp.lahir_sejak(periode, bup)) == (tmt_pensiun(lahir, bup) > periode)
+
+
+_ujian = st.builds(
+    kp.Ujian,
+    st.sampled_from(("I", "II", "upkp")),
+    st.dates(date(2020, 1, 1), date(2028, 1, 1)),
+    st.booleans(),
+)
+_hukuman = st.builds(
+    kp.Hukuman,
+    st.sampled_from(("ringan", "sedang", "berat")),
+    st.dates(date(2024, 1, 1), date(2027, 1, 1)),
+    st.none() | st.dates(date(2025, 1, 1), date(2028, 1, 1)),
+)
+
+
+def _or_eligible(**fields):
+    """Each field: the eligible value of `data()` (so every outcome is reached often) or any."""
+    return st.builds(data, **{k: st.just(getattr(data(), k)) | v for k, v in fields.items()})
+
+
+@given(
+    _or_eligible(
+        status=st.sampled_from(("pns", "cpns")),
+        in_service=st.booleans(),
+        golongan=st.sampled_from(GOLONGAN),
+        tmt_golongan=st.dates(date(2018, 1, 1), date(2024, 12, 31)),
+        tanggal_lahir=st.dates(date(1966, 1, 1), date(1970, 12, 31)),
+        bup=st.sampled_from((0, 58, 60)),
+        pendidikan=st.lists(
+            st.tuples(st.sampled_from(sorted(TINGKAT)), st.integers(1990, 2020)), max_size=2
+        ).map(tuple),
+        skp=st.dictionaries(
+            st.sampled_from((2023, 2024, 2025)), st.sampled_from(sorted(kp.PREDIKAT_LABEL))
+        ),
+        hukuman=st.lists(_hukuman, max_size=1).map(tuple),
+        ujian=st.lists(_ujian, max_size=2).map(tuple),
+        golongan_atasan=st.none() | st.sampled_from(GOLONGAN),
+    ),
+    st.sampled_from((PERIODE, date(2026, 10, 1))),
+)
+@settings(max_examples=400)
+def test_the_list_sorts_exactly_as_the_full_rule(d, periode):
+    hasil = kp.periksa(kp.REGULER, d, periode, skp_hingga=2025)
+    expected = kp.MEMENUHI if hasil.memenuhi else kp.HAMPIR if hasil.hampir() else ""
+    assert kp.daftar_reguler(d, periode, skp_hingga=2025) == expected
+    event(expected or "tidak")
