@@ -205,7 +205,7 @@ def test_a_csv_cell_starting_with_equals_is_refused_as_a_formula(world, shifts):
         ("admin_opd", "attendance:jadwal_shift_impor", "Periksa dan impor", True),
         ("pegawai", "attendance:cuti_list", "Ajukan ke atasan", True),
         ("pegawai", "attendance:lokasi_list", "Ajukan ke atasan", False),
-        ("pegawai", "attendance:aktivitas", "Catat", False),
+        ("pegawai", "attendance:aktivitas", "Catat", True),
     ],
 )
 def test_the_attendance_forms_share_one_card_and_send_files_only_when_they_hold_one(
