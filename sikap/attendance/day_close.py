@@ -95,10 +95,12 @@ def _tanpa_jam(cursor, day: date, kalender: Kalender, lazim: HariLazim, tz: tzin
     cursor.execute(
         f"INSERT INTO {_TABLE} ({_NAMES}) {sql} SELECT p.id, p.opd_id, %s, {_OUTCOME}, '', "
         f"{_OUTCOME}, {_OUTCOME}, {_OUTCOME}, {_OUTCOME}, m.waktu, k.waktu FROM p "
-        "JOIN j ON j.opd_id = p.opd_id AND j.unit_id = COALESCE(p.unit_id, 0) "
+        # A LEFT JOIN kept one (COALESCE rejects no null): SQLite reads each pegawai once and
+        # looks their unit up, instead of reading an OPD's pegawai again for each of its units.
+        "LEFT JOIN j ON j.opd_id = p.opd_id AND j.unit_id = COALESCE(p.unit_id, 0) "
         "LEFT JOIN m ON m.pegawai_id = p.id LEFT JOIN k ON k.pegawai_id = p.id "
-        "WHERE j.kerja = 0 OR (m.waktu IS NULL AND k.waktu IS NULL) "
-        "OR (m.waktu <= j.mulai AND k.waktu >= j.selesai)",
+        "WHERE COALESCE(j.kerja, -1) = 0 OR (COALESCE(j.kerja, -1) = 1 AND ("
+        "(m.waktu IS NULL AND k.waktu IS NULL) OR (m.waktu <= j.mulai AND k.waktu >= j.selesai)))",
         params,
     )
     return cursor.rowcount
