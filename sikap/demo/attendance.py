@@ -5,7 +5,7 @@ and a few leave requests waiting for their atasan. Written in bulk, then closed 
 import random
 from datetime import datetime, time, timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from sikap.accounts.models import User
@@ -24,6 +24,7 @@ from sikap.attendance.models import (
     Shift,
     StatusHarian,
 )
+from sikap.core.bulk import insert_values
 from sikap.demo.builders import Builder, Options
 from sikap.demo.loader import demo_logins
 from sikap.org.models import LokasiKantor, Opd
@@ -32,6 +33,9 @@ from sikap.people.selectors import atasan_map, bawahan_q
 
 DAYS = 30
 _BATCH = 2000
+_PRESENSI = ("pegawai_id", "jenis", "waktu", "tanggal", "latitude", "longitude", "akurasi_m",
+             "mock", "device_id", "kunci", "sidik", "alasan", "pesan", "jarak_m", "lokasi",
+             "via")  # fmt: skip
 SHIFTS = (("Pagi", time(7, 0), time(14, 0)), ("Siang", time(14, 0), time(21, 0)),
           ("Malam", time(21, 0), time(7, 0)))  # fmt: skip
 
@@ -74,8 +78,11 @@ def _build(options: Options) -> str:
         for o in LokasiKantor.objects.filter(unit__isnull=True).order_by("pk"):
             office.setdefault(o.opd_id, (float(o.latitude), float(o.longitude), o.nama))
         kalender = Kalender(past)
+        # Tuples in database form, not model instances: 233,000 rows for the regency.
+        at = connection.ops.adapt_datetimefield_value
         attempts, away = [], []
         for day in past:
+            tanggal = connection.ops.adapt_datefield_value(day)
             for pk, opd_id, unit_id in people:
                 jam = kalender.jam(pk, opd_id, unit_id, day)
                 if jam is None or opd_id not in office:
@@ -97,17 +104,12 @@ def _build(options: Options) -> str:
                     ("pulang", timezone.make_aware(jam.selesai(day)) - timedelta(minutes=early)),
                 ):
                     attempts.append(
-                        Presensi(
-                            pegawai_id=pk, jenis=jenis, waktu=moment, tanggal=day,
-                            latitude=lat + rng.uniform(-3e-4, 3e-4),
-                            longitude=lon + rng.uniform(-3e-4, 3e-4),
-                            akurasi_m=round(rng.uniform(4, 35), 1), device_id=f"demo-{pk}",
-                            kunci=f"demo-{pk}-{day:%Y%m%d}-{jenis}", sidik="demo",
-                            alasan="diterima", pesan=f"Presensi {jenis} diterima.",
-                            jarak_m=round(rng.uniform(2, 40), 1), lokasi=nama, via="api",
-                        )
+                        (pk, jenis, at(moment), tanggal, lat + rng.uniform(-3e-4, 3e-4),
+                         lon + rng.uniform(-3e-4, 3e-4), round(rng.uniform(4, 35), 1), False,
+                         f"demo-{pk}", f"demo-{pk}-{day:%Y%m%d}-{jenis}", "demo", "diterima",
+                         f"Presensi {jenis} diterima.", round(rng.uniform(2, 40), 1), nama, "api")
                     )  # fmt: skip
-        Presensi.objects.bulk_create(attempts, batch_size=_BATCH)
+        insert_values(Presensi, _PRESENSI, attempts)
         Ketidakhadiran.objects.bulk_create(away, batch_size=_BATCH)
         # The pegawai the demo prints log-ins for get no bound phone: the first browser a
         # tester checks in with is bound, as a new user's phone is (else every check-in of the
@@ -177,22 +179,23 @@ def _activities(past, rng) -> int:
     the last two waiting for their atasan."""
     people = list(User.objects.filter(pegawai__isnull=False).values_list("pegawai_id", flat=True))
     days = [d for d in past if d.weekday() < 5][-5:]
+    ops = connection.ops
+    slots = [(ops.adapt_timefield_value(start), ops.adapt_timefield_value(end),
+              (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute))
+             for start, end in ((time(8, 0), time(10, 0)), (time(10, 15), time(12, 0)),
+                                (time(13, 0), time(15, 30)))]  # fmt: skip
     rows = []
     for pk in people:
         for n, day in enumerate(days):
-            for start, end in ((time(8, 0), time(10, 0)), (time(10, 15), time(12, 0)),
-                               (time(13, 0), time(15, 30))):  # fmt: skip
+            tanggal = ops.adapt_datefield_value(day)
+            status = Aktivitas.Status.DISETUJUI if n < 3 else Aktivitas.Status.DIAJUKAN
+            for start, end, menit in slots:
                 uraian, output = rng.choice(KEGIATAN)
-                rows.append(
-                    Aktivitas(
-                        pegawai_id=pk, tanggal=day, mulai=start, selesai=end, uraian=uraian,
-                        output=output, volume=rng.randint(1, 15),
-                        menit=(end.hour * 60 + end.minute) - (start.hour * 60 + start.minute),
-                        status=Aktivitas.Status.DISETUJUI if n < 3 else Aktivitas.Status.DIAJUKAN,
-                    )
-                )  # fmt: skip
-    Aktivitas.objects.bulk_create(rows, batch_size=_BATCH)
-    return len(rows)
+                rows.append((pk, tanggal, start, end, uraian, output, rng.randint(1, 15), menit,
+                             status.value, ""))  # fmt: skip
+    fields = ("pegawai_id", "tanggal", "mulai", "selesai", "uraian", "output", "volume",
+              "menit", "status", "catatan")  # fmt: skip
+    return insert_values(Aktivitas, fields, rows)
 
 
 def _delete() -> None:
