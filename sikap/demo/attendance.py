@@ -61,11 +61,6 @@ def _roster(days) -> int:
     return len(staff)
 
 
-def _at(day, clock: time, minutes: int) -> datetime:
-    moment = datetime.combine(day, clock) + timedelta(minutes=minutes)
-    return timezone.make_aware(moment)
-
-
 def _build(options: Options) -> str:
     rng = random.Random(options.seed)
     today = timezone.localdate()
@@ -79,7 +74,7 @@ def _build(options: Options) -> str:
             office.setdefault(o.opd_id, (float(o.latitude), float(o.longitude), o.nama))
         kalender = Kalender(past)
         # Tuples in database form, not model instances: 233,000 rows for the regency.
-        at = connection.ops.adapt_datetimefield_value
+        at, tz = connection.ops.adapt_datetimefield_value, timezone.get_current_timezone()
         attempts, away = [], []
         for day in past:
             tanggal = connection.ops.adapt_datefield_value(day)
@@ -100,8 +95,8 @@ def _build(options: Options) -> str:
                 late = rng.randint(1, 95) if rng.random() < 0.12 else -rng.randint(0, 40)
                 early = rng.randint(5, 70) if rng.random() < 0.05 else -rng.randint(0, 45)
                 for jenis, moment in (
-                    ("masuk", _at(day, jam.masuk, late)),
-                    ("pulang", timezone.make_aware(jam.selesai(day)) - timedelta(minutes=early)),
+                    ("masuk", datetime.combine(day, jam.masuk, tz) + timedelta(minutes=late)),
+                    ("pulang", jam.selesai(day).replace(tzinfo=tz) - timedelta(minutes=early)),
                 ):
                     attempts.append(
                         (pk, jenis, at(moment), tanggal, lat + rng.uniform(-3e-4, 3e-4),
