@@ -262,6 +262,8 @@ def main() -> None:
         bare = min(bare, best(1, bares, clear))
     check_ins()  # today's check-ins for the day close
     make_day(people, {p.pk for p in people[: args.requests]})
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # statistics, as autovacuum keeps them on a live database
 
     def close():
         tutup_hari(DAY)
