@@ -82,7 +82,7 @@ def make_regency(n: int):
     )  # fmt: skip
     Pegawai.objects.bulk_create(
         (
-            Pegawai(nip=f"19800101200501{i:04d}", nama=f"Pegawai {i}",
+            Pegawai(nip=str(198001012005010000 + i), nama=f"Pegawai {i}",
                     tanggal_lahir=date(1980, 1, 1), jenis_kelamin="L", status="pns",
                     opd=opds[i % 10], unit=units[i % 200])
             for i in range(n)
