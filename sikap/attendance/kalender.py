@@ -13,7 +13,7 @@ while its mark is unchanged (`attendance/konteks.py`); the day close always read
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.db.models.functions import ExtractMonth, ExtractYear
 
 from sikap.attendance.models import (
@@ -67,9 +67,7 @@ class Kalender:
                 HariLibur.objects.filter(tanggal__in=days).values_list("tanggal", flat=True)
             )
         self.libur = libur
-        shifts = JadwalShift.objects.filter(
-            tanggal__gte=lo.replace(day=1), tanggal__lte=_month_end(hi)
-        )
+        shifts = jadwal_shift_bulan(lo, hi)
         if pegawai_ids is not None:
             shifts = shifts.filter(pegawai_id__in=pegawai_ids)
         if pegawai_ids is not None and len(pegawai_ids) == 1:
@@ -107,7 +105,14 @@ class Kalender:
         """The pegawai's working time on `day`, or None when it is not a working day."""
         if (pegawai_id, day) in self.shift:
             return self.shift[(pegawai_id, day)]
-        if (pegawai_id, day.year, day.month) in self.rostered or day in self.libur:
+        if (pegawai_id, day.year, day.month) in self.rostered:
+            return None
+        return self.jam_unit(opd_id, unit_id, day)
+
+    def jam_unit(self, opd_id: int, unit_id: int | None, day: date) -> JamKerja | None:
+        """The working time on `day` of every pegawai of the OPD and unit who has no roster
+        that month (`jadwal_shift_bulan`): none on a holiday, else the schedule's."""
+        if day in self.libur:
             return None
         jadwal = self.jadwal_for(opd_id, unit_id, day)
         return jadwal.pekan.get(day.weekday()) if jadwal else None
@@ -146,6 +151,13 @@ def load_konfigurasi(today: date) -> Konfigurasi:
             SwafotoOpd.objects.filter(wajib=True).values_list("opd_id", flat=True)
         ),
     )
+
+
+def jadwal_shift_bulan(lo: date, hi: date) -> QuerySet[JadwalShift]:
+    """The roster rows of the months from `lo`'s to `hi`'s: a pegawai with one of them works
+    only their roster days that month."""
+    month = JadwalShift.objects.filter(tanggal__gte=lo.replace(day=1), tanggal__lte=_month_end(hi))
+    return month.order_by()
 
 
 def _month_end(day: date) -> date:

@@ -4,9 +4,11 @@ rows), and building many objects without the cycle collector walking them all ag
 On PostgreSQL this streams them with COPY, several times faster than multi-row INSERTs because
 the server parses no SQL per batch; elsewhere it is `bulk_create`. Values go through each
 field's own `get_db_prep_save`, so what is stored is what `bulk_create` would store.
+`insert_values` skips the model instances too: its rows are tuples already in database form.
 """
 
 import gc
+from collections.abc import Iterable, Sequence
 from contextlib import contextmanager
 from itertools import islice
 
@@ -45,6 +47,31 @@ def _copy(model, objs: list, connection) -> None:
                 copy.write_row(
                     [f.get_db_prep_save(getattr(obj, f.attname), connection) for f in fields]
                 )
+
+
+def insert_values(model, fields: Sequence[str], rows: Iterable[Sequence]) -> int:
+    """Insert rows given as tuples of database values, one per field named in `fields`, with
+    no model instance per row (for bulk data written once, as the demo's hundreds of
+    thousands): COPY on PostgreSQL, one `executemany` per batch elsewhere. The values must be
+    what the database takes (`connection.ops.adapt_*_value`: on SQLite a time is naive UTC
+    text); every column without a database default must be named. Returns how many."""
+    connection = connections[router.db_for_write(model)]
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(model._meta.get_field(f).column) for f in fields)
+    table = quote(model._meta.db_table)
+    rows = iter(rows)
+    count = 0
+    with connection.cursor() as cursor:
+        while batch := list(islice(rows, _BATCH * 10)):
+            count += len(batch)
+            if connection.vendor == "postgresql":
+                with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                    for row in batch:
+                        copy.write_row(row)
+            else:
+                marks = ", ".join(["%s"] * len(fields))
+                cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", batch)
+    return count
 
 
 @contextmanager

@@ -4,7 +4,7 @@ defaults below are the printed examples, labelled as such where they are shown."
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 from enum import StrEnum
 
@@ -76,7 +76,9 @@ def status_hari(
     pita: Sequence[int] = PITA_BAWAAN,
 ) -> Hari:
     """`mulai`/`selesai`: the day's working time (None: not a working day); `masuk`/`pulang`:
-    the accepted check-in and check-out; `tidak_hadir`: approved leave, permission, duty away."""
+    the accepted check-in and check-out; `tidak_hadir`: approved leave, permission, duty away.
+    The times count only through the minutes late and early, which are 0 for a check-in at or
+    before the start and a check-out at or after the end (`hari_lazim`)."""
     if mulai is None or selesai is None:
         return Hari(Status.LIBUR)  # leave counts working days only
     if tidak_hadir is not None:
@@ -91,6 +93,28 @@ def status_hari(
         pulang_cepat_menit=early,
         tl=kategori(late, pita) if masuk else 4,
         psw=kategori(early, pita) if pulang else 4,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class HariLazim:
+    """What `status_hari` makes of the days that need no clock, whatever the working time:
+    a day off, a working day without leave and without check-in or check-out, and one without
+    leave checked in at or before the start and out at or after the end."""
+
+    libur: Hari
+    tk: Hari
+    tepat_waktu: Hari
+
+
+def hari_lazim(pita: Sequence[int] = PITA_BAWAAN) -> HariLazim:
+    """Asked of `status_hari` itself with a working time of one instant (the day close writes
+    these days set-based in SQL and only the others through `status_hari` one by one)."""
+    t = datetime(2000, 1, 3, tzinfo=UTC)
+    return HariLazim(
+        libur=status_hari(mulai=None, selesai=None, masuk=None, pulang=None, pita=pita),
+        tk=status_hari(mulai=t, selesai=t, masuk=None, pulang=None, pita=pita),
+        tepat_waktu=status_hari(mulai=t, selesai=t, masuk=t, pulang=t, pita=pita),
     )
 
 

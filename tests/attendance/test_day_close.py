@@ -15,6 +15,7 @@ from sikap.attendance.models import (
     JadwalKerja,
     JadwalShift,
     Ketidakhadiran,
+    PengaturanPresensi,
     Presensi,
     Shift,
     StatusHarian,
@@ -28,8 +29,8 @@ SELASA = date(2026, 4, 7)
 _keys = itertools.count()
 
 
-def accepted(pegawai, jenis, *hm, day=SELASA, on=None):
-    at = datetime.combine(on or day, time(*hm), tzinfo=WIB)
+def accepted(pegawai, jenis, *hms, day=SELASA, on=None):
+    at = datetime.combine(on or day, time(*hms), tzinfo=WIB)
     return Presensi.objects.create(
         pegawai=pegawai, jenis=jenis, waktu=at, tanggal=day, alasan="diterima",
         pesan="", kunci=f"k{next(_keys)}", sidik="x", via="api",
@@ -128,6 +129,53 @@ def test_a_night_shift_counts_for_the_night_it_started_and_roster_gaps_are_off(w
     # On the roster that month but not on the 8th: not a working day, even on a weekday.
     assert status(world.pegawai, date(2026, 4, 8)).status == "libur"
     assert status(world.pegawai_lain, date(2026, 4, 8)).status == "tk"
+
+
+def test_days_decided_in_sql_and_by_the_rule_meet_at_the_exact_second(world):
+    # Tuesday 07.30–16.00. At or before the start and at or after the end: on time, written by
+    # the INSERT … SELECT; a second or half a second off goes through the rule.
+    cases = {
+        (7, 30, 0, 0): ((16, 0, 0), ("hadir", 0, 0, 0, 0)),
+        (7, 30, 1, 0): ((16, 0, 0), ("hadir", 1, 0, 1, 0)),
+        (7, 30, 0, 500000): ((16, 0, 0), ("hadir", 1, 0, 1, 0)),
+        (7, 0, 0, 0): ((15, 59, 59), ("hadir", 0, 1, 0, 1)),
+        (6, 59, 0, 0): ((17, 0, 0), ("hadir", 0, 0, 0, 0)),
+    }
+    people = {}
+    for n, (masuk, (pulang, expected)) in enumerate(cases.items()):
+        p = make_pegawai(world.opd_a, nama=f"Pegawai {n}")
+        people[p.pk] = (accepted(p, "masuk", *masuk), accepted(p, "pulang", *pulang), expected)
+    only_out = make_pegawai(world.opd_a, nama="Hanya pulang")
+    accepted(only_out, "pulang", 16, 10)
+    on_leave = make_pegawai(world.opd_b, nama="Izin tapi presensi")
+    accepted(on_leave, "masuk", 7, 0)
+    accepted(on_leave, "pulang", 16, 30)
+    Ketidakhadiran.objects.create(pegawai=on_leave, jenis="izin", mulai=SELASA, selesai=SELASA)
+    tutup_hari(SELASA)
+    for pk, (masuk, pulang, expected) in people.items():
+        row = StatusHarian.objects.get(pegawai_id=pk, tanggal=SELASA)
+        assert (row.status, row.terlambat_menit, row.pulang_cepat_menit, row.tl, row.psw) == (
+            expected
+        )
+        assert (row.masuk, row.pulang) == (masuk.waktu, pulang.waktu)
+    assert (status(only_out).status, status(only_out).tl, status(only_out).psw) == ("hadir", 4, 0)
+    assert (status(on_leave).status, status(on_leave).jenis_ketidakhadiran) == ("izin", "izin")
+    assert StatusHarian.objects.count() == Pegawai.objects.in_service().count()
+
+
+def test_on_time_follows_the_configured_bands_and_a_roster_keeps_its_days_off(world):
+    PengaturanPresensi.objects.update(pita_1=0)  # a region whose TL1/PSW1 start at minute 0
+    accepted(world.pegawai, "masuk", 7, 0)
+    accepted(world.pegawai, "pulang", 16, 0)
+    pagi = Shift.objects.create(opd=world.opd_a, nama="Pagi", masuk=time(7, 0), pulang=time(14, 0))
+    JadwalShift.objects.create(pegawai=world.pegawai_lain, tanggal=date(2026, 4, 8), shift=pagi)
+    accepted(world.pegawai_lain, "masuk", 7, 0)
+    accepted(world.pegawai_lain, "pulang", 16, 0)
+    tutup_hari(SELASA)
+    assert (status(world.pegawai).status, status(world.pegawai).tl, status(world.pegawai).psw) == (
+        "hadir", 1, 1,
+    )  # fmt: skip
+    assert status(world.pegawai_lain).status == "libur"  # on the roster that month, not today
 
 
 def test_the_close_costs_the_same_queries_for_few_or_many_pegawai(world):

@@ -1,7 +1,11 @@
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
+from django.db import connection
+
+from sikap.attendance.models import Presensi
 from sikap.core import audit
-from sikap.core.bulk import insert_rows
+from sikap.core.bulk import insert_rows, insert_values
 from sikap.core.models import AuditEntry
 from sikap.people.models import RiwayatPangkat
 
@@ -47,3 +51,23 @@ def test_audit_rows_keep_their_json_and_timestamp(world):
 
 def test_nothing_to_insert_is_a_no_op(db):
     assert insert_rows(AuditEntry, []) == 0
+
+
+def test_tuples_in_database_form_read_back_as_the_orm_reads_them(world):
+    # Times adapted as the database takes them (SQLite: naive UTC text) come back aware.
+    at = datetime(2026, 4, 7, 7, 41, 30, 500000, tzinfo=ZoneInfo("Asia/Jakarta"))
+    waktu = connection.ops.adapt_datetimefield_value(at)
+    tanggal = connection.ops.adapt_datefield_value(at.date())
+    fields = ("pegawai_id", "jenis", "waktu", "tanggal", "mock", "device_id", "kunci", "sidik",
+              "alasan", "pesan", "lokasi", "via")  # fmt: skip
+    rows = (
+        (world.pegawai.pk, jenis, waktu, tanggal, False, "", f"k{jenis}", "x", "diterima", "",
+         "", "api")
+        for jenis in ("masuk", "pulang")
+    )  # fmt: skip
+    assert insert_values(Presensi, fields, rows) == 2
+    stored = Presensi.objects.order_by("jenis").values_list("jenis", "waktu", "tanggal", "jarak_m")
+    assert list(stored) == [
+        ("masuk", at, date(2026, 4, 7), None),
+        ("pulang", at, date(2026, 4, 7), None),
+    ]

@@ -1,15 +1,18 @@
 """Day status, TL/PSW bands, the TPP deduction and the PP 94/2021 thresholds (RULES §8–9)."""
 
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal as D
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sikap.rules.status_hari import (
     Hari,
     Status,
     Tarif,
     ambang_disiplin,
+    hari_lazim,
     kategori,
     potongan_tpp,
     sisa_cuti_tahunan,
@@ -56,6 +59,47 @@ def day(masuk=None, pulang=None, **kw):
 def test_status_of_a_working_day(masuk, pulang, expected):
     at = lambda hms: datetime(2026, 3, 3, *hms) if hms else None  # noqa: E731
     assert day(at(masuk), at(pulang)) == expected
+
+
+moments = st.datetimes(
+    min_value=datetime(2020, 1, 1), max_value=datetime(2030, 1, 1), timezones=st.just(UTC)
+)
+spans = st.timedeltas(min_value=timedelta(0), max_value=timedelta(hours=30))
+bands = st.lists(st.integers(0, 200), min_size=4, max_size=4).map(sorted).map(tuple)
+
+
+@given(mulai=moments, panjang=spans, awal=spans, lewat=spans, pita=bands)
+def test_a_day_on_time_is_what_the_day_close_writes_without_the_clock(
+    mulai, panjang, awal, lewat, pita
+):
+    # Checked in at or before the start, out at or after the end: the one outcome, whatever
+    # the times and the bands (the day close writes these days in SQL).
+    selesai = mulai + panjang
+    hari = status_hari(
+        mulai=mulai, selesai=selesai, masuk=mulai - awal, pulang=selesai + lewat, pita=pita
+    )
+    assert hari == hari_lazim(pita).tepat_waktu
+
+
+@given(mulai=moments, panjang=spans, masuk=moments | st.none(), pita=bands)
+def test_days_without_clock_are_what_the_day_close_writes_without_it(mulai, panjang, masuk, pita):
+    selesai = mulai + panjang
+    lazim = hari_lazim(pita)
+    assert status_hari(mulai=mulai, selesai=selesai, masuk=None, pulang=None, pita=pita) == (
+        lazim.tk
+    )
+    for mulai_, selesai_ in ((None, None), (mulai, None), (None, selesai)):
+        off = status_hari(mulai=mulai_, selesai=selesai_, masuk=masuk, pulang=None, pita=pita)
+        assert off == lazim.libur
+
+
+def test_the_common_days_are_hadir_tk_and_libur_without_minutes():
+    lazim = hari_lazim()
+    assert (lazim.tepat_waktu, lazim.tk, lazim.libur) == (
+        Hari(Status.HADIR), Hari(Status.TK), Hari(Status.LIBUR)
+    )  # fmt: skip
+    # A region whose first band starts at 0 minutes gets TL1/PSW1 even on time, as the rule says.
+    assert hari_lazim((0, 31, 61, 91)).tepat_waktu == Hari(Status.HADIR, tl=1, psw=1)
 
 
 def test_holidays_then_leave_come_before_the_clock():
