@@ -19,7 +19,10 @@ bind = os.environ.get("SIKAP_WEB_BIND", "127.0.0.1:8000")
 # Sync workers: SIKAP's requests are short database work; the few slow ones (PDF rendering,
 # imports) run as jobs in `sikap worker`. Two per core plus one is gunicorn's advice.
 workers = _int("SIKAP_WEB_WORKERS", multiprocessing.cpu_count() * 2 + 1)
-worker_class = "sync"
+# More than one thread per worker switches to gthread workers (docs/deployment.md: measured, not
+# the default).
+threads = _int("SIKAP_WEB_THREADS", 1)
+worker_class = "gthread" if threads > 1 else "sync"
 # Long enough for the heaviest page (the LKj PDF of a large OPD), short enough that a stuck
 # worker is replaced.
 timeout = _int("SIKAP_WEB_TIMEOUT", 120)
