@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 from bench.competency import (  # noqa: E402
     _env,
     load_average,
+    post,
     ratios,
     server_kind,
     start_server,
@@ -101,44 +102,33 @@ def reset() -> None:
         conn.execute("UPDATE accounts_token SET last_used_at = NULL")
 
 
-async def run(base: str, tokens: list[str], clients: int, seconds: float, bare: bool):
+async def run(port: int, tokens: list[str], clients: int, seconds: float, bare: bool):
     """`clients` loops share the tokens, each token used once; the latencies of the requests
-    answered 2xx, the failures, and the wall time."""
-    import httpx
-
+    answered 201, the failures, and the wall time."""
     latencies: list[float] = []
     failures = 0
     queue = iter(enumerate(tokens))
-    url = "/api/v1/bench" if bare else "/api/v1/presensi"
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=0)
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
-        started = time.monotonic()
-        end = started + seconds
+    path = "/api/v1/bench" if bare else "/api/v1/presensi"
+    started = time.monotonic()
+    end = started + seconds
 
-        async def loop() -> None:
-            nonlocal failures
-            for i, token in queue:
-                if time.monotonic() >= end:
-                    return
-                body = {} if bare else {
-                    "jenis": "masuk", "latitude": -6.2003, "longitude": 106.8,
-                    "akurasi_m": 10, "device_id": "bench-device", "kunci": f"load-{i:08d}",
-                }  # fmt: skip
-                sent = time.perf_counter()
-                try:
-                    r = await client.post(
-                        url, json=body, headers={"Authorization": f"Bearer {token}"}
-                    )
-                    ok = r.status_code == 201
-                except httpx.HTTPError:
-                    ok = False
-                if ok:
-                    latencies.append(time.perf_counter() - sent)
-                else:
-                    failures += 1
+    async def loop() -> None:
+        nonlocal failures
+        for i, token in queue:
+            if time.monotonic() >= end:
+                return
+            body = {} if bare else {
+                "jenis": "masuk", "latitude": -6.2003, "longitude": 106.8,
+                "akurasi_m": 10, "device_id": "bench-device", "kunci": f"load-{i:08d}",
+            }  # fmt: skip
+            sent = time.perf_counter()
+            if await post(port, path, body, token) == 201:
+                latencies.append(time.perf_counter() - sent)
+            else:
+                failures += 1
 
-        await asyncio.gather(*(loop() for _ in range(clients)))
-        return latencies, failures, time.monotonic() - started
+    await asyncio.gather(*(loop() for _ in range(clients)))
+    return latencies, failures, time.monotonic() - started
 
 
 def main() -> None:
@@ -156,7 +146,6 @@ def main() -> None:
     tokens = prepare(args.pegawai + WARM_UP)
     print(f"  prepared in {time.monotonic() - started:.0f} s", flush=True)
     warm, tokens = tokens[:WARM_UP], tokens[WARM_UP:]
-    base = f"http://127.0.0.1:{args.port}"
     print(f"SIPERLU check-in, gunicorn {server_kind(args.workers, args.threads)}, "
           f"{args.clients} clients, ≤ {args.seconds:.0f} s or {len(tokens)} requests per run, "
           f"{args.repeat} rounds (each: a fresh server warmed by {WARM_UP} requests of each "
@@ -170,14 +159,14 @@ def main() -> None:
             )  # fmt: skip
             try:
                 for bare in (False, True):
-                    asyncio.run(run(base, warm, args.clients, args.seconds, bare))
+                    asyncio.run(run(args.port, warm, args.clients, args.seconds, bare))
                 print(f" round {n + 1} (load average {load_average()}):", flush=True)
                 figures = {}
                 for bare in (False, True) if n % 2 == 0 else (True, False):
                     reset()
                     name = "bare" if bare else "check-in"
                     figures[name] = summary(
-                        name, *asyncio.run(run(base, tokens, args.clients, args.seconds, bare))
+                        name, *asyncio.run(run(args.port, tokens, args.clients, args.seconds, bare))
                     )
             finally:
                 stop_server(server)

@@ -19,6 +19,7 @@ its own core at 1,000 takers and then set the pace instead of the server.
 
 import argparse
 import asyncio
+import json
 import os
 import random
 import signal
@@ -164,78 +165,95 @@ def stop_server(server: subprocess.Popen) -> None:
             os.killpg(server.pid, signal.SIGKILL)
 
 
+async def post(port: int, path: str, payload: dict, token: str, timeout: float = 30) -> int:
+    """One POST to 127.0.0.1:`port` on a new connection, its status code (0: refused or timed
+    out). Hand-written HTTP/1.1: httpx spent about a millisecond of the client's CPU per request,
+    so at these rates the client, on the same 2 cores, took CPU the server needed. gunicorn's sync
+    workers close every connection after the answer, so there is no keep-alive to use."""
+    body = json.dumps(payload).encode()
+    head = (
+        f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {token}\r\n"
+        f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n"
+        "Connection: close\r\n\r\n"
+    )
+
+    async def exchange() -> int:
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        try:
+            writer.write(head.encode() + body)
+            status = int((await reader.readline()).split()[1])
+            await reader.read()  # the rest, to the close
+            return status
+        finally:
+            writer.close()
+
+    try:
+        return await asyncio.wait_for(exchange(), timeout)
+    except (OSError, TimeoutError, IndexError, ValueError):
+        return 0
+
+
 async def run(
-    base: str, takers: list[dict], seconds: float, bare: bool
+    port: int, takers: list[dict], seconds: float, bare: bool
 ) -> tuple[list[float], int, float]:
     """Open loop: each taker sends at its own offset in the 10-s cycle and then every 10 s,
     whether or not its previous answer came back (a slow server does not slow the arrivals),
-    until `seconds` pass. The latencies of the requests answered 2xx, the failures (errors,
-    timeouts, and requests still waiting 30 s after the end), and the wall time."""
-    import httpx
-
+    until `seconds` pass; at most CONNECTIONS at once (a request waiting for one is late, and the
+    wait counts). The latencies of the requests answered 2xx, the failures (errors, timeouts,
+    and requests still waiting 30 s after the end), and the wall time."""
     latencies: list[float] = []
     failures = 0
     seq = 0
-    limits = httpx.Limits(max_connections=CONNECTIONS, max_keepalive_connections=0)
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
-        started = time.monotonic()
-        end = started + seconds
-        in_flight: set[asyncio.Task] = set()
+    connections = asyncio.Semaphore(CONNECTIONS)
+    started = time.monotonic()
+    end = started + seconds
+    in_flight: set[asyncio.Task] = set()
 
-        async def send(t: dict, n: int) -> None:
-            nonlocal failures, seq
-            seq += 1
-            if bare:
-                url, body = "/api/v1/bench-kompetensi", {"percobaan": t["percobaan"]}
-            else:
-                urutan = n % len(t["opsi"])
-                url = f"/api/v1/kompetensi/percobaan/{t['percobaan']}/jawaban"
-                body = {
-                    "urutan": urutan,
-                    "opsi": random.choice(t["opsi"][urutan]),
-                    "nomor_kirim": seq,
-                }
-            sent = time.perf_counter()
-            try:
-                r = await client.post(
-                    url, json=body, headers={"Authorization": f"Bearer {t['token']}"}
-                )
-                ok = 200 <= r.status_code < 300
-            except httpx.HTTPError:
-                ok = False
-            if ok:
-                latencies.append(time.perf_counter() - sent)
-            else:
-                failures += 1
+    async def send(t: dict, n: int) -> None:
+        nonlocal failures, seq
+        seq += 1
+        if bare:
+            path, body = "/api/v1/bench-kompetensi", {"percobaan": t["percobaan"]}
+        else:
+            urutan = n % len(t["opsi"])
+            path = f"/api/v1/kompetensi/percobaan/{t['percobaan']}/jawaban"
+            body = {"urutan": urutan, "opsi": random.choice(t["opsi"][urutan]), "nomor_kirim": seq}
+        sent = time.perf_counter()
+        async with connections:
+            status = await post(port, path, body, t["token"])
+        if 200 <= status < 300:
+            latencies.append(time.perf_counter() - sent)
+        else:
+            failures += 1
 
-        async def taker(t: dict, offset: float) -> None:
-            n = 0
-            while (due := started + offset + n * INTERVAL) < end:
-                await asyncio.sleep(max(0.0, due - time.monotonic()))
-                task = asyncio.create_task(send(t, n))
-                in_flight.add(task)
-                task.add_done_callback(in_flight.discard)
-                n += 1
+    async def taker(t: dict, offset: float) -> None:
+        n = 0
+        while (due := started + offset + n * INTERVAL) < end:
+            await asyncio.sleep(max(0.0, due - time.monotonic()))
+            task = asyncio.create_task(send(t, n))
+            in_flight.add(task)
+            task.add_done_callback(in_flight.discard)
+            n += 1
 
-        rng = random.Random(14)
-        await asyncio.gather(*(taker(t, rng.uniform(0, INTERVAL)) for t in takers))
-        pending = set(in_flight)
-        if pending:
-            _, pending = await asyncio.wait(pending, timeout=30)
-        wall = time.monotonic() - started
-        for task in pending:
-            task.cancel()
-        await asyncio.gather(*pending, return_exceptions=True)
-        return latencies, failures + len(pending), wall
+    rng = random.Random(14)
+    await asyncio.gather(*(taker(t, rng.uniform(0, INTERVAL)) for t in takers))
+    pending = set(in_flight)
+    if pending:
+        _, pending = await asyncio.wait(pending, timeout=30)
+    wall = time.monotonic() - started
+    for task in pending:
+        task.cancel()
+    await asyncio.gather(*pending, return_exceptions=True)
+    return latencies, failures + len(pending), wall
 
 
-def _client(args: tuple[str, list[dict], float, bool, float]) -> tuple[list[float], int, float]:
-    base, takers, seconds, bare, start_at = args
+def _client(args: tuple[int, list[dict], float, bool, float]) -> tuple[list[float], int, float]:
+    port, takers, seconds, bare, start_at = args
     time.sleep(max(0.0, start_at - time.time()))  # every client process starts the cycle at once
-    return asyncio.run(run(base, takers, seconds, bare))
+    return asyncio.run(run(port, takers, seconds, bare))
 
 
-def load(base: str, takers: list[dict], seconds: float, bare: bool, processes: int):
+def load(port: int, takers: list[dict], seconds: float, bare: bool, processes: int):
     """`run` split over `processes` client processes (one asyncio client saturates its core
     near 100 requests/s and then, not the server, sets the pace): the latencies and failures of
     all, and the longest wall time."""
@@ -244,7 +262,7 @@ def load(base: str, takers: list[dict], seconds: float, bare: bool, processes: i
     slices = [takers[i::processes] for i in range(processes)]
     start_at = time.time() + 2
     with multiprocessing.get_context("fork").Pool(processes) as pool:
-        parts = pool.map(_client, [(base, part, seconds, bare, start_at) for part in slices])
+        parts = pool.map(_client, [(port, part, seconds, bare, start_at) for part in slices])
     latencies = [x for lat, _, _ in parts for x in lat]
     return latencies, sum(f for _, f, _ in parts), max(w for _, _, w in parts)
 
@@ -287,23 +305,24 @@ def worst(rounds: list[tuple[float, float]], name: str) -> None:
           f"p99 {min(p for _, p in rounds):.2f}x (goal ≥ 0.7 each)")  # fmt: skip
 
 
-async def warm_up(base: str, takers: list[dict]) -> None:
+async def warm_up(port: int, takers: list[dict]) -> None:
     """Each taker's first answer and one bare insert, 20 at a time: a fresh server's workers
     have then set everything up once, as a long-running server has."""
-    import httpx
+    connections = asyncio.Semaphore(20)
 
-    limits = httpx.Limits(max_connections=20, max_keepalive_connections=0)
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as client:
-        headers = [{"Authorization": f"Bearer {t['token']}"} for t in takers]
-        await asyncio.gather(*(
-            client.post(f"/api/v1/kompetensi/percobaan/{t['percobaan']}/jawaban", headers=h,
-                        json={"urutan": 0, "opsi": t["opsi"][0][0], "nomor_kirim": 0})
-            for t, h in zip(takers, headers, strict=True)
-        ))  # fmt: skip
-        await asyncio.gather(*(
-            client.post("/api/v1/bench-kompetensi", headers=h, json={"percobaan": t["percobaan"]})
-            for t, h in zip(takers, headers, strict=True)
-        ))  # fmt: skip
+    async def send(path: str, body: dict, token: str) -> None:
+        async with connections:
+            await post(port, path, body, token, timeout=60)
+
+    await asyncio.gather(*(
+        send(f"/api/v1/kompetensi/percobaan/{t['percobaan']}/jawaban",
+             {"urutan": 0, "opsi": t["opsi"][0][0], "nomor_kirim": 0}, t["token"])
+        for t in takers
+    ))  # fmt: skip
+    await asyncio.gather(*(
+        send("/api/v1/bench-kompetensi", {"percobaan": t["percobaan"]}, t["token"])
+        for t in takers
+    ))  # fmt: skip
 
 
 def main() -> None:
@@ -322,7 +341,6 @@ def main() -> None:
     started = time.monotonic()
     takers = prepare(max(counts), args.items)
     print(f"  prepared in {time.monotonic() - started:.0f} s", flush=True)
-    base = f"http://127.0.0.1:{args.port}"
     print(
         f"SIJI KOMANDO, gunicorn {server_kind(args.workers, args.threads)} "
         f"(deploy/gunicorn.conf.py), open loop: each taker one request per {INTERVAL:.0f} s, "
@@ -336,7 +354,7 @@ def main() -> None:
         for r in range(args.repeat):
             server = start_server(args.port, args.workers, threads=args.threads)
             try:
-                asyncio.run(warm_up(base, takers[:WARM_UP]))
+                asyncio.run(warm_up(args.port, takers[:WARM_UP]))
                 for n in counts:
                     print(f" round {r + 1}, {n} takers (offered {n / INTERVAL:.0f} req/s, "
                           f"load average {load_average()}):", flush=True)  # fmt: skip
@@ -345,7 +363,7 @@ def main() -> None:
                     for bare in (False, True) if r % 2 == 0 else (True, False):
                         name = "bare" if bare else "answer"
                         figures[name] = summary(
-                            name, *load(base, chosen, args.seconds, bare, args.clients)
+                            name, *load(args.port, chosen, args.seconds, bare, args.clients)
                         )
                     rounds[n].append(ratios(figures["answer"], figures["bare"], "answer"))
             finally:

@@ -28,6 +28,21 @@ worker_class = "gthread" if threads > 1 else "sync"
 timeout = _int("SIKAP_WEB_TIMEOUT", 120)
 graceful_timeout = _int("SIKAP_WEB_GRACEFUL_TIMEOUT", 30)
 keepalive = 5
+# The application is imported once in the master, before the workers are forked: a worker
+# replaced after max_requests starts in milliseconds instead of importing SIKAP again (seconds
+# of CPU the other workers' requests wait for), and the workers share its memory pages. A new
+# release therefore needs a restart of the service, not a HUP.
+preload_app = True
+
+
+def when_ready(server) -> None:
+    """No database connection crosses a fork: one opened while importing would be shared by
+    every worker (SIKAP opens none; this keeps it so)."""
+    from django.db import connections
+
+    connections.close_all()
+
+
 # A worker is replaced after this many requests (with jitter, not all at once): bounds any slow
 # memory growth of a long-running process.
 max_requests = _int("SIKAP_WEB_MAX_REQUESTS", 1000)
