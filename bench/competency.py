@@ -1,20 +1,25 @@
 """SIJI KOMANDO under load: N simulated test takers, each answering one item every 10 seconds
 (open loop: on schedule whether or not the previous answer came back), against a real server
-— gunicorn with deploy/gunicorn.conf.py (sync workers) on 127.0.0.1 — for a bounded time;
-then the same schedule against a bare insert endpoint on the same stack.
+— gunicorn with deploy/gunicorn.conf.py (5 sync workers, preloaded, persistent database
+connections) on 127.0.0.1 — for a bounded time; then the same schedule against a bare insert
+endpoint on the same server.
 
   answer   POST /api/v1/kompetensi/percobaan/<id>/jawaban (device token, throttle, one
            guarded statement: attempt checked and moved, answer upserted)
   bare     POST /api/v1/bench-kompetensi (device token, throttle, one INSERT; mounted only in
            bench/competency_app.py)
 
-Prints each run's p50/p99 latency and completed requests per second, and the ratios
-answer ÷ bare for throughput and bare p99 ÷ answer p99 (goal ≥ 0.7 each). PostgreSQL
-(postgres://postgres@127.0.0.1:5432/sikap_bench_competency, created and dropped here).
-Bounded: --seconds per run (default 60), --takers (default 1000; several: 100,300,1000),
---repeat rounds; the server is stopped at the end whatever happens. Longer: `--seconds 600`.
-The takers are split over --clients load processes (default 4): one asyncio client saturated
-its own core at 1,000 takers and then set the pace instead of the server.
+--repeat rounds (default 3), each on a fresh server warmed by WARM_UP requests of each
+endpoint, then one run of each in alternating order (answers first in odd rounds). Prints each
+run's p50/p99 latency and completed requests per second, each round's ratios answer ÷ bare for
+throughput and bare p99 ÷ answer p99 (goal ≥ 0.7 each) with the load average, and per number
+of takers every round's ratios and the worst. PostgreSQL (postgres://postgres@127.0.0.1:5432/
+$SIKAP_BENCH_PG_NAME, default sikap_bench_competency, created and dropped here). Bounded:
+--seconds per run (default 25), --takers (default 1000; several: 100,300,1000); the server is
+stopped at the end whatever happens. The takers are split over --clients load processes
+(default 4), each sending with a hand-written HTTP/1.1 client: one httpx client saturated its
+own core at 1,000 takers and then set the pace instead of the server. Preparing 1,000 takers
+takes about a minute; the default run about 3 minutes after that.
 """
 
 import argparse
