@@ -36,6 +36,7 @@ from bench.competency import (  # noqa: E402
     load_average,
     post,
     ratios,
+    reset_tokens,
     server_kind,
     start_server,
     stop_server,
@@ -93,18 +94,6 @@ def prepare(n: int) -> list[str]:
 
     connection.close()
     return tokens
-
-
-def reset() -> None:
-    """Before each run: no attempt stored yet and no token used, so every request is a
-    pegawai's first check-in of the day and both endpoints pay the same token check (its
-    last-used write included: the bench's clock stands still, so a token used in the other
-    run would skip it)."""
-    import psycopg
-
-    with psycopg.connect(f"{PG_SERVER}/{PG_NAME}", autocommit=True) as conn:
-        conn.execute("TRUNCATE attendance_presensi")
-        conn.execute("UPDATE accounts_token SET last_used_at = NULL")
 
 
 async def run(port: int, tokens: list[str], clients: int, seconds: float, bare: bool):
@@ -168,7 +157,8 @@ def main() -> None:
                 print(f" round {n + 1} (load average {load_average()}):", flush=True)
                 figures = {}
                 for bare in (False, True) if n % 2 == 0 else (True, False):
-                    reset()
+                    # No attempt stored yet: every request a pegawai's first check-in.
+                    reset_tokens(PG_NAME, "TRUNCATE attendance_presensi")
                     name = "bare" if bare else "check-in"
                     figures[name] = summary(
                         name, *asyncio.run(run(args.port, tokens, args.clients, args.seconds, bare))
