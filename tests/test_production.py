@@ -9,11 +9,14 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from django.db import connection
 
+from sikap.accounts.models import User
+from sikap.accounts.tokens import issue_token, revoke_token
 from tests.test_settings import REAL_KEY
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,9 +34,11 @@ def database_url() -> str:
     return f"postgres://{db['USER']}{password}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
-def get(port, path, https=True):
+def get(port, path, https=True, token=None):
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     headers = {"Host": "sikap.example.go.id"}
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
     if https:
         headers["X-Forwarded-Proto"] = "https"
     conn.request("GET", path, headers=headers)
@@ -43,8 +48,8 @@ def get(port, path, https=True):
     return response
 
 
-@pytest.fixture
-def gunicorn(db, tmp_path):
+@contextmanager
+def serving(tmp_path):
     if connection.vendor != "postgresql":
         pytest.skip("production mode runs against PostgreSQL: checked in the PostgreSQL run")
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
@@ -94,6 +99,19 @@ def gunicorn(db, tmp_path):
         server.wait(timeout=30)
 
 
+@pytest.fixture
+def gunicorn(db, tmp_path):
+    with serving(tmp_path) as port:
+        yield port
+
+
+@pytest.fixture
+def gunicorn_committed(transactional_db, tmp_path):
+    """gunicorn over data the test commits (it reads through its own connection)."""
+    with serving(tmp_path) as port:
+        yield port
+
+
 def test_gunicorn_serves_pages_with_the_security_headers_and_static_files(gunicorn):
     page = get(gunicorn, "/masuk/")
     assert page.status == 200
@@ -111,3 +129,16 @@ def test_gunicorn_serves_pages_with_the_security_headers_and_static_files(gunico
     plain = get(gunicorn, "/masuk/", https=False)
     assert plain.status == 301
     assert plain.getheader("Location") == "https://sikap.example.go.id/masuk/"
+
+
+def test_a_revoked_token_is_refused_at_once_by_a_worker_that_keeps_its_connection(
+    gunicorn_committed,
+):
+    # The worker keeps its database connection between requests (SIKAP_DB_CONN_MAX_AGE) and
+    # remembers nothing of tokens: the next request after the revocation is refused.
+    user = User.objects.create_user(username="ponsel.prod", password="Rahasia-Panjang-1")
+    token, raw = issue_token(user, "HP", actor=user)
+    assert get(gunicorn_committed, "/api/v1/me", token=raw).status == 404  # known, no pegawai
+    assert get(gunicorn_committed, "/api/v1/me", token=raw).status == 404  # the same connection
+    revoke_token(token, actor=user)
+    assert get(gunicorn_committed, "/api/v1/me", token=raw).status == 401

@@ -55,3 +55,23 @@ def test_defaults_are_indonesian_and_jakarta_time():
 
     assert settings.LANGUAGE_CODE == "id"
     assert settings.TIME_ZONE == "Asia/Jakarta"
+
+
+def connection_settings(**env) -> str:
+    return subprocess.run(
+        [sys.executable, "-c", "from sikap import settings as s; d = s.DATABASES['default']; "
+         "print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"],
+        env={**{k: v for k, v in os.environ.items() if k != "SIKAP_DB_CONN_MAX_AGE"},
+             "SIKAP_SECRET_KEY": REAL_KEY, **env},
+        capture_output=True, text=True, check=True,
+    ).stdout.split()  # fmt: skip
+
+
+def test_production_keeps_database_connections_and_checks_them_before_reuse():
+    assert connection_settings(SIKAP_DEBUG="false") == ["60", "True"]
+    assert connection_settings(SIKAP_DEBUG="false", SIKAP_DB_CONN_MAX_AGE="0") == ["0", "True"]
+
+
+def test_development_opens_a_connection_per_request():
+    # runserver answers each request in a new thread: a kept connection would never be reused.
+    assert connection_settings(SIKAP_DEBUG="true") == ["0", "True"]
