@@ -59,10 +59,10 @@ def test_tuples_in_database_form_read_back_as_the_orm_reads_them(world):
     waktu = connection.ops.adapt_datetimefield_value(at)
     tanggal = connection.ops.adapt_datefield_value(at.date())
     fields = ("pegawai_id", "jenis", "waktu", "tanggal", "mock", "device_id", "kunci", "sidik",
-              "alasan", "pesan", "lokasi", "via")  # fmt: skip
+              "alasan", "pesan", "lokasi", "via", "swafoto", "swafoto_format")  # fmt: skip
     rows = (
         (world.pegawai.pk, jenis, waktu, tanggal, False, "", f"k{jenis}", "x", "diterima", "",
-         "", "api")
+         "", "api", "", "")
         for jenis in ("masuk", "pulang")
     )  # fmt: skip
     assert insert_values(Presensi, fields, rows) == 2
