@@ -33,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.competency import (  # noqa: E402
     _env,
+    _postgres,
     load_average,
     post,
     ratios,
@@ -44,7 +45,6 @@ from bench.competency import (  # noqa: E402
     worst,
 )
 
-PG_SERVER = "postgres://postgres@127.0.0.1:5432"
 PG_NAME = os.environ.get("SIKAP_BENCH_PG_NAME", "sikap_bench_attendance_load")
 REGENCY_PEAK = 5800 / (30 * 60)
 PROVINCE_PEAK = 100_000 / (30 * 60)
@@ -52,14 +52,6 @@ PROVINCE_PEAK = 100_000 / (30 * 60)
 # then imported and set up everything once, as a long-running server has), with pegawai of
 # their own so that the measured check-ins stay each pegawai's first in the process.
 WARM_UP = 200
-
-
-def _postgres(*statements: str) -> None:
-    import psycopg
-
-    with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as conn:
-        for statement in statements:
-            conn.execute(statement)
 
 
 def prepare(n: int) -> list[str]:
